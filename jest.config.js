@@ -1,0 +1,25 @@
+/** @type {import('jest').Config} */
+const transform = { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/esbuild-transform.js' };
+// @middy/core is ESM-only; it has to go through the transformer like our TypeScript.
+const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
+const common = { rootDir: __dirname, transform, transformIgnorePatterns, testEnvironment: 'node' };
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/integration/global-setup.ts',
+      globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
+    },
+  ],
+};

@@ -1,0 +1,149 @@
+import { resolve } from 'node:path';
+import { loadSettings } from '../../shared/config/settings';
+import { ensureControlPlaneTable, ensureDemoAccount, ensureOperatorKey } from './bootstrap';
+import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
+import { assertJava } from './java';
+import { assertPortFree } from './ports';
+import { startServerlessOffline } from './serverless-offline';
+import { startLocalSqs } from './sqs-local';
+
+export interface LocalStackPorts {
+  http: number;
+  dynamodb: number;
+  sqs: number;
+  eventBridge: number;
+  eventBridgePubSub: number;
+  lambda: number;
+  websocket: number;
+}
+
+export interface LocalStackOptions {
+  stateDir: string;
+  inMemory: boolean;
+  ports: LocalStackPorts;
+  operatorKey?: string;
+  onProgress?: (step: string) => void;
+}
+
+export interface LocalStack {
+  baseUrl: string;
+  dynamoDbEndpoint: string;
+  sqsEndpoint: string;
+  eventBridgeEndpoint: string;
+  operatorKey: string;
+  demoApiKey: string;
+  stage: string;
+  controlTableName: string;
+  logFile: string;
+  echoLogs(): void;
+  stop(): Promise<void>;
+}
+
+export const portsFromEnv = (env: NodeJS.ProcessEnv = process.env): LocalStackPorts => ({
+  http: Number(env.PORT ?? 3000),
+  dynamodb: Number(env.ORDO_DYNAMODB_PORT ?? 8000),
+  sqs: Number(env.ORDO_SQS_PORT ?? 9324),
+  eventBridge: Number(env.ORDO_EVENTBRIDGE_PORT ?? 4010),
+  eventBridgePubSub: Number(env.ORDO_EVENTBRIDGE_PUBSUB_PORT ?? 4011),
+  lambda: Number(env.ORDO_LAMBDA_PORT ?? 3002),
+  websocket: Number(env.ORDO_WEBSOCKET_PORT ?? 3001),
+});
+
+const PORT_SETTINGS: Record<keyof LocalStackPorts, [string, string]> = {
+  http: ['the HTTP API', 'PORT'],
+  dynamodb: ['DynamoDB Local', 'ORDO_DYNAMODB_PORT'],
+  sqs: ['the local SQS', 'ORDO_SQS_PORT'],
+  eventBridge: ['the EventBridge emulator', 'ORDO_EVENTBRIDGE_PORT'],
+  eventBridgePubSub: ['the EventBridge emulator pub/sub', 'ORDO_EVENTBRIDGE_PUBSUB_PORT'],
+  lambda: ['the offline Lambda API', 'ORDO_LAMBDA_PORT'],
+  websocket: ['the offline websocket server', 'ORDO_WEBSOCKET_PORT'],
+};
+
+/**
+ * Starts every local piece in order and undoes what already started when a later piece
+ * fails, so a failed start leaves no java or node child behind.
+ */
+export const startLocalStack = async (options: LocalStackOptions): Promise<LocalStack> => {
+  const progress = options.onProgress ?? (() => undefined);
+  const stops: (() => Promise<void>)[] = [];
+  const stopAll = async () => {
+    for (const stop of stops.splice(0).reverse()) await stop().catch(() => undefined);
+  };
+  const stateDir = resolve(options.stateDir);
+  const { ports } = options;
+  const settings = loadSettings({ ORDO_STAGE: 'sandbox' });
+
+  try {
+    assertJava();
+    for (const [name, [what, setting]] of Object.entries(PORT_SETTINGS)) {
+      await assertPortFree(ports[name as keyof LocalStackPorts], what, setting);
+    }
+
+    progress(`Starting DynamoDB Local on port ${ports.dynamodb}${options.inMemory ? ' (in memory)' : ''}`);
+    const dynamodb = await startDynamoDbLocal(ports.dynamodb, options.inMemory ? undefined : `${stateDir}/dynamodb`);
+    stops.push(dynamodb.stop);
+    const client = localDynamoDbClient(dynamodb.endpoint);
+    await ensureControlPlaneTable(client, settings.controlTableName);
+    client.destroy();
+
+    progress(`Starting the local SQS on port ${ports.sqs}`);
+    const sqs = await startLocalSqs(ports.sqs, settings.stage);
+    stops.push(sqs.stop);
+
+    const operatorKey = ensureOperatorKey(options.operatorKey, `${stateDir}/admin-key`);
+    const eventBridgeEndpoint = `http://127.0.0.1:${ports.eventBridge}`;
+    const logFile = `${stateDir}/logs/serverless.log`;
+
+    progress(`Starting serverless offline on port ${ports.http} (bundling the functions)`);
+    const offline = await startServerlessOffline({
+      httpPort: ports.http,
+      logFile,
+      env: {
+        ...process.env,
+        AWS_ACCESS_KEY_ID: 'local',
+        AWS_SECRET_ACCESS_KEY: 'local',
+        AWS_REGION: 'us-east-1',
+        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+        AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+        AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridgeEndpoint,
+        PORT: String(ports.http),
+        ORDO_DYNAMODB_PORT: String(ports.dynamodb),
+        ORDO_SQS_PORT: String(ports.sqs),
+        ORDO_EVENTBRIDGE_PORT: String(ports.eventBridge),
+        ORDO_EVENTBRIDGE_PUBSUB_PORT: String(ports.eventBridgePubSub),
+        ORDO_LAMBDA_PORT: String(ports.lambda),
+        ORDO_WEBSOCKET_PORT: String(ports.websocket),
+        ORDO_ADMIN_KEY: operatorKey,
+        ORDO_ACCOUNT_TABLE_PITR: 'false',
+        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+        SLS_TELEMETRY_DISABLED: '1',
+        SLS_NOTIFICATIONS_MODE: 'off',
+      },
+    });
+    stops.push(offline.stop);
+
+    progress('Provisioning the demo account');
+    const demo = await ensureDemoAccount({
+      baseUrl: offline.baseUrl,
+      operatorKey,
+      keyFile: options.inMemory ? undefined : `${stateDir}/demo-key`,
+    });
+
+    return {
+      baseUrl: offline.baseUrl,
+      dynamoDbEndpoint: dynamodb.endpoint,
+      sqsEndpoint: sqs.endpoint,
+      eventBridgeEndpoint,
+      operatorKey,
+      demoApiKey: demo.apiKey,
+      stage: settings.stage,
+      controlTableName: settings.controlTableName,
+      logFile,
+      echoLogs: offline.echo,
+      stop: stopAll,
+    };
+  } catch (error) {
+    await stopAll();
+    throw error;
+  }
+};

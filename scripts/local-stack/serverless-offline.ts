@@ -1,0 +1,74 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { waitFor } from './ports';
+
+export interface RunningServerless {
+  baseUrl: string;
+  /** Streams further output to the terminal (after the banner). */
+  echo(): void;
+  stop(): Promise<void>;
+}
+
+const projectRoot = resolve(__dirname, '..', '..');
+
+/**
+ * Runs `serverless offline` in its own process group, so stopping it also stops anything
+ * it started. Output goes to a log file; on a failed start its tail is shown.
+ */
+export const startServerlessOffline = async (options: {
+  httpPort: number;
+  env: NodeJS.ProcessEnv;
+  logFile: string;
+}): Promise<RunningServerless> => {
+  mkdirSync(dirname(options.logFile), { recursive: true });
+  const log = createWriteStream(options.logFile);
+  let recent = '';
+  let echoing = false;
+
+  const child = spawn(
+    process.execPath,
+    [resolve(projectRoot, 'node_modules/serverless/bin/serverless.js'), 'offline', 'start'],
+    { cwd: projectRoot, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  const onOutput = (chunk: Buffer) => {
+    log.write(chunk);
+    recent = (recent + chunk.toString()).slice(-4000);
+    if (echoing) process.stdout.write(chunk);
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+
+  const baseUrl = `http://127.0.0.1:${options.httpPort}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        // already gone
+      }
+      const timer = setTimeout(() => child.pid && process.kill(-child.pid, 'SIGKILL'), 5_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    log.end();
+  };
+
+  try {
+    await waitFor(
+      'serverless offline',
+      async () => {
+        if (child.exitCode !== null) throw new Error(`serverless offline exited with code ${child.exitCode}`);
+        const response = await fetch(`${baseUrl}/v1/health`);
+        return response.status === 200;
+      },
+      120_000,
+    );
+  } catch (error) {
+    await stop();
+    throw new Error(`${(error as Error).message}\n--- last output of serverless offline ---\n${recent}`);
+  }
+
+  return { baseUrl, echo: () => (echoing = true), stop };
+};

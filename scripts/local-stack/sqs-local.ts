@@ -1,0 +1,57 @@
+import type { Server } from 'node:http';
+import { createSqsServer, type ISqsServerOptions } from 'local-aws-sqs';
+
+export interface RunningSqs {
+  endpoint: string;
+  stop(): Promise<void>;
+}
+
+type QueueDefinitions = NonNullable<ISqsServerOptions['queues']>;
+
+const withDeadLetterQueue = (name: string, fifo: boolean, visibilityTimeout: number, maxReceiveCount: number) => {
+  const suffix = fifo ? '.fifo' : '';
+  const dlq = `${name}-dlq${suffix}`;
+  // local-aws-sqs rejects FifoQueue on a standard queue, even when false.
+  const kind = fifo ? { FifoQueue: true } : {};
+  return [
+    { QueueName: dlq, Attributes: { ...kind } },
+    {
+      QueueName: `${name}${suffix}`,
+      Attributes: {
+        ...kind,
+        VisibilityTimeout: visibilityTimeout,
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${dlq}`, maxReceiveCount }),
+      },
+    },
+  ];
+};
+
+/** The queues of serverless.yml, created up front: the offline SQS plugin cannot create them here. */
+export const localQueues = (stage: string): QueueDefinitions => [
+  ...withDeadLetterQueue(`ordo-${stage}-events`, true, 60, 5),
+  ...withDeadLetterQueue(`ordo-${stage}-inventory-batches`, false, 120, 5),
+  ...withDeadLetterQueue(`ordo-${stage}-webhooks`, false, 60, 8),
+];
+
+/**
+ * local-aws-sqs runs in this process. It was picked over fauxqs because fauxqs 2.x needs
+ * Node 22.5+, and fauxqs 1.x hands out one message per FIFO group per receive.
+ */
+export const startLocalSqs = async (port: number, stage: string): Promise<RunningSqs> => {
+  const server: Server = await createSqsServer({
+    port,
+    hostname: '127.0.0.1',
+    accountId: '000000000000',
+    region: 'us-east-1',
+    emulateQueueCreationLifecycle: false,
+    queues: localQueues(stage),
+  });
+  return {
+    endpoint: `http://127.0.0.1:${port}`,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections?.();
+        server.close(() => resolve());
+      }),
+  };
+};

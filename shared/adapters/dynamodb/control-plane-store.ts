@@ -1,0 +1,122 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeTableCommand,
+} from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Account } from '../../domain/accounts/account';
+import type { ApiKeyRecord } from '../../domain/accounts/api-key';
+import { ConflictError } from '../../domain/errors';
+import type { ControlPlaneStore } from '../../ports/control-plane-store';
+
+const accountKey = (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' });
+const apiKeyKey = (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' });
+
+const stripKeys = <T>(item: Record<string, unknown>): T => {
+  const { PK: _pk, SK: _sk, GSI1PK: _gpk, GSI1SK: _gsk, ...rest } = item;
+  return rest as T;
+};
+
+export class DynamoControlPlaneStore implements ControlPlaneStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async createAccount(account: Account): Promise<void> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...accountKey(account.accountId), ...account },
+          ConditionExpression: 'attribute_not_exists(PK)',
+        }),
+      );
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) {
+        throw new ConflictError(`Account ${account.accountId} already exists`, 'accountId');
+      }
+      throw error;
+    }
+  }
+
+  async getAccount(accountId: string): Promise<Account | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: accountKey(accountId) }));
+    return Item ? stripKeys<Account>(Item) : undefined;
+  }
+
+  async markAccountActive(accountId: string): Promise<void> {
+    await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: accountKey(accountId),
+        UpdateExpression: 'SET #status = :active',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: { ':active': 'ACTIVE' },
+      }),
+    );
+  }
+
+  async putApiKey(key: ApiKeyRecord): Promise<void> {
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: { ...apiKeyKey(key.keyId), GSI1PK: `ACCOUNT#${key.accountId}`, GSI1SK: `APIKEY#${key.keyId}`, ...key },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  }
+
+  async getApiKey(keyId: string): Promise<ApiKeyRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: apiKeyKey(keyId), ConsistentRead: true }),
+    );
+    return Item ? stripKeys<ApiKeyRecord>(Item) : undefined;
+  }
+
+  async listApiKeys(accountId: string): Promise<ApiKeyRecord[]> {
+    const keys: ApiKeyRecord[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :account AND begins_with(GSI1SK, :prefix)',
+          ExpressionAttributeValues: { ':account': `ACCOUNT#${accountId}`, ':prefix': 'APIKEY#' },
+          ExclusiveStartKey,
+        }),
+      );
+      keys.push(...(page.Items ?? []).map((item) => stripKeys<ApiKeyRecord>(item)));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return keys;
+  }
+
+  async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET #status = :revoked, revokedOn = :revokedOn',
+          ConditionExpression: 'accountId = :account AND #status = :active',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: {
+            ':revoked': 'REVOKED',
+            ':active': 'ACTIVE',
+            ':account': accountId,
+            ':revokedOn': revokedOn,
+          },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async ping(): Promise<void> {
+    await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
+  }
+}

@@ -1,0 +1,32 @@
+/** Settings come from the environment that serverless.yml (or the local stack) sets. */
+export interface Settings {
+  stage: string;
+  region: string;
+  controlTableName: string;
+  accountTablePointInTimeRecovery: boolean;
+  /** Empty disables the operator routes. */
+  operatorKey: string;
+  version: string;
+  maxBodyBytes: number;
+}
+
+const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  // A typo must not silently switch a limit off.
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
+  return value;
+};
+
+export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => {
+  const stage = env.ORDO_STAGE ?? 'sandbox';
+  return {
+    stage,
+    region: env.AWS_REGION ?? 'us-east-1',
+    controlTableName: env.ORDO_CONTROL_TABLE ?? `ordo-${stage}-control`,
+    accountTablePointInTimeRecovery: env.ORDO_ACCOUNT_TABLE_PITR !== 'false',
+    operatorKey: env.ORDO_ADMIN_KEY ?? '',
+    version: env.ORDO_VERSION ?? '0.0.0',
+    maxBodyBytes: positiveNumber(env.ORDO_MAX_BODY_BYTES, 256 * 1024, 'ORDO_MAX_BODY_BYTES'),
+  };
+};

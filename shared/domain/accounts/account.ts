@@ -1,0 +1,26 @@
+import { z } from 'zod';
+
+export const ENVIRONMENTS = ['sandbox', 'production'] as const;
+export type Environment = (typeof ENVIRONMENTS)[number];
+
+export const accountIdSchema = z
+  .string()
+  .regex(/^[a-z0-9-]{3,32}$/, 'must be 3 to 32 characters of a-z, 0-9 and "-"');
+
+export type AccountStatus = 'PROVISIONING' | 'ACTIVE';
+
+export interface Account {
+  accountId: string;
+  name: string;
+  environment: Environment;
+  region: string;
+  status: AccountStatus;
+  tableName: string;
+  createdOn: string;
+}
+
+/**
+ * The one place an account's table name is made. Callers pass the accountId of the
+ * authenticated principal, never a value taken from the request.
+ */
+export const accountTableName = (stage: string, accountId: string): string => `ordo-${stage}-acct-${accountId}`;

@@ -1,0 +1,39 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Role } from './roles';
+
+export type ApiKeyStatus = 'ACTIVE' | 'REVOKED';
+
+/** What is stored for a key: never the key itself, only a hash of its secret part. */
+export interface ApiKeyRecord {
+  keyId: string;
+  accountId: string;
+  role: Role;
+  retailerId?: string;
+  secretHash: string;
+  status: ApiKeyStatus;
+  createdOn: string;
+  revokedOn?: string;
+}
+
+const PREFIX = 'ordo';
+const KEY_PATTERN = /^ordo_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+
+// Keys are 256 random bits, so a fast hash is enough: there is nothing to brute-force.
+export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
+
+export const issueApiKey = (): { keyId: string; apiKey: string; secretHash: string } => {
+  const keyId = randomBytes(8).toString('hex');
+  const secret = randomBytes(32).toString('base64url');
+  return { keyId, apiKey: `${PREFIX}_${keyId}_${secret}`, secretHash: hashSecret(secret) };
+};
+
+export const parseApiKey = (apiKey: string): { keyId: string; secret: string } | undefined => {
+  const match = KEY_PATTERN.exec(apiKey);
+  return match ? { keyId: match[1], secret: match[2] } : undefined;
+};
+
+export const secretMatches = (secret: string, secretHash: string): boolean => {
+  const expected = Buffer.from(secretHash, 'hex');
+  const actual = Buffer.from(hashSecret(secret), 'hex');
+  return expected.length === actual.length && timingSafeEqual(expected, actual);
+};

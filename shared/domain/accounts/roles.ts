@@ -1,0 +1,41 @@
+export const ROLES = ['ADMIN', 'INTEGRATION', 'READONLY'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'ACCOUNT_READ',
+  'API_KEY_READ',
+  'API_KEY_CREATE',
+  'API_KEY_DELETE',
+  'WORKFLOW_READ',
+  'WORKFLOW_UPDATE',
+  'EVENT_READ',
+  'EVENT_CREATE',
+  'ENTITY_READ',
+  'ORDER_READ',
+  'ORDER_CREATE',
+  'LOCATION_READ',
+  'LOCATION_UPDATE',
+  'INVENTORY_READ',
+  'INVENTORY_UPDATE',
+  'JOB_READ',
+  'JOB_CREATE',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const READS = PERMISSIONS.filter((permission) => permission.endsWith('_READ'));
+
+const INTEGRATION_WRITES: Permission[] = [
+  'EVENT_CREATE',
+  'ORDER_CREATE',
+  'LOCATION_UPDATE',
+  'INVENTORY_UPDATE',
+  'JOB_CREATE',
+];
+
+const GRANTS: Record<Role, ReadonlySet<Permission>> = {
+  ADMIN: new Set(PERMISSIONS),
+  INTEGRATION: new Set([...READS.filter((p) => p !== 'API_KEY_READ'), ...INTEGRATION_WRITES]),
+  READONLY: new Set(READS.filter((p) => p !== 'API_KEY_READ')),
+};
+
+export const roleGrants = (role: Role, permission: Permission): boolean => GRANTS[role].has(permission);

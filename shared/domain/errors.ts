@@ -1,0 +1,61 @@
+/**
+ * Errors the domain raises on purpose. The HTTP layer maps each kind to a status code;
+ * anything else that escapes is a bug and becomes a 500 with a request id.
+ */
+export abstract class DomainError extends Error {
+  abstract readonly status: number;
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class ValidationError extends DomainError {
+  readonly status = 400;
+  constructor(
+    message: string,
+    field?: string,
+    readonly details: { field: string; message: string }[] = [],
+  ) {
+    super('VALIDATION_FAILED', message, field);
+  }
+}
+
+export class UnauthenticatedError extends DomainError {
+  readonly status = 401;
+  constructor(message = 'A valid API key is required: send "Authorization: Bearer <apiKey>"') {
+    super('UNAUTHENTICATED', message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  readonly status = 403;
+  constructor(message: string) {
+    super('FORBIDDEN', message);
+  }
+}
+
+export class NotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+export class ConflictError extends DomainError {
+  readonly status = 409;
+  constructor(message: string, field?: string) {
+    super('CONFLICT', message, field);
+  }
+}
+
+export class PayloadTooLargeError extends DomainError {
+  readonly status = 413;
+  constructor(message: string) {
+    super('PAYLOAD_TOO_LARGE', message);
+  }
+}

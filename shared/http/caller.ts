@@ -1,0 +1,38 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { APIGatewayProxyEvent } from 'aws-lambda';
+import { authenticateApiKey, requirePermission } from '../domain/accounts/authenticate';
+import type { AccountPrincipal } from '../domain/accounts/principal';
+import type { Permission } from '../domain/accounts/roles';
+import { UnauthenticatedError } from '../domain/errors';
+import type { Dependencies } from '../config/dependencies';
+
+const bearerToken = (event: APIGatewayProxyEvent): string | undefined => {
+  const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
+  const match = header ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
+  return match?.[1];
+};
+
+const digest = (value: string) => createHash('sha256').update(value).digest();
+
+/** The account principal behind the request's API key, checked for one permission. */
+export const accountCaller = async (
+  event: APIGatewayProxyEvent,
+  permission: Permission,
+  deps: Dependencies,
+): Promise<AccountPrincipal> => {
+  const principal = await authenticateApiKey(bearerToken(event), {
+    controlPlane: deps.controlPlane,
+    stage: deps.settings.stage,
+  });
+  requirePermission(principal, permission);
+  return principal;
+};
+
+/** Only the platform operator's key passes; an account's ADMIN key is not enough. */
+export const requireOperator = (event: APIGatewayProxyEvent, deps: Dependencies): void => {
+  const token = bearerToken(event);
+  const expected = deps.settings.operatorKey;
+  if (!token || !expected || !timingSafeEqual(digest(token), digest(expected))) {
+    throw new UnauthenticatedError('This route needs the operator key: send "Authorization: Bearer <ORDO_ADMIN_KEY>"');
+  }
+};

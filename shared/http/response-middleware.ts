@@ -1,0 +1,63 @@
+import type { MiddlewareObj } from '@middy/core';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { DomainError, ValidationError } from '../domain/errors';
+import { logger } from './logger';
+import { toApiGatewayResult } from './response';
+
+const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';
+
+const errorBody = (error: DomainError, requestId: string) => ({
+  error: {
+    code: error.code,
+    message: error.message,
+    ...(error.field ? { field: error.field } : {}),
+    ...(error instanceof ValidationError && error.details.length > 1 ? { details: error.details } : {}),
+  },
+  requestId,
+});
+
+/**
+ * Turns every failure into the JSON error shape and logs one line per request.
+ * Written here rather than using @middy/http-error-handler because integrators rely on
+ * `{error: {code, message, field?}, requestId}`. An unexpected error shows the caller only
+ * the request id; the log gets its name and message, never its stack, the body or headers.
+ */
+export const responses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult> => {
+  let startedAt = 0;
+  const logRequest = (event: APIGatewayProxyEvent, statusCode: number) =>
+    logger.info('request', {
+      method: event.httpMethod,
+      resource: event.resource,
+      statusCode,
+      durationMs: Date.now() - startedAt,
+    });
+
+  return {
+    before: () => {
+      startedAt = Date.now();
+    },
+    after: ({ event, response }) => {
+      logRequest(event, response?.statusCode ?? 0);
+    },
+    onError: (request) => {
+      const requestId = requestIdOf(request.event);
+      const error = request.error;
+      if (error instanceof DomainError) {
+        request.response = toApiGatewayResult({ status: error.status, body: errorBody(error, requestId) }, requestId);
+      } else {
+        logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
+        request.response = toApiGatewayResult(
+          {
+            status: 500,
+            body: {
+              error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; quote the requestId when you report it' },
+              requestId,
+            },
+          },
+          requestId,
+        );
+      }
+      logRequest(request.event, request.response.statusCode);
+    },
+  };
+};

@@ -1,0 +1,73 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import type { z } from 'zod';
+import { dependencies, type Dependencies } from '../config/dependencies';
+import type { AccountPrincipal } from '../domain/accounts/principal';
+import type { Permission } from '../domain/accounts/roles';
+import { accountCaller, requireOperator } from './caller';
+import { logger } from './logger';
+import { readJsonBody } from './request-body';
+import { responses } from './response-middleware';
+import { toApiGatewayResult, type HttpResult } from './response';
+
+type BodyOf<S> = S extends z.ZodType ? z.infer<S> : undefined;
+
+export interface RouteRequest<B> {
+  body: B;
+  path: Record<string, string | undefined>;
+  query: Record<string, string | undefined>;
+  requestId: string;
+  deps: Dependencies;
+}
+
+export interface AccountRouteRequest<B> extends RouteRequest<B> {
+  principal: AccountPrincipal;
+}
+
+type Handle = (event: APIGatewayProxyEvent, deps: Dependencies) => Promise<HttpResult>;
+
+const build = (handle: Handle) =>
+  middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+    .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+    .use(responses())
+    .handler(async (event) => toApiGatewayResult(await handle(event, dependencies()), event.requestContext.requestId));
+
+const requestOf = <S extends z.ZodType | undefined>(
+  event: APIGatewayProxyEvent,
+  deps: Dependencies,
+  schema: S,
+): RouteRequest<BodyOf<S>> => ({
+  body: (schema ? readJsonBody(event, schema, deps.settings.maxBodyBytes) : undefined) as BodyOf<S>,
+  path: event.pathParameters ?? {},
+  query: event.queryStringParameters ?? {},
+  requestId: event.requestContext.requestId,
+  deps,
+});
+
+/** A route anyone may call (health, unknown routes). */
+export const publicRoute = (run: (request: RouteRequest<undefined>, event: APIGatewayProxyEvent) => Promise<HttpResult>) =>
+  build((event, deps) => run(requestOf(event, deps, undefined), event));
+
+/** A route for the platform operator, who manages accounts. */
+export const operatorRoute = <S extends z.ZodType | undefined = undefined>(
+  spec: { body?: S },
+  run: (request: RouteRequest<BodyOf<S>>) => Promise<HttpResult>,
+) =>
+  build(async (event, deps) => {
+    requireOperator(event, deps);
+    return run(requestOf(event, deps, spec.body as S));
+  });
+
+/**
+ * A route for an account's API key. Authentication comes before the body is read, so a
+ * caller without a key learns nothing about the body's schema.
+ */
+export const accountRoute = <S extends z.ZodType | undefined = undefined>(
+  spec: { permission: Permission; body?: S },
+  run: (request: AccountRouteRequest<BodyOf<S>>) => Promise<HttpResult>,
+) =>
+  build(async (event, deps) => {
+    const principal = await accountCaller(event, spec.permission, deps);
+    return run({ ...requestOf(event, deps, spec.body as S), principal });
+  });

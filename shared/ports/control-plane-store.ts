@@ -1,0 +1,18 @@
+import type { Account } from '../domain/accounts/account';
+import type { ApiKeyRecord } from '../domain/accounts/api-key';
+
+/** Accounts and API keys: the platform's own records, shared by every account. */
+export interface ControlPlaneStore {
+  /** Throws ConflictError when the account id is taken. */
+  createAccount(account: Account): Promise<void>;
+  getAccount(accountId: string): Promise<Account | undefined>;
+  markAccountActive(accountId: string): Promise<void>;
+  putApiKey(key: ApiKeyRecord): Promise<void>;
+  /** Strongly consistent, so a revocation holds from the next request on. */
+  getApiKey(keyId: string): Promise<ApiKeyRecord | undefined>;
+  listApiKeys(accountId: string): Promise<ApiKeyRecord[]>;
+  /** Returns false when the key does not exist in that account or is already revoked. */
+  revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean>;
+  /** A real round trip to the store, for health checks. */
+  ping(): Promise<void>;
+}

@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalStack, type LocalStackPorts } from '../../scripts/local-stack';
+import { freePort } from '../../scripts/local-stack/ports';
+
+/**
+ * The same local stack that `npm start` runs (DynamoDB Local, local SQS, EventBridge
+ * emulator, serverless offline), on free ports and in memory, so it never clashes with a
+ * developer's running stack.
+ */
+export default async function globalSetup(): Promise<void> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const ports: LocalStackPorts = {
+    http: await freePort(),
+    dynamodb: await freePort(),
+    sqs: await freePort(),
+    eventBridge: await freePort(),
+    eventBridgePubSub: await freePort(),
+    lambda: await freePort(),
+    websocket: await freePort(),
+  };
+  const stack = await startLocalStack({
+    stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')),
+    inMemory: true,
+    ports,
+    operatorKey: 'e2e-operator-key',
+  });
+  (globalThis as Record<string, unknown>).__ORDO_STACK__ = stack;
+  Object.assign(process.env, {
+    ORDO_E2E_BASE_URL: stack.baseUrl,
+    ORDO_E2E_DYNAMODB: stack.dynamoDbEndpoint,
+    ORDO_E2E_OPERATOR_KEY: stack.operatorKey,
+    ORDO_E2E_DEMO_KEY: stack.demoApiKey,
+    ORDO_E2E_LOG_FILE: stack.logFile,
+  });
+}

@@ -1,0 +1,33 @@
+/** Calls the running local stack over real HTTP. */
+export const baseUrl = () => process.env.ORDO_E2E_BASE_URL ?? '';
+export const operatorKey = () => process.env.ORDO_E2E_OPERATOR_KEY ?? '';
+export const demoKey = () => process.env.ORDO_E2E_DEMO_KEY ?? '';
+
+export interface HttpReply {
+  status: number;
+  headers: Headers;
+  text: string;
+  body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+export const http = async (
+  method: string,
+  path: string,
+  options: { apiKey?: string; body?: unknown; rawBody?: string } = {},
+): Promise<HttpReply> => {
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (options.apiKey) headers.authorization = `Bearer ${options.apiKey}`;
+  const response = await fetch(`${baseUrl()}${path}`, {
+    method,
+    headers,
+    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  });
+  const text = await response.text();
+  let body: Record<string, unknown> = {};
+  try {
+    body = text ? JSON.parse(text) : {};
+  } catch {
+    body = {};
+  }
+  return { status: response.status, headers: response.headers, text, body };
+};

@@ -1,0 +1,51 @@
+import { ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { handler as createAccount } from '../../functions/accounts/create-account';
+import { handler as getAccount } from '../../functions/accounts/get-account';
+import { handler as createApiKey } from '../../functions/api-keys/create-api-key';
+import { handler as listApiKeys } from '../../functions/api-keys/list-api-keys';
+import { handler as revokeApiKey } from '../../functions/api-keys/revoke-api-key';
+import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { invoke } from '../support/api-gateway-event';
+
+export const OPERATOR_KEY = 'integration-operator-key';
+
+/** The control-plane routes, called in-process against DynamoDB Local. */
+export const api = {
+  createAccount: (body: unknown, apiKey = OPERATOR_KEY) =>
+    invoke(createAccount, { method: 'POST', resource: '/v1/accounts', apiKey, body }),
+  getAccount: (apiKey: string, extra: { query?: Record<string, string>; headers?: Record<string, string> } = {}) =>
+    invoke(getAccount, { method: 'GET', resource: '/v1/account', apiKey, ...extra }),
+  createApiKey: (apiKey: string, body: unknown) =>
+    invoke(createApiKey, { method: 'POST', resource: '/v1/api-keys', apiKey, body }),
+  listApiKeys: (apiKey: string) => invoke(listApiKeys, { method: 'GET', resource: '/v1/api-keys', apiKey }),
+  revokeApiKey: (apiKey: string, keyId: string) =>
+    invoke(revokeApiKey, { method: 'DELETE', resource: '/v1/api-keys/{keyId}', pathParameters: { keyId }, apiKey }),
+};
+
+const dynamodb = () => localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+
+export const tableNames = async (): Promise<string[]> => {
+  const client = dynamodb();
+  const { TableNames = [] } = await client.send(new ListTablesCommand({}));
+  client.destroy();
+  return TableNames;
+};
+
+/** Every item of a table, raw, to check what was (not) written. */
+export const scanTable = async (tableName: string) => {
+  const client = dynamodb();
+  const { Items = [] } = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+  client.destroy();
+  return Items;
+};
+
+let counter = 0;
+/** Account ids unique per test file run, so files can share one DynamoDB Local. */
+export const uniqueAccountId = (prefix: string) => `${prefix}-${process.pid}-${Date.now() % 100000}-${counter++}`.slice(0, 32);
+
+export const newAccount = async (prefix: string) => {
+  const accountId = uniqueAccountId(prefix);
+  const response = await api.createAccount({ accountId });
+  if (response.status !== 201) throw new Error(`account setup failed: ${response.raw}`);
+  return { accountId, apiKey: response.body.apiKey as string, keyId: response.body.keyId as string };
+};

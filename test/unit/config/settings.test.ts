@@ -1,0 +1,78 @@
+import { loadSettings } from '../../../shared/config/settings';
+
+describe('loadSettings', () => {
+  it('names the control table after the stage when none is configured', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect(settings.controlTableName).toBe('ordo-qa-control');
+  });
+
+  it('uses the configured control table name as it is', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa', ORDO_CONTROL_TABLE: 'shared-control' });
+
+    // Assess
+    expect(settings.controlTableName).toBe('shared-control');
+  });
+
+  it.each([undefined, 'true', 'TRUE', '0', ''])('keeps point-in-time recovery on when ORDO_ACCOUNT_TABLE_PITR is %p', (value) => {
+    // Act
+    const settings = loadSettings({ ORDO_ACCOUNT_TABLE_PITR: value });
+
+    // Assess
+    expect(settings.accountTablePointInTimeRecovery).toBe(true);
+  });
+
+  it('turns point-in-time recovery off only for the value false', () => {
+    // Act
+    const settings = loadSettings({ ORDO_ACCOUNT_TABLE_PITR: 'false' });
+
+    // Assess
+    expect(settings.accountTablePointInTimeRecovery).toBe(false);
+  });
+
+  it('leaves the operator key empty, which disables operator routes, when none is set', () => {
+    // Act
+    const settings = loadSettings({});
+
+    // Assess
+    expect(settings.operatorKey).toBe('');
+  });
+
+  it('reads the body size limit as a number of bytes', () => {
+    // Act
+    const settings = loadSettings({ ORDO_MAX_BODY_BYTES: '1024' });
+
+    // Assess
+    expect(settings.maxBodyBytes).toBe(1024);
+  });
+
+  it('falls back to a positive body size limit when none is set', () => {
+    // Act
+    const settings = loadSettings({});
+
+    // Assess
+    expect(settings.maxBodyBytes).toBeGreaterThan(0);
+    expect(Number.isInteger(settings.maxBodyBytes)).toBe(true);
+  });
+
+  it('takes the region from AWS_REGION', () => {
+    // Act
+    const settings = loadSettings({ AWS_REGION: 'ap-southeast-2' });
+
+    // Assess
+    expect(settings.region).toBe('ap-southeast-2');
+  });
+});
+
+describe('loadSettings limits', () => {
+  it('refuses a body limit that is not a positive number instead of switching it off', () => {
+    // Act
+    const load = () => loadSettings({ ORDO_MAX_BODY_BYTES: 'lots' });
+
+    // Assess
+    expect(load).toThrow('ORDO_MAX_BODY_BYTES');
+  });
+});

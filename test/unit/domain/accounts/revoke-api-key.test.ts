@@ -1,0 +1,100 @@
+import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
+import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
+import { revokeAccountApiKey } from '../../../../shared/domain/accounts/revoke-api-key';
+import { NotFoundError, UnauthenticatedError } from '../../../../shared/domain/errors';
+import { seedApiKey } from '../../fakes/api-keys';
+import { FixedClock } from '../../fakes/clock';
+import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+
+const adminOf = (accountId: string): AccountPrincipal => ({
+  kind: 'account',
+  accountId,
+  keyId: 'aaaaaaaaaaaaaaaa',
+  role: 'ADMIN',
+  tableName: `ordo-unit-acct-${accountId}`,
+});
+
+describe('revokeAccountApiKey', () => {
+  const now = new Date('2025-06-01T08:00:00.000Z');
+  let controlPlane: InMemoryControlPlaneStore;
+  let clock: FixedClock;
+
+  beforeEach(() => {
+    controlPlane = new InMemoryControlPlaneStore();
+    clock = new FixedClock(now);
+  });
+
+  it('stops a key of the caller account from authenticating', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
+
+    // Act
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(authenticateApiKey(apiKey, { controlPlane, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('records when the key was revoked', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
+
+    // Act
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+
+    // Assess
+    expect(await controlPlane.getApiKey(keyId)).toMatchObject({ status: 'REVOKED', revokedOn: now.toISOString() });
+  });
+
+  it('throws NotFoundError for a key of another account', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
+
+    // Act
+    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('leaves another account key working after a refused revocation', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
+
+    // Act
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }).catch(() => undefined);
+
+    // Assess
+    await expect(authenticateApiKey(apiKey, { controlPlane, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
+  });
+
+  it('reports a key of another account exactly like a key that does not exist', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
+    const missingKeyId = 'ffffffffffffffff';
+
+    // Act
+    const [foreign, missing] = await Promise.allSettled([
+      revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }),
+      revokeAccountApiKey(adminOf('acme'), missingKeyId, { controlPlane, clock }),
+    ]);
+
+    // Assess
+    const reasonOf = (result: PromiseSettledResult<void>) => (result as PromiseRejectedResult).reason as Error;
+    expect(reasonOf(foreign)).toBeInstanceOf(NotFoundError);
+    expect(reasonOf(missing)).toBeInstanceOf(NotFoundError);
+    expect(reasonOf(foreign).message.replace(keyId, '<id>')).toBe(reasonOf(missing).message.replace(missingKeyId, '<id>'));
+  });
+
+  it('throws NotFoundError when the key is already revoked', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+
+    // Act
+    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Account } from '../../../shared/domain/accounts/account';
+import type { ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
+import { ConflictError } from '../../../shared/domain/errors';
+import type { ControlPlaneStore } from '../../../shared/ports/control-plane-store';
+
+/** Keeps accounts and keys in maps, with the same guarantees the port promises. */
+export class InMemoryControlPlaneStore implements ControlPlaneStore {
+  readonly accounts = new Map<string, Account>();
+  readonly apiKeys = new Map<string, ApiKeyRecord>();
+  readonly apiKeyReads: string[] = [];
+  /** Set to make ping fail, as an unreachable store would. */
+  pingFailure: Error | undefined;
+  /** Set to make ping take this many milliseconds of (fake) time. */
+  pingDelayMs = 0;
+
+  async createAccount(account: Account): Promise<void> {
+    if (this.accounts.has(account.accountId)) {
+      throw new ConflictError(`Account ${account.accountId} already exists`, 'accountId');
+    }
+    this.accounts.set(account.accountId, { ...account });
+  }
+
+  async getAccount(accountId: string): Promise<Account | undefined> {
+    const account = this.accounts.get(accountId);
+    return account && { ...account };
+  }
+
+  async markAccountActive(accountId: string): Promise<void> {
+    const account = this.accounts.get(accountId);
+    if (!account) throw new Error(`fake: no account ${accountId}`);
+    this.accounts.set(accountId, { ...account, status: 'ACTIVE' });
+  }
+
+  async putApiKey(key: ApiKeyRecord): Promise<void> {
+    if (this.apiKeys.has(key.keyId)) throw new Error(`fake: key ${key.keyId} already stored`);
+    this.apiKeys.set(key.keyId, { ...key });
+  }
+
+  async getApiKey(keyId: string): Promise<ApiKeyRecord | undefined> {
+    this.apiKeyReads.push(keyId);
+    const key = this.apiKeys.get(keyId);
+    return key && { ...key };
+  }
+
+  async listApiKeys(accountId: string): Promise<ApiKeyRecord[]> {
+    return [...this.apiKeys.values()].filter((key) => key.accountId === accountId).map((key) => ({ ...key }));
+  }
+
+  async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {
+    const key = this.apiKeys.get(keyId);
+    if (!key || key.accountId !== accountId || key.status !== 'ACTIVE') return false;
+    this.apiKeys.set(keyId, { ...key, status: 'REVOKED', revokedOn });
+    return true;
+  }
+
+  async ping(): Promise<void> {
+    if (this.pingDelayMs) jest.setSystemTime(Date.now() + this.pingDelayMs);
+    if (this.pingFailure) throw this.pingFailure;
+  }
+}

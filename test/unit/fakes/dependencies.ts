@@ -1,0 +1,29 @@
+import type { Dependencies } from '../../../shared/config/dependencies';
+import { loadSettings, type Settings } from '../../../shared/config/settings';
+import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
+import { FixedClock } from './clock';
+import { InMemoryControlPlaneStore } from './control-plane-store';
+
+export interface FakeDependencies extends Dependencies {
+  clock: FixedClock;
+  controlPlane: InMemoryControlPlaneStore;
+  tables: InMemoryAccountTables;
+  profiles: InMemoryAccountProfileStore;
+}
+
+export const OPERATOR_KEY = 'operator-key-for-unit-tests';
+
+/** The composition root of dependencies.ts, with every adapter replaced by an in-memory fake. */
+export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependencies => {
+  const tables = new InMemoryAccountTables();
+  return {
+    settings: {
+      ...loadSettings({ ORDO_STAGE: 'unit', ORDO_ADMIN_KEY: OPERATOR_KEY, ORDO_VERSION: '9.9.9-unit' }),
+      ...settings,
+    },
+    clock: new FixedClock(new Date('2025-03-14T09:26:53.000Z')),
+    controlPlane: new InMemoryControlPlaneStore(),
+    tables,
+    profiles: new InMemoryAccountProfileStore(tables),
+  };
+};

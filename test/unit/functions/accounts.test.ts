@@ -1,0 +1,209 @@
+import { logger } from '../../../shared/http/logger';
+import { seedApiKey } from '../fakes/api-keys';
+import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
+import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
+
+// The composition root builds real DynamoDB clients; the handlers get in-memory fakes instead.
+let deps: FakeDependencies = fakeDependencies();
+jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
+const createAccount = jest.requireActual<typeof import('../../../functions/accounts/create-account')>(
+  '../../../functions/accounts/create-account',
+).handler;
+const getAccount = jest.requireActual<typeof import('../../../functions/accounts/get-account')>(
+  '../../../functions/accounts/get-account',
+).handler;
+
+interface ErrorBody {
+  error: { code: string; message: string; field?: string };
+  requestId: string;
+}
+
+interface CreatedAccountBody {
+  accountId: string;
+  environment: string;
+  tableName: string;
+  keyId: string;
+  apiKey: string;
+}
+
+const postAccount = (body: unknown, headers: Record<string, string> = bearer(OPERATOR_KEY)) =>
+  createAccount(apiGatewayEvent({ method: 'POST', resource: '/accounts', headers, body }), lambdaContext());
+
+const getOwnAccount = (headers: Record<string, string>) =>
+  getAccount(apiGatewayEvent({ method: 'GET', resource: '/account', headers }), lambdaContext());
+
+describe('the account handlers', () => {
+  beforeEach(() => {
+    deps = fakeDependencies();
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  describe('POST /accounts', () => {
+    it('creates the account for the operator and answers 201 with its first API key', async () => {
+      // Act
+      const response = await postAccount({ accountId: 'acme', name: 'Acme' });
+
+      // Assess
+      expect(response.statusCode).toBe(201);
+      expect(jsonBody<CreatedAccountBody>(response)).toMatchObject({
+        accountId: 'acme',
+        tableName: `ordo-${deps.settings.stage}-acct-acme`,
+      });
+    });
+
+    it('returns a key that reads the new account as its ADMIN', async () => {
+      // Prepare
+      const { apiKey } = jsonBody<CreatedAccountBody>(await postAccount({ accountId: 'acme', name: 'Acme' }));
+
+      // Act
+      const response = await getOwnAccount(bearer(apiKey));
+
+      // Assess
+      expect(response.statusCode).toBe(200);
+      expect(jsonBody(response)).toMatchObject({ accountId: 'acme', name: 'Acme', role: 'ADMIN' });
+    });
+
+    it('refuses an account ADMIN key with 401, since only the operator creates accounts', async () => {
+      // Prepare
+      const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+      // Act
+      const response = await postAccount({ accountId: 'globex' }, bearer(apiKey));
+
+      // Assess
+      expect(response.statusCode).toBe(401);
+      expect(deps.controlPlane.accounts.has('globex')).toBe(false);
+    });
+
+    it('refuses every caller with 401 when no operator key is configured', async () => {
+      // Prepare
+      deps.settings.operatorKey = '';
+
+      // Act
+      const response = await postAccount({ accountId: 'acme' }, bearer(OPERATOR_KEY));
+
+      // Assess
+      expect(response.statusCode).toBe(401);
+    });
+
+    it('checks the operator key before it reads the body', async () => {
+      // Act
+      const response = await postAccount('not json', {});
+
+      // Assess
+      expect(response.statusCode).toBe(401);
+    });
+
+    it('answers an invalid account id with 400 naming accountId', async () => {
+      // Act
+      const response = await postAccount({ accountId: 'Not Valid!' });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(jsonBody<ErrorBody>(response).error).toMatchObject({ code: 'VALIDATION_FAILED', field: 'accountId' });
+    });
+
+    it('answers a missing account id with 400 saying accountId is required', async () => {
+      // Act
+      const response = await postAccount({ name: 'Acme' });
+
+      // Assess
+      expect(jsonBody<ErrorBody>(response).error).toMatchObject({ field: 'accountId', message: 'accountId is required' });
+    });
+
+    it('answers a body that is not JSON with 400 naming body', async () => {
+      // Act
+      const response = await postAccount('{"accountId": ');
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(jsonBody<ErrorBody>(response).error.field).toBe('body');
+    });
+
+    it('answers a body over the configured limit with 413', async () => {
+      // Prepare
+      deps.settings.maxBodyBytes = 64;
+
+      // Act
+      const response = await postAccount({ accountId: 'acme', name: 'A'.repeat(100) });
+
+      // Assess
+      expect(response.statusCode).toBe(413);
+      expect(jsonBody<ErrorBody>(response).error.code).toBe('PAYLOAD_TOO_LARGE');
+    });
+
+    it('answers a taken account id with 409 naming accountId', async () => {
+      // Prepare
+      await postAccount({ accountId: 'acme' });
+
+      // Act
+      const response = await postAccount({ accountId: 'acme' });
+
+      // Assess
+      expect(response.statusCode).toBe(409);
+      expect(jsonBody<ErrorBody>(response).error).toMatchObject({ code: 'CONFLICT', field: 'accountId' });
+    });
+
+    it('answers 500 without the cause when provisioning fails unexpectedly', async () => {
+      // Prepare
+      deps.tables.failure = new Error('AccessDenied for arn:aws:iam::123456789012:role/secret-token');
+
+      // Act
+      const response = await postAccount({ accountId: 'acme' });
+
+      // Assess
+      expect(response.statusCode).toBe(500);
+      expect(jsonBody<ErrorBody>(response).error.code).toBe('INTERNAL_ERROR');
+      expect(response.body).not.toContain('secret-token');
+    });
+  });
+
+  describe('GET /account', () => {
+    it('answers 401 without an API key', async () => {
+      // Act
+      const response = await getOwnAccount({});
+
+      // Assess
+      expect(response.statusCode).toBe(401);
+      expect(jsonBody<ErrorBody>(response).error.code).toBe('UNAUTHENTICATED');
+    });
+
+    it('answers 401 for the operator key, which holds no account', async () => {
+      // Act
+      const response = await getOwnAccount(bearer(OPERATOR_KEY));
+
+      // Assess
+      expect(response.statusCode).toBe(401);
+    });
+
+    it('lets a READONLY key read its account, and only its own', async () => {
+      // Prepare
+      await postAccount({ accountId: 'acme', name: 'Acme' });
+      await postAccount({ accountId: 'globex', name: 'Globex' });
+      const { keyId, apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'globex', role: 'READONLY' });
+
+      // Act
+      const response = await getOwnAccount(bearer(apiKey));
+
+      // Assess
+      expect(response.statusCode).toBe(200);
+      expect(jsonBody(response)).toMatchObject({ accountId: 'globex', name: 'Globex', role: 'READONLY', keyId });
+    });
+
+    it('answers 404 when the account table holds no profile', async () => {
+      // Prepare
+      const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'ghost', role: 'ADMIN' });
+
+      // Act
+      const response = await getOwnAccount(bearer(apiKey));
+
+      // Assess
+      expect(response.statusCode).toBe(404);
+    });
+  });
+});

@@ -1,0 +1,65 @@
+import { logger } from '../../../shared/http/logger';
+import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
+import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
+
+// The composition root builds real DynamoDB clients; the handler gets in-memory fakes instead.
+let deps: FakeDependencies = fakeDependencies();
+jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
+const { handler } = jest.requireActual<typeof import('../../../functions/health/get-health')>(
+  '../../../functions/health/get-health',
+);
+
+const getHealth = () =>
+  handler(apiGatewayEvent({ method: 'GET', resource: '/health', requestId: 'req-health' }), lambdaContext());
+
+describe('GET /health', () => {
+  beforeEach(() => {
+    deps = fakeDependencies({ version: '3.1.4' });
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('answers 200 with status ok and the running version when the store answers', async () => {
+    // Act
+    const response = await getHealth();
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+    expect(jsonBody(response)).toMatchObject({ status: 'ok', version: '3.1.4', dynamodb: 'ok' });
+  });
+
+  it('answers 503 with status degraded when the store does not answer', async () => {
+    // Prepare
+    deps.controlPlane.pingFailure = new Error('connect ECONNREFUSED');
+
+    // Act
+    const response = await getHealth();
+
+    // Assess
+    expect(response.statusCode).toBe(503);
+    expect(jsonBody(response)).toMatchObject({ status: 'degraded', dynamodb: 'unreachable' });
+  });
+
+  it('answers a request that carries no Authorization header', async () => {
+    // Prepare
+    const event = apiGatewayEvent({ method: 'GET', resource: '/health', headers: {} });
+
+    // Act
+    const response = await handler(event, lambdaContext());
+
+    // Assess
+    expect(response.statusCode).toBe(200);
+  });
+
+  it('echoes the request id in the x-request-id header', async () => {
+    // Act
+    const response = await getHealth();
+
+    // Assess
+    expect(response.headers).toMatchObject({ 'x-request-id': 'req-health' });
+  });
+});

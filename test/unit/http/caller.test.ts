@@ -1,0 +1,157 @@
+import { accountCaller, requireOperator } from '../../../shared/http/caller';
+import { ForbiddenError, UnauthenticatedError } from '../../../shared/domain/errors';
+import { seedApiKey } from '../fakes/api-keys';
+import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
+import { apiGatewayEvent, bearer } from '../fakes/lambda';
+
+describe('accountCaller', () => {
+  let deps: FakeDependencies;
+
+  beforeEach(() => {
+    deps = fakeDependencies();
+  });
+
+  it('returns the principal behind the bearer token', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'READONLY' });
+
+    // Act
+    const principal = await accountCaller(apiGatewayEvent({ headers: bearer(apiKey) }), 'ACCOUNT_READ', deps);
+
+    // Assess
+    expect(principal).toMatchObject({ accountId: 'acme', keyId, role: 'READONLY' });
+  });
+
+  it('scopes the principal to the account table of the configured stage', async () => {
+    // Prepare
+    deps = fakeDependencies({ stage: 'eu-prod' });
+    const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'READONLY' });
+
+    // Act
+    const principal = await accountCaller(apiGatewayEvent({ headers: bearer(apiKey) }), 'ACCOUNT_READ', deps);
+
+    // Assess
+    expect(principal.tableName).toBe('ordo-eu-prod-acct-acme');
+  });
+
+  it.each([
+    ['a lower-case header name and scheme', (key: string) => ({ authorization: `bearer ${key}` })],
+    ['an upper-case header name', (key: string) => ({ AUTHORIZATION: `Bearer ${key}` })],
+    ['extra spaces around the token', (key: string) => ({ Authorization: `Bearer   ${key}  ` })],
+  ])('accepts the bearer token with %s', async (_label, headers) => {
+    // Prepare
+    const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const principal = await accountCaller(apiGatewayEvent({ headers: headers(apiKey) }), 'ACCOUNT_READ', deps);
+
+    // Assess
+    expect(principal.accountId).toBe('acme');
+  });
+
+  it.each([
+    ['no Authorization header', () => ({})],
+    ['another scheme', (key: string) => ({ Authorization: `Basic ${key}` })],
+    ['the bare key without a scheme', (key: string) => ({ Authorization: key })],
+    ['two tokens', (key: string) => ({ Authorization: `Bearer ${key} ${key}` })],
+  ])('rejects a request with %s as unauthenticated', async (_label, headers) => {
+    // Prepare
+    const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = accountCaller(apiGatewayEvent({ headers: headers(apiKey) }), 'ACCOUNT_READ', deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a request whose headers are null as unauthenticated', async () => {
+    // Prepare
+    const event = { ...apiGatewayEvent(), headers: null as unknown as Record<string, string> };
+
+    // Act
+    const attempt = accountCaller(event, 'ACCOUNT_READ', deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('refuses a valid key whose role lacks the permission with ForbiddenError', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
+
+    // Act
+    const attempt = accountCaller(apiGatewayEvent({ headers: bearer(apiKey) }), 'API_KEY_CREATE', deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('does not accept the operator key as an account key', async () => {
+    // Act
+    const attempt = accountCaller(apiGatewayEvent({ headers: bearer(OPERATOR_KEY) }), 'ACCOUNT_READ', deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+});
+
+describe('requireOperator', () => {
+  it('lets the operator key through', () => {
+    // Prepare
+    const deps = fakeDependencies();
+
+    // Act
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY) }), deps);
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('refuses an account ADMIN key with UnauthenticatedError', async () => {
+    // Prepare
+    const deps = fakeDependencies();
+    const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(apiKey) }), deps);
+
+    // Assess
+    expect(check).toThrow(UnauthenticatedError);
+  });
+
+  it('refuses a key that only starts like the operator key', () => {
+    // Prepare
+    const deps = fakeDependencies();
+
+    // Act
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY.slice(0, -1)) }), deps);
+
+    // Assess
+    expect(check).toThrow(UnauthenticatedError);
+  });
+
+  it('refuses a request without a token', () => {
+    // Prepare
+    const deps = fakeDependencies();
+
+    // Act
+    const check = () => requireOperator(apiGatewayEvent(), deps);
+
+    // Assess
+    expect(check).toThrow(UnauthenticatedError);
+  });
+
+  it('refuses every token when no operator key is configured', () => {
+    // Prepare
+    const deps = fakeDependencies({ operatorKey: '' });
+
+    // Act
+    const checks = ['', 'anything', OPERATOR_KEY].map(
+      (token) => () => requireOperator(apiGatewayEvent({ headers: { Authorization: `Bearer ${token}` } }), deps),
+    );
+
+    // Assess
+    for (const check of checks) expect(check).toThrow(UnauthenticatedError);
+  });
+});

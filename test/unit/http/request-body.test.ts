@@ -1,0 +1,221 @@
+import { z } from 'zod';
+import { PayloadTooLargeError, ValidationError } from '../../../shared/domain/errors';
+import { readJsonBody, validate } from '../../../shared/http/request-body';
+import { apiGatewayEvent } from '../fakes/lambda';
+
+const orderSchema = z.strictObject({
+  orderRef: z.string(),
+  lines: z.array(z.strictObject({ sku: z.string(), qty: z.number().int().positive() })),
+  note: z.string().optional(),
+});
+
+const validOrder = { orderRef: 'PO-1', lines: [{ sku: 'SKU-1', qty: 2 }] };
+
+/** The ValidationError that a call throws, to look at more than one of its properties. */
+const validationErrorOf = (run: () => unknown): ValidationError => {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof ValidationError) return error;
+    throw error;
+  }
+  throw new Error('expected a ValidationError, but nothing was thrown');
+};
+
+describe('validate', () => {
+  it('returns the parsed value when it fits the schema', () => {
+    // Act
+    const order = validate(orderSchema, validOrder);
+
+    // Assess
+    expect(order).toEqual(validOrder);
+  });
+
+  it('reports a missing field as "<field> is required", naming it', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, { lines: [] }));
+
+    // Assess
+    expect(error.field).toBe('orderRef');
+    expect(error.message).toBe('orderRef is required');
+  });
+
+  it('reports a field inside an array item by its path, as lines[0].qty', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, { orderRef: 'PO-1', lines: [{ sku: 'SKU-1', qty: 'two' }] }));
+
+    // Assess
+    expect(error.field).toBe('lines[0].qty');
+    expect(error.message).toMatch(/^lines\[0\]\.qty: /);
+  });
+
+  it('reports a missing field inside a later array item as required, with its index', () => {
+    // Act
+    const error = validationErrorOf(() =>
+      validate(orderSchema, { orderRef: 'PO-1', lines: [{ sku: 'SKU-1', qty: 1 }, { qty: 1 }] }),
+    );
+
+    // Assess
+    expect(error.field).toBe('lines[1].sku');
+    expect(error.message).toBe('lines[1].sku is required');
+  });
+
+  it('reports an unknown top-level key by its name', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, { ...validOrder, priority: 'high' }));
+
+    // Assess
+    expect(error.field).toBe('priority');
+    expect(error.message).toBe('priority is not a known field');
+  });
+
+  it('reports an unknown key inside an array item by its full path', () => {
+    // Act
+    const error = validationErrorOf(() =>
+      validate(orderSchema, { orderRef: 'PO-1', lines: [{ sku: 'SKU-1', qty: 1, colour: 'red' }] }),
+    );
+
+    // Assess
+    expect(error.field).toBe('lines[0].colour');
+  });
+
+  it('lists every offending field in the details and joins their messages', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, { lines: [{ sku: 'SKU-1', qty: 0 }] }));
+
+    // Assess
+    expect(error.details.map((detail) => detail.field)).toEqual(['orderRef', 'lines[0].qty']);
+    expect(error.message).toBe(error.details.map((detail) => detail.message).join('; '));
+    expect(error.field).toBe('orderRef');
+  });
+
+  it('names the body itself when the value is not an object at all', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, ['PO-1']));
+
+    // Assess
+    expect(error.field).toBe('body');
+  });
+});
+
+describe('readJsonBody', () => {
+  it('parses and validates a JSON body', () => {
+    // Prepare
+    const event = apiGatewayEvent({ method: 'POST', body: validOrder });
+
+    // Act
+    const order = readJsonBody(event, orderSchema, 1024);
+
+    // Assess
+    expect(order).toEqual(validOrder);
+  });
+
+  it('decodes a base64-encoded body before parsing it', () => {
+    // Prepare
+    const event = {
+      ...apiGatewayEvent({ method: 'POST' }),
+      body: Buffer.from(JSON.stringify(validOrder)).toString('base64'),
+      isBase64Encoded: true,
+    };
+
+    // Act
+    const order = readJsonBody(event, orderSchema, 1024);
+
+    // Assess
+    expect(order).toEqual(validOrder);
+  });
+
+  it('reports invalid JSON as a ValidationError on the field body', () => {
+    // Prepare
+    const event = apiGatewayEvent({ method: 'POST', body: '{"orderRef": "PO-1",' });
+
+    // Act
+    const error = validationErrorOf(() => readJsonBody(event, orderSchema, 1024));
+
+    // Assess
+    expect(error.field).toBe('body');
+  });
+
+  it.each([
+    ['no body', undefined],
+    ['an empty body', ''],
+    ['a body of whitespace', ' \n\t '],
+  ])('reports %s as a ValidationError on the field body', (_label, body) => {
+    // Prepare
+    const event = apiGatewayEvent({ method: 'POST', body });
+
+    // Act
+    const error = validationErrorOf(() => readJsonBody(event, orderSchema, 1024));
+
+    // Assess
+    expect(error.field).toBe('body');
+  });
+
+  it('refuses a body over the limit with PayloadTooLargeError', () => {
+    // Prepare
+    const event = apiGatewayEvent({ method: 'POST', body: { ...validOrder, note: 'x'.repeat(200) } });
+
+    // Act
+    const attempt = () => readJsonBody(event, orderSchema, 100);
+
+    // Assess
+    expect(attempt).toThrow(PayloadTooLargeError);
+  });
+
+  it('accepts a body of exactly the limit', () => {
+    // Prepare
+    const body = JSON.stringify(validOrder);
+    const event = apiGatewayEvent({ method: 'POST', body });
+
+    // Act
+    const order = readJsonBody(event, orderSchema, Buffer.byteLength(body));
+
+    // Assess
+    expect(order).toEqual(validOrder);
+  });
+
+  it('counts the limit in bytes, not characters', () => {
+    // Prepare
+    const body = JSON.stringify({ ...validOrder, note: 'é'.repeat(30) });
+    const event = apiGatewayEvent({ method: 'POST', body });
+
+    // Act
+    const attempt = () => readJsonBody(event, orderSchema, body.length);
+
+    // Assess
+    expect(attempt).toThrow(PayloadTooLargeError);
+  });
+
+  it('refuses an oversized body before trying to parse it', () => {
+    // Prepare
+    const event = apiGatewayEvent({ method: 'POST', body: `{${'x'.repeat(500)}` });
+
+    // Act
+    const attempt = () => readJsonBody(event, orderSchema, 100);
+
+    // Assess
+    expect(attempt).toThrow(PayloadTooLargeError);
+  });
+});
+
+describe('validate, edge cases', () => {
+  it('reports a missing enum field as required rather than as a wrong option', () => {
+    // Prepare
+    const schema = z.strictObject({ role: z.enum(['ADMIN', 'READONLY']) });
+
+    // Act
+    const error = validationErrorOf(() => validate(schema, {}));
+
+    // Assess
+    expect(error.message).toBe('role is required');
+    expect(error.field).toBe('role');
+  });
+
+  it('names every unknown field, not only the first', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, { ...validOrder, colour: 'red', size: 'L' }));
+
+    // Assess
+    expect(error.details.map((detail) => detail.field)).toEqual(['colour', 'size']);
+  });
+});
