@@ -2,6 +2,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { portsFromEnv, startLocalStack, type LocalStack } from './local-stack';
+import { onLauncherExit } from './local-stack/parent-watch';
 
 const inMemory = process.argv.includes('--in-memory');
 let stack: LocalStack | undefined;
@@ -17,6 +18,8 @@ const shutdown = async (code: number) => {
 
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
+// Up to npm itself: `npm` → `sh -c` → this script.
+onLauncherExit(2, () => void shutdown(0));
 
 const banner = (s: LocalStack) => {
   const key = s.demoApiKey;
