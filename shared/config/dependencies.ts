@@ -3,6 +3,9 @@ import { DynamoAccountProfileStore } from '../adapters/dynamodb/account-profile-
 import { DynamoAccountTableProvisioner } from '../adapters/dynamodb/account-table-provisioner';
 import { DynamoControlPlaneStore } from '../adapters/dynamodb/control-plane-store';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
+import { DynamoEventSourceRegistry } from '../adapters/dynamodb/event-source-registry';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EventSourceRegistry } from '../ports/event-source-registry';
 import { systemClock, type Clock } from '../ports/clock';
 import type { AccountProfileStore } from '../ports/account-profile-store';
 import type { AccountTableProvisioner } from '../ports/account-table-provisioner';
@@ -12,6 +15,7 @@ import { loadSettings, type Settings } from './settings';
 /** The composition root: the real adapters, built once per container on first use. */
 export interface Dependencies {
   settings: Settings;
+  eventSources: EventSourceRegistry;
   clock: Clock;
   controlPlane: ControlPlaneStore;
   tables: AccountTableProvisioner;
@@ -19,14 +23,22 @@ export interface Dependencies {
 }
 
 let built: Dependencies | undefined;
+let documents: DynamoDBDocumentClient | undefined;
+let dynamodb: DynamoDBClient | undefined;
+
+const dynamoDbClient = (): DynamoDBClient => (dynamodb ??= new DynamoDBClient({}));
+
+/** The container's one DynamoDB document client, shared by every adapter. */
+export const documentClient = (): DynamoDBDocumentClient => (documents ??= createDocumentClient(dynamoDbClient()));
 
 export const dependencies = (): Dependencies => {
   if (!built) {
     const settings = loadSettings();
-    const client = new DynamoDBClient({});
-    const documents = createDocumentClient(client);
+    const client = dynamoDbClient();
+    const documents = documentClient();
     built = {
       settings,
+      eventSources: new DynamoEventSourceRegistry(documents, settings.controlTableName),
       clock: systemClock,
       controlPlane: new DynamoControlPlaneStore(documents, settings.controlTableName),
       tables: new DynamoAccountTableProvisioner(client, settings.accountTablePointInTimeRecovery),

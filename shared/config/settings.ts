@@ -8,6 +8,11 @@ export interface Settings {
   operatorKey: string;
   version: string;
   maxBodyBytes: number;
+  eventsQueueName: string;
+  /** How long events and their audit trail are kept (DynamoDB TTL). */
+  auditRetentionDays: number;
+  /** Most rulesets one execution may run before it is FAILED. */
+  loopGuard: number;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -28,5 +33,8 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     operatorKey: env.ORDO_ADMIN_KEY ?? '',
     version: env.ORDO_VERSION ?? '0.0.0',
     maxBodyBytes: positiveNumber(env.ORDO_MAX_BODY_BYTES, 256 * 1024, 'ORDO_MAX_BODY_BYTES'),
+    eventsQueueName: env.ORDO_EVENTS_QUEUE_NAME ?? `ordo-${stage}-events.fifo`,
+    auditRetentionDays: positiveNumber(env.ORDO_AUDIT_RETENTION_DAYS, 90, 'ORDO_AUDIT_RETENTION_DAYS'),
+    loopGuard: positiveNumber(env.ORDO_LOOP_GUARD, 200, 'ORDO_LOOP_GUARD'),
   };
 };

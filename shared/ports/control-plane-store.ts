@@ -7,6 +7,8 @@ export interface ControlPlaneStore {
   createAccount(account: Account): Promise<void>;
   getAccount(accountId: string): Promise<Account | undefined>;
   markAccountActive(accountId: string): Promise<void>;
+  /** Every account id, for platform sweeps (scheduled events). */
+  listAccountIds(): Promise<string[]>;
   putApiKey(key: ApiKeyRecord): Promise<void>;
   /** Strongly consistent, so a revocation holds from the next request on. */
   getApiKey(keyId: string): Promise<ApiKeyRecord | undefined>;

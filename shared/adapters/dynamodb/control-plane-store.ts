@@ -27,7 +27,7 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { ...accountKey(account.accountId), ...account },
+          Item: { ...accountKey(account.accountId), GSI1PK: 'ACCOUNTS', GSI1SK: account.accountId, ...account },
           ConditionExpression: 'attribute_not_exists(PK)',
         }),
       );
@@ -42,6 +42,25 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   async getAccount(accountId: string): Promise<Account | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: accountKey(accountId) }));
     return Item ? stripKeys<Account>(Item) : undefined;
+  }
+
+  async listAccountIds(): Promise<string[]> {
+    const ids: string[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: 'GSI1',
+          KeyConditionExpression: 'GSI1PK = :accounts',
+          ExpressionAttributeValues: { ':accounts': 'ACCOUNTS' },
+          ExclusiveStartKey,
+        }),
+      );
+      ids.push(...(page.Items ?? []).map((item) => item.accountId as string));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return ids;
   }
 
   async markAccountActive(accountId: string): Promise<void> {

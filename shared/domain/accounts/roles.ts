@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'INVENTORY_UPDATE',
   'JOB_READ',
   'JOB_CREATE',
+  'EVENT_SOURCE_READ',
+  'EVENT_SOURCE_UPDATE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

@@ -25,6 +25,10 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return account && { ...account };
   }
 
+  async listAccountIds(): Promise<string[]> {
+    return [...this.accounts.keys()];
+  }
+
   async markAccountActive(accountId: string): Promise<void> {
     const account = this.accounts.get(accountId);
     if (!account) throw new Error(`fake: no account ${accountId}`);

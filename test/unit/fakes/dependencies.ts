@@ -3,12 +3,14 @@ import { loadSettings, type Settings } from '../../../shared/config/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
 import { FixedClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
+import { InMemoryEventSourceRegistry } from './event-sources';
 
 export interface FakeDependencies extends Dependencies {
   clock: FixedClock;
   controlPlane: InMemoryControlPlaneStore;
   tables: InMemoryAccountTables;
   profiles: InMemoryAccountProfileStore;
+  eventSources: InMemoryEventSourceRegistry;
 }
 
 export const OPERATOR_KEY = 'operator-key-for-unit-tests';
@@ -25,5 +27,6 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
     controlPlane: new InMemoryControlPlaneStore(),
     tables,
     profiles: new InMemoryAccountProfileStore(tables),
+    eventSources: new InMemoryEventSourceRegistry(),
   };
 };

@@ -1,0 +1,19 @@
+import { SqsFifoPartialProcessorAsync, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { orchestrationFor } from '../../shared/config/orchestration';
+import { parseQueuedEvent, processQueuedEvent } from '../../shared/domain/orchestration/queued-event';
+import { lambdaHandler } from '../../shared/http/lambda-handler';
+import { logger } from '../../shared/http/logger';
+
+const processor = new SqsFifoPartialProcessorAsync();
+
+const processRecord = async (record: SQSRecord) => {
+  const message = parseQueuedEvent(record.body);
+  const result = await processQueuedEvent(message, orchestrationFor(message.accountId));
+  logger.info('event processed', { accountId: message.accountId, eventId: result.eventId, outcome: result.outcome });
+};
+
+// A failure stops only its own message group, so one stuck order does not hold up the rest.
+export const handler = lambdaHandler((event: SQSEvent, context) =>
+  processPartialResponse(event, processRecord, processor, { context, skipGroupOnError: true }),
+);

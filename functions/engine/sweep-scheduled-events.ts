@@ -1,0 +1,18 @@
+import { dependencies } from '../../shared/config/dependencies';
+import { orchestrationFor } from '../../shared/config/orchestration';
+import { releaseScheduledEvents } from '../../shared/domain/orchestration/release-scheduled-events';
+import { lambdaHandler } from '../../shared/http/lambda-handler';
+import { logger } from '../../shared/http/logger';
+
+export const handler = lambdaHandler(async () => {
+  const deps = dependencies();
+  const result = await releaseScheduledEvents({
+    controlPlane: deps.controlPlane,
+    orchestrationFor,
+    now: () => deps.clock.now(),
+    onAccountError: (accountId, error) =>
+      logger.warn('scheduled events of an account were not released', { accountId, errorName: (error as Error)?.name }),
+  });
+  logger.info('scheduled events released', result);
+  return result;
+});

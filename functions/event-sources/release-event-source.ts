@@ -1,0 +1,8 @@
+import { releaseEventSource } from '../../shared/domain/orchestration/event-sources';
+import { accountRoute } from '../../shared/http/route';
+import { noContent } from '../../shared/http/response';
+
+export const handler = accountRoute({ permission: 'EVENT_SOURCE_UPDATE' }, async ({ principal, path, deps }) => {
+  await releaseEventSource(principal.accountId, decodeURIComponent(path.source ?? ''), deps);
+  return noContent();
+});

@@ -1,0 +1,297 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { DuplicateEventError, VersionConflictError } from '../../engine/errors';
+import type { AuditRecord, Entity, EventRecord, OutboxRecord, UnitOfWork } from '../../engine/model';
+import type { EngineStore } from '../../engine/ports';
+import type { Workflow, WorkflowKey } from '../../engine/workflow';
+import { DomainError } from '../../domain/errors';
+import { writeAll } from './batch-writer';
+import {
+  ALL_EVENTS,
+  EVENT_SORT_KEY,
+  auditItem,
+  entityFromItem,
+  entityItem,
+  eventPartition,
+  eventRecordFromItem,
+  eventsByOutcome,
+  eventsByRoot,
+  outboxItem,
+  rootPartition,
+  scheduledItem,
+  workflowPartition,
+  workflowSortKey,
+} from './engine-items';
+
+/** DynamoDB's cap on the items of one TransactWriteItems call. */
+export const TRANSACTION_LIMIT = 100;
+
+export class TransactionTooLargeError extends DomainError {
+  readonly status = 422;
+  constructor(count: number) {
+    super(
+      'TRANSACTION_TOO_LARGE',
+      `One execution would change ${count} entities, outbox and scheduled records; at most ${TRANSACTION_LIMIT - 1} fit in one transaction`,
+    );
+  }
+}
+
+const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * The engine's store on one account's table. `commit` is one TransactWriteItems call:
+ * the event record (which doubles as the processed marker), entity changes conditioned on
+ * their version, outbox and scheduled records, and the audit trail. When the audit trail
+ * does not fit, the state-bearing items still commit atomically; see docs/engine.md.
+ */
+export class DynamoEngineStore implements EngineStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+    private readonly retentionDays: number,
+  ) {}
+
+  async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entity)',
+          ExpressionAttributeValues: { ':pk': rootPartition(rootEntityType, rootRef), ':entity': 'ENTITY#' },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      entities.push(...(page.Items ?? []).map(entityFromItem));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return entities;
+  }
+
+  async loadWorkflow(key: WorkflowKey, version?: number): Promise<Workflow | undefined> {
+    if (version !== undefined) {
+      const { Item } = await this.client.send(
+        new GetCommand({ TableName: this.tableName, Key: { PK: workflowPartition(key), SK: workflowSortKey(version) } }),
+      );
+      return Item?.workflow as Workflow | undefined;
+    }
+    const { Items = [] } = await this.client.send(
+      new QueryCommand({
+        TableName: this.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)',
+        ExpressionAttributeValues: { ':pk': workflowPartition(key), ':v': 'V#' },
+        ScanIndexForward: false,
+        Limit: 1,
+        ConsistentRead: true,
+      }),
+    );
+    return Items[0]?.workflow as Workflow | undefined;
+  }
+
+  async getEvent(eventId: string): Promise<EventRecord | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: eventPartition(eventId), SK: EVENT_SORT_KEY }, ConsistentRead: true }),
+    );
+    return Item ? eventRecordFromItem(Item) : undefined;
+  }
+
+  async commit(uow: UnitOfWork): Promise<void> {
+    const expiresAt = epochSeconds(uow.event.receivedOn) + this.retentionDays * 86_400;
+    const required = [
+      this.eventRecordUpdate(uow.event, expiresAt),
+      ...uow.entities.map(({ entity, expectedVersion }) => ({
+        Put: {
+          TableName: this.tableName,
+          Item: entityItem(entity),
+          ...(expectedVersion === null
+            ? { ConditionExpression: 'attribute_not_exists(PK)' }
+            : {
+                ConditionExpression: '#version = :expected',
+                ExpressionAttributeNames: { '#version': 'version' },
+                ExpressionAttributeValues: { ':expected': expectedVersion },
+              }),
+        },
+      })),
+      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: outboxItem(record) } })),
+      ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
+    ];
+    if (required.length >= TRANSACTION_LIMIT) throw new TransactionTooLargeError(required.length - 1);
+
+    const startedAt = uow.audit[0]?.at ?? uow.event.receivedOn;
+    const auditPut = (record: AuditRecord) => ({
+      Put: { TableName: this.tableName, Item: auditItem(record, startedAt, expiresAt) },
+    });
+    const room = TRANSACTION_LIMIT - required.length;
+    // The first records and the final OUTCOME go in the transaction; the middle of an
+    // oversized trail follows right after the commit.
+    const inTransaction =
+      uow.audit.length <= room ? uow.audit : [...uow.audit.slice(0, room - 1), uow.audit[uow.audit.length - 1]];
+    const overflow = uow.audit.length <= room ? [] : uow.audit.slice(room - 1, -1);
+
+    try {
+      await this.client.send(
+        new TransactWriteCommand({ TransactItems: [...required, ...inTransaction.map(auditPut)] }),
+      );
+    } catch (error) {
+      throw this.translate(error, uow);
+    }
+    if (overflow.length) {
+      await writeAll(
+        this.client,
+        this.tableName,
+        overflow.map((record) => auditPut(record).Put.Item),
+      );
+    }
+  }
+
+  /** Notes a redelivery of an already processed event on its record and trail. */
+  async recordDuplicate(eventId: string, at: string): Promise<void> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: { PK: eventPartition(eventId), SK: EVENT_SORT_KEY } }),
+    );
+    if (!Item) return;
+    const record = eventRecordFromItem(Item);
+    const duplicate: AuditRecord = {
+      eventId,
+      seq: 1,
+      at,
+      kind: 'OUTCOME',
+      entityType: record.event.entityType,
+      entityRef: record.event.entityRef,
+      rootEntityType: record.rootEntityType,
+      rootRef: record.rootRef,
+      outcome: 'DUPLICATE',
+      message: `Event ${eventId} was delivered again after it was processed (${record.outcome}); nothing changed`,
+    };
+    await this.client.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: this.tableName,
+              Key: { PK: eventPartition(eventId), SK: EVENT_SORT_KEY },
+              UpdateExpression: 'ADD duplicateDeliveries :one SET lastDuplicateOn = :at',
+              ExpressionAttributeValues: { ':one': 1, ':at': at },
+            },
+          },
+          { Put: { TableName: this.tableName, Item: auditItem(duplicate, at, Number(Item.expiresAt ?? 0)) } },
+        ],
+      }),
+    );
+  }
+
+  /** Outbox records that were relayed; a failure leaves them for the next relay. */
+  async removeOutbox(records: OutboxRecord[]): Promise<void> {
+    for (let start = 0; start < records.length; start += 25) {
+      let pending = records.slice(start, start + 25).map((record) => {
+        const { PK, SK } = outboxItem(record);
+        return { DeleteRequest: { Key: { PK, SK } } };
+      });
+      while (pending.length) {
+        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
+        pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
+      }
+    }
+  }
+
+  /** An event accepted for asynchronous processing, visible as PENDING until it runs. */
+  async recordPending(record: EventRecord): Promise<void> {
+    const expiresAt = epochSeconds(record.receivedOn) + this.retentionDays * 86_400;
+    const update = this.eventRecordUpdate(record, expiresAt).Update;
+    const { ':pending': _pending, ':failed': _failed, ...values } = update.ExpressionAttributeValues;
+    await this.client
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            { Update: { ...update, ExpressionAttributeValues: values, ConditionExpression: 'attribute_not_exists(PK)' } },
+          ],
+        }),
+      )
+      .catch((error: unknown) => {
+        // A resent event id keeps its first record; the engine reports the duplicate.
+        if (!(error instanceof TransactionCanceledException)) throw error;
+      });
+  }
+
+  private eventRecordUpdate(record: EventRecord, expiresAt: number) {
+    const sortKey = `${record.receivedOn}#${record.event.id}`;
+    const values: Record<string, unknown> = {
+      ':event': record.event,
+      ':outcome': record.outcome,
+      ':rootType': record.rootEntityType,
+      ':rootRef': record.rootRef,
+      ':receivedOn': record.receivedOn,
+      ':attempts': record.attempts,
+      ':zero': 0,
+      ':g1pk': eventsByRoot(record.rootRef),
+      ':g2pk': eventsByOutcome(record.outcome),
+      ':g3pk': ALL_EVENTS,
+      ':sk': sortKey,
+      ':expiresAt': expiresAt,
+      ':pending': 'PENDING',
+      ':failed': 'FAILED',
+    };
+    const sets = [
+      '#event = :event',
+      'outcome = :outcome',
+      'rootEntityType = :rootType',
+      'rootRef = :rootRef',
+      'receivedOn = if_not_exists(receivedOn, :receivedOn)',
+      'attempts = if_not_exists(attempts, :zero) + :attempts',
+      'GSI1PK = :g1pk',
+      'GSI1SK = if_not_exists(GSI1SK, :sk)',
+      'GSI2PK = :g2pk',
+      'GSI2SK = if_not_exists(GSI2SK, :sk)',
+      'GSI3PK = :g3pk',
+      'GSI3SK = if_not_exists(GSI3SK, :sk)',
+      'expiresAt = :expiresAt',
+    ];
+    const removes: string[] = [];
+    const names: Record<string, string> = { '#event': 'event' };
+    for (const [field, value] of [
+      ['processedOn', record.processedOn],
+      ['error', record.error],
+    ] as const) {
+      names[`#${field}`] = field;
+      if (value === undefined) removes.push(`#${field}`);
+      else {
+        sets.push(`#${field} = :${field}`);
+        values[`:${field}`] = value;
+      }
+    }
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: { PK: eventPartition(record.event.id), SK: EVENT_SORT_KEY },
+        UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
+        ConditionExpression: 'attribute_not_exists(PK) OR outcome IN (:pending, :failed)',
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  private translate(error: unknown, uow: UnitOfWork): unknown {
+    if (!(error instanceof TransactionCanceledException)) return error;
+    const reasons = error.CancellationReasons ?? [];
+    if (reasons[0]?.Code === 'ConditionalCheckFailed') return new DuplicateEventError(uow.event.event.id);
+    const conflicted = reasons.findIndex(
+      (reason, index) => index > 0 && (reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict'),
+    );
+    if (conflicted > 0 || reasons.some((reason) => reason.Code === 'TransactionConflict')) {
+      const change = uow.entities[conflicted - 1];
+      return new VersionConflictError(
+        change ? `${change.entity.entityType} ${change.entity.ref} changed during the execution` : 'A concurrent write conflicted',
+      );
+    }
+    return error;
+  }
+}

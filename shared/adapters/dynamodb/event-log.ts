@@ -1,0 +1,104 @@
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { AuditRecord } from '../../engine/model';
+import { ValidationError } from '../../domain/errors';
+import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
+import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';
+
+/** Filters that an index cannot serve are applied page by page, up to this many pages. */
+const MAX_PAGES = 20;
+
+const encodeCursor = (key: Record<string, unknown> | undefined) =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
+
+const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
+  if (!cursor) return undefined;
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw new ValidationError('cursor is not one this API returned', 'cursor');
+  }
+};
+
+export class DynamoEventLog implements EventLog {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  async list(filter: EventLogFilter): Promise<{ items: LoggedEvent[]; cursor?: string }> {
+    // The most selective index first: by root, then by outcome, else all events by time.
+    const [index, partition] = filter.rootEntityRef
+      ? ['GSI1', eventsByRoot(filter.rootEntityRef)]
+      : filter.status
+        ? ['GSI2', eventsByOutcome(filter.status)]
+        : ['GSI3', ALL_EVENTS];
+    const values: Record<string, unknown> = {
+      ':pk': partition,
+      ':from': filter.from ?? '0000',
+      ':to': `${filter.to ?? '9999'}~`,
+    };
+    const conditions: string[] = [];
+    const names: Record<string, string> = {};
+    if (filter.entityRef) {
+      conditions.push('#event.entityRef = :entityRef');
+      names['#event'] = 'event';
+      values[':entityRef'] = filter.entityRef;
+    }
+    if (filter.status && index !== 'GSI2') {
+      conditions.push('outcome = :outcome');
+      values[':outcome'] = filter.status;
+    }
+
+    const items: LoggedEvent[] = [];
+    let ExclusiveStartKey = decodeCursor(filter.cursor);
+    for (let page = 0; page < MAX_PAGES && items.length < filter.limit; page++) {
+      const result = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          IndexName: index,
+          KeyConditionExpression: `${index}PK = :pk AND ${index}SK BETWEEN :from AND :to`,
+          FilterExpression: conditions.length ? conditions.join(' AND ') : undefined,
+          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+          ExpressionAttributeValues: values,
+          ScanIndexForward: false,
+          Limit: filter.limit - items.length,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(result.Items ?? []).map((item) => this.toLogged(item)));
+      ExclusiveStartKey = result.LastEvaluatedKey;
+      if (!ExclusiveStartKey) break;
+    }
+    return { items, cursor: encodeCursor(ExclusiveStartKey) };
+  }
+
+  async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
+    const items: Record<string, unknown>[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(
+        new QueryCommand({
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': eventPartition(eventId) },
+          ConsistentRead: true,
+          ExclusiveStartKey,
+        }),
+      );
+      items.push(...(page.Items ?? []));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    const record = items.find((item) => item.SK === EVENT_SORT_KEY);
+    if (!record) return undefined;
+    const audit = items
+      .filter((item) => String(item.SK).startsWith('AUDIT#'))
+      .map(({ PK: _pk, SK: _sk, expiresAt: _expiresAt, ...rest }) => rest as unknown as AuditRecord);
+    return { event: this.toLogged(record), audit };
+  }
+
+  private toLogged(item: Record<string, unknown>): LoggedEvent {
+    const logged: LoggedEvent = eventRecordFromItem(item);
+    if (typeof item.duplicateDeliveries === 'number') logged.duplicateDeliveries = item.duplicateDeliveries;
+    return logged;
+  }
+}

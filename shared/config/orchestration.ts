@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { DynamoEngineStore } from '../adapters/dynamodb/engine-store';
+import { DynamoEventLog } from '../adapters/dynamodb/event-log';
+import { DynamoScheduledEvents } from '../adapters/dynamodb/scheduled-events';
+import { DynamoWorkflowRepository } from '../adapters/dynamodb/workflow-repository';
+import { SqsEventQueue } from '../adapters/sqs/event-queue';
+import { accountTableName } from '../domain/accounts/account';
+import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
+import { Engine } from '../engine/executor';
+import { createCoreRegistry } from '../engine/rules/core';
+import { WorkflowCache } from '../engine/workflow-cache';
+import { dependencies, documentClient } from './dependencies';
+
+let queue: SqsEventQueue | undefined;
+const registry = createCoreRegistry();
+const accounts = new Map<string, AccountOrchestration>();
+
+/**
+ * The orchestration of one account, bound to that account's table and kept for the life
+ * of the container. Callers pass the accountId of an authenticated principal, of a
+ * registered event source, or of a message that only Ordo itself enqueues.
+ * Each account has its own workflow cache: retailer ids are only unique within an account.
+ */
+export const orchestrationFor = (accountId: string): AccountOrchestration => {
+  let account = accounts.get(accountId);
+  if (!account) {
+    const deps = dependencies();
+    const { settings } = deps;
+    const documents = documentClient();
+    const tableName = accountTableName(settings.stage, accountId);
+    const store = new DynamoEngineStore(documents, tableName, settings.auditRetentionDays);
+    queue ??= new SqsEventQueue(new SQSClient({}), settings.eventsQueueName);
+    account = {
+      accountId,
+      engine: new Engine({
+        store,
+        registry,
+        clock: deps.clock,
+        ids: randomUUID,
+        loopGuard: settings.loopGuard,
+        workflowCache: new WorkflowCache({ clock: deps.clock }),
+      }),
+      registry,
+      workflows: new DynamoWorkflowRepository(documents, tableName, store),
+      events: new DynamoEventLog(documents, tableName),
+      queue,
+      scheduled: new DynamoScheduledEvents(documents, tableName),
+      clock: deps.clock,
+      eventRecords: store,
+      entities: store,
+    };
+    accounts.set(accountId, account);
+  }
+  return account;
+};

@@ -1,0 +1,28 @@
+import type { Engine } from '../../engine/executor';
+import type { EventRecord, OutboxRecord } from '../../engine/model';
+import type { EngineStore } from '../../engine/ports';
+import type { RuleRegistry } from '../../engine/rule-registry';
+import type { Clock } from '../../ports/clock';
+import type { EventLog } from '../../ports/event-log';
+import type { EventQueue } from '../../ports/event-queue';
+import type { ScheduledEvents } from '../../ports/scheduled-events';
+import type { WorkflowRepository } from '../../ports/workflow-repository';
+
+/** Everything the orchestration use cases need for one account, bound to its own table. */
+export interface AccountOrchestration {
+  accountId: string;
+  engine: Engine;
+  registry: RuleRegistry;
+  workflows: WorkflowRepository;
+  events: EventLog;
+  queue: EventQueue;
+  scheduled: ScheduledEvents;
+  entities: Pick<EngineStore, 'loadRoot'>;
+  clock: Clock;
+  /** Store operations the engine itself does not need. */
+  eventRecords: {
+    recordPending(record: EventRecord): Promise<void>;
+    recordDuplicate(eventId: string, at: string): Promise<void>;
+    removeOutbox(records: OutboxRecord[]): Promise<void>;
+  };
+}

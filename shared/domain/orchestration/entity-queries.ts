@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { entityKey } from '../../engine/model';
+import { NotFoundError } from '../errors';
+import type { AccountOrchestration } from './account-orchestration';
+
+export const entityQuerySchema = z.strictObject({
+  rootEntityType: z.string().min(1).max(200).optional(),
+  rootEntityRef: z.string().min(1).max(200).optional(),
+});
+
+/** An entity as it stands now; children are found under their root (default: itself). */
+export const getEntity = async (
+  entityType: string,
+  ref: string,
+  root: z.infer<typeof entityQuerySchema>,
+  account: Pick<AccountOrchestration, 'entities'>,
+) => {
+  const entities = await account.entities.loadRoot(root.rootEntityType ?? entityType, root.rootEntityRef ?? ref);
+  const entity = entities.find((candidate) => entityKey(candidate.entityType, candidate.ref) === entityKey(entityType, ref));
+  if (!entity) throw new NotFoundError(`No ${entityType} ${ref} in this account`);
+  return entity;
+};

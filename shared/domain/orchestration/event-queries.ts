@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { NotFoundError } from '../errors';
+import type { AccountOrchestration } from './account-orchestration';
+import { eventView } from './event-views';
+
+const OUTCOMES = ['PENDING', 'SUCCESS', 'NO_MATCH', 'FAILED', 'SCHEDULED', 'DUPLICATE'] as const;
+
+export const eventListQuerySchema = z.strictObject({
+  rootEntityRef: z.string().min(1).max(200).optional(),
+  entityRef: z.string().min(1).max(200).optional(),
+  status: z.enum(OUTCOMES).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+  include: z.enum(['audit']).optional(),
+});
+
+export type EventListQuery = z.infer<typeof eventListQuerySchema>;
+
+/** The audit log, newest first, one page at a time. */
+export const listEvents = async (query: EventListQuery, account: Pick<AccountOrchestration, 'events'>) => {
+  const page = await account.events.list(query);
+  const items = await Promise.all(
+    page.items.map(async (logged) => {
+      if (query.include !== 'audit') return eventView(logged);
+      const full = await account.events.get(logged.event.id);
+      return eventView(logged, full?.audit ?? []);
+    }),
+  );
+  return { items, cursor: page.cursor };
+};
+
+/** One event with its outcome and its whole audit trail, in order. */
+export const getEvent = async (eventId: string, account: Pick<AccountOrchestration, 'events'>) => {
+  const found = await account.events.get(eventId);
+  if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
+  return eventView(found.event, found.audit);
+};

@@ -1,0 +1,16 @@
+import { ForbiddenError, ValidationError } from '../errors';
+
+/**
+ * The retailer a request acts for. A key scoped to a retailer may act for that retailer
+ * only; an unscoped key names the retailer in the request.
+ */
+export const retailerFor = (requested: string | undefined, scope: { retailerId?: string }): string => {
+  if (scope.retailerId) {
+    if (requested && requested !== scope.retailerId) {
+      throw new ForbiddenError(`This key may only act for retailer ${scope.retailerId}`);
+    }
+    return scope.retailerId;
+  }
+  if (!requested) throw new ValidationError('retailerId is required', 'retailerId');
+  return requested;
+};

@@ -1,0 +1,22 @@
+import { ConflictError, NotFoundError } from '../errors';
+import type { AccountOrchestration } from './account-orchestration';
+
+/**
+ * Re-drives a FAILED event, e.g. after its DLQ landing was fixed by a new workflow version.
+ * It goes through the queue again with a fresh deduplication id.
+ */
+export const retryEvent = async (
+  eventId: string,
+  account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'events'>,
+): Promise<{ eventId: string; status: 'PENDING' }> => {
+  const found = await account.events.get(eventId);
+  if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
+  if (found.event.outcome !== 'FAILED') {
+    throw new ConflictError(`Event ${eventId} is ${found.event.outcome}; only FAILED events can be retried`);
+  }
+  await account.queue.enqueue(
+    { accountId: account.accountId, event: { ...found.event.event, source: 'RETRY' } },
+    `${eventId}:retry:${found.event.attempts}`,
+  );
+  return { eventId, status: 'PENDING' };
+};

@@ -1,0 +1,31 @@
+import type { OrdoEvent } from './model';
+
+/**
+ * Which entity an event goes to. SELF (the default) is the entity the ruleset runs on,
+ * ROOT its root. An explicit entity of the same root is handled inline; any other goes
+ * out through the outbox.
+ */
+export type EventTarget = 'SELF' | 'ROOT' | { entityType: string; entityRef: string };
+
+/** The event a rule asks for; the engine fills in id, retailer, entity and root. */
+export type EventRequest = Partial<OrdoEvent> & { name: string };
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
+
+/** What a rule asks the engine to do. Rules never write anything themselves. */
+export type Action =
+  | { type: 'SET_STATE'; status: string }
+  /** Shallow merge into the entity's attributes. */
+  | { type: 'SET_ATTRIBUTES'; attributes: Record<string, unknown> }
+  | { type: 'SEND_EVENT'; event: EventRequest; target?: EventTarget }
+  | { type: 'SCHEDULE_EVENT'; event: EventRequest; dueAt: string; target?: EventTarget }
+  | { type: 'LOG'; message: string; level?: LogLevel }
+  | { type: 'WEBHOOK'; url?: string; subscription?: string; payload: Record<string, unknown> }
+  | { type: 'PUBLISH'; detailType: string; payload: Record<string, unknown> }
+  /** A child of the current root, e.g. a FULFILMENT of an ORDER; a CREATE event for it follows inline. */
+  | {
+      type: 'CREATE_ENTITY';
+      entity: { entityType: string; subtype: string; ref: string; status?: string; attributes?: Record<string, unknown> };
+    };
+
+export type ActionType = Action['type'];

@@ -1,0 +1,69 @@
+import { DomainError, ValidationError } from '../domain/errors';
+
+/** An entity changed between load and commit; nothing was written, so re-run the execution. */
+export class VersionConflictError extends DomainError {
+  readonly status = 409;
+  constructor(message: string) {
+    super('VERSION_CONFLICT', message);
+  }
+}
+
+/** The event was already processed to a final outcome; nothing was written. */
+export class DuplicateEventError extends DomainError {
+  readonly status = 409;
+  constructor(readonly eventId: string) {
+    super('DUPLICATE_EVENT', `Event ${eventId} was already processed`);
+  }
+}
+
+/** More rulesets ran in one execution than the loop guard allows. */
+export class LoopGuardError extends DomainError {
+  readonly status = 422;
+  constructor(
+    readonly limit: number,
+    readonly lastEventName: string,
+  ) {
+    super('LOOP_GUARD', `Loop guard tripped: more than ${limit} rulesets ran in one execution (last event '${lastEventName}')`);
+  }
+}
+
+export class WorkflowNotFoundError extends DomainError {
+  readonly status = 404;
+  constructor(key: { retailerId: string; entityType: string; subtype: string }, version?: number) {
+    const which = version === undefined ? 'any version' : `version ${version}`;
+    super(
+      'WORKFLOW_NOT_FOUND',
+      `No workflow for retailer ${key.retailerId}, ${key.entityType}::${key.subtype} (${which})`,
+    );
+  }
+}
+
+/**
+ * A rule could not do its job: thrown by `ordo.core.Fail`, by custom rules, and by the engine
+ * for a rule it cannot run (unknown name, props that fail the schema, an undeclared status).
+ */
+export class RuleFailedError extends DomainError {
+  readonly status = 422;
+  constructor(message: string, code = 'RULE_FAILED') {
+    super(code, message);
+  }
+}
+
+export interface WorkflowProblem {
+  /** Where in the workflow JSON, e.g. `rulesets[2].rules[0].props.status`. */
+  path: string;
+  message: string;
+}
+
+/** A workflow upload that fails validation; lists every problem, not just the first. */
+export class InvalidWorkflowError extends ValidationError {
+  constructor(readonly problems: WorkflowProblem[]) {
+    super(
+      `The workflow has ${problems.length} problem${problems.length === 1 ? '' : 's'}: ${problems
+        .map((p) => `${p.path}: ${p.message}`)
+        .join('; ')}`,
+      problems[0]?.path,
+      problems.map((p) => ({ field: p.path, message: p.message })),
+    );
+  }
+}

@@ -1,0 +1,150 @@
+/**
+ * The records an execution reads and writes. The engine builds them; a store persists
+ * them as they are. Treat every record as immutable once it leaves the engine.
+ */
+
+export interface Entity {
+  retailerId: string;
+  entityType: string;
+  subtype: string;
+  ref: string;
+  id: string;
+  status: string;
+  attributes: Record<string, unknown>;
+  /** `${rootEntityType}::${subtype}` of the workflow the root was created under. */
+  workflowRef: string;
+  workflowVersion: number;
+  /** Starts at 1 and increases by 1 on each committed change. */
+  version: number;
+  rootEntityType: string;
+  rootRef: string;
+  createdOn: string;
+  updatedOn: string;
+}
+
+export type EventSource = 'API' | 'QUEUE' | 'BUS' | 'SCHEDULE' | 'INLINE' | 'RETRY';
+
+export interface OrdoEvent {
+  id: string;
+  name: string;
+  retailerId: string;
+  entityType: string;
+  entityRef: string;
+  entitySubtype?: string;
+  rootEntityType?: string;
+  rootEntityRef?: string;
+  attributes?: Record<string, unknown>;
+  /** ISO time; an event received before it is parked as SCHEDULED and runs no rules. */
+  scheduledOn?: string;
+  source?: EventSource;
+}
+
+export type Outcome = 'PENDING' | 'SUCCESS' | 'NO_MATCH' | 'FAILED' | 'SCHEDULED' | 'DUPLICATE';
+
+/** Outcomes after which a redelivery of the same event id is a duplicate. */
+export const isFinalOutcome = (outcome: Outcome): boolean => outcome !== 'FAILED' && outcome !== 'PENDING';
+
+export type AuditKind =
+  | 'EVENT_RECEIVED'
+  | 'RULESET'
+  | 'RULE'
+  | 'STATE_CHANGE'
+  | 'EXCEPTION'
+  | 'NO_MATCH'
+  | 'LOOP_GUARD'
+  | 'LOG'
+  | 'OUTCOME';
+
+export interface AuditRecord {
+  /** The event that started the execution, also for records of inline events. */
+  eventId: string;
+  /** Orders the records of one execution; strictly increasing from 1. */
+  seq: number;
+  at: string;
+  kind: AuditKind;
+  entityType: string;
+  entityRef: string;
+  rootEntityType: string;
+  rootRef: string;
+  name?: string;
+  props?: Record<string, unknown>;
+  durationMs?: number;
+  from?: string;
+  to?: string;
+  message?: string;
+  outcome?: Outcome;
+  /** Set on records written while an inline event (not the received one) ran. */
+  inlineEventId?: string;
+}
+
+export type OutboxKind = 'WEBHOOK' | 'PUBLISH' | 'EVENT';
+
+/**
+ * Written in the execution's transaction and relayed after commit.
+ * - EVENT: `payload` is the OrdoEvent for another root entity, to enqueue.
+ * - WEBHOOK: `payload` is a WebhookOutboxPayload.
+ * - PUBLISH: `payload` is a PublishOutboxPayload, for the event bus.
+ */
+export interface OutboxRecord {
+  id: string;
+  kind: OutboxKind;
+  eventId: string;
+  createdOn: string;
+  payload: Record<string, unknown>;
+}
+
+/** What the entity was doing when the outbound message was made. */
+export type OutboxOrigin = {
+  retailerId: string;
+  eventName: string;
+  entityType: string;
+  entityRef: string;
+  entityStatus: string;
+  rootEntityType: string;
+  rootRef: string;
+};
+
+/** No `url` and no `subscription`: deliver to every subscription of the account whose filter matches. */
+export type WebhookOutboxPayload = OutboxOrigin & { url?: string; subscription?: string; body: Record<string, unknown> };
+
+export type PublishOutboxPayload = OutboxOrigin & { detailType: string; detail: Record<string, unknown> };
+
+/** `event.id` equals `id`, so a sweeper that delivers it twice is caught as a duplicate. */
+export interface ScheduledEventRecord {
+  id: string;
+  dueAt: string;
+  event: OrdoEvent;
+}
+
+export interface EventRecord {
+  event: OrdoEvent;
+  outcome: Outcome;
+  receivedOn: string;
+  processedOn?: string;
+  rootEntityType: string;
+  rootRef: string;
+  /** Why it FAILED, or why it was a NO_MATCH. */
+  error?: { code: string; message: string };
+  /** Attempts made by this commit (1); the store adds it to the count of an earlier FAILED record. */
+  attempts: number;
+}
+
+export interface EntityChange {
+  entity: Entity;
+  /** The version the store must still hold; null = the entity must not exist yet. */
+  expectedVersion: number | null;
+}
+
+/** Everything one execution writes, committed atomically. */
+export interface UnitOfWork {
+  event: EventRecord;
+  entities: EntityChange[];
+  audit: AuditRecord[];
+  outbox: OutboxRecord[];
+  scheduled: ScheduledEventRecord[];
+  /** false for FAILED, so the queue's retry is not treated as a duplicate. */
+  markProcessed: boolean;
+}
+
+/** Key of an entity among the entities of its root. */
+export const entityKey = (entityType: string, ref: string): string => `${entityType}#${ref}`;

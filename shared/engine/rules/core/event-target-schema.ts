@@ -1,0 +1,14 @@
+import { z } from 'zod';
+import type { EventTarget } from '../../actions';
+
+/** `SELF` (default), `ROOT`, or `{entityType, entityRef}`. */
+export const eventTargetSchema = z.union([
+  z.literal('SELF'),
+  z.literal('ROOT'),
+  z.strictObject({ entityType: z.string().min(1), entityRef: z.string().min(1) }),
+]) satisfies z.ZodType<EventTarget>;
+
+export const eventNameSchema = z.string().trim().min(1).max(200);
+
+/** Seconds from now; at most a year. */
+export const delaySecondsSchema = z.number().positive().max(366 * 24 * 3600);

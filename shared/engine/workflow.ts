@@ -1,0 +1,83 @@
+import { z } from 'zod';
+
+export type RulesetEventType = 'NORMAL' | 'EXCEPTION';
+
+export interface WorkflowRule {
+  /** Fully qualified rule name, e.g. `ordo.core.SetState`. */
+  name: string;
+  props?: Record<string, unknown>;
+}
+
+export interface Ruleset {
+  /** Matched against the event name. */
+  name: string;
+  /** The entity type it applies to, e.g. ORDER or FULFILMENT. */
+  type: string;
+  /** Absent = every subtype. */
+  subtype?: string;
+  /** Default NORMAL; an EXCEPTION ruleset runs when the event of the same name FAILED. */
+  eventType?: RulesetEventType;
+  /** Empty or absent = any status. */
+  triggers?: { status: string }[];
+  rules: WorkflowRule[];
+}
+
+export interface WorkflowStatus {
+  name: string;
+  category?: string;
+}
+
+/** One per retailer × root entity type × subtype, versioned; entities stay on the version they were created under. */
+export interface Workflow {
+  retailerId: string;
+  /** The root entity type, e.g. ORDER. */
+  entityType: string;
+  subtype: string;
+  version?: number;
+  name?: string;
+  /** Status of an entity created by a CREATE event; default CREATED. */
+  initialStatus?: string;
+  statuses: WorkflowStatus[];
+  rulesets: Ruleset[];
+  settings?: { loopGuard?: number };
+}
+
+export interface WorkflowKey {
+  retailerId: string;
+  entityType: string;
+  subtype: string;
+}
+
+export const DEFAULT_INITIAL_STATUS = 'CREATED';
+export const DEFAULT_SUBTYPE = 'DEFAULT';
+export const CREATE_EVENT = 'CREATE';
+
+export const initialStatusOf = (workflow: Workflow): string => workflow.initialStatus ?? DEFAULT_INITIAL_STATUS;
+
+/** `ORDER::HD`: how an entity names the workflow it is pinned to. */
+export const workflowRefOf = (key: Pick<WorkflowKey, 'entityType' | 'subtype'>): string =>
+  `${key.entityType}::${key.subtype}`;
+
+const name = z.string().trim().min(1).max(200);
+
+const rulesetSchema = z.strictObject({
+  name,
+  type: name,
+  subtype: name.optional(),
+  eventType: z.enum(['NORMAL', 'EXCEPTION']).optional(),
+  triggers: z.array(z.strictObject({ status: name })).optional(),
+  rules: z.array(z.strictObject({ name, props: z.record(z.string(), z.unknown()).optional() })),
+});
+
+/** The raw JSON shape of a workflow; `validateWorkflow` then checks what it refers to. */
+export const workflowSchema = z.strictObject({
+  retailerId: name,
+  entityType: name,
+  subtype: name,
+  version: z.number().int().positive().optional(),
+  name: name.optional(),
+  initialStatus: name.optional(),
+  statuses: z.array(z.strictObject({ name, category: name.optional() })),
+  rulesets: z.array(rulesetSchema),
+  settings: z.strictObject({ loopGuard: z.number().int().positive().max(10_000).optional() }).optional(),
+}) satisfies z.ZodType<Workflow>;

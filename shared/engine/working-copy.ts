@@ -1,0 +1,55 @@
+import { entityKey, type Entity, type EntityChange } from './model';
+
+/**
+ * The root's entities as an execution changes them. Loaded entities are never mutated: a
+ * change replaces the entity in the map, so a failed run can start again from what was loaded.
+ */
+export class WorkingCopy {
+  private readonly entities = new Map<string, Entity>();
+  /** Changed entities and the version each had when loaded (null: created here). */
+  private readonly changed = new Map<string, number | null>();
+
+  constructor(loaded: readonly Entity[]) {
+    for (const entity of loaded) this.entities.set(entityKey(entity.entityType, entity.ref), entity);
+  }
+
+  get view(): ReadonlyMap<string, Entity> {
+    return this.entities;
+  }
+
+  get(key: string): Entity | undefined {
+    return this.entities.get(key);
+  }
+
+  /** A new entity, committed as version 1. */
+  add(entity: Entity): void {
+    const key = entityKey(entity.entityType, entity.ref);
+    this.entities.set(key, entity);
+    this.changed.set(key, null);
+  }
+
+  update(key: string, changes: Partial<Pick<Entity, 'status' | 'attributes'>>): Entity {
+    const current = this.entities.get(key);
+    if (!current) throw new Error(`No entity ${key} in this root`);
+    if (!this.changed.has(key)) this.changed.set(key, current.version);
+    const next = { ...current, ...changes };
+    this.entities.set(key, next);
+    return next;
+  }
+
+  /** What to commit: each changed entity at its next version. */
+  changes(at: string): EntityChange[] {
+    const changes: EntityChange[] = [];
+    for (const [key, expectedVersion] of this.changed) {
+      const entity = this.entities.get(key) as Entity;
+      changes.push({
+        entity:
+          expectedVersion === null
+            ? { ...entity, version: 1, createdOn: at, updatedOn: at }
+            : { ...entity, version: expectedVersion + 1, updatedOn: at },
+        expectedVersion,
+      });
+    }
+    return changes;
+  }
+}

@@ -1,0 +1,23 @@
+import type { AuditRecord, EventRecord, Outcome } from '../engine/model';
+
+export interface EventLogFilter {
+  rootEntityRef?: string;
+  entityRef?: string;
+  status?: Outcome;
+  /** ISO times, inclusive. */
+  from?: string;
+  to?: string;
+  limit: number;
+  cursor?: string;
+}
+
+export interface LoggedEvent extends EventRecord {
+  duplicateDeliveries?: number;
+}
+
+/** The audit log of one account, read side. */
+export interface EventLog {
+  /** Newest first. */
+  list(filter: EventLogFilter): Promise<{ items: LoggedEvent[]; cursor?: string }>;
+  get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined>;
+}

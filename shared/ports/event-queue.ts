@@ -1,0 +1,18 @@
+import type { OrdoEvent } from '../engine/model';
+
+/** What travels on the orchestration queue. The account comes from the authenticated sender. */
+export interface QueuedEvent {
+  accountId: string;
+  event: OrdoEvent;
+}
+
+export interface EventQueue {
+  /**
+   * FIFO per account and root entity. `deduplicationId` defaults to the event id, so a
+   * resend within the queue's window is dropped; a re-drive passes a fresh one.
+   */
+  enqueue(message: QueuedEvent, deduplicationId?: string): Promise<void>;
+}
+
+export const messageGroupOf = ({ accountId, event }: QueuedEvent): string =>
+  `${accountId}#${event.rootEntityType ?? event.entityType}#${event.rootEntityRef ?? event.entityRef}`;

@@ -1,0 +1,139 @@
+import { DuplicateEventError, VersionConflictError } from '../../../shared/engine/errors';
+import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
+import type { Entity, UnitOfWork } from '../../../shared/engine/model';
+import { orderWorkflow } from './fixtures/workflows';
+
+const order = (overrides: Partial<Entity> = {}): Entity => ({
+  retailerId: 'R1',
+  entityType: 'ORDER',
+  subtype: 'HD',
+  ref: 'O-1',
+  id: 'order-1',
+  status: 'BOOKED',
+  attributes: {},
+  workflowRef: 'ORDER::HD',
+  workflowVersion: 1,
+  version: 1,
+  rootEntityType: 'ORDER',
+  rootRef: 'O-1',
+  createdOn: '2025-01-01T10:00:00.000Z',
+  updatedOn: '2025-01-01T10:00:00.000Z',
+  ...overrides,
+});
+
+const unitOfWork = (eventId: string, overrides: Partial<UnitOfWork> = {}): UnitOfWork => ({
+  event: {
+    event: { id: eventId, name: 'SHIP', retailerId: 'R1', entityType: 'ORDER', entityRef: 'O-1' },
+    outcome: 'SUCCESS',
+    receivedOn: '2025-01-01T10:00:00.000Z',
+    rootEntityType: 'ORDER',
+    rootRef: 'O-1',
+    attempts: 1,
+  },
+  entities: [],
+  audit: [],
+  outbox: [],
+  scheduled: [],
+  markProcessed: true,
+  ...overrides,
+});
+
+describe('InMemoryEngineStore', () => {
+  it('writes nothing of a unit whose expected versions do not all hold', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    store.putEntity(order());
+    const fulfilment = order({ entityType: 'FULFILMENT', ref: 'F-1', version: 1 });
+    const uow = unitOfWork('e1', {
+      entities: [
+        { entity: fulfilment, expectedVersion: null },
+        { entity: order({ status: 'SHIPPED', version: 2 }), expectedVersion: 5 },
+      ],
+      outbox: [{ id: 'o1', kind: 'PUBLISH', eventId: 'e1', createdOn: '2025-01-01T10:00:00.000Z', payload: {} }],
+    });
+
+    // Act
+    const committing = store.commit(uow);
+
+    // Assess
+    await expect(committing).rejects.toBeInstanceOf(VersionConflictError);
+    expect(await store.loadRoot('ORDER', 'O-1')).toEqual([order()]);
+    expect(store.outbox).toEqual([]);
+    expect(await store.getEvent('e1')).toBeUndefined();
+  });
+
+  it('refuses to create an entity that already exists', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    store.putEntity(order());
+
+    // Act
+    const committing = store.commit(unitOfWork('e1', { entities: [{ entity: order(), expectedVersion: null }] }));
+
+    // Assess
+    await expect(committing).rejects.toBeInstanceOf(VersionConflictError);
+  });
+
+  it('refuses an event already processed to a final outcome, even a FAILED retry of it', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    await store.commit(unitOfWork('e1'));
+    const failedRetry = unitOfWork('e1', { markProcessed: false });
+    failedRetry.event.outcome = 'FAILED';
+
+    // Act
+    const committing = store.commit(failedRetry);
+
+    // Assess
+    await expect(committing).rejects.toBeInstanceOf(DuplicateEventError);
+    expect((await store.getEvent('e1'))?.outcome).toBe('SUCCESS');
+  });
+
+  it('keeps the first receipt time and counts attempts over a FAILED record', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    const failed = unitOfWork('e1', { markProcessed: false });
+    failed.event.outcome = 'FAILED';
+    await store.commit(failed);
+    const retry = unitOfWork('e1');
+    retry.event.receivedOn = '2025-01-01T11:00:00.000Z';
+
+    // Act
+    await store.commit(retry);
+
+    // Assess
+    expect(await store.getEvent('e1')).toMatchObject({ outcome: 'SUCCESS', receivedOn: '2025-01-01T10:00:00.000Z', attempts: 2 });
+  });
+
+  it('returns the latest workflow version unless a version is asked for, and numbers new versions', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    store.putWorkflow(orderWorkflow());
+    store.putWorkflow(orderWorkflow({ name: 'second' }));
+    const key = { retailerId: 'R1', entityType: 'ORDER', subtype: 'HD' };
+
+    // Act
+    const [latest, first, missing] = await Promise.all([
+      store.loadWorkflow(key),
+      store.loadWorkflow(key, 1),
+      store.loadWorkflow({ ...key, subtype: 'CC' }),
+    ]);
+
+    // Assess
+    expect(latest).toMatchObject({ version: 2, name: 'second' });
+    expect(first?.version).toBe(1);
+    expect(missing).toBeUndefined();
+  });
+
+  it('refuses to overwrite a workflow version', () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    store.putWorkflow(orderWorkflow({ version: 1 }));
+
+    // Act
+    const overwrite = () => store.putWorkflow(orderWorkflow({ version: 1 }));
+
+    // Assess
+    expect(overwrite).toThrow('already exists');
+  });
+});
