@@ -26,7 +26,8 @@ let built: Dependencies | undefined;
 let documents: DynamoDBDocumentClient | undefined;
 let dynamodb: DynamoDBClient | undefined;
 
-const dynamoDbClient = (): DynamoDBClient => (dynamodb ??= new DynamoDBClient({}));
+/** The container's one DynamoDB client; benchmarks attach a request counter to it. */
+export const dynamoDbClient = (): DynamoDBClient => (dynamodb ??= new DynamoDBClient({}));
 
 /** The container's one DynamoDB document client, shared by every adapter. */
 export const documentClient = (): DynamoDBDocumentClient => (documents ??= createDocumentClient(dynamoDbClient()));

@@ -30,6 +30,7 @@ export default async function globalSetup(): Promise<void> {
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
     ORDO_E2E_DYNAMODB: stack.dynamoDbEndpoint,
+    ORDO_E2E_EVENTBRIDGE: stack.eventBridgeEndpoint,
     ORDO_E2E_OPERATOR_KEY: stack.operatorKey,
     ORDO_E2E_DEMO_KEY: stack.demoApiKey,
     ORDO_E2E_LOG_FILE: stack.logFile,

@@ -3,27 +3,38 @@ import { BatchWriteCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dyn
 const BATCH_SIZE = 25;
 const MAX_ATTEMPTS = 8;
 
+type WriteRequest = { PutRequest: { Item: Record<string, unknown> } } | { DeleteRequest: { Key: Record<string, unknown> } };
+
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Puts items with BatchWriteItem in groups of 25 and retries UnprocessedItems with
- * exponential backoff and jitter, as AWS advises for throttled batches.
+ * Sends write requests with BatchWriteItem in groups of 25 and retries UnprocessedItems
+ * with exponential backoff and jitter, as AWS advises for throttled batches.
+ * Returns the number of BatchWriteItem calls made.
  */
-export const writeAll = async (
+export const batchWrite = async (
   client: DynamoDBDocumentClient,
   tableName: string,
-  items: Record<string, unknown>[],
+  requests: WriteRequest[],
 ): Promise<number> => {
-  let requests = 0;
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    let pending = items.slice(start, start + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } }));
+  let calls = 0;
+  for (let start = 0; start < requests.length; start += BATCH_SIZE) {
+    let pending = requests.slice(start, start + BATCH_SIZE);
     for (let attempt = 0; pending.length; attempt++) {
       if (attempt >= MAX_ATTEMPTS) throw new Error(`${pending.length} items stayed unprocessed after ${MAX_ATTEMPTS} attempts`);
       if (attempt > 0) await pause(Math.random() * 25 * 2 ** attempt);
       const result = await client.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending } }));
-      requests++;
-      pending = (result.UnprocessedItems?.[tableName] ?? []) as typeof pending;
+      calls++;
+      pending = (result.UnprocessedItems?.[tableName] ?? []) as WriteRequest[];
     }
   }
-  return requests;
+  return calls;
 };
+
+/** Puts every item; see batchWrite. */
+export const writeAll = (client: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]) =>
+  batchWrite(client, tableName, items.map((Item) => ({ PutRequest: { Item } })));
+
+/** Deletes every key; see batchWrite. */
+export const deleteAll = (client: DynamoDBDocumentClient, tableName: string, keys: Record<string, unknown>[]) =>
+  batchWrite(client, tableName, keys.map((Key) => ({ DeleteRequest: { Key } })));

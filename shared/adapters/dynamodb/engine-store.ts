@@ -1,6 +1,5 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteCommand,
   GetCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -11,7 +10,7 @@ import type { AuditRecord, Entity, EventRecord, OutboxRecord, UnitOfWork } from 
 import type { EngineStore } from '../../engine/ports';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 import { DomainError } from '../../domain/errors';
-import { writeAll } from './batch-writer';
+import { deleteAll, writeAll } from './batch-writer';
 import {
   ALL_EVENTS,
   EVENT_SORT_KEY,
@@ -37,7 +36,7 @@ export class TransactionTooLargeError extends DomainError {
   constructor(count: number) {
     super(
       'TRANSACTION_TOO_LARGE',
-      `One execution would change ${count} entities, outbox and scheduled records; at most ${TRANSACTION_LIMIT - 1} fit in one transaction`,
+      `One execution would change ${count} entities, outbox and scheduled records; at most ${TRANSACTION_LIMIT - 2} fit in one transaction, beside the event record and its outcome`,
     );
   }
 }
@@ -48,7 +47,7 @@ const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
  * The engine's store on one account's table. `commit` is one TransactWriteItems call:
  * the event record (which doubles as the processed marker), entity changes conditioned on
  * their version, outbox and scheduled records, and the audit trail. When the audit trail
- * does not fit, the state-bearing items still commit atomically; see docs/engine.md.
+ * does not fit, the state-bearing items still commit atomically; see shared/engine/README.md.
  */
 export class DynamoEngineStore implements EngineStore {
   constructor(
@@ -190,16 +189,14 @@ export class DynamoEngineStore implements EngineStore {
 
   /** Outbox records that were relayed; a failure leaves them for the next relay. */
   async removeOutbox(records: OutboxRecord[]): Promise<void> {
-    for (let start = 0; start < records.length; start += 25) {
-      let pending = records.slice(start, start + 25).map((record) => {
+    await deleteAll(
+      this.client,
+      this.tableName,
+      records.map((record) => {
         const { PK, SK } = outboxItem(record);
-        return { DeleteRequest: { Key: { PK, SK } } };
-      });
-      while (pending.length) {
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-      }
-    }
+        return { PK, SK };
+      }),
+    );
   }
 
   /** An event accepted for asynchronous processing, visible as PENDING until it runs. */

@@ -10,13 +10,23 @@ const MAX_PAGES = 20;
 const encodeCursor = (key: Record<string, unknown> | undefined) =>
   key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
 
+const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK']);
+
+/** Only a key object of this table is accepted back, so a forged cursor is a 400, not a 500. */
 const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
   if (!cursor) return undefined;
+  const invalid = () => new ValidationError('cursor is not one this API returned', 'cursor');
+  let key: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new ValidationError('cursor is not one this API returned', 'cursor');
+    throw invalid();
   }
+  const entries = key !== null && typeof key === 'object' && !Array.isArray(key) ? Object.entries(key) : [];
+  if (!entries.length || !entries.every(([name, value]) => KEY_ATTRIBUTES.has(name) && typeof value === 'string')) {
+    throw invalid();
+  }
+  return key as Record<string, unknown>;
 };
 
 export class DynamoEventLog implements EventLog {

@@ -1,6 +1,7 @@
-import { BatchWriteCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { ScheduledEventRecord } from '../../engine/model';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
+import { deleteAll } from './batch-writer';
 import { SCHEDULED_PARTITION } from './engine-items';
 
 export class DynamoScheduledEvents implements ScheduledEvents {
@@ -24,14 +25,10 @@ export class DynamoScheduledEvents implements ScheduledEvents {
   }
 
   async remove(records: ScheduledEventRecord[]): Promise<void> {
-    for (let start = 0; start < records.length; start += 25) {
-      let pending = records.slice(start, start + 25).map((record) => ({
-        DeleteRequest: { Key: { PK: SCHEDULED_PARTITION, SK: `${record.dueAt}#${record.id}` } },
-      }));
-      while (pending.length) {
-        const result = await this.client.send(new BatchWriteCommand({ RequestItems: { [this.tableName]: pending } }));
-        pending = (result.UnprocessedItems?.[this.tableName] ?? []) as typeof pending;
-      }
-    }
+    await deleteAll(
+      this.client,
+      this.tableName,
+      records.map((record) => ({ PK: SCHEDULED_PARTITION, SK: `${record.dueAt}#${record.id}` })),
+    );
   }
 }

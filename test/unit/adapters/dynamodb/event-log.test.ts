@@ -1,0 +1,261 @@
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { mockClient } from 'aws-sdk-client-mock';
+import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
+import { DynamoEventLog } from '../../../../shared/adapters/dynamodb/event-log';
+import { ValidationError } from '../../../../shared/domain/errors';
+import type { AuditRecord, EventRecord } from '../../../../shared/engine/model';
+
+const TABLE = 'ordo-unit-acct-acme';
+const AT = '2025-03-01T10:00:00.000Z';
+
+const record = (id: string, overrides: Partial<EventRecord> = {}): EventRecord => ({
+  event: { id, name: 'BOOK', retailerId: 'R1', entityType: 'ORDER', entityRef: 'O-1' },
+  outcome: 'SUCCESS',
+  receivedOn: AT,
+  processedOn: AT,
+  rootEntityType: 'ORDER',
+  rootRef: 'O-1',
+  attempts: 1,
+  ...overrides,
+});
+
+/** An event record as the engine store writes it, with its table and index keys. */
+const stored = (id: string, overrides: Partial<EventRecord> = {}) => ({
+  PK: `EVENT#${id}`,
+  SK: 'EVENT',
+  GSI1PK: 'EVENTS#ROOT#O-1',
+  GSI1SK: `${AT}#${id}`,
+  GSI3PK: 'EVENTS',
+  GSI3SK: `${AT}#${id}`,
+  expiresAt: 1_800_000_000,
+  ...record(id, overrides),
+});
+
+const audit = (seq: number): AuditRecord => ({
+  eventId: 'evt-1',
+  seq,
+  at: AT,
+  kind: seq === 1 ? 'EVENT_RECEIVED' : 'OUTCOME',
+  entityType: 'ORDER',
+  entityRef: 'O-1',
+  rootEntityType: 'ORDER',
+  rootRef: 'O-1',
+});
+
+const storedAudit = (seq: number) => ({
+  PK: 'EVENT#evt-1',
+  SK: `AUDIT#${AT}#${String(seq).padStart(6, '0')}`,
+  expiresAt: 1_800_000_000,
+  ...audit(seq),
+});
+
+const cursorOf = (key: Record<string, unknown>) => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+describe('DynamoEventLog', () => {
+  const ddbMock = mockClient(DynamoDBDocumentClient);
+  const log = new DynamoEventLog(createDocumentClient(new DynamoDBClient({ region: 'us-east-1' })), TABLE);
+
+  const query = (call = 0) => ddbMock.commandCalls(QueryCommand)[call].args[0].input;
+
+  beforeEach(() => {
+    ddbMock.reset();
+    ddbMock.on(QueryCommand).resolves({ Items: [] });
+  });
+
+  afterAll(() => {
+    ddbMock.restore();
+  });
+
+  describe('list', () => {
+    it('queries GSI1 by root when a rootEntityRef is given, and filters any status there', async () => {
+      // Act
+      await log.list({ rootEntityRef: 'O-1', status: 'FAILED', limit: 10 });
+
+      // Assess
+      expect(query()).toMatchObject({
+        TableName: TABLE,
+        IndexName: 'GSI1',
+        KeyConditionExpression: 'GSI1PK = :pk AND GSI1SK BETWEEN :from AND :to',
+        FilterExpression: 'outcome = :outcome',
+        ExpressionAttributeValues: { ':pk': 'EVENTS#ROOT#O-1', ':outcome': 'FAILED' },
+      });
+    });
+
+    it('queries GSI2 by outcome when only a status is given, with no filter', async () => {
+      // Act
+      await log.list({ status: 'NO_MATCH', limit: 10 });
+
+      // Assess
+      expect(query()).toMatchObject({
+        IndexName: 'GSI2',
+        KeyConditionExpression: 'GSI2PK = :pk AND GSI2SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': 'EVENTS#STATUS#NO_MATCH' },
+      });
+      expect(query().FilterExpression).toBeUndefined();
+    });
+
+    it('queries GSI3, every event by time, when neither root nor status is given', async () => {
+      // Act
+      await log.list({ limit: 10 });
+
+      // Assess
+      expect(query()).toMatchObject({ IndexName: 'GSI3', ExpressionAttributeValues: { ':pk': 'EVENTS' } });
+      expect(query().FilterExpression).toBeUndefined();
+    });
+
+    it('asks for the newest events first, at most the limit', async () => {
+      // Act
+      await log.list({ limit: 7 });
+
+      // Assess
+      expect(query()).toMatchObject({ ScanIndexForward: false, Limit: 7 });
+    });
+
+    it('bounds the index sort key by from and to, including events received at `to`', async () => {
+      // Act
+      await log.list({ from: '2025-03-01T00:00:00.000Z', to: '2025-03-02T00:00:00.000Z', limit: 10 });
+
+      // Assess
+      expect(query().ExpressionAttributeValues).toMatchObject({
+        ':from': '2025-03-01T00:00:00.000Z',
+        ':to': '2025-03-02T00:00:00.000Z~',
+      });
+      expect('2025-03-02T00:00:00.000Z#evt-9' <= String(query().ExpressionAttributeValues?.[':to'])).toBe(true);
+    });
+
+    it('filters by the entity the event was for', async () => {
+      // Act
+      await log.list({ entityRef: 'F-1', limit: 10 });
+
+      // Assess
+      expect(query()).toMatchObject({
+        FilterExpression: '#event.entityRef = :entityRef',
+        ExpressionAttributeNames: { '#event': 'event' },
+        ExpressionAttributeValues: { ':entityRef': 'F-1' },
+      });
+    });
+
+    it('returns the event records without their table keys, with duplicateDeliveries when counted', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [{ ...stored('evt-2'), duplicateDeliveries: 2 }, stored('evt-1')] });
+
+      // Act
+      const { items } = await log.list({ limit: 10 });
+
+      // Assess
+      expect(items).toEqual([{ ...record('evt-2'), duplicateDeliveries: 2 }, record('evt-1')]);
+      expect(items[1]).not.toHaveProperty('duplicateDeliveries');
+    });
+
+    it('returns the last evaluated key as an opaque cursor that resumes the query where it stopped', async () => {
+      // Prepare
+      const lastKey = { PK: 'EVENT#evt-2', SK: 'EVENT', GSI3PK: 'EVENTS', GSI3SK: `${AT}#evt-2` };
+      ddbMock
+        .on(QueryCommand)
+        .resolvesOnce({ Items: [stored('evt-2')], LastEvaluatedKey: lastKey })
+        .resolves({ Items: [stored('evt-1')] });
+      const first = await log.list({ limit: 1 });
+
+      // Act
+      await log.list({ limit: 1, cursor: first.cursor });
+
+      // Assess
+      expect(first.cursor).toEqual(expect.stringMatching(/^[A-Za-z0-9_-]+$/));
+      expect(query(1).ExclusiveStartKey).toEqual(lastKey);
+    });
+
+    it('returns no cursor after the last page', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [stored('evt-1')] });
+
+      // Act
+      const page = await log.list({ limit: 10 });
+
+      // Assess
+      expect(page.cursor).toBeUndefined();
+    });
+
+    it('reads further pages while a filter leaves fewer items than the limit, asking only for what is missing', async () => {
+      // Prepare
+      const key = (id: string) => ({ PK: `EVENT#${id}`, SK: 'EVENT' });
+      ddbMock
+        .on(QueryCommand)
+        .resolvesOnce({ Items: [stored('evt-3')], LastEvaluatedKey: key('evt-3') })
+        .resolvesOnce({ Items: [], LastEvaluatedKey: key('evt-2') })
+        .resolvesOnce({ Items: [stored('evt-1')], LastEvaluatedKey: key('evt-1') });
+
+      // Act
+      const page = await log.list({ entityRef: 'O-1', limit: 2 });
+
+      // Assess
+      expect(page.items.map((item) => item.event.id)).toEqual(['evt-3', 'evt-1']);
+      expect(ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input.Limit)).toEqual([2, 1, 1]);
+      expect(query(1).ExclusiveStartKey).toEqual(key('evt-3'));
+      expect(page.cursor).toBe(cursorOf(key('evt-1')));
+    });
+
+    it('refuses a cursor it did not issue with a ValidationError naming cursor, and queries nothing', async () => {
+      // Act
+      const attempt = log.list({ limit: 10, cursor: 'not-a-cursor!' });
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(ValidationError);
+      await expect(attempt).rejects.toMatchObject({ field: 'cursor', status: 400 });
+      expect(ddbMock.calls()).toHaveLength(0);
+    });
+
+    it('refuses a cursor that decodes to JSON other than a key object, and queries nothing', async () => {
+      // Prepare
+      const forged = Buffer.from(JSON.stringify('EVENT#evt-1')).toString('base64url');
+
+      // Act
+      const attempt = log.list({ limit: 10, cursor: forged });
+
+      // Assess
+      await expect(attempt).rejects.toMatchObject({ field: 'cursor', status: 400 });
+      expect(ddbMock.calls()).toHaveLength(0);
+    });
+  });
+
+  describe('get', () => {
+    it('returns the event record and its audit trail, in sort key order, without table keys', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [storedAudit(1), storedAudit(2), stored('evt-1')] });
+
+      // Act
+      const found = await log.get('evt-1');
+
+      // Assess
+      expect(found).toEqual({ event: record('evt-1'), audit: [audit(1), audit(2)] });
+      expect(query()).toMatchObject({
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': 'EVENT#evt-1' },
+        ConsistentRead: true,
+      });
+    });
+
+    it('reads a long audit trail page by page', async () => {
+      // Prepare
+      ddbMock
+        .on(QueryCommand)
+        .resolvesOnce({ Items: [storedAudit(1)], LastEvaluatedKey: { PK: 'EVENT#evt-1', SK: storedAudit(1).SK } })
+        .resolvesOnce({ Items: [storedAudit(2), stored('evt-1')] });
+
+      // Act
+      const found = await log.get('evt-1');
+
+      // Assess
+      expect(found?.audit.map((entry) => entry.seq)).toEqual([1, 2]);
+      expect(query(1).ExclusiveStartKey).toEqual({ PK: 'EVENT#evt-1', SK: storedAudit(1).SK });
+    });
+
+    it('returns undefined for an event it has no record of', async () => {
+      // Act
+      const found = await log.get('evt-unknown');
+
+      // Assess
+      expect(found).toBeUndefined();
+    });
+  });
+});

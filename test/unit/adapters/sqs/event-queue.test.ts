@@ -1,0 +1,140 @@
+import { createHash } from 'node:crypto';
+import { GetQueueUrlCommand, QueueDoesNotExist, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { mockClient } from 'aws-sdk-client-mock';
+import { SqsEventQueue } from '../../../../shared/adapters/sqs/event-queue';
+import type { OrdoEvent } from '../../../../shared/engine/model';
+import type { QueuedEvent } from '../../../../shared/ports/event-queue';
+
+const QUEUE_NAME = 'ordo-sandbox-events.fifo';
+const QUEUE_URL = 'https://sqs.us-east-1.amazonaws.com/123456789012/ordo-sandbox-events.fifo';
+
+const event = (overrides: Partial<OrdoEvent> = {}): OrdoEvent => ({
+  id: 'evt-1',
+  name: 'SHIP',
+  retailerId: 'R1',
+  entityType: 'FULFILMENT',
+  entityRef: 'F-1',
+  rootEntityType: 'ORDER',
+  rootEntityRef: 'O-1',
+  ...overrides,
+});
+
+const message = (overrides: Partial<OrdoEvent> = {}): QueuedEvent => ({ accountId: 'acme', event: event(overrides) });
+
+describe('SqsEventQueue', () => {
+  const sqsMock = mockClient(SQSClient);
+  const client = new SQSClient({ region: 'us-east-1' });
+
+  const sent = (call = 0) => sqsMock.commandCalls(SendMessageCommand)[call].args[0].input;
+
+  beforeEach(() => {
+    sqsMock.reset();
+    sqsMock.on(GetQueueUrlCommand, { QueueName: QUEUE_NAME }).resolves({ QueueUrl: QUEUE_URL });
+    sqsMock.on(SendMessageCommand).resolves({ MessageId: 'm-1' });
+  });
+
+  afterAll(() => {
+    sqsMock.restore();
+  });
+
+  it('sends the message as JSON to the URL of the queue it was named', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message());
+
+    // Assess
+    expect(sent().QueueUrl).toBe(QUEUE_URL);
+    expect(JSON.parse(sent().MessageBody ?? '')).toEqual(message());
+  });
+
+  it('groups messages by account and root entity, so one root is processed in order', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message());
+
+    // Assess
+    expect(sent().MessageGroupId).toBe('acme#ORDER#O-1');
+  });
+
+  it('groups an event without root fields under its own entity, which is then the root', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message({ entityType: 'ORDER', entityRef: 'O-2', rootEntityType: undefined, rootEntityRef: undefined }));
+
+    // Assess
+    expect(sent().MessageGroupId).toBe('acme#ORDER#O-2');
+  });
+
+  it('deduplicates by event id unless it is given another deduplication id', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message());
+    await queue.enqueue(message(), 'redrive-7');
+
+    // Assess
+    expect(sent(0).MessageDeduplicationId).toBe('evt-1');
+    expect(sent(1).MessageDeduplicationId).toBe('redrive-7');
+  });
+
+  it('hashes a group or deduplication id that SQS would refuse into a stable hex id', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+    const ref = `O ${'9'.repeat(130)}`;
+
+    // Act
+    await queue.enqueue(message({ id: 'evt with spaces', rootEntityRef: ref }));
+
+    // Assess
+    const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
+    expect(sent().MessageGroupId).toBe(sha256(`acme#ORDER#${ref}`));
+    expect(sent().MessageDeduplicationId).toBe(sha256('evt with spaces'));
+  });
+
+  it('looks the queue URL up once for two sends', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message({ id: 'evt-1' }));
+    await queue.enqueue(message({ id: 'evt-2' }));
+
+    // Assess
+    expect(sqsMock.commandCalls(GetQueueUrlCommand)).toHaveLength(1);
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(2);
+  });
+
+  it('looks the queue URL up once for two sends at the same time', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await Promise.all([queue.enqueue(message({ id: 'evt-1' })), queue.enqueue(message({ id: 'evt-2' }))]);
+
+    // Assess
+    expect(sqsMock.commandCalls(GetQueueUrlCommand)).toHaveLength(1);
+    expect(sqsMock.commandCalls(SendMessageCommand).map((call) => call.args[0].input.QueueUrl)).toEqual([QUEUE_URL, QUEUE_URL]);
+  });
+
+  it('looks the queue URL up again after a failed lookup', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+    const missing = new QueueDoesNotExist({ message: 'The specified queue does not exist.', $metadata: {} });
+    sqsMock.on(GetQueueUrlCommand).rejectsOnce(missing).resolves({ QueueUrl: QUEUE_URL });
+    await expect(queue.enqueue(message())).rejects.toBe(missing);
+
+    // Act
+    await queue.enqueue(message());
+
+    // Assess
+    expect(sqsMock.commandCalls(GetQueueUrlCommand)).toHaveLength(2);
+    expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(1);
+  });
+});
