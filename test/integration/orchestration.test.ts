@@ -156,4 +156,23 @@ describe('orchestration over the API, on DynamoDB Local', () => {
     expect(response.body.mermaid).toContain('stateDiagram-v2');
     expect(response.body.mermaid).toMatch(/CREATED --> BOOKED\s*:\s*BOOK/);
   });
+
+  it('changes state once for an event id delivered twice and records the second delivery as DUPLICATE', async () => {
+    // Prepare
+    const { apiKey } = await newAccount('dup-event');
+    await api.putWorkflow(apiKey, 'ORDER', 'HD', twoStatusWorkflow());
+    await api.postEventSync(apiKey, orderEvent('CREATE', 'O-5'));
+    const first = await api.postEventSync(apiKey, orderEvent('BOOK', 'O-5', { id: 'twice-1' }));
+
+    // Act
+    const second = await api.postEventSync(apiKey, orderEvent('BOOK', 'O-5', { id: 'twice-1' }));
+
+    // Assess
+    expect(first.body.entity.version).toBe(2);
+    expect(second.body.status).toBe('DUPLICATE');
+    expect((await api.getEntity(apiKey, 'ORDER', 'O-5')).body).toMatchObject({ status: 'BOOKED', version: 2 });
+    const logged = await api.getEvent(apiKey, 'twice-1');
+    expect(logged.body).toMatchObject({ status: 'SUCCESS', duplicateDeliveries: 1 });
+    expect(logged.body.audit.at(-1)).toMatchObject({ kind: 'OUTCOME', outcome: 'DUPLICATE' });
+  });
 });

@@ -1,0 +1,105 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { InventoryPosition } from '../../domain/inventory/position';
+import type { InventoryStore } from '../../ports/inventory-store';
+
+const ATTEMPTS = 5;
+
+/**
+ * Same layout as the engine's reservations use: PK SKU#, SK LOC#, and a stored `available`
+ * (onHand − reserved − safetyStock), because a DynamoDB condition cannot do that sum.
+ */
+export const positionKey = (skuRef: string, locationRef: string) => ({ PK: `SKU#${skuRef}`, SK: `LOC#${locationRef}` });
+
+const positionItem = (position: InventoryPosition) => ({
+  ...positionKey(position.skuRef, position.locationRef),
+  GSI1PK: `LOC#${position.locationRef}`,
+  GSI1SK: `SKU#${position.skuRef}`,
+  ...position,
+  available: position.onHand - position.reserved - position.safetyStock,
+});
+
+const fromItem = (item: Record<string, unknown>): InventoryPosition => ({
+  skuRef: item.skuRef as string,
+  locationRef: item.locationRef as string,
+  onHand: item.onHand as number,
+  reserved: (item.reserved as number) ?? 0,
+  safetyStock: (item.safetyStock as number) ?? 0,
+  updatedOn: item.updatedOn as string,
+});
+
+export class DynamoInventoryStore implements InventoryStore {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** Read, then write conditioned on the reservations read: a reservation in between makes it retry. */
+  async setCount(
+    count: { skuRef: string; locationRef: string; onHand: number; safetyStock?: number },
+    updatedOn: string,
+  ): Promise<InventoryPosition> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.get(count.skuRef, count.locationRef);
+      const position: InventoryPosition = {
+        skuRef: count.skuRef,
+        locationRef: count.locationRef,
+        onHand: count.onHand,
+        reserved: current?.reserved ?? 0,
+        safetyStock: count.safetyStock ?? current?.safetyStock ?? 0,
+        updatedOn,
+      };
+      try {
+        await this.client.send(
+          new PutCommand({
+            TableName: this.tableName,
+            Item: positionItem(position),
+            ...(current
+              ? { ConditionExpression: 'reserved = :seen', ExpressionAttributeValues: { ':seen': current.reserved } }
+              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+          }),
+        );
+        return position;
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException) || attempt >= ATTEMPTS) throw error;
+      }
+    }
+  }
+
+  async get(skuRef: string, locationRef: string): Promise<InventoryPosition | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: positionKey(skuRef, locationRef), ConsistentRead: true }),
+    );
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  listBySku(skuRef: string): Promise<InventoryPosition[]> {
+    return this.query({
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
+      ExpressionAttributeValues: { ':pk': `SKU#${skuRef}`, ':loc': 'LOC#' },
+    });
+  }
+
+  listByLocation(locationRef: string): Promise<InventoryPosition[]> {
+    return this.query({
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :loc AND begins_with(GSI1SK, :sku)',
+      ExpressionAttributeValues: { ':loc': `LOC#${locationRef}`, ':sku': 'SKU#' },
+    });
+  }
+
+  private async query(input: {
+    IndexName?: string;
+    KeyConditionExpression: string;
+    ExpressionAttributeValues: Record<string, unknown>;
+  }): Promise<InventoryPosition[]> {
+    const positions: InventoryPosition[] = [];
+    let ExclusiveStartKey: Record<string, unknown> | undefined;
+    do {
+      const page = await this.client.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey }));
+      positions.push(...(page.Items ?? []).map(fromItem));
+      ExclusiveStartKey = page.LastEvaluatedKey;
+    } while (ExclusiveStartKey);
+    return positions;
+  }
+}

@@ -1,0 +1,29 @@
+import { DynamoInventoryStore } from '../adapters/dynamodb/inventory-store';
+import { DynamoLocationStore } from '../adapters/dynamodb/location-store';
+import { accountTableName } from '../domain/accounts/account';
+import type { InventoryStore } from '../ports/inventory-store';
+import type { LocationStore } from '../ports/location-store';
+import { dependencies, documentClient } from './dependencies';
+
+/** Locations and inventory of one account, bound to that account's table. */
+export interface AccountCatalog {
+  locations: LocationStore;
+  inventory: InventoryStore;
+}
+
+const catalogs = new Map<string, AccountCatalog>();
+
+/** Callers pass the accountId of the authenticated principal, never one from the request. */
+export const catalogFor = (accountId: string): AccountCatalog => {
+  let catalog = catalogs.get(accountId);
+  if (!catalog) {
+    const tableName = accountTableName(dependencies().settings.stage, accountId);
+    const documents = documentClient();
+    catalog = {
+      locations: new DynamoLocationStore(documents, tableName),
+      inventory: new DynamoInventoryStore(documents, tableName),
+    };
+    catalogs.set(accountId, catalog);
+  }
+  return catalog;
+};

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import type { Clock } from '../../ports/clock';
+import type { InventoryStore } from '../../ports/inventory-store';
+import type { LocationStore } from '../../ports/location-store';
+import { NotFoundError, ValidationError } from '../errors';
+import { locationRefSchema } from '../locations/location';
+import { validate } from '../validation';
+import { availableOf, skuRefSchema, type InventoryPosition } from './position';
+
+export const positionView = (position: InventoryPosition) => ({ ...position, available: availableOf(position) });
+
+/** A full count for one position; the location must exist. */
+export const setInventoryCount = async (
+  path: { locationRef: string; skuRef: string },
+  input: { onHand: number; safetyStock?: number },
+  deps: { inventory: InventoryStore; locations: LocationStore; clock: Clock },
+) => {
+  const locationRef = validate(locationRefSchema, path.locationRef, 'locationRef');
+  const skuRef = validate(skuRefSchema, path.skuRef, 'skuRef');
+  if (!(await deps.locations.get(locationRef))) throw new NotFoundError(`No location ${locationRef} in this account`);
+  const position = await deps.inventory.setCount({ skuRef, locationRef, ...input }, deps.clock.now().toISOString());
+  return positionView(position);
+};
+
+export const inventoryQuerySchema = z.strictObject({
+  skuRef: skuRefSchema.optional(),
+  locationRef: locationRefSchema.optional(),
+});
+
+/** Positions of a SKU (across locations) or of a location (across SKUs), with availability. */
+export const listInventory = async (query: z.infer<typeof inventoryQuerySchema>, deps: { inventory: InventoryStore }) => {
+  if (!query.skuRef && !query.locationRef) throw new ValidationError('skuRef or locationRef is required', 'skuRef');
+  const positions = query.skuRef
+    ? (await deps.inventory.listBySku(query.skuRef)).filter((p) => !query.locationRef || p.locationRef === query.locationRef)
+    : await deps.inventory.listByLocation(query.locationRef as string);
+  return { items: positions.map(positionView) };
+};
