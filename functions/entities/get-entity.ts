@@ -5,5 +5,5 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'ENTITY_READ' }, async ({ principal, path, query }) =>
-  ok(await getEntity(path.entityType ?? '', path.ref ?? '', validate(entityQuerySchema, query), orchestrationFor(principal.accountId))),
+  ok(await getEntity(path.entityType ?? '', path.ref ?? '', validate(entityQuerySchema, query), orchestrationFor(principal.accountId), principal)),
 );

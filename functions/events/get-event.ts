@@ -4,5 +4,5 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'EVENT_READ' }, async ({ principal, path }) =>
-  ok(await getEvent(path.eventId ?? '', orchestrationFor(principal.accountId))),
+  ok(await getEvent(path.eventId ?? '', orchestrationFor(principal.accountId), principal)),
 );

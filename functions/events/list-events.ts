@@ -5,5 +5,5 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'EVENT_READ' }, async ({ principal, query }) =>
-  ok(await listEvents(validate(eventListQuerySchema, query), orchestrationFor(principal.accountId))),
+  ok(await listEvents(validate(eventListQuerySchema, query), orchestrationFor(principal.accountId), principal)),
 );

@@ -37,6 +37,16 @@ export const ensureOperatorKey = (fromEnv: string | undefined, file: string): st
   return generated;
 };
 
+/** The local stand-in for KMS: 32 random bytes, generated once and kept with the data they protect. */
+export const ensureMasterKey = (fromEnv: string | undefined, file: string): string => {
+  if (fromEnv) return fromEnv;
+  const existing = readSecret(file);
+  if (existing) return existing;
+  const generated = randomBytes(32).toString('base64');
+  writeSecret(file, generated);
+  return generated;
+};
+
 const call = async (baseUrl: string, path: string, key: string, body?: unknown) => {
   const response = await fetch(`${baseUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',

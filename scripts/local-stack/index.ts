@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { loadSettings } from '../../shared/config/settings';
-import { ensureControlPlaneTable, ensureDemoAccount, ensureOperatorKey } from './bootstrap';
+import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
+import { ensureDemoCatalog } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { assertJava } from './java';
 import { assertPortFree } from './ports';
@@ -22,6 +23,8 @@ export interface LocalStackOptions {
   inMemory: boolean;
   ports: LocalStackPorts;
   operatorKey?: string;
+  /** Load the reference workflows and demo catalogue (default true). */
+  seedDemo?: boolean;
   onProgress?: (step: string) => void;
 }
 
@@ -91,6 +94,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     stops.push(sqs.stop);
 
     const operatorKey = ensureOperatorKey(options.operatorKey, `${stateDir}/admin-key`);
+    const masterKey = ensureMasterKey(process.env.ORDO_MASTER_KEY, `${stateDir}/master-key`);
     const eventBridgeEndpoint = `http://127.0.0.1:${ports.eventBridge}`;
     const logFile = `${stateDir}/logs/serverless.log`;
 
@@ -114,6 +118,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         ORDO_LAMBDA_PORT: String(ports.lambda),
         ORDO_WEBSOCKET_PORT: String(ports.websocket),
         ORDO_ADMIN_KEY: operatorKey,
+        ORDO_MASTER_KEY: masterKey,
         ORDO_ACCOUNT_TABLE_PITR: 'false',
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_TELEMETRY_DISABLED: '1',
@@ -128,6 +133,11 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       operatorKey,
       keyFile: options.inMemory ? undefined : `${stateDir}/demo-key`,
     });
+
+    if (options.seedDemo !== false) {
+      progress('Loading the reference workflows, locations and stock of the demo account');
+      await ensureDemoCatalog(offline.baseUrl, demo.apiKey, progress);
+    }
 
     return {
       baseUrl: offline.baseUrl,

@@ -1,14 +1,18 @@
+import { CachedLocationStore } from '../adapters/cache/cached-location-store';
 import { DynamoInventoryStore } from '../adapters/dynamodb/inventory-store';
 import { DynamoLocationStore } from '../adapters/dynamodb/location-store';
+import { DynamoSourcingProfileStore } from '../adapters/dynamodb/sourcing-profile-store';
+import type { SourcingProfileStore } from '../ports/sourcing-profile-store';
 import { accountTableName } from '../domain/accounts/account';
 import type { InventoryStore } from '../ports/inventory-store';
 import type { LocationStore } from '../ports/location-store';
 import { dependencies, documentClient } from './dependencies';
 
-/** Locations and inventory of one account, bound to that account's table. */
+/** Locations, inventory and sourcing profiles of one account, bound to that account's table. */
 export interface AccountCatalog {
   locations: LocationStore;
   inventory: InventoryStore;
+  profiles: SourcingProfileStore;
 }
 
 const catalogs = new Map<string, AccountCatalog>();
@@ -20,8 +24,9 @@ export const catalogFor = (accountId: string): AccountCatalog => {
     const tableName = accountTableName(dependencies().settings.stage, accountId);
     const documents = documentClient();
     catalog = {
-      locations: new DynamoLocationStore(documents, tableName),
+      locations: new CachedLocationStore(new DynamoLocationStore(documents, tableName), dependencies().clock),
       inventory: new DynamoInventoryStore(documents, tableName),
+      profiles: new DynamoSourcingProfileStore(documents, tableName),
     };
     catalogs.set(accountId, catalog);
   }

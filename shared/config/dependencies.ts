@@ -11,11 +11,17 @@ import type { AccountProfileStore } from '../ports/account-profile-store';
 import type { AccountTableProvisioner } from '../ports/account-table-provisioner';
 import type { ControlPlaneStore } from '../ports/control-plane-store';
 import { loadSettings, type Settings } from './settings';
+import { KMSClient } from '@aws-sdk/client-kms';
+import { KmsKeyring } from '../adapters/keys/kms-keyring';
+import { LocalKeyring } from '../adapters/keys/local-keyring';
+import { EnvelopeDataKeys } from '../domain/privacy/envelope-data-keys';
+import type { DataKeys, Keyring } from '../ports/keyring';
 
 /** The composition root: the real adapters, built once per container on first use. */
 export interface Dependencies {
   settings: Settings;
   eventSources: EventSourceRegistry;
+  dataKeys: DataKeys;
   clock: Clock;
   controlPlane: ControlPlaneStore;
   tables: AccountTableProvisioner;
@@ -32,16 +38,26 @@ export const dynamoDbClient = (): DynamoDBClient => (dynamodb ??= new DynamoDBCl
 /** The container's one DynamoDB document client, shared by every adapter. */
 export const documentClient = (): DynamoDBDocumentClient => (documents ??= createDocumentClient(dynamoDbClient()));
 
+/** The local master key when one is given (the local stack, tests); KMS otherwise (AWS). */
+const keyringFor = (settings: Settings): Keyring => {
+  if (settings.masterKey) return new LocalKeyring(settings.masterKey);
+  if (settings.kmsKeyId) return new KmsKeyring(new KMSClient({}), settings.kmsKeyId);
+  const missing = () => Promise.reject(new Error('No key to seal customer data: set ORDO_KMS_KEY_ID or ORDO_MASTER_KEY'));
+  return { generateDataKey: missing, unwrap: missing };
+};
+
 export const dependencies = (): Dependencies => {
   if (!built) {
     const settings = loadSettings();
     const client = dynamoDbClient();
     const documents = documentClient();
+    const controlPlane = new DynamoControlPlaneStore(documents, settings.controlTableName);
     built = {
       settings,
       eventSources: new DynamoEventSourceRegistry(documents, settings.controlTableName),
+      dataKeys: new EnvelopeDataKeys(controlPlane, keyringFor(settings)),
       clock: systemClock,
-      controlPlane: new DynamoControlPlaneStore(documents, settings.controlTableName),
+      controlPlane,
       tables: new DynamoAccountTableProvisioner(client, settings.accountTablePointInTimeRecovery),
       profiles: new DynamoAccountProfileStore(documents),
     };

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoEngineStore } from '../adapters/dynamodb/engine-store';
+import { DynamoEntityIndex } from '../adapters/dynamodb/entity-index';
+import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { DynamoEventLog } from '../adapters/dynamodb/event-log';
 import { DynamoScheduledEvents } from '../adapters/dynamodb/scheduled-events';
 import { DynamoWorkflowRepository } from '../adapters/dynamodb/workflow-repository';
@@ -10,10 +12,23 @@ import type { AccountOrchestration } from '../domain/orchestration/account-orche
 import { Engine } from '../engine/executor';
 import { createCoreRegistry } from '../engine/rules/core';
 import { WorkflowCache } from '../engine/workflow-cache';
+import { registerOrderRules } from '../domain/orders/rules';
+import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
+import { DEFAULT_SOURCING_PROFILE } from '../domain/sourcing/model';
+import { catalogFor } from './catalog';
 import { dependencies, documentClient } from './dependencies';
 
 let queue: SqsEventQueue | undefined;
-const registry = createCoreRegistry();
+const registry = registerOrderRules(createCoreRegistry());
+
+/** Stock comes from the engine store (it shows the execution's own changes); the rest from the catalogue. */
+const sourcingCatalogFor = (accountId: string): SourcingCatalog => {
+  const catalog = catalogFor(accountId);
+  return {
+    profile: async (retailerId) => (await catalog.profiles.get(retailerId)) ?? DEFAULT_SOURCING_PROFILE,
+    locations: () => catalog.locations.list(),
+  };
+};
 const accounts = new Map<string, AccountOrchestration>();
 
 /**
@@ -39,6 +54,9 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
         clock: deps.clock,
         ids: randomUUID,
         loopGuard: settings.loopGuard,
+        // Popular SKUs make executions collide on one position; each re-run reads fresh stock.
+        maxConflictRetries: 10,
+        services: { inventory: store, sourcing: sourcingCatalogFor(accountId) },
         workflowCache: new WorkflowCache({ clock: deps.clock }),
       }),
       registry,
@@ -48,7 +66,9 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
       scheduled: new DynamoScheduledEvents(documents, tableName),
       clock: deps.clock,
       eventRecords: store,
+      outbox: new DynamoOutbox(documents, tableName),
       entities: store,
+      entityIndex: new DynamoEntityIndex(documents, tableName),
     };
     accounts.set(accountId, account);
   }

@@ -13,6 +13,10 @@ export interface Settings {
   auditRetentionDays: number;
   /** Most rulesets one execution may run before it is FAILED. */
   loopGuard: number;
+  /** KMS key (id, ARN or alias) that wraps account data keys in AWS. */
+  kmsKeyId: string;
+  /** Local stand-in for KMS, 32 bytes in base64; when set it is used instead of KMS. */
+  masterKey: string;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -36,5 +40,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     eventsQueueName: env.ORDO_EVENTS_QUEUE_NAME ?? `ordo-${stage}-events.fifo`,
     auditRetentionDays: positiveNumber(env.ORDO_AUDIT_RETENTION_DAYS, 90, 'ORDO_AUDIT_RETENTION_DAYS'),
     loopGuard: positiveNumber(env.ORDO_LOOP_GUARD, 200, 'ORDO_LOOP_GUARD'),
+    kmsKeyId: env.ORDO_KMS_KEY_ID ?? '',
+    masterKey: env.ORDO_MASTER_KEY ?? '',
   };
 };

@@ -10,6 +10,22 @@ export type EventTarget = 'SELF' | 'ROOT' | { entityType: string; entityRef: str
 /** The event a rule asks for; the engine fills in id, retailer, entity and root. */
 export type EventRequest = Partial<OrdoEvent> & { name: string };
 
+/**
+ * The entity of this root that holds (or held) a reservation: SELF (the default) is the entity
+ * the ruleset runs on, ROOT its root.
+ */
+export type ReservationHolder = 'SELF' | 'ROOT' | { entityType: string; entityRef: string };
+
+/** A change to one inventory position; `qty` is a positive whole number. */
+export interface InventoryRequest {
+  skuRef: string;
+  locationRef: string;
+  qty: number;
+  reason?: string;
+  /** Whose reservations this changes; default SELF. */
+  holder?: ReservationHolder;
+}
+
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARN' | 'ERROR';
 
 /** What a rule asks the engine to do. Rules never write anything themselves. */
@@ -22,6 +38,15 @@ export type Action =
   | { type: 'LOG'; message: string; level?: LogLevel }
   | { type: 'WEBHOOK'; url?: string; subscription?: string; payload: Record<string, unknown> }
   | { type: 'PUBLISH'; detailType: string; payload: Record<string, unknown> }
+  /**
+   * Inventory, committed with everything else: RESERVE takes available units (the commit fails,
+   * and the execution re-runs, when there are not enough); RELEASE gives back and CONSUME ships
+   * units the holder reserved. The holder's `reservations` keep count; it cannot release or
+   * consume more than it holds.
+   */
+  | ({ type: 'RESERVE_INVENTORY' } & InventoryRequest)
+  | ({ type: 'RELEASE_INVENTORY' } & InventoryRequest)
+  | ({ type: 'CONSUME_INVENTORY' } & InventoryRequest)
   /** A child of the current root, e.g. a FULFILMENT of an ORDER; a CREATE event for it follows inline. */
   | {
       type: 'CREATE_ENTITY';

@@ -8,6 +8,22 @@ export class VersionConflictError extends DomainError {
   }
 }
 
+/**
+ * An inventory change would take a position below zero (not enough available to reserve, not
+ * enough reserved to release or consume), or the position does not exist. Nothing was written;
+ * the engine re-runs the execution, whose rules then see the stock as it is now.
+ */
+export class InsufficientStockError extends DomainError {
+  readonly status = 409;
+  constructor(
+    readonly skuRef: string,
+    readonly locationRef: string,
+    message = `Not enough stock of ${skuRef} at ${locationRef} for the inventory changes of this execution`,
+  ) {
+    super('INSUFFICIENT_STOCK', message);
+  }
+}
+
 /** The event was already processed to a final outcome; nothing was written. */
 export class DuplicateEventError extends DomainError {
   readonly status = 409;

@@ -1,11 +1,14 @@
-import type { Action, EventRequest, EventTarget } from './actions';
+import type { Action, EventRequest, EventTarget, InventoryRequest } from './actions';
 import type { AuditTrail } from './audit-trail';
 import type { CompiledRuleset, CompiledWorkflow } from './compiled-workflow';
 import { LoopGuardError, RuleFailedError } from './errors';
+import { changeReservations, heldQty, PendingInventoryReader } from './inventory';
 import {
   entityKey,
   type Entity,
   type EventSource,
+  type InventoryChange,
+  type InventoryChangeKind,
   type OrdoEvent,
   type OutboxOrigin,
   type OutboxRecord,
@@ -13,7 +16,7 @@ import {
   type ScheduledEventRecord,
   type WebhookOutboxPayload,
 } from './model';
-import type { IdGenerator } from './ports';
+import type { IdGenerator, RuleServices } from './ports';
 import type { RuleContext } from './rule-registry';
 import { CREATE_EVENT, DEFAULT_SUBTYPE, initialStatusOf, workflowRefOf, type RulesetEventType } from './workflow';
 import type { WorkingCopy } from './working-copy';
@@ -37,6 +40,8 @@ export interface ExecutionSettings {
   rootEntityType: string;
   rootRef: string;
   recording?: ExecutionRecording;
+  /** From EngineDeps.services: read-only, committed state. */
+  services?: RuleServices;
 }
 
 export type ExecutionMatch =
@@ -62,6 +67,12 @@ interface Destination {
   sameRoot: boolean;
 }
 
+const INVENTORY_KINDS: Record<'RESERVE_INVENTORY' | 'RELEASE_INVENTORY' | 'CONSUME_INVENTORY', InventoryChangeKind> = {
+  RESERVE_INVENTORY: 'RESERVE',
+  RELEASE_INVENTORY: 'RELEASE',
+  CONSUME_INVENTORY: 'CONSUME',
+};
+
 const entityLabel = (event: Pick<OrdoEvent, 'entityType' | 'entityRef'>): string => `${event.entityType} ${event.entityRef}`;
 
 /**
@@ -71,14 +82,22 @@ const entityLabel = (event: Pick<OrdoEvent, 'entityType' | 'entityRef'>): string
 export class Execution {
   readonly outbox: OutboxRecord[] = [];
   readonly scheduled: ScheduledEventRecord[] = [];
+  /** Inventory changes, in the order the rules asked for them. */
+  readonly inventory: InventoryChange[] = [];
   rulesetsRun = 0;
   position: ExecutionPosition | undefined;
   private readonly queue: OrdoEvent[] = [];
+  private readonly services: RuleServices;
 
   constructor(
     private readonly settings: ExecutionSettings,
     readonly working: WorkingCopy,
-  ) {}
+  ) {
+    const committed = settings.services?.inventory;
+    this.services = committed
+      ? { ...settings.services, inventory: new PendingInventoryReader(committed, this.inventory) }
+      : { ...settings.services };
+  }
 
   /**
    * Runs the received event with rulesets of `eventType`, then every inline event it causes.
@@ -168,6 +187,7 @@ export class Execution {
         entities: this.working.view,
         workflow: workflow.workflow,
         now,
+        services: this.services,
       };
       const started = performance.now();
       const result = rule.definition.run(ctx, rule.props);
@@ -215,6 +235,10 @@ export class Execution {
         };
         return this.addOutbox('PUBLISH', payload);
       }
+      case 'RESERVE_INVENTORY':
+      case 'RELEASE_INVENTORY':
+      case 'CONSUME_INVENTORY':
+        return this.changeInventory(entity, INVENTORY_KINDS[action.type], action, inlineEventId);
       case 'CREATE_ENTITY':
         return this.createChild(entity, action.entity);
       default:
@@ -241,6 +265,72 @@ export class Execution {
       from: entity.status,
       to: status,
     });
+  }
+
+  /**
+   * Records the change for the commit and keeps the holder's reservations: a holder cannot
+   * release or consume more of a position than it reserved, so no entity gives back units
+   * another one holds.
+   */
+  private changeInventory(
+    entity: Entity,
+    kind: InventoryChangeKind,
+    request: InventoryRequest,
+    inlineEventId: string | undefined,
+  ): void {
+    const { skuRef, locationRef, qty, reason } = request;
+    const verb = kind.toLowerCase();
+    for (const [field, value] of [
+      ['skuRef', skuRef],
+      ['locationRef', locationRef],
+    ] as const) {
+      if (typeof value !== 'string' || value.length === 0) {
+        throw new RuleFailedError(`Cannot ${verb} inventory: ${field} must be a non-empty string`, 'INVALID_INVENTORY_CHANGE');
+      }
+    }
+    if (!Number.isSafeInteger(qty) || qty <= 0) {
+      throw new RuleFailedError(
+        `Cannot ${verb} ${qty} of ${skuRef} at ${locationRef}: qty must be a positive whole number`,
+        'INVALID_INVENTORY_CHANGE',
+      );
+    }
+    const [holderKey, holder] = this.holderOf(entity, request.holder);
+    if (kind !== 'RESERVE') {
+      const held = heldQty(holder.reservations, skuRef, locationRef);
+      if (held < qty) {
+        throw new RuleFailedError(
+          `Cannot ${verb} ${qty} of ${skuRef} at ${locationRef}: ${holder.entityType} ${holder.ref} holds ${held}`,
+          'NOT_RESERVED',
+        );
+      }
+    }
+    const change: InventoryChange = { skuRef, locationRef, kind, qty };
+    if (reason !== undefined) change.reason = reason;
+    this.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
+    this.inventory.push(change);
+    this.settings.trail.add('INVENTORY', holder.entityType, holder.ref, {
+      name: kind,
+      props: reason === undefined ? { skuRef, locationRef, kind, qty } : { skuRef, locationRef, kind, qty, reason },
+      inlineEventId,
+    });
+  }
+
+  private holderOf(entity: Entity, holder: InventoryRequest['holder']): [string, Entity] {
+    const { rootEntityType, rootRef } = this.settings;
+    const key =
+      holder === undefined || holder === 'SELF'
+        ? entityKey(entity.entityType, entity.ref)
+        : holder === 'ROOT'
+          ? entityKey(rootEntityType, rootRef)
+          : entityKey(holder.entityType, holder.entityRef);
+    const found = this.working.get(key);
+    if (!found) {
+      throw new RuleFailedError(
+        `The reservation holder ${key.replace('#', ' ')} is not an entity of this root`,
+        'ENTITY_NOT_FOUND',
+      );
+    }
+    return [key, found];
   }
 
   private sendEvent(entity: Entity, request: EventRequest, target: EventTarget | undefined): void {

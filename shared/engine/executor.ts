@@ -2,7 +2,13 @@ import type { Clock } from '../ports/clock';
 import type { Action } from './actions';
 import { AuditTrail } from './audit-trail';
 import { WorkflowCompiler } from './compiled-workflow';
-import { DuplicateEventError, LoopGuardError, VersionConflictError, WorkflowNotFoundError } from './errors';
+import {
+  DuplicateEventError,
+  InsufficientStockError,
+  LoopGuardError,
+  VersionConflictError,
+  WorkflowNotFoundError,
+} from './errors';
 import { Execution, type ExecutionRecording, type ExecutionSettings } from './execution';
 import {
   entityKey,
@@ -10,13 +16,14 @@ import {
   type Entity,
   type EntityChange,
   type EventRecord,
+  type InventoryChange,
   type OrdoEvent,
   type Outcome,
   type OutboxRecord,
   type ScheduledEventRecord,
   type UnitOfWork,
 } from './model';
-import type { EngineStore, IdGenerator } from './ports';
+import type { EngineStore, IdGenerator, RuleServices } from './ports';
 import type { RuleRegistry } from './rule-registry';
 import { CREATE_EVENT, DEFAULT_SUBTYPE, type Workflow, type WorkflowKey } from './workflow';
 import { WorkflowCache } from './workflow-cache';
@@ -29,8 +36,10 @@ export interface EngineDeps {
   ids: IdGenerator;
   /** Most rulesets one execution may run; default 200. A workflow's settings.loopGuard overrides it. */
   loopGuard?: number;
-  /** Re-runs after a VersionConflictError before giving up; default 3. */
+  /** Re-runs after a VersionConflictError or InsufficientStockError before giving up; default 3. */
   maxConflictRetries?: number;
+  /** Read-only services for rules (`ctx.services`), e.g. the inventory reader. */
+  services?: RuleServices;
   /** Default: a cache of this engine's own, with the 5 s "latest" TTL. */
   workflowCache?: WorkflowCache;
 }
@@ -57,6 +66,8 @@ export interface DryRunResult {
   rulesets: string[];
   actions: { ruleset: string; rule: string; action: Action }[];
   stateChanges: { entityType: string; entityRef: string; from: string; to: string }[];
+  /** The inventory changes the execution would commit, in order (none when it fails without an EXCEPTION ruleset). */
+  inventory: InventoryChange[];
   entity?: Entity;
   error?: ExecutionError;
   /** The audit the execution would write. */
@@ -64,6 +75,9 @@ export interface DryRunResult {
 }
 
 export const DEFAULT_LOOP_GUARD = 200;
+/** Base of the jittered, growing pause before a re-run after a conflict. */
+const CONFLICT_BACKOFF_MS = 5;
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const DEFAULT_MAX_CONFLICT_RETRIES = 3;
 
 /** What one run of an event came to, before it is committed (or, in a dry run, not). */
@@ -73,6 +87,7 @@ interface Run {
   at: string;
   trail: AuditTrail;
   entities: EntityChange[];
+  inventory: InventoryChange[];
   outbox: OutboxRecord[];
   scheduled: ScheduledEventRecord[];
   entity?: Entity;
@@ -113,7 +128,9 @@ export class Engine {
 
   /**
    * Runs the event and commits everything it caused in one unit of work. Re-runs from a fresh
-   * load on a version conflict; a redelivered event comes back DUPLICATE with nothing written.
+   * load on a version conflict, and when an inventory change no longer fits the stock (the rules
+   * then read the stock as it is and may take another path); a redelivered event comes back
+   * DUPLICATE with nothing written.
    */
   async process(event: OrdoEvent): Promise<ExecutionResult> {
     const maxRetries = this.deps.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
@@ -124,7 +141,12 @@ export class Engine {
         await this.deps.store.commit(unitOfWork);
       } catch (error) {
         if (error instanceof DuplicateEventError) return { eventId: event.id, outcome: 'DUPLICATE' };
-        if (error instanceof VersionConflictError && attempt < maxRetries) continue;
+        const retryable = error instanceof VersionConflictError || error instanceof InsufficientStockError;
+        if (retryable && attempt < maxRetries) {
+          // Executions racing for one root or one position would collide again at once.
+          await pause(Math.random() * CONFLICT_BACKOFF_MS * 2 ** Math.min(attempt, 5));
+          continue;
+        }
         throw error;
       }
       const result: ExecutionResult = { eventId: event.id, outcome: run.outcome, unitOfWork };
@@ -146,6 +168,7 @@ export class Engine {
       rulesets: recording.rulesets,
       actions: recording.actions,
       stateChanges: recording.stateChanges,
+      inventory: run.inventory,
       audit: run.trail.records,
     };
     if (run.entity) result.entity = run.entity;
@@ -163,7 +186,7 @@ export class Engine {
       name: event.name,
       props: event.source ? { source: event.source } : undefined,
     });
-    const empty = { at, trail, entities: [], outbox: [], scheduled: [] };
+    const empty = { at, trail, entities: [], inventory: [], outbox: [], scheduled: [] };
 
     if (!options.dryRun && event.scheduledOn !== undefined && Date.parse(event.scheduledOn) > now.getTime()) {
       return this.park(event, { ...empty, outcome: 'SCHEDULED' });
@@ -191,6 +214,7 @@ export class Engine {
       rootEntityType,
       rootRef,
       recording: options.dryRun ? newRecording() : undefined,
+      services: this.deps.services,
     };
     const execution = new Execution(settings, working);
     let match;
@@ -208,6 +232,7 @@ export class Engine {
       ...empty,
       outcome: 'SUCCESS',
       entities,
+      inventory: execution.inventory,
       outbox: execution.outbox,
       scheduled: execution.scheduled,
       entity: entities.find((change) => isEntity(targetKey)(change.entity))?.entity ?? working.get(targetKey),
@@ -277,6 +302,7 @@ export class Engine {
     return {
       ...failed,
       entities,
+      inventory: recovery.inventory,
       outbox: recovery.outbox,
       scheduled: recovery.scheduled,
       entity: entities.find((change) => isEntity(targetKey)(change.entity))?.entity ?? recovery.working.get(targetKey),
@@ -349,6 +375,7 @@ export class Engine {
     return {
       event: record,
       entities: run.entities,
+      inventory: run.inventory,
       audit: run.trail.records,
       outbox: run.outbox,
       scheduled: run.scheduled,

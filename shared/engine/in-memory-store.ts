@@ -1,5 +1,6 @@
 import { ConflictError } from '../domain/errors';
-import { DuplicateEventError, VersionConflictError } from './errors';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from './errors';
+import { applyDelta, deltaFits, netInventoryChanges, stockKey } from './inventory';
 import {
   entityKey,
   isFinalOutcome,
@@ -8,21 +9,37 @@ import {
   type EventRecord,
   type OutboxRecord,
   type ScheduledEventRecord,
+  type StockLevel,
   type UnitOfWork,
 } from './model';
-import type { EngineStore } from './ports';
+import type { EngineStore, InventoryReader } from './ports';
 import type { Workflow, WorkflowKey } from './workflow';
 
 const workflowKeyOf = (key: WorkflowKey): string => `${key.retailerId}|${key.entityType}|${key.subtype}`;
 
-const frozen = (entity: Entity): Entity => Object.freeze({ ...entity, attributes: Object.freeze({ ...entity.attributes }) });
+const frozen = (entity: Entity): Entity => {
+  const copy: Entity = { ...entity, attributes: Object.freeze({ ...entity.attributes }) };
+  if (entity.reservations) copy.reservations = Object.freeze(entity.reservations.map((r) => Object.freeze({ ...r }))) as Entity['reservations'];
+  return Object.freeze(copy);
+};
+
+/** A position to seed: reserved and safetyStock default to 0; available is always derived. */
+export interface PositionSeed {
+  skuRef: string;
+  locationRef: string;
+  onHand: number;
+  reserved?: number;
+  safetyStock?: number;
+  updatedOn?: string;
+}
 
 /**
  * An EngineStore held in memory, with the product store's semantics (atomic commit, version
- * checks, processed-event marker). For unit tests and benchmarks only, never the product store.
- * Stored entities are frozen, so code that mutates what it loaded fails loudly in tests.
+ * checks, processed-event marker, inventory conditions). For unit tests and benchmarks only,
+ * never the product store. Stored entities are frozen, so code that mutates what it loaded
+ * fails loudly in tests. It is also an InventoryReader over the positions it holds.
  */
-export class InMemoryEngineStore implements EngineStore {
+export class InMemoryEngineStore implements EngineStore, InventoryReader {
   readonly audit: AuditRecord[] = [];
   readonly outbox: OutboxRecord[] = [];
   readonly scheduled: ScheduledEventRecord[] = [];
@@ -32,6 +49,7 @@ export class InMemoryEngineStore implements EngineStore {
   private readonly processed = new Set<string>();
   private readonly roots = new Map<string, Map<string, Entity>>();
   private readonly workflows = new Map<string, Map<number, Workflow>>();
+  private readonly stock = new Map<string, Readonly<StockLevel>>();
 
   /** Stores a workflow version; without a version it becomes latest + 1. Versions are immutable. */
   putWorkflow(workflow: Workflow): Workflow {
@@ -54,6 +72,33 @@ export class InMemoryEngineStore implements EngineStore {
   getEntity(entityType: string, ref: string, root?: { rootEntityType: string; rootRef: string }): Entity | undefined {
     const rootEntities = this.rootOf(root?.rootEntityType ?? entityType, root?.rootRef ?? ref, false);
     return rootEntities?.get(entityKey(entityType, ref));
+  }
+
+  /** Seeds (or overwrites) an inventory position as if it had been stored. */
+  putPosition(seed: PositionSeed): StockLevel {
+    const reserved = seed.reserved ?? 0;
+    const safetyStock = seed.safetyStock ?? 0;
+    const level: StockLevel = {
+      skuRef: seed.skuRef,
+      locationRef: seed.locationRef,
+      onHand: seed.onHand,
+      reserved,
+      safetyStock,
+      available: seed.onHand - reserved - safetyStock,
+    };
+    if (seed.updatedOn !== undefined) level.updatedOn = seed.updatedOn;
+    this.stock.set(stockKey(seed.skuRef, seed.locationRef), Object.freeze(level));
+    return { ...level };
+  }
+
+  getPosition(skuRef: string, locationRef: string): StockLevel | undefined {
+    const level = this.stock.get(stockKey(skuRef, locationRef));
+    return level && { ...level };
+  }
+
+  async positions(skuRefs: string[]): Promise<StockLevel[]> {
+    const wanted = new Set(skuRefs);
+    return [...this.stock.values()].filter((level) => wanted.has(level.skuRef)).map((level) => ({ ...level }));
   }
 
   async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
@@ -84,7 +129,19 @@ export class InMemoryEngineStore implements EngineStore {
       }
     }
 
+    const deltas = netInventoryChanges(uow.inventory);
+    for (const delta of deltas) {
+      if (!deltaFits(this.stock.get(stockKey(delta.skuRef, delta.locationRef)), delta)) {
+        throw new InsufficientStockError(delta.skuRef, delta.locationRef);
+      }
+    }
+
     for (const { entity } of uow.entities) this.putEntity(entity);
+    const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
+    for (const delta of deltas) {
+      const key = stockKey(delta.skuRef, delta.locationRef);
+      this.stock.set(key, Object.freeze({ ...applyDelta(this.stock.get(key) as StockLevel, delta), updatedOn }));
+    }
     if (uow.markProcessed) this.processed.add(eventId);
     this.events.set(
       eventId,

@@ -2,6 +2,7 @@
 export * from './actions';
 export * from './errors';
 export * from './executor';
+export * from './inventory';
 export * from './mermaid-diagram';
 export * from './model';
 export * from './ports';

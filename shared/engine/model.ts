@@ -20,6 +20,18 @@ export interface Entity {
   rootRef: string;
   createdOn: string;
   updatedOn: string;
+  /**
+   * Stock this entity holds, one entry per position, kept by the engine from the entity's
+   * RESERVE/RELEASE/CONSUME actions (never set by rules or events). Absent until it reserves.
+   */
+  reservations?: Reservation[];
+}
+
+/** Units of one position held by an entity. */
+export interface Reservation {
+  skuRef: string;
+  locationRef: string;
+  qty: number;
 }
 
 export type EventSource = 'API' | 'QUEUE' | 'BUS' | 'SCHEDULE' | 'INLINE' | 'RETRY';
@@ -53,6 +65,7 @@ export type AuditKind =
   | 'NO_MATCH'
   | 'LOOP_GUARD'
   | 'LOG'
+  | 'INVENTORY'
   | 'OUTCOME';
 
 export interface AuditRecord {
@@ -135,10 +148,46 @@ export interface EntityChange {
   expectedVersion: number | null;
 }
 
+export type InventoryChangeKind = 'RESERVE' | 'RELEASE' | 'CONSUME';
+
+/**
+ * One change to the inventory position (skuRef, locationRef), committed with the rest:
+ * - RESERVE: reserved + qty, available − qty; only while available ≥ qty.
+ * - RELEASE: reserved − qty, available + qty; only while reserved ≥ qty.
+ * - CONSUME (goods shipped): onHand − qty, reserved − qty, available unchanged; only while reserved ≥ qty.
+ */
+export interface InventoryChange {
+  skuRef: string;
+  locationRef: string;
+  kind: InventoryChangeKind;
+  /** A positive whole number. */
+  qty: number;
+  reason?: string;
+}
+
+/** The stock of one SKU at one location, as stored. */
+export interface StockLevel {
+  skuRef: string;
+  locationRef: string;
+  /** The last full count, less what was consumed since. */
+  onHand: number;
+  /** Held by entities (orders, fulfilments), released or consumed by their workflows. */
+  reserved: number;
+  safetyStock: number;
+  /**
+   * Stored as onHand − reserved − safetyStock, because a DynamoDB condition cannot do that sum.
+   * Negative after a recount below the reservations; anything ≤ 0 means none to promise.
+   */
+  available: number;
+  updatedOn?: string;
+}
+
 /** Everything one execution writes, committed atomically. */
 export interface UnitOfWork {
   event: EventRecord;
   entities: EntityChange[];
+  /** In the order the rules asked for them; a store merges the changes of one position into one write. */
+  inventory: InventoryChange[];
   audit: AuditRecord[];
   outbox: OutboxRecord[];
   scheduled: ScheduledEventRecord[];

@@ -1,4 +1,4 @@
-import type { Entity, EventRecord, UnitOfWork } from './model';
+import type { Entity, EventRecord, StockLevel, UnitOfWork } from './model';
 import type { Workflow, WorkflowKey } from './workflow';
 
 /** Storage the engine needs, for one account. */
@@ -13,9 +13,31 @@ export interface EngineStore {
    * `markProcessed` says, and VersionConflictError when an entity's stored version is not its
    * `expectedVersion` (null: the entity must not exist). Over an earlier FAILED record of the
    * same event it keeps that record's `receivedOn` and adds `attempts` to its count.
+   * Throws InsufficientStockError when an inventory change's condition fails (see InventoryChange);
+   * the changes of one position are merged first (see netInventoryChanges).
    */
   commit(uow: UnitOfWork): Promise<void>;
   getEvent(eventId: string): Promise<EventRecord | undefined>;
 }
 
 export type IdGenerator = () => string;
+
+/** Reads inventory positions, for rules that decide on stock (through `ctx.services.inventory`). */
+export interface InventoryReader {
+  /**
+   * Every position of these SKUs, at every location, as committed now (read consistently, so a
+   * re-run after InsufficientStockError sees the stock that made it fail). `available` is the
+   * stored figure and may be negative.
+   */
+  positions(skuRefs: string[]): Promise<StockLevel[]>;
+}
+
+/**
+ * Read-only services rules may use, passed in EngineDeps.services. Rules see them as
+ * `ctx.services`, with `inventory` showing the execution's own pending changes on top of the
+ * committed stock. Other entries are handed to rules as they are.
+ */
+export interface RuleServices {
+  inventory?: InventoryReader;
+  [name: string]: unknown;
+}

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Action } from './actions';
 import type { Entity, OrdoEvent } from './model';
+import type { RuleServices } from './ports';
 import type { Workflow } from './workflow';
 
 /** What a rule sees. Read it, never change it: a rule's only output is its actions. */
@@ -12,6 +13,11 @@ export interface RuleContext {
   entities: ReadonlyMap<string, Entity>;
   workflow: Workflow;
   now: Date;
+  /**
+   * Read-only services from EngineDeps.services (empty when none). `services.inventory`, when
+   * given, reads committed stock with this execution's pending inventory changes applied.
+   */
+  services: RuleServices;
 }
 
 export interface RuleDefinition<P = unknown> {

@@ -19,6 +19,8 @@ export interface Ruleset {
   eventType?: RulesetEventType;
   /** Empty or absent = any status. */
   triggers?: { status: string }[];
+  /** false hides an internal event from the list of user actions; default true. */
+  userAction?: boolean;
   rules: WorkflowRule[];
 }
 
@@ -66,6 +68,7 @@ const rulesetSchema = z.strictObject({
   subtype: name.optional(),
   eventType: z.enum(['NORMAL', 'EXCEPTION']).optional(),
   triggers: z.array(z.strictObject({ status: name })).optional(),
+  userAction: z.boolean().optional(),
   rules: z.array(z.strictObject({ name, props: z.record(z.string(), z.unknown()).optional() })),
 });
 

@@ -28,7 +28,7 @@ export class WorkingCopy {
     this.changed.set(key, null);
   }
 
-  update(key: string, changes: Partial<Pick<Entity, 'status' | 'attributes'>>): Entity {
+  update(key: string, changes: Partial<Pick<Entity, 'status' | 'attributes' | 'reservations'>>): Entity {
     const current = this.entities.get(key);
     if (!current) throw new Error(`No entity ${key} in this root`);
     if (!this.changed.has(key)) this.changed.set(key, current.version);

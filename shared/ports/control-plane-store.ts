@@ -7,6 +7,9 @@ export interface ControlPlaneStore {
   createAccount(account: Account): Promise<void>;
   getAccount(accountId: string): Promise<Account | undefined>;
   markAccountActive(accountId: string): Promise<void>;
+  getWrappedDataKey(accountId: string): Promise<string | undefined>;
+  /** Returns false when the account already has a data key. */
+  setWrappedDataKeyIfAbsent(accountId: string, wrapped: string): Promise<boolean>;
   /** Every account id, for platform sweeps (scheduled events). */
   listAccountIds(): Promise<string[]>;
   putApiKey(key: ApiKeyRecord): Promise<void>;

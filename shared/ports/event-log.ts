@@ -3,6 +3,8 @@ import type { AuditRecord, EventRecord, Outcome } from '../engine/model';
 export interface EventLogFilter {
   rootEntityRef?: string;
   entityRef?: string;
+  /** Set from a retailer-scoped key: only that retailer's events. */
+  retailerId?: string;
   status?: Outcome;
   /** ISO times, inclusive. */
   from?: string;

@@ -19,6 +19,7 @@ export default async function globalSetup(): Promise<void> {
     ORDO_STAGE: 'sandbox',
     ORDO_ADMIN_KEY: 'integration-operator-key',
     ORDO_ACCOUNT_TABLE_PITR: 'false',
+    ORDO_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });
   const client = localDynamoDbClient(dynamodb.endpoint);

@@ -44,6 +44,31 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
     return Item ? stripKeys<Account>(Item) : undefined;
   }
 
+  async getWrappedDataKey(accountId: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: accountKey(accountId), ProjectionExpression: 'wrappedDataKey', ConsistentRead: true }),
+    );
+    return Item?.wrappedDataKey as string | undefined;
+  }
+
+  async setWrappedDataKeyIfAbsent(accountId: string, wrapped: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: accountKey(accountId),
+          UpdateExpression: 'SET wrappedDataKey = :wrapped',
+          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(wrappedDataKey)',
+          ExpressionAttributeValues: { ':wrapped': wrapped },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async listAccountIds(): Promise<string[]> {
     const ids: string[] = [];
     let ExclusiveStartKey: Record<string, unknown> | undefined;

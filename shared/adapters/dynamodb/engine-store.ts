@@ -5,12 +5,13 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { DuplicateEventError, VersionConflictError } from '../../engine/errors';
-import type { AuditRecord, Entity, EventRecord, OutboxRecord, UnitOfWork } from '../../engine/model';
-import type { EngineStore } from '../../engine/ports';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../engine/errors';
+import { netInventoryChanges, type PositionDelta } from '../../engine/inventory';
+import type { AuditRecord, Entity, EventRecord, StockLevel, UnitOfWork } from '../../engine/model';
+import type { EngineStore, InventoryReader } from '../../engine/ports';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 import { DomainError } from '../../domain/errors';
-import { deleteAll, writeAll } from './batch-writer';
+import { writeAll } from './batch-writer';
 import {
   ALL_EVENTS,
   EVENT_SORT_KEY,
@@ -21,9 +22,11 @@ import {
   eventRecordFromItem,
   eventsByOutcome,
   eventsByRoot,
+  inventoryPositionKey,
   outboxItem,
   rootPartition,
   scheduledItem,
+  stockLevelFromItem,
   workflowPartition,
   workflowSortKey,
 } from './engine-items';
@@ -36,7 +39,7 @@ export class TransactionTooLargeError extends DomainError {
   constructor(count: number) {
     super(
       'TRANSACTION_TOO_LARGE',
-      `One execution would change ${count} entities, outbox and scheduled records; at most ${TRANSACTION_LIMIT - 2} fit in one transaction, beside the event record and its outcome`,
+      `One execution would change ${count} entities, inventory positions, outbox and scheduled records; at most ${TRANSACTION_LIMIT - 2} fit in one transaction, beside the event record and its outcome`,
     );
   }
 }
@@ -46,10 +49,12 @@ const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 /**
  * The engine's store on one account's table. `commit` is one TransactWriteItems call:
  * the event record (which doubles as the processed marker), entity changes conditioned on
- * their version, outbox and scheduled records, and the audit trail. When the audit trail
- * does not fit, the state-bearing items still commit atomically; see shared/engine/README.md.
+ * their version, one conditioned update per inventory position changed, outbox and scheduled
+ * records, and the audit trail. When the audit trail does not fit, the state-bearing items
+ * still commit atomically; see shared/engine/README.md. It also reads inventory positions for
+ * rules (InventoryReader), consistently.
  */
-export class DynamoEngineStore implements EngineStore {
+export class DynamoEngineStore implements EngineStore, InventoryReader {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
@@ -95,6 +100,31 @@ export class DynamoEngineStore implements EngineStore {
     return Items[0]?.workflow as Workflow | undefined;
   }
 
+  /** Every position of these SKUs, one strongly consistent Query per SKU. */
+  async positions(skuRefs: string[]): Promise<StockLevel[]> {
+    const perSku = await Promise.all(
+      [...new Set(skuRefs)].map(async (skuRef) => {
+        const levels: StockLevel[] = [];
+        let ExclusiveStartKey: Record<string, unknown> | undefined;
+        do {
+          const page = await this.client.send(
+            new QueryCommand({
+              TableName: this.tableName,
+              KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
+              ExpressionAttributeValues: { ':pk': inventoryPositionKey(skuRef, '').PK, ':loc': 'LOC#' },
+              ConsistentRead: true,
+              ExclusiveStartKey,
+            }),
+          );
+          levels.push(...(page.Items ?? []).map(stockLevelFromItem));
+          ExclusiveStartKey = page.LastEvaluatedKey;
+        } while (ExclusiveStartKey);
+        return levels;
+      }),
+    );
+    return perSku.flat();
+  }
+
   async getEvent(eventId: string): Promise<EventRecord | undefined> {
     const { Item } = await this.client.send(
       new GetCommand({ TableName: this.tableName, Key: { PK: eventPartition(eventId), SK: EVENT_SORT_KEY }, ConsistentRead: true }),
@@ -104,6 +134,8 @@ export class DynamoEngineStore implements EngineStore {
 
   async commit(uow: UnitOfWork): Promise<void> {
     const expiresAt = epochSeconds(uow.event.receivedOn) + this.retentionDays * 86_400;
+    const stock = netInventoryChanges(uow.inventory);
+    const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
     const required = [
       this.eventRecordUpdate(uow.event, expiresAt),
       ...uow.entities.map(({ entity, expectedVersion }) => ({
@@ -119,6 +151,7 @@ export class DynamoEngineStore implements EngineStore {
               }),
         },
       })),
+      ...stock.map((delta) => this.positionUpdate(delta, updatedOn)),
       ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: outboxItem(record) } })),
       ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
     ];
@@ -140,7 +173,7 @@ export class DynamoEngineStore implements EngineStore {
         new TransactWriteCommand({ TransactItems: [...required, ...inTransaction.map(auditPut)] }),
       );
     } catch (error) {
-      throw this.translate(error, uow);
+      throw this.translate(error, uow, stock);
     }
     if (overflow.length) {
       await writeAll(
@@ -183,18 +216,6 @@ export class DynamoEngineStore implements EngineStore {
           },
           { Put: { TableName: this.tableName, Item: auditItem(duplicate, at, Number(Item.expiresAt ?? 0)) } },
         ],
-      }),
-    );
-  }
-
-  /** Outbox records that were relayed; a failure leaves them for the next relay. */
-  async removeOutbox(records: OutboxRecord[]): Promise<void> {
-    await deleteAll(
-      this.client,
-      this.tableName,
-      records.map((record) => {
-        const { PK, SK } = outboxItem(record);
-        return { PK, SK };
       }),
     );
   }
@@ -276,19 +297,86 @@ export class DynamoEngineStore implements EngineStore {
     };
   }
 
-  private translate(error: unknown, uow: UnitOfWork): unknown {
+  /**
+   * One position's merged changes (see netInventoryChanges) as one Update: each figure moves by
+   * its delta, only while the item exists and no figure the delta lowers would go below zero.
+   * A single RESERVE q is `reserved + q, available − q` on `available >= q`; a RELEASE q is
+   * `reserved − q, available + q` on `reserved >= q`; a CONSUME q is `onHand − q, reserved − q`
+   * on `reserved >= q`.
+   */
+  private positionUpdate(delta: PositionDelta, updatedOn: string) {
+    const names: Record<string, string> = { '#updatedOn': 'updatedOn' };
+    const values: Record<string, unknown> = { ':updatedOn': updatedOn };
+    const sets: string[] = [];
+    for (const field of ['onHand', 'reserved', 'available'] as const) {
+      const by = delta[field];
+      if (by === 0) continue;
+      names[`#${field}`] = field;
+      values[`:${field}`] = Math.abs(by);
+      sets.push(`#${field} = #${field} ${by > 0 ? '+' : '-'} :${field}`);
+    }
+    sets.push('#updatedOn = :updatedOn');
+    const conditions = ['attribute_exists(PK)'];
+    if (delta.minAvailable > 0) {
+      names['#available'] = 'available';
+      values[':minAvailable'] = delta.minAvailable;
+      conditions.push('#available >= :minAvailable');
+    }
+    if (delta.minReserved > 0) {
+      names['#reserved'] = 'reserved';
+      values[':minReserved'] = delta.minReserved;
+      conditions.push('#reserved >= :minReserved');
+    }
+    return {
+      Update: {
+        TableName: this.tableName,
+        Key: inventoryPositionKey(delta.skuRef, delta.locationRef),
+        UpdateExpression: `SET ${sets.join(', ')}`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: names,
+        ExpressionAttributeValues: values,
+      },
+    };
+  }
+
+  /**
+   * Items are [event record, entities…, positions…, outbox…, scheduled…, audit…]. A failed
+   * condition on the event record is a duplicate; on an entity a version conflict; on a position
+   * InsufficientStockError. A TransactionConflict (another transaction on one of the items at the
+   * same moment) is a version conflict: re-running is the answer to all but the duplicate.
+   */
+  private translate(error: unknown, uow: UnitOfWork, stock: PositionDelta[]): unknown {
     if (!(error instanceof TransactionCanceledException)) return error;
     const reasons = error.CancellationReasons ?? [];
     if (reasons[0]?.Code === 'ConditionalCheckFailed') return new DuplicateEventError(uow.event.event.id);
-    const conflicted = reasons.findIndex(
-      (reason, index) => index > 0 && (reason.Code === 'ConditionalCheckFailed' || reason.Code === 'TransactionConflict'),
-    );
-    if (conflicted > 0 || reasons.some((reason) => reason.Code === 'TransactionConflict')) {
-      const change = uow.entities[conflicted - 1];
-      return new VersionConflictError(
-        change ? `${change.entity.entityType} ${change.entity.ref} changed during the execution` : 'A concurrent write conflicted',
+    const failed = reasons.findIndex((reason, index) => index > 0 && reason.Code === 'ConditionalCheckFailed');
+    const firstPosition = 1 + uow.entities.length;
+    const change = failed > 0 && failed < firstPosition ? uow.entities[failed - 1] : undefined;
+    if (change) return new VersionConflictError(`${change.entity.entityType} ${change.entity.ref} changed during the execution`);
+    const delta = failed >= firstPosition ? stock[failed - firstPosition] : undefined;
+    if (delta) {
+      return new InsufficientStockError(
+        delta.skuRef,
+        delta.locationRef,
+        `Not enough stock of ${delta.skuRef} at ${delta.locationRef}: ${describeDelta(delta)}`,
       );
+    }
+    const conflicted = reasons.findIndex((reason) => reason.Code === 'TransactionConflict');
+    if (failed > 0 || conflicted >= 0) {
+      const entity = uow.entities[conflicted - 1]?.entity;
+      const position = stock[conflicted - firstPosition];
+      const what = entity
+        ? `${entity.entityType} ${entity.ref}`
+        : position && `The position of ${position.skuRef} at ${position.locationRef}`;
+      return new VersionConflictError(what ? `${what} changed during the execution` : 'A concurrent write conflicted');
     }
     return error;
   }
 }
+
+const describeDelta = (delta: PositionDelta): string => {
+  const needs: string[] = [];
+  if (delta.minAvailable > 0) needs.push(`${delta.minAvailable} available`);
+  if (delta.minReserved > 0) needs.push(`${delta.minReserved} reserved`);
+  return `the execution needs ${needs.join(' and ')}, or the position does not exist`;
+};

@@ -1,33 +1,11 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../engine/model';
-import { ValidationError } from '../../domain/errors';
+import { decodeCursor, encodeCursor } from './pagination-cursor';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
 import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';
 
 /** Filters that an index cannot serve are applied page by page, up to this many pages. */
 const MAX_PAGES = 20;
-
-const encodeCursor = (key: Record<string, unknown> | undefined) =>
-  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : undefined;
-
-const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK']);
-
-/** Only a key object of this table is accepted back, so a forged cursor is a 400, not a 500. */
-const decodeCursor = (cursor: string | undefined): Record<string, unknown> | undefined => {
-  if (!cursor) return undefined;
-  const invalid = () => new ValidationError('cursor is not one this API returned', 'cursor');
-  let key: unknown;
-  try {
-    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw invalid();
-  }
-  const entries = key !== null && typeof key === 'object' && !Array.isArray(key) ? Object.entries(key) : [];
-  if (!entries.length || !entries.every(([name, value]) => KEY_ATTRIBUTES.has(name) && typeof value === 'string')) {
-    throw invalid();
-  }
-  return key as Record<string, unknown>;
-};
 
 export class DynamoEventLog implements EventLog {
   constructor(
@@ -53,6 +31,11 @@ export class DynamoEventLog implements EventLog {
       conditions.push('#event.entityRef = :entityRef');
       names['#event'] = 'event';
       values[':entityRef'] = filter.entityRef;
+    }
+    if (filter.retailerId) {
+      conditions.push('#event.retailerId = :retailerId');
+      names['#event'] = 'event';
+      values[':retailerId'] = filter.retailerId;
     }
     if (filter.status && index !== 'GSI2') {
       conditions.push('outcome = :outcome');

@@ -3,6 +3,7 @@ import type { EventRecord, OutboxRecord } from '../../engine/model';
 import type { EngineStore } from '../../engine/ports';
 import type { RuleRegistry } from '../../engine/rule-registry';
 import type { Clock } from '../../ports/clock';
+import type { EntityIndex } from '../../ports/entity-index';
 import type { EventLog } from '../../ports/event-log';
 import type { EventQueue } from '../../ports/event-queue';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
@@ -18,11 +19,16 @@ export interface AccountOrchestration {
   queue: EventQueue;
   scheduled: ScheduledEvents;
   entities: Pick<EngineStore, 'loadRoot'>;
+  entityIndex: EntityIndex;
   clock: Clock;
   /** Store operations the engine itself does not need. */
   eventRecords: {
     recordPending(record: EventRecord): Promise<void>;
     recordDuplicate(eventId: string, at: string): Promise<void>;
-    removeOutbox(records: OutboxRecord[]): Promise<void>;
+  };
+  /** Outbox records not relayed yet; relaying removes them. */
+  outbox: {
+    pending(eventId?: string): Promise<OutboxRecord[]>;
+    remove(records: OutboxRecord[]): Promise<void>;
   };
 }

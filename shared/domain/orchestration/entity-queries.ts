@@ -14,9 +14,13 @@ export const getEntity = async (
   ref: string,
   root: z.infer<typeof entityQuerySchema>,
   account: Pick<AccountOrchestration, 'entities'>,
+  scope: { retailerId?: string } = {},
 ) => {
   const entities = await account.entities.loadRoot(root.rootEntityType ?? entityType, root.rootEntityRef ?? ref);
   const entity = entities.find((candidate) => entityKey(candidate.entityType, candidate.ref) === entityKey(entityType, ref));
-  if (!entity) throw new NotFoundError(`No ${entityType} ${ref} in this account`);
+  // A retailer-scoped key sees its own retailer's entities only.
+  if (!entity || (scope.retailerId && entity.retailerId !== scope.retailerId)) {
+    throw new NotFoundError(`No ${entityType} ${ref} in this account`);
+  }
   return entity;
 };

@@ -19,8 +19,12 @@ export const eventListQuerySchema = z.strictObject({
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
 /** The audit log, newest first, one page at a time. */
-export const listEvents = async (query: EventListQuery, account: Pick<AccountOrchestration, 'events'>) => {
-  const page = await account.events.list(query);
+export const listEvents = async (
+  query: EventListQuery,
+  account: Pick<AccountOrchestration, 'events'>,
+  scope: { retailerId?: string } = {},
+) => {
+  const page = await account.events.list({ ...query, retailerId: scope.retailerId });
   const items = await Promise.all(
     page.items.map(async (logged) => {
       if (query.include !== 'audit') return eventView(logged);
@@ -32,8 +36,15 @@ export const listEvents = async (query: EventListQuery, account: Pick<AccountOrc
 };
 
 /** One event with its outcome and its whole audit trail, in order. */
-export const getEvent = async (eventId: string, account: Pick<AccountOrchestration, 'events'>) => {
+export const getEvent = async (
+  eventId: string,
+  account: Pick<AccountOrchestration, 'events'>,
+  scope: { retailerId?: string } = {},
+) => {
   const found = await account.events.get(eventId);
-  if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
+  // A retailer-scoped key sees its own retailer's events only.
+  if (!found || (scope.retailerId && found.event.event.retailerId !== scope.retailerId)) {
+    throw new NotFoundError(`No event ${eventId} in this account`);
+  }
   return eventView(found.event, found.audit);
 };

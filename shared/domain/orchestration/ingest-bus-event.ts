@@ -1,4 +1,6 @@
 import type { EventSourceRegistry } from '../../ports/event-source-registry';
+import { ValidationError } from '../errors';
+import { validate } from '../validation';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventInputSchema, toOrdoEvent } from './event-input';
 import { submitEvent } from './submit-event';
@@ -18,11 +20,14 @@ export const ingestBusEvent = async (
 ): Promise<BusIngestResult> => {
   const accountId = await deps.eventSources.ownerOf(busEvent.source);
   if (!accountId) return { accepted: false, reason: `source ${busEvent.source} is not registered to any account` };
-  const parsed = eventInputSchema.safeParse(busEvent.detail);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((issue) => issue.path.join('.') || 'detail').join(', ');
+  let input;
+  try {
+    input = validate(eventInputSchema, busEvent.detail, 'detail');
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    const fields = error.details.length ? error.details.map((detail) => detail.field).join(', ') : error.field;
     return { accepted: false, reason: `detail is not a valid event (${fields})` };
   }
-  const submitted = await submitEvent(toOrdoEvent(parsed.data, 'BUS'), deps.orchestrationFor(accountId));
+  const submitted = await submitEvent(toOrdoEvent(input, 'BUS'), deps.orchestrationFor(accountId));
   return { accepted: true, accountId, eventId: submitted.eventId };
 };

@@ -1,21 +1,32 @@
 import type { ExecutionResult } from '../../engine/executor';
-import type { OrdoEvent } from '../../engine/model';
+import type { OrdoEvent, OutboxRecord } from '../../engine/model';
 import type { AccountOrchestration } from './account-orchestration';
+
+/** Enqueues events for other root entities, then removes them from the outbox. */
+export const relayEvents = async (
+  records: OutboxRecord[],
+  account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'outbox'>,
+): Promise<number> => {
+  const events = records.filter((record) => record.kind === 'EVENT');
+  for (const record of events) {
+    await account.queue.enqueue({ accountId: account.accountId, event: record.payload as unknown as OrdoEvent });
+  }
+  if (events.length) await account.outbox.remove(events);
+  return events.length;
+};
 
 /**
  * Runs one event to its outcome and then relays what the execution left in the outbox for
  * other root entities. Used by the sync API, the queue consumer and the retry path alike.
+ * A redelivered event relays what an earlier run committed but could not hand on.
  */
 export const runEvent = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
   if (result.outcome === 'DUPLICATE') {
     await account.eventRecords.recordDuplicate(event.id, account.clock.now().toISOString());
+    await relayEvents(await account.outbox.pending(event.id), account);
     return result;
   }
-  const forOtherRoots = (result.unitOfWork?.outbox ?? []).filter((record) => record.kind === 'EVENT');
-  for (const record of forOtherRoots) {
-    await account.queue.enqueue({ accountId: account.accountId, event: record.payload as unknown as OrdoEvent });
-  }
-  if (forOtherRoots.length) await account.eventRecords.removeOutbox(forOtherRoots);
+  await relayEvents(result.unitOfWork?.outbox ?? [], account);
   return result;
 };

@@ -40,8 +40,8 @@ export const getWorkflow = async (
 export const getWorkflowDiagram = async (
   key: WorkflowKey,
   version: number | undefined,
-  account: Pick<AccountOrchestration, 'workflows'>,
+  account: Pick<AccountOrchestration, 'workflows' | 'registry'>,
 ): Promise<{ version: number; mermaid: string }> => {
   const workflow = await getWorkflow(key, version, account);
-  return { version: workflow.version, mermaid: workflowDiagram(workflow) };
+  return { version: workflow.version, mermaid: workflowDiagram(workflow, { registry: account.registry }) };
 };

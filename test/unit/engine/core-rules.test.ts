@@ -2,6 +2,7 @@ import { RuleFailedError } from '../../../shared/engine/errors';
 import {
   createCoreRegistry,
   failRule,
+  releaseReservationsRule,
   scheduleEventRule,
   sendEventIfRule,
   sendEventRule,
@@ -189,6 +190,40 @@ describe('ordo.core.Fail', () => {
   });
 });
 
+describe('ordo.core.ReleaseReservations', () => {
+  const reservations = [
+    { skuRef: 'S1', locationRef: 'L1', qty: 2 },
+    { skuRef: 'S2', locationRef: 'L1', qty: 1 },
+  ];
+
+  it('releases every reservation the entity holds', () => {
+    // Prepare
+    const props = releaseReservationsRule.props.parse({ reason: 'cancelled' });
+
+    // Act
+    const actions = releaseReservationsRule.run(ruleContext({ reservations }), props);
+
+    // Assess
+    expect(actions).toEqual([
+      { type: 'RELEASE_INVENTORY', skuRef: 'S1', locationRef: 'L1', qty: 2, reason: 'cancelled' },
+      { type: 'RELEASE_INVENTORY', skuRef: 'S2', locationRef: 'L1', qty: 1, reason: 'cancelled' },
+    ]);
+  });
+
+  it('releases only the listed SKUs when skuRefs is given, and nothing for an entity without reservations', () => {
+    // Prepare
+    const props = releaseReservationsRule.props.parse({ skuRefs: ['S2'] });
+
+    // Act
+    const some = releaseReservationsRule.run(ruleContext({ reservations }), props);
+    const none = releaseReservationsRule.run(ruleContext(), props);
+
+    // Assess
+    expect(some).toEqual([{ type: 'RELEASE_INVENTORY', skuRef: 'S2', locationRef: 'L1', qty: 1 }]);
+    expect(none).toEqual([]);
+  });
+});
+
 describe('createCoreRegistry', () => {
   it('registers every ordo.core rule', () => {
     // Act
@@ -199,6 +234,7 @@ describe('createCoreRegistry', () => {
       'ordo.core.Fail',
       'ordo.core.Log',
       'ordo.core.PublishEvent',
+      'ordo.core.ReleaseReservations',
       'ordo.core.ScheduleEvent',
       'ordo.core.SendEvent',
       'ordo.core.SendEventIf',

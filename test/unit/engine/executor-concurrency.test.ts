@@ -43,6 +43,7 @@ class RacingStore extends InMemoryEngineStore {
         attempts: 1,
       },
       entities: [{ entity: changed, expectedVersion: order.version }],
+      inventory: [],
       audit: [],
       outbox: [],
       scheduled: [],

@@ -1,6 +1,6 @@
-import { DuplicateEventError, VersionConflictError } from '../../../shared/engine/errors';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../shared/engine/errors';
 import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
-import type { Entity, UnitOfWork } from '../../../shared/engine/model';
+import type { Entity, InventoryChange, UnitOfWork } from '../../../shared/engine/model';
 import { orderWorkflow } from './fixtures/workflows';
 
 const order = (overrides: Partial<Entity> = {}): Entity => ({
@@ -31,6 +31,7 @@ const unitOfWork = (eventId: string, overrides: Partial<UnitOfWork> = {}): UnitO
     attempts: 1,
   },
   entities: [],
+  inventory: [],
   audit: [],
   outbox: [],
   scheduled: [],
@@ -135,5 +136,76 @@ describe('InMemoryEngineStore', () => {
 
     // Assess
     expect(overwrite).toThrow('already exists');
+  });
+
+  describe('inventory', () => {
+    const change = (kind: InventoryChange['kind'], qty: number, skuRef = 'S1'): InventoryChange => ({ skuRef, locationRef: 'L1', kind, qty });
+
+    it('seeds a position with available derived, and reads it back by SKU', async () => {
+      // Prepare
+      const store = new InMemoryEngineStore();
+
+      // Act
+      store.putPosition({ skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 2, safetyStock: 1 });
+      store.putPosition({ skuRef: 'S2', locationRef: 'L1', onHand: 5 });
+
+      // Assess
+      expect(store.getPosition('S1', 'L1')).toEqual({ skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 2, safetyStock: 1, available: 7 });
+      expect((await store.positions(['S2', 'S9'])).map((level) => level.skuRef)).toEqual(['S2']);
+      expect(store.getPosition('S1', 'L2')).toBeUndefined();
+    });
+
+    it('applies the merged changes of a unit and stamps updatedOn', async () => {
+      // Prepare
+      const store = new InMemoryEngineStore();
+      store.putPosition({ skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 4 });
+      const uow = unitOfWork('e1', { inventory: [change('RESERVE', 3), change('CONSUME', 2), change('RELEASE', 1)] });
+      uow.event.processedOn = '2025-01-01T10:00:01.000Z';
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      expect(store.getPosition('S1', 'L1')).toMatchObject({ onHand: 8, reserved: 4, available: 4, updatedOn: '2025-01-01T10:00:01.000Z' });
+    });
+
+    it('writes nothing of a unit when one position lacks the stock, and names that position', async () => {
+      // Prepare
+      const store = new InMemoryEngineStore();
+      store.putEntity(order());
+      store.putPosition({ skuRef: 'S1', locationRef: 'L1', onHand: 10 });
+      store.putPosition({ skuRef: 'S2', locationRef: 'L1', onHand: 1 });
+      const uow = unitOfWork('e1', {
+        entities: [{ entity: order({ status: 'SHIPPED', version: 2 }), expectedVersion: 1 }],
+        inventory: [change('RESERVE', 5), change('RESERVE', 2, 'S2')],
+      });
+
+      // Act
+      const committing = store.commit(uow);
+
+      // Assess
+      await expect(committing).rejects.toBeInstanceOf(InsufficientStockError);
+      await expect(committing).rejects.toMatchObject({ skuRef: 'S2', locationRef: 'L1' });
+      expect(store.getPosition('S1', 'L1')).toMatchObject({ reserved: 0, available: 10 });
+      expect(await store.loadRoot('ORDER', 'O-1')).toEqual([order()]);
+      expect(await store.getEvent('e1')).toBeUndefined();
+    });
+
+    it.each([
+      ['a reserve on a position that does not exist', 'S9', 'RESERVE'],
+      ['a release of more than is reserved', 'S1', 'RELEASE'],
+      ['a consume of more than is reserved', 'S1', 'CONSUME'],
+    ] as const)('refuses %s', async (_case, skuRef, kind) => {
+      // Prepare
+      const store = new InMemoryEngineStore();
+      store.putPosition({ skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 1 });
+
+      // Act
+      const committing = store.commit(unitOfWork('e1', { inventory: [change(kind, 2, skuRef)] }));
+
+      // Assess
+      await expect(committing).rejects.toBeInstanceOf(InsufficientStockError);
+      expect(store.getPosition('S1', 'L1')).toMatchObject({ onHand: 10, reserved: 1 });
+    });
   });
 });

@@ -25,6 +25,18 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return account && { ...account };
   }
 
+  readonly dataKeys = new Map<string, string>();
+
+  async getWrappedDataKey(accountId: string): Promise<string | undefined> {
+    return this.dataKeys.get(accountId);
+  }
+
+  async setWrappedDataKeyIfAbsent(accountId: string, wrapped: string): Promise<boolean> {
+    if (!this.accounts.has(accountId) || this.dataKeys.has(accountId)) return false;
+    this.dataKeys.set(accountId, wrapped);
+    return true;
+  }
+
   async listAccountIds(): Promise<string[]> {
     return [...this.accounts.keys()];
   }

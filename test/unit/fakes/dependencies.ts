@@ -13,6 +13,9 @@ export interface FakeDependencies extends Dependencies {
   eventSources: InMemoryEventSourceRegistry;
 }
 
+/** Every account gets the same fixed data key: enough to seal and unseal in tests. */
+const fixedDataKeys = { dataKeyFor: async () => Buffer.alloc(32, 7) };
+
 export const OPERATOR_KEY = 'operator-key-for-unit-tests';
 
 /** The composition root of dependencies.ts, with every adapter replaced by an in-memory fake. */
@@ -28,5 +31,6 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
     tables,
     profiles: new InMemoryAccountProfileStore(tables),
     eventSources: new InMemoryEventSourceRegistry(),
+    dataKeys: fixedDataKeys,
   };
 };

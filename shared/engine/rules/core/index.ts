@@ -2,6 +2,7 @@ import { RuleRegistry } from '../../rule-registry';
 import { failRule } from './fail';
 import { logRule } from './log';
 import { publishEventRule } from './publish-event';
+import { releaseReservationsRule } from './release-reservations';
 import { scheduleEventRule } from './schedule-event';
 import { sendEventRule } from './send-event';
 import { sendEventIfRule } from './send-event-if';
@@ -13,6 +14,7 @@ export {
   failRule,
   logRule,
   publishEventRule,
+  releaseReservationsRule,
   scheduleEventRule,
   sendEventIfRule,
   sendEventRule,
@@ -31,6 +33,7 @@ export const registerCoreRules = (registry: RuleRegistry): RuleRegistry =>
     .register(logRule)
     .register(sendWebhookRule)
     .register(publishEventRule)
+    .register(releaseReservationsRule)
     .register(failRule);
 
 /** A registry with every ordo.core rule; register custom rules on it. */

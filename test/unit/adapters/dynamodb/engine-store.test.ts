@@ -14,12 +14,18 @@ import {
   TRANSACTION_LIMIT,
   TransactionTooLargeError,
 } from '../../../../shared/adapters/dynamodb/engine-store';
-import { DuplicateEventError, VersionConflictError } from '../../../../shared/engine/errors';
+import {
+  inventoryPositionItem,
+  inventoryPositionKey,
+  stockLevelFromItem,
+} from '../../../../shared/adapters/dynamodb/engine-items';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../../shared/engine/errors';
 import type {
   AuditRecord,
   Entity,
   EntityChange,
   EventRecord,
+  InventoryChange,
   OutboxRecord,
   ScheduledEventRecord,
   UnitOfWork,
@@ -94,6 +100,7 @@ const scheduled = (id: string): ScheduledEventRecord => ({
 const unitOfWork = (overrides: Partial<UnitOfWork> = {}): UnitOfWork => ({
   event: eventRecord(),
   entities: [changed('O-1', 1)],
+  inventory: [],
   audit: trail(3),
   outbox: [],
   scheduled: [],
@@ -386,6 +393,210 @@ describe('DynamoEngineStore', () => {
       // Assess
       // 98 is the most that commits (previous tests); the message must not claim that the 99 refused here fit.
       await expect(attempt).rejects.toThrow(/at most 98 fit/);
+    });
+  });
+
+  describe('commit with inventory changes', () => {
+    const stock = (kind: InventoryChange['kind'], qty: number, skuRef = 'S1', locationRef = 'L1'): InventoryChange => ({
+      skuRef,
+      locationRef,
+      kind,
+      qty,
+    });
+    const updatesIn = (items: TransactItem[]) => items.slice(1).flatMap((item) => (item.Update ? [item.Update] : []));
+
+    it.each([
+      [
+        'RESERVE',
+        '#reserved = #reserved + :reserved, #available = #available - :available, #updatedOn = :updatedOn',
+        'attribute_exists(PK) AND #available >= :minAvailable',
+        { ':reserved': 3, ':available': 3, ':minAvailable': 3 },
+      ],
+      [
+        'RELEASE',
+        '#reserved = #reserved - :reserved, #available = #available + :available, #updatedOn = :updatedOn',
+        'attribute_exists(PK) AND #reserved >= :minReserved',
+        { ':reserved': 3, ':available': 3, ':minReserved': 3 },
+      ],
+      [
+        'CONSUME',
+        '#onHand = #onHand - :onHand, #reserved = #reserved - :reserved, #updatedOn = :updatedOn',
+        'attribute_exists(PK) AND #reserved >= :minReserved',
+        { ':onHand': 3, ':reserved': 3, ':minReserved': 3 },
+      ],
+    ] as const)('updates the position for a %s, conditioned so that nothing goes below zero', async (kind, update, condition, values) => {
+      // Prepare
+      const uow = unitOfWork({ inventory: [stock(kind, 3)] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      const [position] = updatesIn(transactItems());
+      expect(position).toEqual({
+        TableName: TABLE,
+        Key: { PK: 'SKU#S1', SK: 'LOC#L1' },
+        UpdateExpression: `SET ${update}`,
+        ConditionExpression: condition,
+        ExpressionAttributeNames: expect.any(Object),
+        ExpressionAttributeValues: { ...values, ':updatedOn': AT },
+      });
+      const names = Object.keys(position?.ExpressionAttributeNames ?? {});
+      expect(names.every((name) => `${update} ${condition}`.includes(name))).toBe(true);
+    });
+
+    it('merges the changes of one position into one Update item with one combined condition', async () => {
+      // Prepare
+      const uow = unitOfWork({ inventory: [stock('RESERVE', 3), stock('RESERVE', 1, 'S2'), stock('RELEASE', 1)] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      const updates = updatesIn(transactItems());
+      expect(updates.map((update) => update.Key)).toEqual([
+        { PK: 'SKU#S1', SK: 'LOC#L1' },
+        { PK: 'SKU#S2', SK: 'LOC#L1' },
+      ]);
+      expect(updates[0]).toMatchObject({
+        UpdateExpression: 'SET #reserved = #reserved + :reserved, #available = #available - :available, #updatedOn = :updatedOn',
+        ConditionExpression: 'attribute_exists(PK) AND #available >= :minAvailable',
+        ExpressionAttributeValues: { ':reserved': 2, ':available': 2, ':minAvailable': 2 },
+      });
+    });
+
+    it('writes no item for a position whose changes cancel out', async () => {
+      // Prepare
+      const uow = unitOfWork({ inventory: [stock('RESERVE', 2), stock('RELEASE', 2)] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      expect(updatesIn(transactItems())).toEqual([]);
+    });
+
+    it('puts the position updates after the entities and before the outbox, in the same transaction', async () => {
+      // Prepare
+      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1)], outbox: [outbox('out-1')], audit: trail(2) });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
+      const kinds = transactItems().map((item) => `${item.Update ? 'Update' : 'Put'} ${String((item.Update?.Key ?? item.Put?.Item)?.PK)}`);
+      expect(kinds).toEqual([
+        `Update EVENT#${EVENT_ID}`,
+        'Put ROOT#ORDER#O-1',
+        'Update SKU#S1',
+        'Put OUTBOX',
+        `Put EVENT#${EVENT_ID}`,
+        `Put EVENT#${EVENT_ID}`,
+      ]);
+    });
+
+    it('counts the positions among the state-bearing items of the 100-item limit', async () => {
+      // Prepare
+      const inventory = Array.from({ length: 50 }, (_, i) => stock('RESERVE', 1, `S${i}`));
+      const records = Array.from({ length: 49 }, (_, i) => outbox(`out-${i}`));
+
+      // Act
+      const attempt = store.commit(unitOfWork({ entities: [], inventory, outbox: records }));
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(TransactionTooLargeError);
+      expect(ddbMock.calls()).toHaveLength(0);
+    });
+
+    it('reports a failed condition on a position as InsufficientStockError naming that position', async () => {
+      // Prepare
+      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1), stock('RESERVE', 5, 'S2', 'L9')] });
+      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'None', 'None', 'ConditionalCheckFailed', 'None', 'None', 'None'));
+
+      // Act
+      const attempt = store.commit(uow);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InsufficientStockError);
+      await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', status: 409, skuRef: 'S2', locationRef: 'L9' });
+      await expect(attempt).rejects.toThrow('needs 5 available');
+    });
+
+    it('reports a failed version check as a VersionConflictError even when a position failed too', async () => {
+      // Prepare
+      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1)] });
+      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'None', 'None', 'None'));
+
+      // Act
+      const attempt = store.commit(uow);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it('reports a TransactionConflict on a position as a VersionConflictError naming it', async () => {
+      // Prepare
+      const uow = unitOfWork({ entities: [], inventory: [stock('RESERVE', 1)] });
+      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'TransactionConflict', 'None', 'None', 'None'));
+
+      // Act
+      const attempt = store.commit(uow);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
+      await expect(attempt).rejects.toThrow('S1 at L1');
+    });
+  });
+
+  describe('positions', () => {
+    it('queries every location of each SKU once, consistently, page by page', async () => {
+      // Prepare
+      const item = (skuRef: string, locationRef: string, onHand: number) =>
+        inventoryPositionItem({ skuRef, locationRef, onHand, reserved: 1, safetyStock: 0, updatedOn: AT });
+      const cursor = inventoryPositionKey('S1', 'L1');
+      ddbMock
+        .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S1', ':loc': 'LOC#' } })
+        .resolvesOnce({ Items: [item('S1', 'L1', 5)], LastEvaluatedKey: cursor })
+        .resolvesOnce({ Items: [item('S1', 'L2', 3)] })
+        .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S2', ':loc': 'LOC#' } })
+        .resolves({ Items: [] });
+
+      // Act
+      const levels = await store.positions(['S1', 'S2', 'S1']);
+
+      // Assess
+      expect(levels).toEqual([
+        { skuRef: 'S1', locationRef: 'L1', onHand: 5, reserved: 1, safetyStock: 0, available: 4, updatedOn: AT },
+        { skuRef: 'S1', locationRef: 'L2', onHand: 3, reserved: 1, safetyStock: 0, available: 2, updatedOn: AT },
+      ]);
+      const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
+      expect(calls).toHaveLength(3);
+      expect(calls.every((input) => input.ConsistentRead === true && input.KeyConditionExpression === 'PK = :pk AND begins_with(SK, :loc)')).toBe(true);
+      expect(calls.filter((input) => input.ExclusiveStartKey !== undefined).map((input) => input.ExclusiveStartKey)).toEqual([cursor]);
+    });
+  });
+
+  describe('inventory position items', () => {
+    it('keys a position by SKU and location, indexes it by location, and derives available', () => {
+      // Act
+      const item = inventoryPositionItem({ skuRef: 'S1', locationRef: 'L1', onHand: 2, reserved: 3, safetyStock: 1, updatedOn: AT });
+
+      // Assess
+      expect(item).toEqual({
+        PK: 'SKU#S1',
+        SK: 'LOC#L1',
+        GSI1PK: 'LOC#L1',
+        GSI1SK: 'SKU#S1',
+        skuRef: 'S1',
+        locationRef: 'L1',
+        onHand: 2,
+        reserved: 3,
+        safetyStock: 1,
+        available: -2,
+        updatedOn: AT,
+      });
+      expect(stockLevelFromItem(item)).toEqual({ skuRef: 'S1', locationRef: 'L1', onHand: 2, reserved: 3, safetyStock: 1, available: -2, updatedOn: AT });
     });
   });
 

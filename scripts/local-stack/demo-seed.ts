@@ -1,0 +1,57 @@
+import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
+import { DEMO_RETAILER, demoLocations, demoStock } from './demo-catalog';
+
+const send = async (baseUrl: string, apiKey: string, method: string, path: string, body?: unknown) => {
+  const response = await fetch(`${baseUrl}${path}`, {
+    method,
+    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
+  if (response.status >= 400 && !(method === 'GET' && response.status === 404)) {
+    throw new Error(`${method} ${path} answered ${response.status}: ${JSON.stringify(json)}`);
+  }
+  return { status: response.status, json };
+};
+
+/** Runs the calls a few at a time, reporting progress. */
+const inBatches = async <T>(items: T[], size: number, run: (item: T) => Promise<unknown>, progress: (done: number) => void) => {
+  for (let start = 0; start < items.length; start += size) {
+    await Promise.all(items.slice(start, start + size).map(run));
+    progress(Math.min(start + size, items.length));
+  }
+};
+
+/**
+ * Loads the reference workflows, 20 locations and their stock into the demo account through
+ * the public API, once: a second start finds them there and skips the load.
+ */
+export const ensureDemoCatalog = async (
+  baseUrl: string,
+  apiKey: string,
+  onProgress: (line: string) => void = () => undefined,
+): Promise<{ loaded: boolean; positions: number }> => {
+  const workflow = await send(baseUrl, apiKey, 'GET', `/v1/workflows/ORDER/HD?retailerId=${DEMO_RETAILER}`);
+  if (workflow.status === 404) {
+    for (const reference of referenceWorkflows(DEMO_RETAILER)) {
+      await send(baseUrl, apiKey, 'PUT', `/v1/workflows/${reference.entityType}/${reference.subtype}`, reference);
+    }
+  }
+  const existing = await send(baseUrl, apiKey, 'GET', '/v1/locations');
+  if (((existing.json.items as unknown[]) ?? []).length >= demoLocations.length) return { loaded: false, positions: 0 };
+
+  for (const { ref, ...location } of demoLocations) {
+    await send(baseUrl, apiKey, 'PUT', `/v1/locations/${ref}`, location);
+  }
+  const stock = demoStock();
+  await inBatches(
+    stock,
+    8,
+    ({ locationRef, skuRef, onHand, safetyStock }) =>
+      send(baseUrl, apiKey, 'PUT', `/v1/inventory/${locationRef}/${skuRef}`, { onHand, safetyStock }),
+    (done) => {
+      if (done % 200 === 0 || done === stock.length) onProgress(`Loading demo stock: ${done}/${stock.length} positions`);
+    },
+  );
+  return { loaded: true, positions: stock.length };
+};

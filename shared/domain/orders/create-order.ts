@@ -1,0 +1,114 @@
+import { createHash } from 'node:crypto';
+import type { Entity, OrdoEvent } from '../../engine/model';
+import type { DataKeys } from '../../ports/keyring';
+import { ConflictError, DomainError } from '../errors';
+import type { AccountOrchestration } from '../orchestration/account-orchestration';
+import { retailerFor } from '../orchestration/retailer-scope';
+import { runEvent } from '../orchestration/run-event';
+import { submitEvent } from '../orchestration/submit-event';
+import { seal } from '../privacy/sealed';
+import { ORDER, orderAttributes, type OrderAttributes } from './order';
+import type { OrderInput } from './order-input';
+import { orderView, sealingContext } from './order-view';
+
+export class OrderNotAcceptedError extends DomainError {
+  readonly status = 422;
+  constructor(code: string, message: string) {
+    super(code, message);
+  }
+}
+
+/** Same body, same fingerprint: keys are sorted so field order does not matter. */
+const fingerprint = (input: OrderInput): string => {
+  const canonical = (value: unknown): unknown =>
+    Array.isArray(value)
+      ? value.map(canonical)
+      : value && typeof value === 'object'
+        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
+        : value;
+  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+};
+
+export type CreateOrderResult =
+  | { created: true; order: ReturnType<typeof orderView> | { ref: string; status: 'PENDING'; eventId: string } }
+  | { created: false; order: ReturnType<typeof orderView> };
+
+/**
+ * Creates the order by running its workflow's CREATE event, keyed by the order ref: the
+ * same ref with the same body answers with the existing order, another body is a conflict.
+ * The customer's name, email, phone and address are sealed with the account's data key.
+ */
+export const createOrder = async (
+  input: OrderInput,
+  mode: 'sync' | 'async',
+  scope: { retailerId?: string },
+  account: AccountOrchestration,
+  keys: DataKeys,
+): Promise<CreateOrderResult> => {
+  const retailerId = retailerFor(input.retailerId, scope);
+  const requestHash = fingerprint(input);
+  const dataKey = await keys.dataKeyFor(account.accountId);
+
+  const existing = async (): Promise<CreateOrderResult | undefined> => {
+    const entities = await account.entities.loadRoot(ORDER, input.ref);
+    const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === input.ref);
+    if (!order) return undefined;
+    if (orderAttributes(order).requestHash !== requestHash) {
+      throw new ConflictError(`Order ${input.ref} already exists with a different body`, 'ref');
+    }
+    return { created: false, order: orderView(order, entities, dataKey, account.accountId) };
+  };
+  // Sync orders learn of an existing ref from the engine (the CREATE event id is derived from
+  // the ref, so a resend is a DUPLICATE): no read up front. Async ones check before queueing.
+  if (mode === 'async') {
+    const found = await existing();
+    if (found) return found;
+    if (!(await account.workflows.get({ retailerId, entityType: ORDER, subtype: input.type }))) {
+      throw new OrderNotAcceptedError(
+        'WORKFLOW_NOT_FOUND',
+        `Retailer ${retailerId} has no ${ORDER}/${input.type} workflow: upload one with PUT /v1/workflows/${ORDER}/${input.type}`,
+      );
+    }
+  }
+
+  const context = sealingContext(account.accountId, input.ref);
+  const { lat, lon, ...addressLines } = input.deliveryAddress ?? { lat: undefined, lon: undefined };
+  const attributes: OrderAttributes = {
+    type: input.type,
+    lines: input.lines.map((line, index) => ({ lineRef: `L${index + 1}`, ...line })),
+    customer: seal(input.customer, dataKey, context),
+    requestHash,
+    ...(input.deliveryAddress ? { deliveryAddress: seal(addressLines, dataKey, context), deliveryPoint: { lat: lat as number, lon: lon as number } } : {}),
+    ...(input.pickupLocationRef ? { pickupLocationRef: input.pickupLocationRef } : {}),
+  };
+  const event: OrdoEvent = {
+    id: `order:${input.ref}:create`,
+    name: 'CREATE',
+    retailerId,
+    entityType: ORDER,
+    entitySubtype: input.type,
+    entityRef: input.ref,
+    attributes: attributes as unknown as Record<string, unknown>,
+    source: 'API',
+  };
+
+  if (mode === 'async') {
+    const submitted = await submitEvent(event, account);
+    return { created: true, order: { ref: input.ref, status: 'PENDING', eventId: submitted.eventId } };
+  }
+  const result = await runEvent(event, account);
+  if (result.outcome === 'DUPLICATE') {
+    const raced = await existing();
+    if (raced) return raced;
+  }
+  if (result.outcome !== 'SUCCESS' || !result.entity) {
+    throw new OrderNotAcceptedError(
+      result.error?.code ?? result.outcome,
+      result.error?.message ?? `The order's CREATE event was ${result.outcome}`,
+    );
+  }
+  // Everything the execution created or changed: the order and its new fulfilments.
+  const entities: Entity[] = (result.unitOfWork?.entities ?? []).map((change) => change.entity);
+  const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === input.ref) ?? result.entity;
+  return { created: true, order: orderView(order, entities, dataKey, account.accountId) };
+};

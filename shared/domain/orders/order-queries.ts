@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import type { Entity } from '../../engine/model';
+import type { Workflow } from '../../engine/workflow';
+import type { EntityIndex } from '../../ports/entity-index';
+import type { DataKeys } from '../../ports/keyring';
+import { NotFoundError } from '../errors';
+import type { AccountOrchestration } from '../orchestration/account-orchestration';
+import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
+import { orderSummary, orderView } from './order-view';
+
+const loadOrder = async (ref: string, account: Pick<AccountOrchestration, 'entities'>) => {
+  const entities = await account.entities.loadRoot(ORDER, ref);
+  const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === ref);
+  if (!order) throw new NotFoundError(`No order ${ref} in this account`);
+  return { order, entities };
+};
+
+export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys) => {
+  const { order, entities } = await loadOrder(ref, account);
+  return orderView(order, entities, await keys.dataKeyFor(account.accountId), account.accountId);
+};
+
+export const orderListQuerySchema = z.strictObject({
+  status: z.string().min(1).max(100).optional(),
+  retailerId: z.string().min(1).max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+
+/** Newest first. A retailer-scoped key sees its own retailer's orders only. */
+export const listOrders = async (
+  query: z.infer<typeof orderListQuerySchema>,
+  scope: { retailerId?: string },
+  index: EntityIndex,
+) => {
+  const page = await index.list({ entityType: ORDER, ...query, retailerId: scope.retailerId ?? query.retailerId });
+  return { items: page.items.map(orderSummary), cursor: page.cursor };
+};
+
+/** Events whose rulesets would run for this entity in its current status. */
+const eventsAllowed = (workflow: Workflow, entity: Entity): string[] => {
+  const names = workflow.rulesets
+    .filter(
+      (ruleset) =>
+        ruleset.type === entity.entityType &&
+        (!ruleset.subtype || ruleset.subtype === entity.subtype) &&
+        (ruleset.eventType ?? 'NORMAL') === 'NORMAL' &&
+        ruleset.name !== 'CREATE' &&
+        (!ruleset.triggers?.length || ruleset.triggers.some((trigger) => trigger.status === entity.status)) &&
+        ruleset.userAction !== false,
+    )
+    .map((ruleset) => ruleset.name);
+  return [...new Set(names)];
+};
+
+/** The user actions open on the order and its fulfilments, from the workflow version the order runs on. */
+export const orderTransitions = async (ref: string, account: AccountOrchestration) => {
+  const { order, entities } = await loadOrder(ref, account);
+  const workflow = await account.workflows.get(
+    { retailerId: order.retailerId, entityType: ORDER, subtype: order.subtype },
+    order.workflowVersion,
+  );
+  if (!workflow) throw new NotFoundError(`The workflow of order ${ref} (version ${order.workflowVersion}) is gone`);
+  return {
+    ref,
+    status: order.status,
+    workflowVersion: order.workflowVersion,
+    events: eventsAllowed(workflow, order),
+    fulfilments: fulfilmentsOf(entities, ref).map((fulfilment) => ({
+      ref: fulfilment.ref,
+      status: fulfilment.status,
+      entityType: FULFILMENT,
+      events: eventsAllowed(workflow, fulfilment),
+    })),
+  };
+};

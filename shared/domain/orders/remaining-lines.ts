@@ -1,0 +1,21 @@
+import type { Entity } from '../../engine/model';
+import type { SourcingLine } from '../sourcing/model';
+import { fulfilmentAttributes, fulfilmentsOf, orderAttributes } from './order';
+
+/** Fulfilments in these statuses hold no stock for the order any more. */
+export const CLOSED_FULFILMENT_STATUSES = ['CANCELLED', 'SHORT_PICKED', 'EXPIRED'];
+
+export const liveFulfilments = (order: Entity, entities: Iterable<Entity>): Entity[] =>
+  fulfilmentsOf(entities, order.ref).filter((fulfilment) => !CLOSED_FULFILMENT_STATUSES.includes(fulfilment.status));
+
+/** What the order still needs sourcing for: ordered, less what live fulfilments carry. */
+export const remainingLines = (order: Entity, entities: Iterable<Entity>): SourcingLine[] => {
+  const needed = new Map<string, number>();
+  for (const line of orderAttributes(order).lines) needed.set(line.skuRef, (needed.get(line.skuRef) ?? 0) + line.qty);
+  for (const fulfilment of liveFulfilments(order, entities)) {
+    for (const line of fulfilmentAttributes(fulfilment).lines) {
+      needed.set(line.skuRef, (needed.get(line.skuRef) ?? 0) - line.qty);
+    }
+  }
+  return [...needed.entries()].filter(([, qty]) => qty > 0).map(([skuRef, qty]) => ({ skuRef, qty }));
+};

@@ -1,0 +1,25 @@
+import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
+import { retailerFor } from '../orchestration/retailer-scope';
+import { DEFAULT_SOURCING_PROFILE, type SourcingProfile } from './model';
+
+export const putSourcingProfile = async (
+  retailerId: string,
+  profile: SourcingProfile,
+  scope: { retailerId?: string },
+  deps: { profiles: SourcingProfileStore },
+) => {
+  const retailer = retailerFor(retailerId, scope);
+  await deps.profiles.put(retailer, profile);
+  return { retailerId: retailer, ...profile };
+};
+
+/** A retailer without a profile of its own sources with the default one. */
+export const getSourcingProfile = async (
+  retailerId: string,
+  scope: { retailerId?: string },
+  deps: { profiles: SourcingProfileStore },
+) => {
+  const retailer = retailerFor(retailerId, scope);
+  const stored = await deps.profiles.get(retailer);
+  return { retailerId: retailer, ...(stored ?? DEFAULT_SOURCING_PROFILE), isDefault: !stored };
+};

@@ -1,0 +1,12 @@
+import type { Entity } from '../engine/model';
+
+/** Entities of one account listed by type, newest first, optionally in one status. */
+export interface EntityIndex {
+  list(query: {
+    entityType: string;
+    status?: string;
+    retailerId?: string;
+    limit: number;
+    cursor?: string;
+  }): Promise<{ items: Entity[]; cursor?: string }>;
+}

@@ -1,0 +1,7 @@
+import type { SourcingProfile } from '../domain/sourcing/model';
+
+/** Sourcing profiles of one account, one per retailer. */
+export interface SourcingProfileStore {
+  put(retailerId: string, profile: SourcingProfile): Promise<void>;
+  get(retailerId: string): Promise<SourcingProfile | undefined>;
+}

@@ -1,0 +1,210 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { inventoryPositionItem, inventoryPositionKey } from '../../shared/adapters/dynamodb/engine-items';
+import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
+import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
+import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/workflow-repository';
+import { InsufficientStockError, VersionConflictError } from '../../shared/engine/errors';
+import { Engine } from '../../shared/engine/executor';
+import type { Entity, OrdoEvent, StockLevel, UnitOfWork } from '../../shared/engine/model';
+import { createCoreRegistry } from '../../shared/engine/rules/core';
+import type { Ruleset, Workflow, WorkflowRule } from '../../shared/engine/workflow';
+import { systemClock } from '../../shared/ports/clock';
+import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { registerStockRules } from '../unit/engine/fixtures/inventory';
+
+const TABLE = `ordo-sandbox-acct-stock-${process.pid}-${Date.now()}`;
+const RETAILER = 'R1';
+const SUBTYPE = 'STOCK';
+const LOCATION = 'DC-1';
+
+const raw = localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+const documents = createDocumentClient(raw);
+const store = new DynamoEngineStore(documents, TABLE, 30);
+const workflows = new DynamoWorkflowRepository(documents, TABLE, store);
+
+/** Holds its first inventory read until `barrier` opens, and counts the commits that failed on stock or on a conflict. */
+class RacingStore extends DynamoEngineStore {
+  static stockFailures = 0;
+  static conflicts = 0;
+  private barrier: (() => Promise<void>) | undefined;
+
+  constructor(barrier: () => Promise<void>) {
+    super(documents, TABLE, 30);
+    this.barrier = barrier;
+  }
+
+  override async positions(skuRefs: string[]): Promise<StockLevel[]> {
+    const levels = await super.positions(skuRefs);
+    const barrier = this.barrier;
+    this.barrier = undefined;
+    await barrier?.();
+    return levels;
+  }
+
+  override async commit(uow: UnitOfWork): Promise<void> {
+    try {
+      await super.commit(uow);
+    } catch (error) {
+      if (error instanceof InsufficientStockError) RacingStore.stockFailures += 1;
+      if (error instanceof VersionConflictError) RacingStore.conflicts += 1;
+      throw error;
+    }
+  }
+}
+
+/** Opens once `count` callers have arrived, so they all read the same stock before any of them commits. */
+const barrierFor = (count: number) => {
+  let arrived = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return async () => {
+    arrived += 1;
+    if (arrived === count) open();
+    await opened;
+  };
+};
+
+/** A real engine over the account table that reads stock through the same store. */
+const newEngine = (engineStore: DynamoEngineStore = store) =>
+  new Engine({
+    store: engineStore,
+    registry: registerStockRules(createCoreRegistry()),
+    clock: systemClock,
+    ids: randomUUID,
+    services: { inventory: engineStore },
+    // Twenty executions on one hot item: DynamoDB answers some with TransactionConflict.
+    maxConflictRetries: 50,
+  });
+
+const rule = (name: string, props: Record<string, unknown> = {}): WorkflowRule => ({ name, props });
+const ruleset = (name: string, rules: WorkflowRule[], eventType?: 'EXCEPTION'): Ruleset => ({
+  name,
+  type: 'ORDER',
+  rules,
+  ...(eventType ? { eventType } : {}),
+});
+
+/** CREATE → BOOKED with the wanted qty; SOURCE reserves what it can of the event's SKU, or goes NO_STOCK. */
+const stockWorkflow = (skuRef: string): Workflow => ({
+  retailerId: RETAILER,
+  entityType: 'ORDER',
+  subtype: `${SUBTYPE}-${skuRef}`,
+  statuses: ['CREATED', 'BOOKED', 'RESERVED', 'NO_STOCK', 'CANCELLED', 'SHIPPED'].map((name) => ({ name })),
+  rulesets: [
+    ruleset('CREATE', [rule('ordo.core.SetAttributes', { fromEvent: ['qty'] }), rule('ordo.core.SetState', { status: 'BOOKED' })]),
+    ruleset('SOURCE', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION })]),
+    ruleset('CANCEL', [rule('ordo.core.ReleaseReservations'), rule('ordo.core.SetState', { status: 'CANCELLED' })]),
+    ruleset('SHIP', [rule('test.stock.ConsumeHeld'), rule('ordo.core.SetState', { status: 'SHIPPED' })]),
+    ruleset('BREAK', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION }), rule('ordo.core.Fail', { message: 'offline' })]),
+  ],
+});
+
+const orderEvent = (name: string, ref: string, skuRef: string, attributes?: Record<string, unknown>): OrdoEvent => ({
+  id: randomUUID(),
+  name,
+  retailerId: RETAILER,
+  entityType: 'ORDER',
+  entityRef: ref,
+  entitySubtype: `${SUBTYPE}-${skuRef}`,
+  source: 'API',
+  ...(attributes ? { attributes } : {}),
+});
+
+/** A fresh SKU with its own workflow and one position of `onHand` units at DC-1. */
+const newSku = async (onHand: number): Promise<string> => {
+  const skuRef = `SKU-${randomUUID().slice(0, 8)}`;
+  await workflows.saveNewVersion(stockWorkflow(skuRef), new Date().toISOString());
+  await documents.send(
+    new PutCommand({
+      TableName: TABLE,
+      Item: inventoryPositionItem({ skuRef, locationRef: LOCATION, onHand, reserved: 0, safetyStock: 0, updatedOn: new Date().toISOString() }),
+    }),
+  );
+  return skuRef;
+};
+
+const storedPosition = async (skuRef: string) =>
+  (await documents.send(new GetCommand({ TableName: TABLE, Key: inventoryPositionKey(skuRef, LOCATION), ConsistentRead: true }))).Item;
+
+const storedOrder = async (ref: string): Promise<Entity | undefined> =>
+  (await store.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
+
+/** Creates a BOOKED order wanting `qty` units of the SKU. */
+const bookedOrder = async (skuRef: string, qty: number): Promise<string> => {
+  const ref = `O-${randomUUID().slice(0, 8)}`;
+  await newEngine().process(orderEvent('CREATE', ref, skuRef, { qty }));
+  return ref;
+};
+
+beforeAll(async () => {
+  await raw.send(new CreateTableCommand(accountTableSchema(TABLE)));
+});
+
+afterAll(async () => {
+  await raw.send(new DeleteTableCommand({ TableName: TABLE }));
+  raw.destroy();
+});
+
+describe('Engine inventory over DynamoEngineStore', () => {
+  it('lets exactly 10 of 20 concurrent executions reserve the 10 units on hand; the rest take the no-stock path', async () => {
+    // Prepare
+    const skuRef = await newSku(10);
+    const refs = await Promise.all(Array.from({ length: 20 }, () => bookedOrder(skuRef, 1)));
+    RacingStore.stockFailures = 0;
+    RacingStore.conflicts = 0;
+    const barrier = barrierFor(refs.length);
+
+    // Act
+    const results = await Promise.all(refs.map((ref) => newEngine(new RacingStore(barrier)).process(orderEvent('SOURCE', ref, skuRef))));
+
+    // Assess
+    expect(results.every((result) => result.outcome === 'SUCCESS')).toBe(true);
+    const orders = await Promise.all(refs.map(storedOrder));
+    const reserved = orders.filter((order) => order?.status === 'RESERVED');
+    expect(reserved).toHaveLength(10);
+    expect(orders.filter((order) => order?.status === 'NO_STOCK')).toHaveLength(10);
+    expect(reserved.every((order) => order?.reservations?.[0]?.qty === 1)).toBe(true);
+    expect(await storedPosition(skuRef)).toMatchObject({ onHand: 10, reserved: 10, available: 0, safetyStock: 0 });
+    // All twenty read 10 available; each of the ten losers failed its commit at least once and re-ran.
+    expect(RacingStore.stockFailures + RacingStore.conflicts).toBeGreaterThanOrEqual(10);
+    expect(RacingStore.stockFailures).toBeGreaterThan(0);
+  });
+
+  it('releases on cancel and consumes on ship, keeping available = onHand − reserved − safetyStock', async () => {
+    // Prepare
+    const skuRef = await newSku(8);
+    const [toCancel, toShip] = [await bookedOrder(skuRef, 3), await bookedOrder(skuRef, 2)];
+    const engine = newEngine();
+    await engine.process(orderEvent('SOURCE', toCancel, skuRef));
+    await engine.process(orderEvent('SOURCE', toShip, skuRef));
+    const afterReserving = await storedPosition(skuRef);
+
+    // Act
+    await engine.process(orderEvent('CANCEL', toCancel, skuRef));
+    await engine.process(orderEvent('SHIP', toShip, skuRef));
+
+    // Assess
+    expect(afterReserving).toMatchObject({ onHand: 8, reserved: 5, available: 3 });
+    expect(await storedPosition(skuRef)).toMatchObject({ onHand: 6, reserved: 0, available: 6 });
+    expect(await storedOrder(toCancel)).toMatchObject({ status: 'CANCELLED', reservations: [] });
+    expect(await storedOrder(toShip)).toMatchObject({ status: 'SHIPPED', reservations: [] });
+  });
+
+  it('leaves the position untouched when a rule fails after a reserve', async () => {
+    // Prepare
+    const skuRef = await newSku(5);
+    const ref = await bookedOrder(skuRef, 2);
+    const before = await storedPosition(skuRef);
+
+    // Act
+    const result = await newEngine().process(orderEvent('BREAK', ref, skuRef));
+
+    // Assess
+    expect(result.outcome).toBe('FAILED');
+    expect(await storedPosition(skuRef)).toEqual(before);
+    expect((await storedOrder(ref))?.reservations).toBeUndefined();
+  });
+});

@@ -1,0 +1,156 @@
+import { ZodError } from 'zod';
+import { EventFailedError, parseQueuedEvent, processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
+import { runEvent } from '../../../../shared/domain/orchestration/run-event';
+import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
+import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { orderEvent, orderFlow } from './fixtures';
+
+/** The issues a parse threw, as paths; fails the test when it did not throw a ZodError. */
+const issuePaths = (parse: () => unknown): string[] => {
+  try {
+    parse();
+  } catch (error) {
+    if (error instanceof ZodError) return error.issues.map((issue) => issue.path.join('.'));
+    throw error;
+  }
+  throw new Error('expected the parse to throw');
+};
+
+describe('processQueuedEvent', () => {
+  let account: TestAccount;
+
+  beforeEach(async () => {
+    account = inMemoryOrchestration('acme', { workflows: [orderFlow()] });
+    await runEvent(orderEvent('CREATE'), account);
+  });
+
+  it('throws EventFailedError for an event that FAILED, so the queue delivers it again', async () => {
+    // Prepare
+    const event = orderEvent('BREAK');
+
+    // Act
+    const attempt = processQueuedEvent({ accountId: 'acme', event }, account);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(EventFailedError);
+    await expect(attempt).rejects.toMatchObject({
+      code: 'EVENT_FAILED',
+      message: `Event ${event.id} FAILED: the carrier is down`,
+    });
+  });
+
+  it('keeps the FAILED record of an event it throws for, so it can be retried', async () => {
+    // Prepare
+    const event = orderEvent('BREAK');
+
+    // Act
+    await processQueuedEvent({ accountId: 'acme', event }, account).catch(() => undefined);
+
+    // Assess
+    expect(account.store.events.get(event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
+  });
+
+  it('returns the result of an event that succeeds', async () => {
+    // Act
+    const result = await processQueuedEvent({ accountId: 'acme', event: orderEvent('CONFIRM') }, account);
+
+    // Assess
+    expect(result.outcome).toBe('SUCCESS');
+    expect(result.entity).toMatchObject({ ref: 'O-1', status: 'CONFIRMED' });
+  });
+
+  it('returns a DUPLICATE without throwing, so the queue drops the redelivery', async () => {
+    // Prepare
+    const event = orderEvent('CONFIRM');
+    await processQueuedEvent({ accountId: 'acme', event }, account);
+
+    // Act
+    const result = await processQueuedEvent({ accountId: 'acme', event }, account);
+
+    // Assess
+    expect(result.outcome).toBe('DUPLICATE');
+  });
+
+  it('runs an event that names no source as a QUEUE event', async () => {
+    // Prepare
+    const { source: _source, ...event } = orderEvent('CONFIRM');
+
+    // Act
+    await processQueuedEvent({ accountId: 'acme', event }, account);
+
+    // Assess
+    expect(account.store.events.get(event.id)?.event.source).toBe('QUEUE');
+  });
+
+  it('keeps the source an event names', async () => {
+    // Prepare
+    const event = orderEvent('CONFIRM', { source: 'BUS' });
+
+    // Act
+    await processQueuedEvent({ accountId: 'acme', event }, account);
+
+    // Assess
+    expect(account.store.events.get(event.id)?.event.source).toBe('BUS');
+  });
+});
+
+describe('parseQueuedEvent', () => {
+  const body = (message: Record<string, unknown>): string => JSON.stringify(message);
+  const event = { id: 'evt-q-1', name: 'CONFIRM', retailerId: 'R1', entityType: 'ORDER', entityRef: 'O-1' };
+
+  it('reads back a message that submitEvent enqueued', async () => {
+    // Prepare
+    const account = inMemoryOrchestration('acme');
+    await submitEvent(orderEvent('CREATE', { scheduledOn: '2025-03-15T10:00:00.000Z', attributes: { total: 12 } }), account);
+    const sent = account.queue.sent[0]?.message;
+
+    // Act
+    const message = parseQueuedEvent(JSON.stringify(sent));
+
+    // Assess
+    expect(message).toEqual(sent);
+  });
+
+  it.each(['Not An Account!', '../globex', 'ab', ''])('rejects a message whose accountId is %j, naming accountId', (accountId) => {
+    // Act
+    const paths = issuePaths(() => parseQueuedEvent(body({ accountId, event })));
+
+    // Assess
+    expect(paths).toEqual(['accountId']);
+  });
+
+  it('rejects a message without an accountId', () => {
+    // Act
+    const paths = issuePaths(() => parseQueuedEvent(body({ event })));
+
+    // Assess
+    expect(paths).toEqual(['accountId']);
+  });
+
+  it('rejects a message whose event has no id, naming event.id', () => {
+    // Prepare
+    const { id: _id, ...withoutId } = event;
+
+    // Act
+    const paths = issuePaths(() => parseQueuedEvent(body({ accountId: 'acme', event: withoutId })));
+
+    // Assess
+    expect(paths).toEqual(['event.id']);
+  });
+
+  it('rejects a message whose event has an unknown source', () => {
+    // Act
+    const paths = issuePaths(() => parseQueuedEvent(body({ accountId: 'acme', event: { ...event, source: 'EMAIL' } })));
+
+    // Assess
+    expect(paths).toEqual(['event.source']);
+  });
+
+  it('rejects a body that is not JSON', () => {
+    // Act
+    const parse = () => parseQueuedEvent('{"accountId": "acme", ');
+
+    // Assess
+    expect(parse).toThrow(SyntaxError);
+  });
+});

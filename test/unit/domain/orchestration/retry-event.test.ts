@@ -1,0 +1,116 @@
+import { ConflictError, NotFoundError } from '../../../../shared/domain/errors';
+import { processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
+import { retryEvent } from '../../../../shared/domain/orchestration/retry-event';
+import { runEvent } from '../../../../shared/domain/orchestration/run-event';
+import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
+import { uploadWorkflow } from '../../../../shared/domain/orchestration/workflows';
+import type { OrdoEvent } from '../../../../shared/engine/model';
+import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { orderEvent, orderFlow } from './fixtures';
+
+describe('retryEvent', () => {
+  let account: TestAccount;
+  let failed: OrdoEvent;
+
+  beforeEach(async () => {
+    account = inMemoryOrchestration('acme', { workflows: [orderFlow()] });
+    await runEvent(orderEvent('CREATE'), account);
+    failed = orderEvent('BREAK');
+    await runEvent(failed, account);
+  });
+
+  it('answers NotFoundError (404) for an event the account does not know', async () => {
+    // Act
+    const attempt = retryEvent('evt-unknown', account);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(NotFoundError);
+    await expect(attempt).rejects.toMatchObject({ status: 404 });
+    expect(account.queue.sent).toEqual([]);
+  });
+
+  it('refuses with ConflictError (409) an event that succeeded', async () => {
+    // Prepare
+    const succeeded = orderEvent('CONFIRM');
+    await runEvent(succeeded, account);
+
+    // Act
+    const attempt = retryEvent(succeeded.id, account);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ConflictError);
+    await expect(attempt).rejects.toMatchObject({ status: 409 });
+    expect(account.queue.sent).toEqual([]);
+  });
+
+  it('refuses with ConflictError an event that is still PENDING', async () => {
+    // Prepare
+    const pending = orderEvent('CONFIRM');
+    await submitEvent(pending, account);
+    account.queue.sent.length = 0;
+
+    // Act
+    const attempt = retryEvent(pending.id, account);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ConflictError);
+    expect(account.queue.sent).toEqual([]);
+  });
+
+  it('enqueues a FAILED event again, for its account, with source RETRY', async () => {
+    // Act
+    await retryEvent(failed.id, account);
+
+    // Assess
+    expect(account.queue.sent.map(({ message }) => message)).toEqual([
+      { accountId: 'acme', event: { ...failed, source: 'RETRY' } },
+    ]);
+  });
+
+  it('enqueues the retry with a deduplication id other than the event id', async () => {
+    // Act
+    await retryEvent(failed.id, account);
+
+    // Assess
+    const [sent] = account.queue.sent;
+    expect(sent?.deduplicationId).toEqual(expect.any(String));
+    expect(sent?.deduplicationId).not.toBe(failed.id);
+  });
+
+  it('uses a fresh deduplication id for a retry after the previous retry failed too', async () => {
+    // Prepare
+    await retryEvent(failed.id, account);
+    await processQueuedEvent(account.queue.sent[0]!.message, account).catch(() => undefined);
+
+    // Act
+    await retryEvent(failed.id, account);
+
+    // Assess
+    const [first, second] = account.queue.sent.map((sent) => sent.deduplicationId);
+    expect(second).not.toBe(first);
+    expect(second).not.toBe(failed.id);
+  });
+
+  it('answers the event id with status PENDING', async () => {
+    // Act
+    const answer = await retryEvent(failed.id, account);
+
+    // Assess
+    expect(answer).toEqual({ eventId: failed.id, status: 'PENDING' });
+  });
+
+  it('lets a retried CREATE succeed once the workflow it lacked is uploaded', async () => {
+    // Prepare
+    const create = orderEvent('CREATE', { entityRef: 'O-2', entitySubtype: 'CC' });
+    await runEvent(create, account);
+    await uploadWorkflow({ entityType: 'ORDER', subtype: 'CC' }, { ...orderFlow(), subtype: 'CC' }, account);
+    await retryEvent(create.id, account);
+
+    // Act
+    const result = await processQueuedEvent(account.queue.sent[0]!.message, account);
+
+    // Assess
+    expect(result.outcome).toBe('SUCCESS');
+    expect(account.store.events.get(create.id)).toMatchObject({ outcome: 'SUCCESS', attempts: 2, event: { source: 'RETRY' } });
+  });
+});

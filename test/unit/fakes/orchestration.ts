@@ -1,0 +1,249 @@
+import type { AccountOrchestration } from '../../../shared/domain/orchestration/account-orchestration';
+import { Engine } from '../../../shared/engine/executor';
+import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
+import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../../shared/engine/model';
+import { createCoreRegistry } from '../../../shared/engine/rules/core';
+import type { Workflow, WorkflowKey } from '../../../shared/engine/workflow';
+import type { EntityIndex } from '../../../shared/ports/entity-index';
+import type { EventLog, EventLogFilter, LoggedEvent } from '../../../shared/ports/event-log';
+import { messageGroupOf, type EventQueue, type QueuedEvent } from '../../../shared/ports/event-queue';
+import type { ScheduledEvents } from '../../../shared/ports/scheduled-events';
+import type { WorkflowRepository } from '../../../shared/ports/workflow-repository';
+import { FixedClock } from './clock';
+
+export interface SentMessage {
+  message: QueuedEvent;
+  /** What SqsEventQueue would send as MessageGroupId (before hashing long values). */
+  groupId: string;
+  deduplicationId: string;
+}
+
+/**
+ * The orchestration queue as a list of what was sent. It records every message, also one a
+ * FIFO queue would drop as a duplicate, so a test can count the sends.
+ */
+export class InMemoryEventQueue implements EventQueue {
+  readonly sent: SentMessage[] = [];
+  /** Set to make enqueue fail, as an SQS outage would. */
+  failure: Error | undefined;
+
+  async enqueue(message: QueuedEvent, deduplicationId = message.event.id): Promise<void> {
+    if (this.failure) throw this.failure;
+    // A sweep or relay that never stops would otherwise hang the test run instead of failing it.
+    if (this.sent.length >= 10_000) throw new Error('fake: more than 10000 messages enqueued; is a loop running away?');
+    this.sent.push({ message: structuredClone(message), groupId: messageGroupOf(message), deduplicationId });
+  }
+
+  /** The events sent, in order. */
+  get events(): OrdoEvent[] {
+    return this.sent.map(({ message }) => message.event);
+  }
+}
+
+type EventRecords = AccountOrchestration['eventRecords'];
+
+/** The store operations of DynamoEngineStore that the engine does not use, over an InMemoryEngineStore. */
+export class InMemoryEventRecords implements EventRecords {
+  readonly duplicates: { eventId: string; at: string }[] = [];
+
+  constructor(private readonly store: InMemoryEngineStore) {}
+
+  /** Like the DynamoDB adapter, a resent event id keeps its first record. */
+  async recordPending(record: EventRecord): Promise<void> {
+    if (!this.store.events.has(record.event.id)) this.store.events.set(record.event.id, structuredClone(record));
+  }
+
+  async recordDuplicate(eventId: string, at: string): Promise<void> {
+    this.duplicates.push({ eventId, at });
+  }
+
+}
+
+/** The outbox an InMemoryEngineStore committed, read and removed like the DynamoDB adapter does. */
+export class InMemoryOutbox {
+  constructor(private readonly store: InMemoryEngineStore) {}
+
+  async pending(eventId?: string): Promise<OutboxRecord[]> {
+    return this.store.outbox.filter((record) => !eventId || record.eventId === eventId);
+  }
+
+  async remove(records: OutboxRecord[]): Promise<void> {
+    for (const record of records) {
+      const index = this.store.outbox.findIndex((candidate) => candidate.id === record.id);
+      if (index >= 0) this.store.outbox.splice(index, 1);
+    }
+  }
+}
+
+/** The scheduled records an InMemoryEngineStore committed, read and removed like the DynamoDB adapter does. */
+export class InMemoryScheduledEvents implements ScheduledEvents {
+  /** Set to make every read fail, as a table still being created would. */
+  failure: Error | undefined;
+
+  constructor(private readonly store: InMemoryEngineStore) {}
+
+  async due(now: string, limit: number): Promise<ScheduledEventRecord[]> {
+    if (this.failure) throw this.failure;
+    return this.store.scheduled
+      .filter((record) => record.dueAt <= now)
+      .sort((a, b) => a.dueAt.localeCompare(b.dueAt) || a.id.localeCompare(b.id))
+      .slice(0, limit)
+      .map((record) => structuredClone(record));
+  }
+
+  async remove(records: ScheduledEventRecord[]): Promise<void> {
+    if (this.failure) throw this.failure;
+    for (const record of records) {
+      const index = this.store.scheduled.findIndex((candidate) => candidate.id === record.id);
+      if (index >= 0) this.store.scheduled.splice(index, 1);
+    }
+  }
+}
+
+/** The read side of an InMemoryEngineStore's event records and audit. */
+export class InMemoryEventLog implements EventLog {
+  constructor(
+    private readonly store: InMemoryEngineStore,
+    private readonly records: InMemoryEventRecords,
+  ) {}
+
+  async list(filter: EventLogFilter): Promise<{ items: LoggedEvent[]; cursor?: string }> {
+    const items = [...this.store.events.values()]
+      .filter(
+        (record) =>
+          (filter.rootEntityRef === undefined || record.rootRef === filter.rootEntityRef) &&
+          (filter.entityRef === undefined || record.event.entityRef === filter.entityRef) &&
+          (filter.status === undefined || record.outcome === filter.status) &&
+          (filter.from === undefined || record.receivedOn >= filter.from) &&
+          (filter.to === undefined || record.receivedOn <= filter.to),
+      )
+      .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn))
+      .slice(0, filter.limit)
+      .map((record) => this.logged(record));
+    return { items };
+  }
+
+  async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
+    const record = this.store.events.get(eventId);
+    return record && { event: this.logged(record), audit: this.store.auditOf(eventId) };
+  }
+
+  private logged(record: EventRecord): LoggedEvent {
+    const duplicateDeliveries = this.records.duplicates.filter(({ eventId }) => eventId === record.event.id).length;
+    return duplicateDeliveries ? { ...structuredClone(record), duplicateDeliveries } : structuredClone(record);
+  }
+}
+
+/** Versioned workflows in an InMemoryEngineStore; like the DynamoDB adapter it picks the next version itself. */
+export class InMemoryWorkflowRepository implements WorkflowRepository {
+  constructor(private readonly store: InMemoryEngineStore) {}
+
+  async saveNewVersion(workflow: Workflow, _createdOn: string): Promise<number> {
+    const latest = await this.store.loadWorkflow(workflow);
+    return this.store.putWorkflow({ ...workflow, version: (latest?.version ?? 0) + 1 }).version as number;
+  }
+
+  async get(key: WorkflowKey, version?: number): Promise<(Workflow & { version: number }) | undefined> {
+    return (await this.store.loadWorkflow(key, version)) as (Workflow & { version: number }) | undefined;
+  }
+}
+
+/**
+ * The entity indexes over an InMemoryEngineStore: the entities of every root an event was
+ * recorded for (entities seeded with putEntity alone are not listed), newest first like
+ * DynamoEntityIndex (by createdOn, or by updatedOn within a status). No cursor.
+ */
+export class InMemoryEntityIndex implements EntityIndex {
+  constructor(private readonly store: InMemoryEngineStore) {}
+
+  async list(query: { entityType: string; status?: string; retailerId?: string; limit: number; cursor?: string }) {
+    const roots = new Map<string, EventRecord>();
+    for (const record of this.store.events.values()) roots.set(`${record.rootEntityType}#${record.rootRef}`, record);
+    const entities: Entity[] = [];
+    for (const record of roots.values()) entities.push(...(await this.store.loadRoot(record.rootEntityType, record.rootRef)));
+    const sortKey = (entity: Entity) => `${query.status ? entity.updatedOn : entity.createdOn}#${entity.ref}`;
+    const items = entities
+      .filter(
+        (entity) =>
+          entity.entityType === query.entityType &&
+          (query.status === undefined || entity.status === query.status) &&
+          (query.retailerId === undefined || entity.retailerId === query.retailerId),
+      )
+      .sort((a, b) => sortKey(b).localeCompare(sortKey(a)))
+      .slice(0, query.limit);
+    return { items };
+  }
+}
+
+/** An account's orchestration over in-memory ports, with the fakes exposed for the test to look into. */
+export interface TestAccount extends AccountOrchestration {
+  store: InMemoryEngineStore;
+  queue: InMemoryEventQueue;
+  eventRecords: InMemoryEventRecords;
+  scheduled: InMemoryScheduledEvents;
+  events: InMemoryEventLog;
+  workflows: InMemoryWorkflowRepository;
+  entityIndex: InMemoryEntityIndex;
+  clock: FixedClock;
+}
+
+export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
+
+/** The composition of shared/config/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
+export const inMemoryOrchestration = (
+  accountId = 'acme',
+  options: { workflows?: Workflow[]; clock?: FixedClock; queue?: InMemoryEventQueue } = {},
+): TestAccount => {
+  const store = new InMemoryEngineStore();
+  for (const workflow of options.workflows ?? []) store.putWorkflow(workflow);
+  const clock = options.clock ?? new FixedClock(TEST_NOW);
+  const registry = createCoreRegistry();
+  let next = 0;
+  const ids = () => `${accountId}-id-${(next += 1)}`;
+  const eventRecords = new InMemoryEventRecords(store);
+  return {
+    accountId,
+    engine: new Engine({ store, registry, clock, ids }),
+    registry,
+    workflows: new InMemoryWorkflowRepository(store),
+    events: new InMemoryEventLog(store, eventRecords),
+    queue: options.queue ?? new InMemoryEventQueue(),
+    scheduled: new InMemoryScheduledEvents(store),
+    entities: store,
+    entityIndex: new InMemoryEntityIndex(store),
+    clock,
+    eventRecords,
+    outbox: new InMemoryOutbox(store),
+    store,
+  };
+};
+
+/**
+ * What orchestrationFor hands out, for many accounts: one orchestration per account, made on
+ * first use, all sharing one clock and one queue as the deployed functions do.
+ */
+export class InMemoryAccounts {
+  readonly clock = new FixedClock(TEST_NOW);
+  readonly queue = new InMemoryEventQueue();
+  /** Account ids in the order orchestrationFor was asked for them. */
+  readonly requested: string[] = [];
+  private readonly accounts = new Map<string, TestAccount>();
+
+  constructor(private readonly workflows: Workflow[] = []) {}
+
+  /** Use as the orchestrationFor of the code under test: it records the request. */
+  readonly orchestrationFor = (accountId: string): TestAccount => {
+    this.requested.push(accountId);
+    return this.account(accountId);
+  };
+
+  /** For the test itself, to prepare or inspect an account without it counting as a request. */
+  account(accountId: string): TestAccount {
+    let account = this.accounts.get(accountId);
+    if (!account) {
+      account = inMemoryOrchestration(accountId, { workflows: this.workflows, clock: this.clock, queue: this.queue });
+      this.accounts.set(accountId, account);
+    }
+    return account;
+  }
+}

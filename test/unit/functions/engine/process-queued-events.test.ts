@@ -1,0 +1,167 @@
+import { runEvent } from '../../../../shared/domain/orchestration/run-event';
+import type { OrdoEvent } from '../../../../shared/engine/model';
+import { logger } from '../../../../shared/http/logger';
+import type { QueuedEvent } from '../../../../shared/ports/event-queue';
+import { orderEvent, orderFlow } from '../../domain/orchestration/fixtures';
+import { lambdaContext } from '../../fakes/lambda';
+import { InMemoryAccounts } from '../../fakes/orchestration';
+import { sqsEvent, sqsRecord } from '../../fakes/sqs';
+
+// The composition root binds each account to its DynamoDB table and the SQS queue; the
+// handler gets in-memory orchestrations instead. serverless-offline ignores batchItemFailures,
+// so these tests are what shows the partial-batch behaviour.
+let accounts = new InMemoryAccounts([orderFlow()]);
+jest.doMock('../../../../shared/config/orchestration', () => ({
+  orchestrationFor: (accountId: string) => accounts.orchestrationFor(accountId),
+}));
+const { handler } = jest.requireActual<typeof import('../../../../functions/engine/process-queued-events')>(
+  '../../../../functions/engine/process-queued-events',
+);
+
+const queued = (event: OrdoEvent, accountId = 'acme'): QueuedEvent => ({ accountId, event });
+
+/** The status of an order in an account, as committed. */
+const statusOf = (ref: string, accountId = 'acme') => accounts.account(accountId).store.getEntity('ORDER', ref)?.status;
+
+describe('the process-queued-events handler', () => {
+  beforeEach(async () => {
+    accounts = new InMemoryAccounts([orderFlow()]);
+    for (const ref of ['O-1', 'O-2', 'O-3']) await runEvent(orderEvent('CREATE', { entityRef: ref }), accounts.account('acme'));
+    jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+    jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    jest.restoreAllMocks();
+  });
+
+  it('reports no failure when every record of the batch succeeds', async () => {
+    // Prepare
+    const batch = sqsEvent(
+      sqsRecord('msg-1', queued(orderEvent('CONFIRM', { entityRef: 'O-1' }))),
+      sqsRecord('msg-2', queued(orderEvent('CONFIRM', { entityRef: 'O-2' }))),
+    );
+
+    // Act
+    const response = await handler(batch, lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect([statusOf('O-1'), statusOf('O-2')]).toEqual(['CONFIRMED', 'CONFIRMED']);
+  });
+
+  it('reports only the record whose event FAILED, and processes the others', async () => {
+    // Prepare
+    const batch = sqsEvent(
+      sqsRecord('msg-1', queued(orderEvent('CONFIRM', { entityRef: 'O-1' }))),
+      sqsRecord('msg-2', queued(orderEvent('BREAK', { entityRef: 'O-2' }))),
+      sqsRecord('msg-3', queued(orderEvent('CONFIRM', { entityRef: 'O-3' }))),
+    );
+
+    // Act
+    const response = await handler(batch, lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
+    expect([statusOf('O-1'), statusOf('O-2'), statusOf('O-3')]).toEqual(['CONFIRMED', 'BOOKED', 'CONFIRMED']);
+  });
+
+  it('keeps the FAILED record of the event it reports, for the retry', async () => {
+    // Prepare
+    const broken = orderEvent('BREAK', { entityRef: 'O-2' });
+
+    // Act
+    await handler(sqsEvent(sqsRecord('msg-1', queued(broken)), sqsRecord('msg-2', queued(orderEvent('CONFIRM')))), lambdaContext());
+
+    // Assess
+    expect(accounts.account('acme').store.events.get(broken.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
+  });
+
+  it('also reports a later record of the message group of a failure, without running it', async () => {
+    // Prepare
+    const skipped = orderEvent('CONFIRM', { entityRef: 'O-1' });
+    const batch = sqsEvent(
+      sqsRecord('msg-1', queued(orderEvent('BREAK', { entityRef: 'O-1' }))),
+      sqsRecord('msg-2', queued(skipped)),
+      sqsRecord('msg-3', queued(orderEvent('CONFIRM', { entityRef: 'O-2' }))),
+    );
+
+    // Act
+    const response = await handler(batch, lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }, { itemIdentifier: 'msg-2' }] });
+    expect(statusOf('O-1')).toBe('BOOKED');
+    expect(accounts.account('acme').store.events.has(skipped.id)).toBe(false);
+  });
+
+  it('processes a record of another message group after a failure', async () => {
+    // Prepare
+    const batch = sqsEvent(
+      sqsRecord('msg-1', queued(orderEvent('BREAK', { entityRef: 'O-1' }))),
+      sqsRecord('msg-2', queued(orderEvent('CONFIRM', { entityRef: 'O-1' }))),
+      sqsRecord('msg-3', queued(orderEvent('CONFIRM', { entityRef: 'O-2' }))),
+    );
+
+    // Act
+    await handler(batch, lambdaContext());
+
+    // Assess
+    expect(statusOf('O-2')).toBe('CONFIRMED');
+  });
+
+  it('reports a record whose body is not a valid message, and processes the others', async () => {
+    // Prepare
+    const batch = sqsEvent(
+      sqsRecord('msg-1', JSON.stringify({ accountId: '../globex', event: orderEvent('CONFIRM', { entityRef: 'O-1' }) })),
+      sqsRecord('msg-2', queued(orderEvent('CONFIRM', { entityRef: 'O-2' }))),
+    );
+
+    // Act
+    const response = await handler(batch, lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }] });
+    expect(accounts.requested).toEqual(['acme']);
+    expect(statusOf('O-2')).toBe('CONFIRMED');
+  });
+
+  it('runs each record for the account its message names', async () => {
+    // Prepare
+    const acme = orderEvent('CONFIRM', { entityRef: 'O-1' });
+    const globex = orderEvent('CREATE', { entityRef: 'G-1' });
+
+    // Act
+    await handler(sqsEvent(sqsRecord('msg-1', queued(acme)), sqsRecord('msg-2', queued(globex, 'globex'))), lambdaContext());
+
+    // Assess
+    expect(accounts.requested).toEqual(['acme', 'globex']);
+    expect(statusOf('G-1', 'globex')).toBe('BOOKED');
+    expect(statusOf('G-1')).toBeUndefined();
+    expect(accounts.account('globex').store.events.has(acme.id)).toBe(false);
+  });
+
+  it('treats a redelivered event as done, so the queue deletes it', async () => {
+    // Prepare
+    const event = orderEvent('CONFIRM', { entityRef: 'O-1' });
+    await handler(sqsEvent(sqsRecord('msg-1', queued(event))), lambdaContext());
+
+    // Act
+    const response = await handler(sqsEvent(sqsRecord('msg-1-again', queued(event))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(accounts.account('acme').eventRecords.duplicates.map(({ eventId }) => eventId)).toEqual([event.id]);
+  });
+
+  it('enqueues the event a record sends to another root, for the same account', async () => {
+    // Act
+    await handler(sqsEvent(sqsRecord('msg-1', queued(orderEvent('RESERVE', { entityRef: 'O-1' })))), lambdaContext());
+
+    // Assess
+    expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.entityType, message.event.name])).toEqual([
+      ['acme', 'LOCATION', 'RESERVE_STOCK'],
+    ]);
+  });
+});
