@@ -1,16 +1,25 @@
 // Lambdas run on Node 22 in AWS; the SDK's warning about local Node 20 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { withBenchEnvironment } from './bench-environment';
 import { engineThroughput } from './engine-throughput';
+import { orderBenchmarks } from './order-lifecycle';
 import { report, type BenchResult } from './report';
+import { sourcingThroughput } from './sourcing-throughput';
 import { syncEventRequests } from './sync-event-requests';
 
 const main = async () => {
   const results: BenchResult[] = [];
   console.log('• engine throughput, in-process…');
   results.push(await engineThroughput());
-  console.log('• sync events on DynamoDB Local…');
-  results.push(...(await syncEventRequests()));
+  console.log('• sourcing decisions, in-process…');
+  results.push(await sourcingThroughput());
+  await withBenchEnvironment(async (env) => {
+    console.log('• sync events on DynamoDB Local…');
+    results.push(...(await syncEventRequests(env)));
+    console.log('• availability and an order lifecycle on DynamoDB Local…');
+    results.push(...(await orderBenchmarks(env)));
+  });
   report(results);
 };
 

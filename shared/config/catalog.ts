@@ -1,4 +1,5 @@
 import { CachedLocationStore } from '../adapters/cache/cached-location-store';
+import { CachedSourcingProfileStore } from '../adapters/cache/cached-sourcing-profile-store';
 import { DynamoInventoryStore } from '../adapters/dynamodb/inventory-store';
 import { DynamoLocationStore } from '../adapters/dynamodb/location-store';
 import { DynamoSourcingProfileStore } from '../adapters/dynamodb/sourcing-profile-store';
@@ -26,7 +27,7 @@ export const catalogFor = (accountId: string): AccountCatalog => {
     catalog = {
       locations: new CachedLocationStore(new DynamoLocationStore(documents, tableName), dependencies().clock),
       inventory: new DynamoInventoryStore(documents, tableName),
-      profiles: new DynamoSourcingProfileStore(documents, tableName),
+      profiles: new CachedSourcingProfileStore(new DynamoSourcingProfileStore(documents, tableName), dependencies().clock),
     };
     catalogs.set(accountId, catalog);
   }

@@ -77,6 +77,8 @@ export class DynamoInventoryStore implements InventoryStore {
     return this.query({
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
       ExpressionAttributeValues: { ':pk': `SKU#${skuRef}`, ':loc': 'LOC#' },
+      // Sourcing reads every location of a SKU on each request: fetch only what it uses.
+      ProjectionExpression: 'skuRef, locationRef, onHand, reserved, safetyStock, updatedOn',
     });
   }
 
@@ -90,6 +92,7 @@ export class DynamoInventoryStore implements InventoryStore {
 
   private async query(input: {
     IndexName?: string;
+    ProjectionExpression?: string;
     KeyConditionExpression: string;
     ExpressionAttributeValues: Record<string, unknown>;
   }): Promise<InventoryPosition[]> {

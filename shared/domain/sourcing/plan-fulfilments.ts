@@ -333,6 +333,18 @@ const completeWithPair = (stock: Stock, members: readonly number[], nearest: Nea
   return found;
 };
 
+/** The distance of the two nearest partial candidates other than `seed` (Infinity if there are not two). */
+const twoNearestBesides = (stock: Stock, nearest: NearestFirst, seed: number): number => {
+  let sum = 0;
+  let found = 0;
+  for (let k = 0, c = nearest.at(0); c >= 0 && found < 2; c = nearest.at(++k)) {
+    if (c === seed) continue;
+    sum += stock.distance[c];
+    found++;
+  }
+  return found === 2 ? sum : Infinity;
+};
+
 /**
  * From each seed (see the header): complete with the nearest single candidate that does and with
  * the nearest pairs that do; if none does, add the candidate covering the most of what is missing
@@ -351,6 +363,8 @@ const searchGreedy = (
   let bestPartial: Choice | undefined;
   let bestPartialUnits = 0;
   for (const seed of seedsOf(stock, partial, nearest)) {
+    // Once plans are kept, a seed whose shortest 3-location plan could not get in is skipped.
+    if (top.choices.length > 0 && !enters(distance[seed] + twoNearestBesides(stock, nearest, seed), top.threshold(3))) continue;
     const members = [seed];
     let stillMissing = 0;
     for (let sku = 0; sku < skuCount; sku++) {

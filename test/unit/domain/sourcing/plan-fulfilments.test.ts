@@ -330,6 +330,26 @@ describe('planFulfilments, three or more locations', () => {
     expect(result.plans.map(refsOf)).toEqual([['X', 'Y', 'Z']]);
   });
 
+  it('finds a three-location plan that adding the location covering the most units would miss', () => {
+    // Prepare
+    const locations = [location('X', 0.05), location('SOCKS', 0.1), location('CAPS', 0.15), location('B', 0.2), location('A', 0.3)];
+    const positions = [
+      ...stock('X', { SOCKS: 2, CAP: 1 }),
+      ...stock('SOCKS', { SOCKS: 3 }),
+      ...stock('CAPS', { CAP: 3 }),
+      ...stock('B', { TEE: 1, CAP: 2 }),
+      ...stock('A', { TEE: 1, CAP: 1 }),
+    ];
+
+    // Act
+    const result = planFulfilments(homeDelivery({ TEE: 2, SOCKS: 3, CAP: 3 }), profile({ maxSplit: 3 }), locations, positions);
+
+    // Assess
+    expect(result.available).toBe(true);
+    expect(result.plans.map(refsOf)).toEqual([['SOCKS', 'B', 'A']]);
+    expect(shipments(result.plans[0])).toEqual({ SOCKS: { SOCKS: 3 }, B: { TEE: 1, CAP: 2 }, A: { TEE: 1, CAP: 1 } });
+  });
+
   it('leaves out a location the plan does not need', () => {
     // Prepare
     const locations = [location('A', 0.1), location('B', 0.2), location('C', 0.3)];

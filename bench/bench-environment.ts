@@ -1,0 +1,51 @@
+import { ensureControlPlaneTable } from '../scripts/local-stack/bootstrap';
+import { localDynamoDbClient, startDynamoDbLocal } from '../scripts/local-stack/dynamodb-local';
+import { freePort } from '../scripts/local-stack/ports';
+import { invoke } from '../test/support/api-gateway-event';
+import { DynamoDbRequestCounter } from './request-counter';
+
+const OPERATOR = 'bench-operator-key';
+
+export interface BenchEnvironment {
+  /** Counts every request of the handlers' own DynamoDB client. */
+  counter: DynamoDbRequestCounter;
+  /** A new account and its ADMIN key. */
+  newAccount(accountId: string): Promise<string>;
+}
+
+/**
+ * DynamoDB Local in memory on a free port, and the environment a Lambda container would
+ * have. Handlers are imported only after it is set, as in a real cold start.
+ */
+export const withBenchEnvironment = async <T>(run: (env: BenchEnvironment) => Promise<T>): Promise<T> => {
+  const dynamodb = await startDynamoDbLocal(await freePort());
+  Object.assign(process.env, {
+    AWS_ACCESS_KEY_ID: 'local',
+    AWS_SECRET_ACCESS_KEY: 'local',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+    ORDO_STAGE: 'bench',
+    ORDO_ADMIN_KEY: OPERATOR,
+    ORDO_ACCOUNT_TABLE_PITR: 'false',
+    ORDO_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
+    POWERTOOLS_LOG_LEVEL: 'SILENT',
+  });
+  try {
+    const admin = localDynamoDbClient(dynamodb.endpoint);
+    await ensureControlPlaneTable(admin, 'ordo-bench-control');
+    admin.destroy();
+    const { dynamoDbClient } = await import('../shared/config/dependencies');
+    const { handler: createAccount } = await import('../functions/accounts/create-account');
+    const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
+    return await run({
+      counter,
+      newAccount: async (accountId) => {
+        const created = await invoke(createAccount, { method: 'POST', resource: '/v1/accounts', apiKey: OPERATOR, body: { accountId } });
+        if (created.status !== 201) throw new Error(`account ${accountId}: ${created.raw}`);
+        return created.body.apiKey as string;
+      },
+    });
+  } finally {
+    await dynamodb.stop();
+  }
+};

@@ -1,0 +1,171 @@
+import { referenceWorkflows } from '../shared/domain/orders/reference-workflows';
+import { invoke } from '../test/support/api-gateway-event';
+import type { BenchEnvironment } from './bench-environment';
+import { median, percentile, type BenchResult } from './report';
+
+const RETAILER = 'bench-retail';
+
+/** 200 locations spread over Great Britain, each stocking every one of 5 SKUs, some thinly. */
+const network = () =>
+  Array.from({ length: 200 }, (_, i) => ({
+    ref: `LOC-${String(i).padStart(3, '0')}`,
+    lat: 50.2 + ((i * 37) % 100) / 100 * 5.6,
+    lon: -4.8 + ((i * 53) % 100) / 100 * 6.4,
+    type: i % 10 === 0 ? 'WAREHOUSE' : 'STORE',
+  }));
+const SKUS = ['SKU-A', 'SKU-B', 'SKU-C', 'SKU-D', 'SKU-E'];
+
+/**
+ * Availability at the handler for 5 SKUs × 200 locations, and the DynamoDB requests of one
+ * HD order from creation to COMPLETE (3 lines, one location), on DynamoDB Local.
+ */
+export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment, samples = 300): Promise<BenchResult[]> => {
+  const { handler: putWorkflow } = await import('../functions/workflows/put-workflow');
+  const { handler: putLocation } = await import('../functions/locations/put-location');
+  const { handler: putPosition } = await import('../functions/inventory/put-position');
+  const { handler: checkAvailability } = await import('../functions/availability/check-availability');
+  const { orchestrationFor } = await import('../shared/config/orchestration');
+  const { dependencies } = await import('../shared/config/dependencies');
+  const { createOrder } = await import('../shared/domain/orders/create-order');
+  const apiKey = await newAccount('bench-orders');
+
+  for (const workflow of referenceWorkflows(RETAILER)) {
+    await invoke(putWorkflow, {
+      method: 'PUT',
+      resource: '/v1/workflows/{entityType}/{subtype}',
+      pathParameters: { entityType: 'ORDER', subtype: workflow.subtype },
+      apiKey,
+      body: workflow,
+    });
+  }
+  const locations = network();
+  for (const { ref, ...location } of locations) {
+    await invoke(putLocation, { method: 'PUT', resource: '/v1/locations/{ref}', pathParameters: { ref }, apiKey, body: { ...location, name: ref } });
+  }
+  const counts = locations.flatMap((location, i) =>
+    SKUS.map((skuRef, s) => ({ locationRef: location.ref, skuRef, onHand: (i * 7 + s * 3) % 5 === 0 ? 0 : 3 + ((i + s) % 20) })),
+  );
+  for (let start = 0; start < counts.length; start += 20) {
+    await Promise.all(
+      counts.slice(start, start + 20).map(({ locationRef, skuRef, onHand }) =>
+        invoke(putPosition, {
+          method: 'PUT',
+          resource: '/v1/inventory/{locationRef}/{skuRef}',
+          pathParameters: { locationRef, skuRef },
+          apiKey,
+          body: { onHand },
+        }),
+      ),
+    );
+  }
+
+  // Availability, 5 SKUs against 200 locations, delivery points across the country.
+  const ask = (i: number) =>
+    invoke(checkAvailability, {
+      method: 'POST',
+      resource: '/v1/availability',
+      apiKey,
+      body: {
+        retailerId: RETAILER,
+        type: 'HD',
+        lines: SKUS.map((skuRef, s) => ({ skuRef, qty: 1 + ((i + s) % 4) })),
+        deliveryPoint: { lat: 50.5 + (i % 50) / 10, lon: -4 + (i % 60) / 10 },
+      },
+    });
+  for (let i = 0; i < 20; i++) await ask(i); // warm: caches and JIT, as on a busy container
+  const latencies: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = process.hrtime.bigint();
+    const reply = await ask(i);
+    latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    if (reply.status !== 200) throw new Error(`availability ${i}: ${reply.raw}`);
+  }
+
+  // The floor under it: the five stock Queries alone (1,000 positions), same client, same table.
+  const { catalogFor } = await import('../shared/config/catalog');
+  const inventory = catalogFor('bench-orders').inventory;
+  const floor: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const started = process.hrtime.bigint();
+    await Promise.all(SKUS.map((skuRef) => inventory.listBySku(skuRef)));
+    floor.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+
+  // One HD order's lifecycle through the use cases (no API key lookups), counted.
+  const account = orchestrationFor('bench-orders');
+  const { runEvent } = await import('../shared/domain/orchestration/run-event');
+  const lifecycle = async (ref: string) => {
+    const created = await createOrder(
+      {
+        ref,
+        retailerId: RETAILER,
+        type: 'HD',
+        customer: { name: 'Bench', email: 'bench@example.com' },
+        deliveryAddress: { line1: '1 Road', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB', lat: 53.8, lon: -1.55 },
+        lines: ['SKU-A', 'SKU-B', 'SKU-C'].map((skuRef) => ({ skuRef, qty: 1, unitPrice: 1, currency: 'GBP' })),
+      },
+      'sync',
+      {},
+      account,
+      dependencies().dataKeys,
+    );
+    const order = created.order as { status: string; fulfilments: { ref: string }[] };
+    if (order.fulfilments.length !== 1) throw new Error(`expected one location, got ${JSON.stringify(order)}`);
+    for (const name of ['PICKED', 'PACKED', 'SHIPPED']) {
+      await runEvent(
+        {
+          id: `${ref}-${name}`,
+          name,
+          retailerId: RETAILER,
+          entityType: 'FULFILMENT',
+          entitySubtype: 'HD',
+          entityRef: order.fulfilments[0].ref,
+          rootEntityType: 'ORDER',
+          rootEntityRef: ref,
+        },
+        account,
+      );
+    }
+    const final = (await account.entities.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
+    if (final?.status !== 'COMPLETE') throw new Error(`order ${ref} ended ${final?.status}`);
+  };
+  await lifecycle('WARM-1');
+  counter.reset();
+  await lifecycle('LIFE-1');
+  const lifecycleRequests = counter.byOperation();
+  // The check of the final status above is the benchmark's own read, not the lifecycle's.
+  lifecycleRequests.Query = (lifecycleRequests.Query ?? 0) - 1;
+  const lifecycleTotal = Object.values(lifecycleRequests).reduce((sum, count) => sum + count, 0);
+
+  const p99 = percentile(latencies, 99);
+  return [
+    {
+      name: 'availability at the handler, 5 SKUs x 200 locations, DynamoDB Local, p50',
+      value: median(latencies),
+      unit: 'ms',
+      detail: { p99, samples },
+    },
+    {
+      name: 'availability at the handler, 5 SKUs x 200 locations, DynamoDB Local, p99',
+      value: p99,
+      unit: 'ms',
+      goal: '<= 25',
+      met: p99 <= 25,
+      detail: { samples },
+    },
+    {
+      name: 'stock reads alone under availability: 5 Queries x 200 positions, DynamoDB Local, p99',
+      value: percentile(floor, 99),
+      unit: 'ms',
+      detail: { p50: median(floor), samples },
+    },
+    {
+      name: 'DynamoDB requests, one HD order create to COMPLETE (3 lines, one location)',
+      value: lifecycleTotal,
+      unit: 'requests',
+      goal: '<= 12',
+      met: lifecycleTotal <= 12,
+      detail: { byOperation: lifecycleRequests },
+    },
+  ];
+};
