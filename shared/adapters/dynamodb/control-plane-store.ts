@@ -2,11 +2,12 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   DescribeTableCommand,
 } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Account } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
 import { ConflictError } from '../../domain/errors';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
+import { queryAll } from './query-all';
 
 const accountKey = (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' });
 const apiKeyKey = (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' });
@@ -70,21 +71,12 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async listAccountIds(): Promise<string[]> {
-    const ids: string[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :accounts',
-          ExpressionAttributeValues: { ':accounts': 'ACCOUNTS' },
-          ExclusiveStartKey,
-        }),
-      );
-      ids.push(...(page.Items ?? []).map((item) => item.accountId as string));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const ids = (await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :accounts',
+      ExpressionAttributeValues: { ':accounts': 'ACCOUNTS' },
+    })).map((item) => item.accountId as string);
     return ids;
   }
 
@@ -118,21 +110,12 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async listApiKeys(accountId: string): Promise<ApiKeyRecord[]> {
-    const keys: ApiKeyRecord[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :account AND begins_with(GSI1SK, :prefix)',
-          ExpressionAttributeValues: { ':account': `ACCOUNT#${accountId}`, ':prefix': 'APIKEY#' },
-          ExclusiveStartKey,
-        }),
-      );
-      keys.push(...(page.Items ?? []).map((item) => stripKeys<ApiKeyRecord>(item)));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const keys = (await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :account AND begins_with(GSI1SK, :prefix)',
+      ExpressionAttributeValues: { ':account': `ACCOUNT#${accountId}`, ':prefix': 'APIKEY#' },
+    })).map((item) => stripKeys<ApiKeyRecord>(item));
     return keys;
   }
 

@@ -30,6 +30,7 @@ import {
   workflowPartition,
   workflowSortKey,
 } from './engine-items';
+import { queryAll } from './query-all';
 
 /** DynamoDB's cap on the items of one TransactWriteItems call. */
 export const TRANSACTION_LIMIT = 100;
@@ -62,21 +63,12 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   ) {}
 
   async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entity)',
-          ExpressionAttributeValues: { ':pk': rootPartition(rootEntityType, rootRef), ':entity': 'ENTITY#' },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      entities.push(...(page.Items ?? []).map(entityFromItem));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const entities = (await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entity)',
+      ExpressionAttributeValues: { ':pk': rootPartition(rootEntityType, rootRef), ':entity': 'ENTITY#' },
+      ConsistentRead: true,
+    })).map(entityFromItem);
     return entities;
   }
 
@@ -104,21 +96,12 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   async positions(skuRefs: string[]): Promise<StockLevel[]> {
     const perSku = await Promise.all(
       [...new Set(skuRefs)].map(async (skuRef) => {
-        const levels: StockLevel[] = [];
-        let ExclusiveStartKey: Record<string, unknown> | undefined;
-        do {
-          const page = await this.client.send(
-            new QueryCommand({
-              TableName: this.tableName,
-              KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
-              ExpressionAttributeValues: { ':pk': inventoryPositionKey(skuRef, '').PK, ':loc': 'LOC#' },
-              ConsistentRead: true,
-              ExclusiveStartKey,
-            }),
-          );
-          levels.push(...(page.Items ?? []).map(stockLevelFromItem));
-          ExclusiveStartKey = page.LastEvaluatedKey;
-        } while (ExclusiveStartKey);
+        const levels = (await queryAll(this.client, {
+          TableName: this.tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
+          ExpressionAttributeValues: { ':pk': inventoryPositionKey(skuRef, '').PK, ':loc': 'LOC#' },
+          ConsistentRead: true,
+        })).map(stockLevelFromItem);
         return levels;
       }),
     );

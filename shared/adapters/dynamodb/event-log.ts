@@ -3,6 +3,7 @@ import type { AuditRecord } from '../../engine/model';
 import { decodeCursor, encodeCursor } from './pagination-cursor';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
 import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';
+import { queryAll } from './query-all';
 
 /** Filters that an index cannot serve are applied page by page, up to this many pages. */
 const MAX_PAGES = 20;
@@ -66,21 +67,12 @@ export class DynamoEventLog implements EventLog {
   }
 
   async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': eventPartition(eventId) },
-          ConsistentRead: true,
-          ExclusiveStartKey,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
+    const items = (await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': eventPartition(eventId) },
+      ConsistentRead: true,
+    }));
     const record = items.find((item) => item.SK === EVENT_SORT_KEY);
     if (!record) return undefined;
     const audit = items

@@ -1,7 +1,8 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InventoryPosition } from '../../domain/inventory/position';
 import type { InventoryStore } from '../../ports/inventory-store';
+import { queryAll } from './query-all';
 
 const ATTEMPTS = 5;
 
@@ -96,13 +97,6 @@ export class DynamoInventoryStore implements InventoryStore {
     KeyConditionExpression: string;
     ExpressionAttributeValues: Record<string, unknown>;
   }): Promise<InventoryPosition[]> {
-    const positions: InventoryPosition[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(new QueryCommand({ TableName: this.tableName, ...input, ExclusiveStartKey }));
-      positions.push(...(page.Items ?? []).map(fromItem));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return positions;
+    return (await queryAll(this.client, { TableName: this.tableName, ...input })).map(fromItem);
   }
 }

@@ -1,6 +1,7 @@
-import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Location } from '../../domain/locations/location';
 import type { LocationStore } from '../../ports/location-store';
+import { queryAll } from './query-all';
 
 const locationKey = (ref: string) => ({ PK: `LOCATION#${ref}`, SK: 'LOCATION' });
 
@@ -28,21 +29,12 @@ export class DynamoLocationStore implements LocationStore {
   }
 
   async list(): Promise<Location[]> {
-    const locations: Location[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: 'GSI1',
-          KeyConditionExpression: 'GSI1PK = :locations',
-          ExpressionAttributeValues: { ':locations': 'LOCATIONS' },
-          ExclusiveStartKey,
-        }),
-      );
-      locations.push(...(page.Items ?? []).map(fromItem));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return locations;
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :locations',
+      ExpressionAttributeValues: { ':locations': 'LOCATIONS' },
+    });
+    return items.map(fromItem);
   }
 }

@@ -2,8 +2,10 @@ import { ConflictError, NotFoundError } from '../errors';
 import type { AccountOrchestration } from './account-orchestration';
 
 /**
- * Re-drives a FAILED event, e.g. after its DLQ landing was fixed by a new workflow version.
- * It goes through the queue again with a fresh deduplication id.
+ * Re-drives a FAILED event once its cause is fixed (a workflow uploaded for a CREATE that
+ * found none, stock loaded, a downstream system back). Entities stay on the workflow version
+ * they were created under, so a retry re-runs that version. It goes through the queue again
+ * with a fresh deduplication id.
  */
 export const retryEvent = async (
   eventId: string,

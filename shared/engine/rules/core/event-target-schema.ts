@@ -5,7 +5,8 @@ import type { EventTarget } from '../../actions';
 export const eventTargetSchema = z.union([
   z.literal('SELF'),
   z.literal('ROOT'),
-  z.strictObject({ entityType: z.string().min(1), entityRef: z.string().min(1) }),
+  // The same limits as the Event API, so an event sent to another root can always be queued.
+  z.strictObject({ entityType: z.string().trim().min(1).max(200), entityRef: z.string().trim().min(1).max(200) }),
 ]) satisfies z.ZodType<EventTarget>;
 
 export const eventNameSchema = z.string().trim().min(1).max(200);
