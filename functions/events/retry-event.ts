@@ -4,5 +4,5 @@ import { accountRoute } from '../../shared/http/route';
 
 export const handler = accountRoute({ permission: 'EVENT_CREATE' }, async ({ principal, path }) => ({
   status: 202,
-  body: await retryEvent(path.eventId ?? '', orchestrationFor(principal.accountId)),
+  body: await retryEvent(path.eventId ?? '', orchestrationFor(principal.accountId), principal),
 }));

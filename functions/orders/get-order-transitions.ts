@@ -4,5 +4,5 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'ORDER_READ' }, async ({ principal, path }) =>
-  ok(await orderTransitions(path.ref ?? '', orchestrationFor(principal.accountId))),
+  ok(await orderTransitions(path.ref ?? '', orchestrationFor(principal.accountId), principal)),
 );

@@ -4,5 +4,5 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'ORDER_READ' }, async ({ principal, path, deps }) =>
-  ok(await getOrder(path.ref ?? '', orchestrationFor(principal.accountId), deps.dataKeys)),
+  ok(await getOrder(path.ref ?? '', orchestrationFor(principal.accountId), deps.dataKeys, principal)),
 );

@@ -1,4 +1,6 @@
-import { newAccount } from './control-plane-api';
+import { handler as listOrders } from '../../functions/orders/list-orders';
+import { invoke } from '../support/api-gateway-event';
+import { api as controlPlane, newAccount } from './control-plane-api';
 import {
   LONDON,
   RETAILER,
@@ -89,5 +91,33 @@ describe('orders and availability are isolated between accounts', () => {
     expect(inB.status).toBe(200);
     expect(inB.body).toEqual({ available: false, plans: [], shortfalls: [{ skuRef: 'TEE', requested: 1, available: 0 }] });
     expect((await api.checkAvailability(a.apiKey, request)).body.available).toBe(true);
+  });
+});
+
+describe('retailer-scoped keys', () => {
+  it("answers 404 to a key scoped to another retailer reading an order, and 400 to a cursor from another listing", async () => {
+    // Prepare
+    const admin = await newAccount('scope');
+    await uploadReferenceWorkflows(admin.apiKey);
+    await seedCatalog(admin.apiKey, [CAMDEN], [{ locationRef: 'CAMDEN', skuRef: 'TEE', onHand: 5 }]);
+    await api.createOrder(admin.apiKey, hdOrder('S-1', [{ skuRef: 'TEE', qty: 1 }]));
+    await api.createOrder(admin.apiKey, hdOrder('S-2', [{ skuRef: 'TEE', qty: 1 }]));
+    const otherRetailer = (await controlPlane.createApiKey(admin.apiKey, { role: 'READONLY', retailerId: 'someone-else' })).body.apiKey;
+    const firstPage = await invoke(listOrders, { method: 'GET', resource: '/v1/orders', query: { limit: '1' }, apiKey: admin.apiKey });
+
+    // Act
+    const read = await api.getOrder(otherRetailer, 'S-1');
+    const wrongListing = await invoke(listOrders, {
+      method: 'GET',
+      resource: '/v1/orders',
+      query: { status: 'ALLOCATED', cursor: firstPage.body.cursor },
+      apiKey: admin.apiKey,
+    });
+
+    // Assess
+    expect(read.status).toBe(404);
+    expect(firstPage.body.cursor).toEqual(expect.any(String));
+    expect(wrongListing.status).toBe(400);
+    expect(wrongListing.body.error.field).toBe('cursor');
   });
 });

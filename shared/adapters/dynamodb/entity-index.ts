@@ -1,7 +1,7 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Entity } from '../../engine/model';
 import type { EntityIndex } from '../../ports/entity-index';
-import { decodeCursor, encodeCursor } from './pagination-cursor';
+import { decodeCursor, encodeCursor, refusedCursor } from './pagination-cursor';
 
 const MAX_PAGES = 20;
 
@@ -19,7 +19,9 @@ export class DynamoEntityIndex implements EntityIndex {
     const items: Entity[] = [];
     let ExclusiveStartKey = decodeCursor(query.cursor);
     for (let page = 0; page < MAX_PAGES && items.length < query.limit; page++) {
-      const result = await this.client.send(
+      const cursorUsed = ExclusiveStartKey !== undefined;
+      const result = await this.client
+        .send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index,
@@ -30,7 +32,10 @@ export class DynamoEntityIndex implements EntityIndex {
           Limit: query.limit - items.length,
           ExclusiveStartKey,
         }),
-      );
+      )
+        .catch((error: unknown) => {
+          throw refusedCursor(error, cursorUsed);
+        });
       items.push(
         ...(result.Items ?? []).map(
           ({ PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, ...entity }) => entity as unknown as Entity,

@@ -1,6 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../engine/model';
-import { decodeCursor, encodeCursor } from './pagination-cursor';
+import { decodeCursor, encodeCursor, refusedCursor } from './pagination-cursor';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
 import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';
 import { queryAll } from './query-all';
@@ -46,7 +46,9 @@ export class DynamoEventLog implements EventLog {
     const items: LoggedEvent[] = [];
     let ExclusiveStartKey = decodeCursor(filter.cursor);
     for (let page = 0; page < MAX_PAGES && items.length < filter.limit; page++) {
-      const result = await this.client.send(
+      const cursorUsed = ExclusiveStartKey !== undefined;
+      const result = await this.client
+        .send(
         new QueryCommand({
           TableName: this.tableName,
           IndexName: index,
@@ -58,7 +60,10 @@ export class DynamoEventLog implements EventLog {
           Limit: filter.limit - items.length,
           ExclusiveStartKey,
         }),
-      );
+      )
+        .catch((error: unknown) => {
+          throw refusedCursor(error, cursorUsed);
+        });
       items.push(...(result.Items ?? []).map((item) => this.toLogged(item)));
       ExclusiveStartKey = result.LastEvaluatedKey;
       if (!ExclusiveStartKey) break;

@@ -21,3 +21,12 @@ export const decodeCursor = (cursor: string | undefined): Record<string, unknown
   }
   return key as Record<string, unknown>;
 };
+
+/**
+ * A cursor of the right shape can still belong to another listing (another index); DynamoDB
+ * then refuses the start key, which is the caller's mistake, not ours.
+ */
+export const refusedCursor = (error: unknown, cursorUsed: boolean): unknown =>
+  cursorUsed && error instanceof Error && error.name === 'ValidationException'
+    ? new ValidationError('cursor does not belong to this listing', 'cursor')
+    : error;

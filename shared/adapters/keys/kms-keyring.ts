@@ -18,7 +18,7 @@ export class KmsKeyring implements Keyring {
 
   async unwrap(accountId: string, wrapped: string): Promise<Buffer> {
     const { Plaintext } = await this.client.send(
-      new DecryptCommand({ CiphertextBlob: Buffer.from(wrapped, 'base64'), EncryptionContext: { accountId } }),
+      new DecryptCommand({ KeyId: this.keyId, CiphertextBlob: Buffer.from(wrapped, 'base64'), EncryptionContext: { accountId } }),
     );
     if (!Plaintext) throw new Error('KMS returned no plaintext');
     return Buffer.from(Plaintext);

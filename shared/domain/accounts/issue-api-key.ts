@@ -1,5 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
+import { ForbiddenError } from '../errors';
 import { issueApiKey } from './api-key';
 import type { AccountPrincipal } from './principal';
 import { z } from 'zod';
@@ -7,7 +8,7 @@ import { ROLES, type Role } from './roles';
 
 export const issueApiKeyInputSchema = z.strictObject({
   role: z.enum(ROLES),
-  retailerId: z.string().trim().min(1).max(64).optional(),
+  retailerId: z.string().trim().min(1).max(200).optional(),
 });
 
 export type IssueApiKeyInput = z.infer<typeof issueApiKeyInputSchema>;
@@ -18,6 +19,10 @@ export const issueAccountApiKey = async (
   input: IssueApiKeyInput,
   deps: { controlPlane: ControlPlaneStore; clock: Clock },
 ): Promise<{ keyId: string; apiKey: string; role: Role; retailerId?: string }> => {
+  // A key scoped to a retailer can only hand out keys for that same retailer.
+  if (principal.retailerId && input.retailerId !== principal.retailerId) {
+    throw new ForbiddenError(`This key may only issue keys for retailer ${principal.retailerId}`);
+  }
   const { keyId, apiKey, secretHash } = issueApiKey();
   await deps.controlPlane.putApiKey({
     keyId,

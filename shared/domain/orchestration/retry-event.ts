@@ -10,9 +10,12 @@ import type { AccountOrchestration } from './account-orchestration';
 export const retryEvent = async (
   eventId: string,
   account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'events'>,
+  scope: { retailerId?: string } = {},
 ): Promise<{ eventId: string; status: 'PENDING' }> => {
   const found = await account.events.get(eventId);
-  if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
+  if (!found || (scope.retailerId && found.event.event.retailerId !== scope.retailerId)) {
+    throw new NotFoundError(`No event ${eventId} in this account`);
+  }
   if (found.event.outcome !== 'FAILED') {
     throw new ConflictError(`Event ${eventId} is ${found.event.outcome}; only FAILED events can be retried`);
   }

@@ -5,18 +5,22 @@ import type { EntityIndex } from '../../ports/entity-index';
 import type { DataKeys } from '../../ports/keyring';
 import { NotFoundError } from '../errors';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
+import { retailerFor } from '../orchestration/retailer-scope';
 import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
 import { orderSummary, orderView } from './order-view';
 
-const loadOrder = async (ref: string, account: Pick<AccountOrchestration, 'entities'>) => {
+/** A key scoped to a retailer sees that retailer's orders only; others look absent. */
+const loadOrder = async (ref: string, account: Pick<AccountOrchestration, 'entities'>, scope: { retailerId?: string }) => {
   const entities = await account.entities.loadRoot(ORDER, ref);
   const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === ref);
-  if (!order) throw new NotFoundError(`No order ${ref} in this account`);
+  if (!order || (scope.retailerId && order.retailerId !== scope.retailerId)) {
+    throw new NotFoundError(`No order ${ref} in this account`);
+  }
   return { order, entities };
 };
 
-export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys) => {
-  const { order, entities } = await loadOrder(ref, account);
+export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys, scope: { retailerId?: string } = {}) => {
+  const { order, entities } = await loadOrder(ref, account, scope);
   return orderView(order, entities, await keys.dataKeyFor(account.accountId), account.accountId);
 };
 
@@ -33,7 +37,8 @@ export const listOrders = async (
   scope: { retailerId?: string },
   index: EntityIndex,
 ) => {
-  const page = await index.list({ entityType: ORDER, ...query, retailerId: scope.retailerId ?? query.retailerId });
+  const retailerId = query.retailerId || scope.retailerId ? retailerFor(query.retailerId, scope) : undefined;
+  const page = await index.list({ entityType: ORDER, ...query, retailerId });
   return { items: page.items.map(orderSummary), cursor: page.cursor };
 };
 
@@ -54,8 +59,8 @@ const eventsAllowed = (workflow: Workflow, entity: Entity): string[] => {
 };
 
 /** The user actions open on the order and its fulfilments, from the workflow version the order runs on. */
-export const orderTransitions = async (ref: string, account: AccountOrchestration) => {
-  const { order, entities } = await loadOrder(ref, account);
+export const orderTransitions = async (ref: string, account: AccountOrchestration, scope: { retailerId?: string } = {}) => {
+  const { order, entities } = await loadOrder(ref, account, scope);
   const workflow = await account.workflows.get(
     { retailerId: order.retailerId, entityType: ORDER, subtype: order.subtype },
     order.workflowVersion,
