@@ -15,5 +15,6 @@ export const dryRunEvent = async (
   const draft = rawDraft === undefined ? undefined : parseWorkflow(rawDraft, account.registry).workflow;
   const event = toOrdoEvent(eventInput, 'API', scope);
   const result = await account.engine.dryRun(event, draft);
-  return { eventId: event.id, ...result };
+  // `status` as in the sync API; `outcome` stays for clients of the first version.
+  return { eventId: event.id, status: result.outcome, ...result };
 };

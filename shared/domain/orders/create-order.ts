@@ -29,9 +29,11 @@ const fingerprint = (input: OrderInput): string => {
   return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
 };
 
+type PendingOrder = { ref: string; status: 'PENDING'; eventId: string };
+
 export type CreateOrderResult =
-  | { created: true; order: ReturnType<typeof orderView> | { ref: string; status: 'PENDING'; eventId: string } }
-  | { created: false; order: ReturnType<typeof orderView> };
+  | { created: true; order: ReturnType<typeof orderView> | PendingOrder }
+  | { created: false; order: ReturnType<typeof orderView> | PendingOrder };
 
 /**
  * Creates the order by running its workflow's CREATE event, keyed by the order ref: the
@@ -93,6 +95,14 @@ export const createOrder = async (
   };
 
   if (mode === 'async') {
+    // Accepted before but not run yet: the queued CREATE decides between a resend and a conflict.
+    const queued = await account.events.get(event.id);
+    if (queued) {
+      if ((queued.event.event.attributes as Partial<OrderAttributes> | undefined)?.requestHash !== requestHash) {
+        throw new ConflictError(`Order ${input.ref} was already accepted with a different body`, 'ref');
+      }
+      return { created: false, order: { ref: input.ref, status: 'PENDING', eventId: event.id } };
+    }
     const submitted = await submitEvent(event, account);
     return { created: true, order: { ref: input.ref, status: 'PENDING', eventId: submitted.eventId } };
   }

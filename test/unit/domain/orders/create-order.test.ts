@@ -1,0 +1,70 @@
+import { ConflictError } from '../../../../shared/domain/errors';
+import { createOrder } from '../../../../shared/domain/orders/create-order';
+import type { OrderInput } from '../../../../shared/domain/orders/order-input';
+import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows';
+import { inMemoryOrchestration } from '../../fakes/orchestration';
+
+const keys = { dataKeyFor: async () => Buffer.alloc(32, 3) };
+
+const order = (overrides: Partial<OrderInput> = {}): OrderInput => ({
+  ref: 'A-1',
+  retailerId: 'r1',
+  type: 'HD',
+  customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
+  deliveryAddress: { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.8, lon: -1.55 },
+  lines: [{ skuRef: 'SKU-1', qty: 1, unitPrice: 10, currency: 'GBP' }],
+  ...overrides,
+});
+
+describe('createOrder, async', () => {
+  it('queues the CREATE event once and answers a resend of the same body with the pending order', async () => {
+    // Prepare
+    const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
+    await createOrder(order(), 'async', {}, account, keys);
+
+    // Act
+    const resend = await createOrder(order(), 'async', {}, account, keys);
+
+    // Assess
+    expect(resend).toEqual({ created: false, order: { ref: 'A-1', status: 'PENDING', eventId: 'order:A-1:create' } });
+    expect(account.queue.sent).toHaveLength(1);
+  });
+
+  it('refuses a resend with another body while the first is still queued, naming ref', async () => {
+    // Prepare
+    const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
+    await createOrder(order(), 'async', {}, account, keys);
+
+    // Act
+    const attempt = createOrder(order({ lines: [{ skuRef: 'SKU-2', qty: 5, unitPrice: 1, currency: 'GBP' }] }), 'async', {}, account, keys);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    await expect(attempt).rejects.toMatchObject({ field: 'ref' });
+    expect(account.queue.sent).toHaveLength(1);
+  });
+
+  it('refuses an order whose retailer has no workflow of its type, and queues nothing', async () => {
+    // Prepare
+    const account = inMemoryOrchestration('acme', { workflows: [] });
+
+    // Act
+    const attempt = createOrder(order(), 'async', {}, account, keys);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ code: 'WORKFLOW_NOT_FOUND', status: 422 });
+    expect(account.queue.sent).toEqual([]);
+  });
+
+  it('keeps the customer sealed in the queued event', async () => {
+    // Prepare
+    const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
+
+    // Act
+    await createOrder(order(), 'async', {}, account, keys);
+
+    // Assess
+    expect(JSON.stringify(account.queue.sent)).not.toContain('ada@example.com');
+    expect(JSON.stringify(account.queue.sent)).not.toContain('Park Row');
+  });
+});
