@@ -1,12 +1,9 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../engine/model';
-import { decodeCursor, encodeCursor, refusedCursor } from './pagination-cursor';
+import { queryPage } from './query-page';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
 import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';
 import { queryAll } from './query-all';
-
-/** Filters that an index cannot serve are applied page by page, up to this many pages. */
-const MAX_PAGES = 20;
 
 export class DynamoEventLog implements EventLog {
   constructor(
@@ -43,32 +40,21 @@ export class DynamoEventLog implements EventLog {
       values[':outcome'] = filter.status;
     }
 
-    const items: LoggedEvent[] = [];
-    let ExclusiveStartKey = decodeCursor(filter.cursor);
-    for (let page = 0; page < MAX_PAGES && items.length < filter.limit; page++) {
-      const cursorUsed = ExclusiveStartKey !== undefined;
-      const result = await this.client
-        .send(
-        new QueryCommand({
-          TableName: this.tableName,
-          IndexName: index,
-          KeyConditionExpression: `${index}PK = :pk AND ${index}SK BETWEEN :from AND :to`,
-          FilterExpression: conditions.length ? conditions.join(' AND ') : undefined,
-          ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
-          ExpressionAttributeValues: values,
-          ScanIndexForward: false,
-          Limit: filter.limit - items.length,
-          ExclusiveStartKey,
-        }),
-      )
-        .catch((error: unknown) => {
-          throw refusedCursor(error, cursorUsed);
-        });
-      items.push(...(result.Items ?? []).map((item) => this.toLogged(item)));
-      ExclusiveStartKey = result.LastEvaluatedKey;
-      if (!ExclusiveStartKey) break;
-    }
-    return { items, cursor: encodeCursor(ExclusiveStartKey) };
+    const page = await queryPage(
+      this.client,
+      {
+        TableName: this.tableName,
+        IndexName: index,
+        KeyConditionExpression: `${index}PK = :pk AND ${index}SK BETWEEN :from AND :to`,
+        FilterExpression: conditions.length ? conditions.join(' AND ') : undefined,
+        ExpressionAttributeNames: Object.keys(names).length ? names : undefined,
+        ExpressionAttributeValues: values,
+        ScanIndexForward: false,
+      },
+      filter.limit,
+      filter.cursor,
+    );
+    return { items: page.items.map((item) => this.toLogged(item)), cursor: page.cursor };
   }
 
   async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
