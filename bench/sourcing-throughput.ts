@@ -6,18 +6,8 @@ import {
   type StockPosition,
 } from '../shared/domain/sourcing';
 import { median, type BenchResult } from './report';
+import { seededRandom } from '../scripts/seeded-random';
 
-/** mulberry32: a small seeded generator, so every run sources the same network and orders. */
-const seededRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-};
 
 /** Roughly Great Britain. */
 const COUNTRY = { south: 50.3, north: 55.8, west: -4.5, east: 1.4 };

@@ -1,3 +1,5 @@
+import { seededRandom } from '../seeded-random';
+
 /** The demo account's catalogue: real-looking UK locations and 50 SKUs, the same on every machine. */
 
 export interface DemoLocation {
@@ -35,15 +37,9 @@ export const demoLocations: DemoLocation[] = [
 
 export const demoSkus: string[] = Array.from({ length: 50 }, (_, i) => `SKU-${String(i + 1).padStart(3, '0')}`);
 
-/** A small deterministic generator, so every developer sees the same stock. */
-const seeded = (seed: number) => () => {
-  seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
-  return seed / 2_147_483_648;
-};
-
 /** Warehouses carry every SKU in depth; each store carries about 60% of them, a few units each. */
 export const demoStock = (): { locationRef: string; skuRef: string; onHand: number; safetyStock: number }[] => {
-  const random = seeded(42);
+  const random = seededRandom(42);
   return demoLocations.flatMap((location) =>
     demoSkus
       .filter(() => location.type === 'WAREHOUSE' || random() < 0.6)

@@ -14,7 +14,6 @@ import { createCoreRegistry } from '../engine/rules/core';
 import { WorkflowCache } from '../engine/workflow-cache';
 import { registerOrderRules } from '../domain/orders/rules';
 import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
-import { DEFAULT_SOURCING_PROFILE } from '../domain/sourcing/model';
 import { catalogFor } from './catalog';
 import { dependencies, documentClient } from './dependencies';
 
@@ -25,7 +24,7 @@ const registry = registerOrderRules(createCoreRegistry());
 const sourcingCatalogFor = (accountId: string): SourcingCatalog => {
   const catalog = catalogFor(accountId);
   return {
-    profile: async (retailerId) => (await catalog.profiles.get(retailerId)) ?? DEFAULT_SOURCING_PROFILE,
+    profile: (retailerId) => catalog.profiles.get(retailerId),
     locations: () => catalog.locations.list(),
   };
 };

@@ -11,6 +11,10 @@ export interface ApiCall {
   apiKey?: string;
   /** An object is sent as JSON; a string is sent as it is. */
   body?: unknown;
+  /** Default: the resource with its path parameters filled in. */
+  path?: string;
+  /** Default: a fresh UUID, as API Gateway gives each request. */
+  requestId?: string;
 }
 
 const pathOf = (resource: string, parameters: Record<string, string> = {}) =>
@@ -18,13 +22,13 @@ const pathOf = (resource: string, parameters: Record<string, string> = {}) =>
 
 /** The REST API (v1 payload) event that API Gateway hands a Lambda, built for in-process calls. */
 export const apiGatewayEvent = (call: ApiCall): APIGatewayProxyEvent => {
-  const requestId = randomUUID();
+  const requestId = call.requestId ?? randomUUID();
   const headers: Record<string, string> = { 'content-type': 'application/json', ...call.headers };
   if (call.apiKey) headers.Authorization = `Bearer ${call.apiKey}`;
   return {
     httpMethod: call.method,
     resource: call.resource,
-    path: pathOf(call.resource, call.pathParameters),
+    path: call.path ?? pathOf(call.resource, call.pathParameters),
     pathParameters: call.pathParameters ?? null,
     queryStringParameters: call.query ?? null,
     multiValueQueryStringParameters: null,

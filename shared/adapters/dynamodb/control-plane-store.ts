@@ -71,13 +71,13 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async listAccountIds(): Promise<string[]> {
-    const ids = (await queryAll(this.client, {
+    const items = await queryAll(this.client, {
       TableName: this.tableName,
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :accounts',
       ExpressionAttributeValues: { ':accounts': 'ACCOUNTS' },
-    })).map((item) => item.accountId as string);
-    return ids;
+    });
+    return items.map((item) => item.accountId as string);
   }
 
   async markAccountActive(accountId: string): Promise<void> {
@@ -110,13 +110,13 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async listApiKeys(accountId: string): Promise<ApiKeyRecord[]> {
-    const keys = (await queryAll(this.client, {
+    const items = await queryAll(this.client, {
       TableName: this.tableName,
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :account AND begins_with(GSI1SK, :prefix)',
       ExpressionAttributeValues: { ':account': `ACCOUNT#${accountId}`, ':prefix': 'APIKEY#' },
-    })).map((item) => stripKeys<ApiKeyRecord>(item));
-    return keys;
+    });
+    return items.map((item) => stripKeys<ApiKeyRecord>(item));
   }
 
   async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {

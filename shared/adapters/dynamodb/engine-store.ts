@@ -63,13 +63,13 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   ) {}
 
   async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
-    const entities = (await queryAll(this.client, {
+    const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entity)',
       ExpressionAttributeValues: { ':pk': rootPartition(rootEntityType, rootRef), ':entity': 'ENTITY#' },
       ConsistentRead: true,
-    })).map(entityFromItem);
-    return entities;
+    });
+    return items.map(entityFromItem);
   }
 
   async loadWorkflow(key: WorkflowKey, version?: number): Promise<Workflow | undefined> {
@@ -96,13 +96,13 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   async positions(skuRefs: string[]): Promise<StockLevel[]> {
     const perSku = await Promise.all(
       [...new Set(skuRefs)].map(async (skuRef) => {
-        const levels = (await queryAll(this.client, {
+        const items = await queryAll(this.client, {
           TableName: this.tableName,
           KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
           ExpressionAttributeValues: { ':pk': inventoryPositionKey(skuRef, '').PK, ':loc': 'LOC#' },
           ConsistentRead: true,
-        })).map(stockLevelFromItem);
-        return levels;
+        });
+        return items.map(stockLevelFromItem);
       }),
     );
     return perSku.flat();
@@ -206,23 +206,19 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   /** An event accepted for asynchronous processing, visible as PENDING until it runs. */
   async recordPending(record: EventRecord): Promise<void> {
     const expiresAt = epochSeconds(record.receivedOn) + this.retentionDays * 86_400;
-    const update = this.eventRecordUpdate(record, expiresAt).Update;
-    const { ':pending': _pending, ':failed': _failed, ...values } = update.ExpressionAttributeValues;
     await this.client
-      .send(
-        new TransactWriteCommand({
-          TransactItems: [
-            { Update: { ...update, ExpressionAttributeValues: values, ConditionExpression: 'attribute_not_exists(PK)' } },
-          ],
-        }),
-      )
+      .send(new TransactWriteCommand({ TransactItems: [this.eventRecordUpdate(record, expiresAt, 'NEW_ONLY')] }))
       .catch((error: unknown) => {
         // A resent event id keeps its first record; the engine reports the duplicate.
         if (!(error instanceof TransactionCanceledException)) throw error;
       });
   }
 
-  private eventRecordUpdate(record: EventRecord, expiresAt: number) {
+  /**
+   * The event record's upsert. A commit may overwrite a PENDING or FAILED record, never a final
+   * one (that is the processed marker); a pending record is only written where none exists.
+   */
+  private eventRecordUpdate(record: EventRecord, expiresAt: number, write: 'COMMIT' | 'NEW_ONLY' = 'COMMIT') {
     const sortKey = `${record.receivedOn}#${record.event.id}`;
     const values: Record<string, unknown> = {
       ':event': record.event,
@@ -237,8 +233,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
       ':g3pk': ALL_EVENTS,
       ':sk': sortKey,
       ':expiresAt': expiresAt,
-      ':pending': 'PENDING',
-      ':failed': 'FAILED',
+      ...(write === 'COMMIT' ? { ':pending': 'PENDING', ':failed': 'FAILED' } : {}),
     };
     const sets = [
       '#event = :event',
@@ -273,7 +268,8 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
         TableName: this.tableName,
         Key: { PK: eventPartition(record.event.id), SK: EVENT_SORT_KEY },
         UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}`,
-        ConditionExpression: 'attribute_not_exists(PK) OR outcome IN (:pending, :failed)',
+        ConditionExpression:
+          write === 'COMMIT' ? 'attribute_not_exists(PK) OR outcome IN (:pending, :failed)' : 'attribute_not_exists(PK)',
         ExpressionAttributeNames: names,
         ExpressionAttributeValues: values,
       },

@@ -58,12 +58,12 @@ export class DynamoEventLog implements EventLog {
   }
 
   async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
-    const items = (await queryAll(this.client, {
+    const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk',
       ExpressionAttributeValues: { ':pk': eventPartition(eventId) },
       ConsistentRead: true,
-    }));
+    });
     const record = items.find((item) => item.SK === EVENT_SORT_KEY);
     if (!record) return undefined;
     const audit = items

@@ -2,23 +2,10 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { InventoryPosition } from '../../domain/inventory/position';
 import type { InventoryStore } from '../../ports/inventory-store';
+import { inventoryPositionItem, inventoryPositionKey } from './engine-items';
 import { queryAll } from './query-all';
 
 const ATTEMPTS = 5;
-
-/**
- * Same layout as the engine's reservations use: PK SKU#, SK LOC#, and a stored `available`
- * (onHand − reserved − safetyStock), because a DynamoDB condition cannot do that sum.
- */
-export const positionKey = (skuRef: string, locationRef: string) => ({ PK: `SKU#${skuRef}`, SK: `LOC#${locationRef}` });
-
-const positionItem = (position: InventoryPosition) => ({
-  ...positionKey(position.skuRef, position.locationRef),
-  GSI1PK: `LOC#${position.locationRef}`,
-  GSI1SK: `SKU#${position.skuRef}`,
-  ...position,
-  available: position.onHand - position.reserved - position.safetyStock,
-});
 
 const fromItem = (item: Record<string, unknown>): InventoryPosition => ({
   skuRef: item.skuRef as string,
@@ -54,7 +41,8 @@ export class DynamoInventoryStore implements InventoryStore {
         await this.client.send(
           new PutCommand({
             TableName: this.tableName,
-            Item: positionItem(position),
+            // The engine's layout: reservations change this same item in its transactions.
+            Item: inventoryPositionItem(position),
             ...(current
               ? { ConditionExpression: 'reserved = :seen', ExpressionAttributeValues: { ':seen': current.reserved } }
               : { ConditionExpression: 'attribute_not_exists(PK)' }),
@@ -69,7 +57,7 @@ export class DynamoInventoryStore implements InventoryStore {
 
   async get(skuRef: string, locationRef: string): Promise<InventoryPosition | undefined> {
     const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: positionKey(skuRef, locationRef), ConsistentRead: true }),
+      new GetCommand({ TableName: this.tableName, Key: inventoryPositionKey(skuRef, locationRef), ConsistentRead: true }),
     );
     return Item ? fromItem(Item) : undefined;
   }

@@ -1,13 +1,10 @@
-import type { SourcingLocation, SourcingProfile } from '../sourcing/model';
+import type { SourcingSource } from '../sourcing/sourcing-inputs';
 
 /**
  * What the SourceOrder rule reads besides stock, handed to rules as `ctx.services.sourcing`.
  * Stock comes from `ctx.services.inventory`, which shows the execution's own reservations.
  */
-export interface SourcingCatalog {
-  profile(retailerId: string): Promise<SourcingProfile>;
-  locations(): Promise<SourcingLocation[]>;
-}
+export type SourcingCatalog = Pick<SourcingSource, 'profile' | 'locations'>;
 
 export const sourcingCatalogOf = (services: Record<string, unknown>): SourcingCatalog => {
   const catalog = services.sourcing as SourcingCatalog | undefined;

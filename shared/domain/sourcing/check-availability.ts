@@ -4,7 +4,7 @@ import { locationRefSchema } from '../locations/location';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { ValidationError } from '../errors';
 import { planFulfilments } from './plan-fulfilments';
-import { loadSourcingInputs, type SourcingData } from './sourcing-inputs';
+import { committedSource, loadSourcingInputs, type SourcingData } from './sourcing-inputs';
 
 const point = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
 
@@ -32,7 +32,7 @@ export const checkAvailability = async (input: AvailabilityInput, scope: { retai
   const { profile, locations, positions } = await loadSourcingInputs(
     retailerId,
     input.lines.map((line) => line.skuRef),
-    data,
+    committedSource(data),
   );
   const result = planFulfilments(input, profile, locations, positions);
   return {

@@ -10,27 +10,42 @@ export interface SourcingData {
   profiles: SourcingProfileStore;
 }
 
+/** Where sourcing reads its inputs from: the catalogue, and stock as committed or as an execution sees it. */
+export interface SourcingSource {
+  profile(retailerId: string): Promise<SourcingProfile | undefined>;
+  locations(): Promise<SourcingLocation[]>;
+  /** Stock of these SKUs at every location; `available` may be negative and is clamped here. */
+  stock(skuRefs: string[]): Promise<StockPosition[]>;
+}
+
+/** The committed stock, read position by position through the inventory store. */
+export const committedSource = (data: SourcingData): SourcingSource => ({
+  profile: (retailerId) => data.profiles.get(retailerId),
+  locations: () => data.locations.list(),
+  stock: async (skuRefs) =>
+    (await Promise.all(skuRefs.map((skuRef) => data.inventory.listBySku(skuRef))))
+      .flat()
+      .map((position) => ({ skuRef: position.skuRef, locationRef: position.locationRef, available: availableOf(position) })),
+});
+
 /**
- * What sourcing decides on: the retailer's profile, the locations, and the stock of the
- * requested SKUs. The availability API and the SourceOrder rule both load it here.
+ * What sourcing decides on: the retailer's profile (the default when it has none), the
+ * locations, and the stock of the requested SKUs. The availability API and the SourceOrder
+ * rule both load it here, from different sources of stock.
  */
 export const loadSourcingInputs = async (
   retailerId: string,
   skuRefs: string[],
-  data: SourcingData,
+  source: SourcingSource,
 ): Promise<{ profile: SourcingProfile; locations: SourcingLocation[]; positions: StockPosition[] }> => {
-  const [profile, locations, perSku] = await Promise.all([
-    data.profiles.get(retailerId),
-    data.locations.list(),
-    Promise.all([...new Set(skuRefs)].map((skuRef) => data.inventory.listBySku(skuRef))),
+  const [profile, locations, stock] = await Promise.all([
+    source.profile(retailerId),
+    source.locations(),
+    source.stock([...new Set(skuRefs)]),
   ]);
   return {
     profile: profile ?? DEFAULT_SOURCING_PROFILE,
     locations,
-    positions: perSku.flat().map((position) => ({
-      skuRef: position.skuRef,
-      locationRef: position.locationRef,
-      available: availableOf(position),
-    })),
+    positions: stock.map((position) => ({ ...position, available: Math.max(0, position.available) })),
   };
 };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Action } from '../../../engine/actions';
 import { defineRule } from '../../../engine/rule-registry';
 import { planFulfilments } from '../../sourcing/plan-fulfilments';
+import { loadSourcingInputs } from '../../sourcing/sourcing-inputs';
 import { FULFILMENT, fulfilmentsOf, orderAttributes } from '../order';
 import { remainingLines } from '../remaining-lines';
 import { sourcingCatalogOf } from '../sourcing-catalog';
@@ -35,15 +36,22 @@ export const sourceOrderRule = defineRule({
     }
 
     const catalog = sourcingCatalogOf(ctx.services);
-    const skuRefs = lines.map((line) => line.skuRef);
-    const [profile, locations, stock] = await Promise.all([
-      catalog.profile(order.retailerId),
-      catalog.locations(),
-      ctx.services.inventory ? ctx.services.inventory.positions(skuRefs) : Promise.resolve([]),
-    ]);
-    const positions = stock
-      .filter((level) => !(exclusions[level.skuRef] ?? []).includes(level.locationRef))
-      .map((level) => ({ skuRef: level.skuRef, locationRef: level.locationRef, available: Math.max(0, level.available) }));
+    const inventory = ctx.services.inventory;
+    const { profile, locations, positions: stock } = await loadSourcingInputs(
+      order.retailerId,
+      lines.map((line) => line.skuRef),
+      {
+        ...catalog,
+        // The execution's view: committed stock with its own pending reservations applied.
+        stock: async (skuRefs) =>
+          (inventory ? await inventory.positions(skuRefs) : []).map(({ skuRef, locationRef, available }) => ({
+            skuRef,
+            locationRef,
+            available,
+          })),
+      },
+    );
+    const positions = stock.filter((level) => !(exclusions[level.skuRef] ?? []).includes(level.locationRef));
     const result = planFulfilments(
       { type: attributes.type, lines, deliveryPoint: attributes.deliveryPoint, pickupLocationRef: attributes.pickupLocationRef },
       profile,

@@ -9,18 +9,8 @@ import {
   type SourcingRequest,
   type StockPosition,
 } from '../../../../shared/domain/sourcing';
+import { seededRandom } from '../../../../scripts/seeded-random';
 
-/** mulberry32, so every run checks the same networks. */
-const seededRandom = (seed: number) => {
-  let state = seed >>> 0;
-  return (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-};
 
 interface Case {
   request: SourcingRequest;
