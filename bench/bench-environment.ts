@@ -2,7 +2,7 @@ import { ensureControlPlaneTable } from '../scripts/local-stack/bootstrap';
 import { localDynamoDbClient, startDynamoDbLocal } from '../scripts/local-stack/dynamodb-local';
 import { freePort } from '../scripts/local-stack/ports';
 import { invoke } from '../test/support/api-gateway-event';
-import { DynamoDbRequestCounter } from './request-counter';
+import { DynamoDbRequestCounter } from '../test/support/dynamodb-request-counter';
 
 const OPERATOR = 'bench-operator-key';
 

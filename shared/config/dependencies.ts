@@ -1,4 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoAccountProfileStore } from '../adapters/dynamodb/account-profile-store';
 import { DynamoAccountTableProvisioner } from '../adapters/dynamodb/account-table-provisioner';
 import { DynamoControlPlaneStore } from '../adapters/dynamodb/control-plane-store';
@@ -34,6 +35,11 @@ let dynamodb: DynamoDBClient | undefined;
 
 /** The container's one DynamoDB client; benchmarks attach a request counter to it. */
 export const dynamoDbClient = (): DynamoDBClient => (dynamodb ??= new DynamoDBClient({}));
+
+let sqs: SQSClient | undefined;
+
+/** The container's one SQS client, shared by every queue adapter. */
+export const sqsClient = (): SQSClient => (sqs ??= new SQSClient({}));
 
 /** The container's one DynamoDB document client, shared by every adapter. */
 export const documentClient = (): DynamoDBDocumentClient => (documents ??= createDocumentClient(dynamoDbClient()));

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { SQSClient } from '@aws-sdk/client-sqs';
 import { DynamoEngineStore } from '../adapters/dynamodb/engine-store';
 import { DynamoEntityIndex } from '../adapters/dynamodb/entity-index';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
@@ -15,7 +14,7 @@ import { WorkflowCache } from '../engine/workflow-cache';
 import { registerOrderRules } from '../domain/orders/rules';
 import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
 import { catalogFor } from './catalog';
-import { dependencies, documentClient } from './dependencies';
+import { dependencies, documentClient, sqsClient } from './dependencies';
 
 let queue: SqsEventQueue | undefined;
 const registry = registerOrderRules(createCoreRegistry());
@@ -44,7 +43,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
     const documents = documentClient();
     const tableName = accountTableName(settings.stage, accountId);
     const store = new DynamoEngineStore(documents, tableName, settings.auditRetentionDays);
-    queue ??= new SqsEventQueue(new SQSClient({}), settings.eventsQueueName);
+    queue ??= new SqsEventQueue(sqsClient(), settings.eventsQueueName);
     account = {
       accountId,
       engine: new Engine({

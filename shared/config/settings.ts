@@ -9,6 +9,8 @@ export interface Settings {
   version: string;
   maxBodyBytes: number;
   eventsQueueName: string;
+  /** Standard queue of inventory batch chunks. */
+  inventoryQueueName: string;
   /** How long events and their audit trail are kept (DynamoDB TTL). */
   auditRetentionDays: number;
   /** Most rulesets one execution may run before it is FAILED. */
@@ -38,6 +40,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     version: env.ORDO_VERSION ?? '0.0.0',
     maxBodyBytes: positiveNumber(env.ORDO_MAX_BODY_BYTES, 256 * 1024, 'ORDO_MAX_BODY_BYTES'),
     eventsQueueName: env.ORDO_EVENTS_QUEUE_NAME ?? `ordo-${stage}-events.fifo`,
+    inventoryQueueName: env.ORDO_INVENTORY_QUEUE_NAME ?? `ordo-${stage}-inventory-batches`,
     auditRetentionDays: positiveNumber(env.ORDO_AUDIT_RETENTION_DAYS, 90, 'ORDO_AUDIT_RETENTION_DAYS'),
     loopGuard: positiveNumber(env.ORDO_LOOP_GUARD, 200, 'ORDO_LOOP_GUARD'),
     kmsKeyId: env.ORDO_KMS_KEY_ID ?? '',

@@ -88,15 +88,15 @@ export class Execution {
   position: ExecutionPosition | undefined;
   private readonly queue: OrdoEvent[] = [];
   private readonly services: RuleServices;
+  private readonly stockReader: PendingInventoryReader | undefined;
 
   constructor(
     private readonly settings: ExecutionSettings,
     readonly working: WorkingCopy,
   ) {
     const committed = settings.services?.inventory;
-    this.services = committed
-      ? { ...settings.services, inventory: new PendingInventoryReader(committed, this.inventory) }
-      : { ...settings.services };
+    this.stockReader = committed ? new PendingInventoryReader(committed, this.inventory) : undefined;
+    this.services = this.stockReader ? { ...settings.services, inventory: this.stockReader } : { ...settings.services };
   }
 
   /**
@@ -306,6 +306,8 @@ export class Execution {
     }
     const change: InventoryChange = { skuRef, locationRef, kind, qty };
     if (reason !== undefined) change.reason = reason;
+    const seen = this.stockReader?.committedLevel(skuRef, locationRef);
+    if (seen) change.seen = { onHand: seen.onHand, reserved: seen.reserved, safetyStock: seen.safetyStock };
     this.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
     this.inventory.push(change);
     this.settings.trail.add('INVENTORY', holder.entityType, holder.ref, {

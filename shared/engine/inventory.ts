@@ -1,4 +1,4 @@
-import type { InventoryChange, InventoryChangeKind, Reservation, StockLevel } from './model';
+import type { InventoryChange, InventoryChangeKind, Reservation, StockBasis, StockLevel } from './model';
 import type { InventoryReader } from './ports';
 
 /** Key of an inventory position among others, e.g. in a map. */
@@ -24,6 +24,8 @@ export interface PositionDelta {
   available: number;
   minAvailable: number;
   minReserved: number;
+  /** The committed figures the latest of its changes was decided on, when the rules read them. */
+  seen?: StockBasis;
 }
 
 /**
@@ -49,6 +51,7 @@ export const netInventoryChanges = (changes: readonly InventoryChange[]): Positi
     delta.onHand += effect.onHand * change.qty;
     delta.reserved += effect.reserved * change.qty;
     delta.available += effect.available * change.qty;
+    if (change.seen) delta.seen = change.seen;
   }
   const net: PositionDelta[] = [];
   for (const delta of deltas.values()) {
@@ -96,13 +99,21 @@ export const heldQty = (reservations: readonly Reservation[] | undefined, skuRef
  * Changes to a position that does not exist are not shown; their commit would fail.
  */
 export class PendingInventoryReader implements InventoryReader {
+  private readonly lastCommitted = new Map<string, StockLevel>();
+
   constructor(
     private readonly committed: InventoryReader,
     private readonly pending: readonly InventoryChange[],
   ) {}
 
+  /** The position as committed when this reader last read it, without the pending changes. */
+  committedLevel(skuRef: string, locationRef: string): StockLevel | undefined {
+    return this.lastCommitted.get(stockKey(skuRef, locationRef));
+  }
+
   async positions(skuRefs: string[]): Promise<StockLevel[]> {
     const levels = await this.committed.positions(skuRefs);
+    for (const level of levels) this.lastCommitted.set(stockKey(level.skuRef, level.locationRef), level);
     const deltas = new Map(netInventoryChanges(this.pending).map((delta) => [stockKey(delta.skuRef, delta.locationRef), delta]));
     return levels.map((level) => {
       const delta = deltas.get(stockKey(level.skuRef, level.locationRef));

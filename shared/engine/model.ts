@@ -163,7 +163,16 @@ export interface InventoryChange {
   /** A positive whole number. */
   qty: number;
   reason?: string;
+  /**
+   * The committed position as the execution last read it before this change (set by the engine
+   * when a rule read the stock through `ctx.services.inventory`). A store that keeps counts and
+   * reservations in separate items conditions a reservation on it; see StockBasis.
+   */
+  seen?: StockBasis;
 }
+
+/** The stored figures a reservation was decided on. */
+export type StockBasis = Pick<StockLevel, 'onHand' | 'reserved' | 'safetyStock'>;
 
 /** The stock of one SKU at one location, as stored. */
 export interface StockLevel {

@@ -37,8 +37,9 @@ const requestOf = <S extends z.ZodType | undefined>(
   event: APIGatewayProxyEvent,
   deps: Dependencies,
   schema: S,
+  maxBodyBytes = deps.settings.maxBodyBytes,
 ): RouteRequest<BodyOf<S>> => ({
-  body: (schema ? readJsonBody(event, schema, deps.settings.maxBodyBytes) : undefined) as BodyOf<S>,
+  body: (schema ? readJsonBody(event, schema, maxBodyBytes) : undefined) as BodyOf<S>,
   path: event.pathParameters ?? {},
   query: event.queryStringParameters ?? {},
   requestId: event.requestContext.requestId,
@@ -64,10 +65,11 @@ export const operatorRoute = <S extends z.ZodType | undefined = undefined>(
  * caller without a key learns nothing about the body's schema.
  */
 export const accountRoute = <S extends z.ZodType | undefined = undefined>(
-  spec: { permission: Permission; body?: S },
+  /** maxBodyBytes: for bulk routes, instead of the settings' limit. */
+  spec: { permission: Permission; body?: S; maxBodyBytes?: number },
   run: (request: AccountRouteRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) =>
   build(async (event, deps) => {
     const principal = await accountCaller(event, spec.permission, deps);
-    return run({ ...requestOf(event, deps, spec.body as S), principal });
+    return run({ ...requestOf(event, deps, spec.body as S, spec.maxBodyBytes), principal });
   });

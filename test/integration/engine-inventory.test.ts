@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { inventoryPositionItem, inventoryPositionKey } from '../../shared/adapters/dynamodb/engine-items';
+import { inventoryCountItem } from '../../shared/adapters/dynamodb/inventory-items';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
 import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
 import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/workflow-repository';
@@ -120,14 +120,14 @@ const newSku = async (onHand: number): Promise<string> => {
   await documents.send(
     new PutCommand({
       TableName: TABLE,
-      Item: inventoryPositionItem({ skuRef, locationRef: LOCATION, onHand, reserved: 0, safetyStock: 0, updatedOn: new Date().toISOString() }),
+      Item: inventoryCountItem({ skuRef, locationRef: LOCATION, onHand, safetyStock: 0, updatedOn: new Date().toISOString() }),
     }),
   );
   return skuRef;
 };
 
-const storedPosition = async (skuRef: string) =>
-  (await documents.send(new GetCommand({ TableName: TABLE, Key: inventoryPositionKey(skuRef, LOCATION), ConsistentRead: true }))).Item;
+/** The position as committed: its count and reservations, read the way the engine reads them. */
+const storedPosition = async (skuRef: string) => (await store.positions([skuRef])).find((level) => level.locationRef === LOCATION);
 
 const storedOrder = async (ref: string): Promise<Entity | undefined> =>
   (await store.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');

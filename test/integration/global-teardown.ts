@@ -1,5 +1,8 @@
 import type { RunningDynamoDb } from '../../scripts/local-stack/dynamodb-local';
+import type { RunningSqs } from '../../scripts/local-stack/sqs-local';
 
 export default async function globalTeardown(): Promise<void> {
-  await ((globalThis as Record<string, unknown>).__ORDO_DYNAMODB__ as RunningDynamoDb | undefined)?.stop();
+  const shared = globalThis as Record<string, unknown>;
+  await (shared.__ORDO_DYNAMODB__ as RunningDynamoDb | undefined)?.stop();
+  await (shared.__ORDO_SQS__ as RunningSqs | undefined)?.stop();
 }

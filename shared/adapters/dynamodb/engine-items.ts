@@ -1,4 +1,4 @@
-import type { AuditRecord, Entity, EventRecord, OutboxRecord, ScheduledEventRecord, StockLevel } from '../../engine/model';
+import type { AuditRecord, Entity, EventRecord, OutboxRecord, ScheduledEventRecord } from '../../engine/model';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 
 /**
@@ -50,58 +50,6 @@ export const entityFromItem = (item: Record<string, unknown>): Entity => {
   const entity = Object.fromEntries(ENTITY_FIELDS.map((field) => [field, item[field]])) as unknown as Entity;
   if (item.reservations !== undefined) entity.reservations = item.reservations as Entity['reservations'];
   return entity;
-};
-
-/**
- * An inventory position: one item per (skuRef, locationRef) in the account table, PK `SKU#<skuRef>`,
- * SK `LOC#<locationRef>`, and on GSI1 by location (`LOC#<locationRef>`, `SKU#<skuRef>`). The engine
- * changes it in its transaction; the inventory API writes counts with the same layout.
- */
-export const inventoryPositionKey = (skuRef: string, locationRef: string) => ({ PK: `SKU#${skuRef}`, SK: `LOC#${locationRef}` });
-
-/** What a position is written from; `available` is derived from it. */
-export interface InventoryPositionFields {
-  skuRef: string;
-  locationRef: string;
-  onHand: number;
-  reserved: number;
-  safetyStock: number;
-  updatedOn: string;
-}
-
-/**
- * The whole item of a position. `available` is stored as onHand − reserved − safetyStock
- * (whatever the input says), because DynamoDB conditions cannot add attributes up; every
- * writer keeps it so. It may be negative after a recount; readers clamp it at 0.
- */
-export const inventoryPositionItem = (position: InventoryPositionFields) => ({
-  ...inventoryPositionKey(position.skuRef, position.locationRef),
-  GSI1PK: `LOC#${position.locationRef}`,
-  GSI1SK: `SKU#${position.skuRef}`,
-  skuRef: position.skuRef,
-  locationRef: position.locationRef,
-  onHand: position.onHand,
-  reserved: position.reserved,
-  safetyStock: position.safetyStock,
-  available: position.onHand - position.reserved - position.safetyStock,
-  updatedOn: position.updatedOn,
-});
-
-/** A stored position as the engine reads it; `available` as stored (it may be negative). */
-export const stockLevelFromItem = (item: Record<string, unknown>): StockLevel => {
-  const onHand = Number(item.onHand ?? 0);
-  const reserved = Number(item.reserved ?? 0);
-  const safetyStock = Number(item.safetyStock ?? 0);
-  const level: StockLevel = {
-    skuRef: item.skuRef as string,
-    locationRef: item.locationRef as string,
-    onHand,
-    reserved,
-    safetyStock,
-    available: item.available === undefined ? onHand - reserved - safetyStock : Number(item.available),
-  };
-  if (typeof item.updatedOn === 'string') level.updatedOn = item.updatedOn;
-  return level;
 };
 
 export const auditItem = (record: AuditRecord, executionStartedAt: string, expiresAt: number) => ({

@@ -22,14 +22,14 @@ import {
   eventRecordFromItem,
   eventsByOutcome,
   eventsByRoot,
-  inventoryPositionKey,
   outboxItem,
   rootPartition,
   scheduledItem,
-  stockLevelFromItem,
   workflowPartition,
   workflowSortKey,
 } from './engine-items';
+import { skuPartition, stockLevelsFromItems } from './inventory-items';
+import { positionWrites, type PositionWrite } from './position-writes';
 import { queryAll } from './query-all';
 
 /** DynamoDB's cap on the items of one TransactWriteItems call. */
@@ -96,13 +96,14 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   async positions(skuRefs: string[]): Promise<StockLevel[]> {
     const perSku = await Promise.all(
       [...new Set(skuRefs)].map(async (skuRef) => {
+        // The partition holds the SKU's counts and reservations (see inventory-items.ts).
         const items = await queryAll(this.client, {
           TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
-          ExpressionAttributeValues: { ':pk': inventoryPositionKey(skuRef, '').PK, ':loc': 'LOC#' },
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': skuPartition(skuRef) },
           ConsistentRead: true,
         });
-        return items.map(stockLevelFromItem);
+        return stockLevelsFromItems(items);
       }),
     );
     return perSku.flat();
@@ -117,8 +118,8 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
 
   async commit(uow: UnitOfWork): Promise<void> {
     const expiresAt = epochSeconds(uow.event.receivedOn) + this.retentionDays * 86_400;
-    const stock = netInventoryChanges(uow.inventory);
     const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
+    const stock = await this.stockWrites(netInventoryChanges(uow.inventory), updatedOn);
     const required = [
       this.eventRecordUpdate(uow.event, expiresAt),
       ...uow.entities.map(({ entity, expectedVersion }) => ({
@@ -134,7 +135,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
               }),
         },
       })),
-      ...stock.map((delta) => this.positionUpdate(delta, updatedOn)),
+      ...stock.map(({ write }) => write),
       ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: outboxItem(record) } })),
       ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
     ];
@@ -277,45 +278,17 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   }
 
   /**
-   * One position's merged changes (see netInventoryChanges) as one Update: each figure moves by
-   * its delta, only while the item exists and no figure the delta lowers would go below zero.
-   * A single RESERVE q is `reserved + q, available − q` on `available >= q`; a RELEASE q is
-   * `reserved − q, available + q` on `reserved >= q`; a CONSUME q is `onHand − q, reserved − q`
-   * on `reserved >= q`.
+   * The writes of each position's merged changes (see position-writes.ts), each with the delta it
+   * belongs to. A reservation is conditioned on the figures the rules read; when they read none,
+   * the position is read here, consistently.
    */
-  private positionUpdate(delta: PositionDelta, updatedOn: string) {
-    const names: Record<string, string> = { '#updatedOn': 'updatedOn' };
-    const values: Record<string, unknown> = { ':updatedOn': updatedOn };
-    const sets: string[] = [];
-    for (const field of ['onHand', 'reserved', 'available'] as const) {
-      const by = delta[field];
-      if (by === 0) continue;
-      names[`#${field}`] = field;
-      values[`:${field}`] = Math.abs(by);
-      sets.push(`#${field} = #${field} ${by > 0 ? '+' : '-'} :${field}`);
-    }
-    sets.push('#updatedOn = :updatedOn');
-    const conditions = ['attribute_exists(PK)'];
-    if (delta.minAvailable > 0) {
-      names['#available'] = 'available';
-      values[':minAvailable'] = delta.minAvailable;
-      conditions.push('#available >= :minAvailable');
-    }
-    if (delta.minReserved > 0) {
-      names['#reserved'] = 'reserved';
-      values[':minReserved'] = delta.minReserved;
-      conditions.push('#reserved >= :minReserved');
-    }
-    return {
-      Update: {
-        TableName: this.tableName,
-        Key: inventoryPositionKey(delta.skuRef, delta.locationRef),
-        UpdateExpression: `SET ${sets.join(', ')}`,
-        ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: names,
-        ExpressionAttributeValues: values,
-      },
-    };
+  private async stockWrites(deltas: PositionDelta[], updatedOn: string): Promise<{ write: PositionWrite; delta: PositionDelta }[]> {
+    const unread = deltas.filter((delta) => delta.minAvailable > 0 && !delta.seen);
+    const read = unread.length ? await this.positions(unread.map((delta) => delta.skuRef)) : [];
+    return deltas.flatMap((delta) => {
+      const basis = delta.seen ?? read.find((level) => level.skuRef === delta.skuRef && level.locationRef === delta.locationRef);
+      return positionWrites(this.tableName, delta, updatedOn, basis).map((write) => ({ write, delta }));
+    });
   }
 
   /**
@@ -324,7 +297,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
    * InsufficientStockError. A TransactionConflict (another transaction on one of the items at the
    * same moment) is a version conflict: re-running is the answer to all but the duplicate.
    */
-  private translate(error: unknown, uow: UnitOfWork, stock: PositionDelta[]): unknown {
+  private translate(error: unknown, uow: UnitOfWork, stock: { delta: PositionDelta }[]): unknown {
     if (!(error instanceof TransactionCanceledException)) return error;
     const reasons = error.CancellationReasons ?? [];
     if (reasons[0]?.Code === 'ConditionalCheckFailed') return new DuplicateEventError(uow.event.event.id);
@@ -332,7 +305,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     const firstPosition = 1 + uow.entities.length;
     const change = failed > 0 && failed < firstPosition ? uow.entities[failed - 1] : undefined;
     if (change) return new VersionConflictError(`${change.entity.entityType} ${change.entity.ref} changed during the execution`);
-    const delta = failed >= firstPosition ? stock[failed - firstPosition] : undefined;
+    const delta = failed >= firstPosition ? stock[failed - firstPosition]?.delta : undefined;
     if (delta) {
       return new InsufficientStockError(
         delta.skuRef,
@@ -343,7 +316,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     const conflicted = reasons.findIndex((reason) => reason.Code === 'TransactionConflict');
     if (failed > 0 || conflicted >= 0) {
       const entity = uow.entities[conflicted - 1]?.entity;
-      const position = stock[conflicted - firstPosition];
+      const position = stock[conflicted - firstPosition]?.delta;
       const what = entity
         ? `${entity.entityType} ${entity.ref}`
         : position && `The position of ${position.skuRef} at ${position.locationRef}`;

@@ -1,90 +1,80 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { StockLevel } from '../../engine/model';
 import type { InventoryPosition } from '../../domain/inventory/position';
 import type { InventoryStore } from '../../ports/inventory-store';
-import { inventoryPositionItem, inventoryPositionKey } from './engine-items';
+import {
+  inventoryCountItem,
+  inventoryCountKey,
+  locationPartition,
+  reservationKey,
+  skuPartition,
+  stockLevelsFromItems,
+} from './inventory-items';
 import { queryAll } from './query-all';
 
-const ATTEMPTS = 5;
-
-const fromItem = (item: Record<string, unknown>): InventoryPosition => ({
-  skuRef: item.skuRef as string,
-  locationRef: item.locationRef as string,
-  onHand: item.onHand as number,
-  reserved: (item.reserved as number) ?? 0,
-  safetyStock: (item.safetyStock as number) ?? 0,
-  updatedOn: item.updatedOn as string,
+const toPosition = (level: StockLevel): InventoryPosition => ({
+  skuRef: level.skuRef,
+  locationRef: level.locationRef,
+  onHand: level.onHand,
+  reserved: level.reserved,
+  safetyStock: level.safetyStock,
+  updatedOn: level.updatedOn as string,
 });
 
+/** Positions as count and reservation items (see inventory-items.ts). */
 export class DynamoInventoryStore implements InventoryStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  /** Read, then write conditioned on the reservations read: a reservation in between makes it retry. */
+  /**
+   * A full count replaces the count item; reservations live in their own item, so the write
+   * needs no condition. The read is only for the safety stock to keep and the reply.
+   */
   async setCount(
     count: { skuRef: string; locationRef: string; onHand: number; safetyStock?: number },
     updatedOn: string,
   ): Promise<InventoryPosition> {
-    for (let attempt = 1; ; attempt++) {
-      const current = await this.get(count.skuRef, count.locationRef);
-      const position: InventoryPosition = {
-        skuRef: count.skuRef,
-        locationRef: count.locationRef,
-        onHand: count.onHand,
-        reserved: current?.reserved ?? 0,
-        safetyStock: count.safetyStock ?? current?.safetyStock ?? 0,
-        updatedOn,
-      };
-      try {
-        await this.client.send(
-          new PutCommand({
-            TableName: this.tableName,
-            // The engine's layout: reservations change this same item in its transactions.
-            Item: inventoryPositionItem(position),
-            ...(current
-              ? { ConditionExpression: 'reserved = :seen', ExpressionAttributeValues: { ':seen': current.reserved } }
-              : { ConditionExpression: 'attribute_not_exists(PK)' }),
-          }),
-        );
-        return position;
-      } catch (error) {
-        if (!(error instanceof ConditionalCheckFailedException) || attempt >= ATTEMPTS) throw error;
-      }
-    }
+    const current = await this.get(count.skuRef, count.locationRef);
+    const safetyStock = count.safetyStock ?? current?.safetyStock ?? 0;
+    await this.client.send(
+      new PutCommand({
+        TableName: this.tableName,
+        Item: inventoryCountItem({ skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, safetyStock, updatedOn }),
+      }),
+    );
+    return { skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, reserved: current?.reserved ?? 0, safetyStock, updatedOn };
   }
 
   async get(skuRef: string, locationRef: string): Promise<InventoryPosition | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: inventoryPositionKey(skuRef, locationRef), ConsistentRead: true }),
+    const items = await Promise.all(
+      [inventoryCountKey(skuRef, locationRef), reservationKey(skuRef, locationRef)].map(
+        async (Key) => (await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }))).Item,
+      ),
     );
-    return Item ? fromItem(Item) : undefined;
+    const [level] = stockLevelsFromItems(items.filter((item): item is Record<string, unknown> => item !== undefined));
+    return level && toPosition(level);
   }
 
-  listBySku(skuRef: string): Promise<InventoryPosition[]> {
-    return this.query({
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
-      ExpressionAttributeValues: { ':pk': `SKU#${skuRef}`, ':loc': 'LOC#' },
+  async listBySku(skuRef: string): Promise<InventoryPosition[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :pk',
+      ExpressionAttributeValues: { ':pk': skuPartition(skuRef) },
       // Sourcing reads every location of a SKU on each request: fetch only what it uses.
-      ProjectionExpression: 'skuRef, locationRef, onHand, reserved, safetyStock, updatedOn',
+      ProjectionExpression: 'SK, skuRef, locationRef, onHand, reserved, safetyStock, updatedOn',
     });
+    return stockLevelsFromItems(items).map(toPosition);
   }
 
-  listByLocation(locationRef: string): Promise<InventoryPosition[]> {
-    return this.query({
+  async listByLocation(locationRef: string): Promise<InventoryPosition[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
       IndexName: 'GSI1',
-      KeyConditionExpression: 'GSI1PK = :loc AND begins_with(GSI1SK, :sku)',
-      ExpressionAttributeValues: { ':loc': `LOC#${locationRef}`, ':sku': 'SKU#' },
+      KeyConditionExpression: 'GSI1PK = :loc',
+      ExpressionAttributeValues: { ':loc': locationPartition(locationRef) },
     });
-  }
-
-  private async query(input: {
-    IndexName?: string;
-    ProjectionExpression?: string;
-    KeyConditionExpression: string;
-    ExpressionAttributeValues: Record<string, unknown>;
-  }): Promise<InventoryPosition[]> {
-    return (await queryAll(this.client, { TableName: this.tableName, ...input })).map(fromItem);
+    return stockLevelsFromItems(items).map(toPosition);
   }
 }

@@ -12,7 +12,7 @@ import {
   registerStockRules,
   stockWorkflow,
 } from './fixtures/inventory';
-import { ruleset, setState } from './fixtures/workflows';
+import { rule, ruleset, setState } from './fixtures/workflows';
 
 /** An in-memory store that counts loads, can hold inventory reads, and can sneak in a write before a commit. */
 class StockStore extends InMemoryEngineStore {
@@ -90,7 +90,9 @@ describe('Engine inventory: reserving', () => {
 
     // Assess
     expect(result.outcome).toBe('SUCCESS');
-    expect(result.unitOfWork?.inventory).toEqual([{ skuRef: SKU, locationRef: LOC, kind: 'RESERVE', qty: 3 }]);
+    expect(result.unitOfWork?.inventory).toEqual([
+      { skuRef: SKU, locationRef: LOC, kind: 'RESERVE', qty: 3, seen: { onHand: 10, reserved: 0, safetyStock: 2 } },
+    ]);
     expect(store.getPosition(SKU, LOC)).toMatchObject({ onHand: 10, reserved: 3, safetyStock: 2, available: 5 });
     expect(orderOf(store)).toMatchObject({ status: 'RESERVED', reservations: [{ skuRef: SKU, locationRef: LOC, qty: 3 }], version: 2 });
     expect(store.auditOf(source.id).find((record) => record.kind === 'INVENTORY')).toMatchObject({
@@ -181,6 +183,55 @@ describe('Engine inventory: reserving', () => {
     // Assess
     expect(orderOf(store)?.attributes.seen).toMatchObject({ onHand: 10, reserved: 4, available: 6 });
     expect(store.getPosition(SKU, LOC)).toMatchObject({ reserved: 4, available: 6 });
+  });
+});
+
+describe('Engine inventory: the figures a change was decided on', () => {
+  it('gives a RESERVE after a rule read the stock the committed figures read, not the ones with pending changes applied', async () => {
+    // Prepare
+    const { engine, store } = stockEngine(10, {
+      rulesets: [ruleset('TOPUP', [change('RESERVE_INVENTORY', 4), { name: 'test.stock.Record' }, change('RESERVE_INVENTORY', 2)])],
+    });
+    store.putPosition({ skuRef: SKU, locationRef: LOC, onHand: 10, reserved: 1, safetyStock: 1 });
+    await bookOrder(engine, 'O-1', 1);
+
+    // Act
+    const result = await engine.process(orderEvent('TOPUP'));
+
+    // Assess
+    // The rule in between saw the pending reserve of 4 applied (reserved 5); the change carries what was committed.
+    expect(orderOf(store)?.attributes.seen).toMatchObject({ reserved: 5, available: 4 });
+    expect(result.unitOfWork?.inventory[1]?.seen).toEqual({ onHand: 10, reserved: 1, safetyStock: 1 });
+  });
+
+  it('gives no figures to a change made before any rule read the stock', async () => {
+    // Prepare
+    const { engine } = stockEngine(10, { rulesets: [ruleset('GRAB', [change('RESERVE_INVENTORY', 2)])] });
+    await bookOrder(engine, 'O-1', 1);
+
+    // Act
+    const result = await engine.process(orderEvent('GRAB'));
+
+    // Assess
+    expect(result.outcome).toBe('SUCCESS');
+    expect(result.unitOfWork?.inventory).toEqual([{ skuRef: SKU, locationRef: LOC, kind: 'RESERVE', qty: 2 }]);
+  });
+
+  it('gives a RELEASE after a rule read the stock the committed figures too', async () => {
+    // Prepare
+    const { engine } = stockEngine(10, {
+      rulesets: [ruleset('RECHECK', [{ name: 'test.stock.Record' }, rule('ReleaseReservations')])],
+    });
+    await bookOrder(engine, 'O-1', 3);
+    await engine.process(orderEvent('SOURCE'));
+
+    // Act
+    const result = await engine.process(orderEvent('RECHECK'));
+
+    // Assess
+    expect(result.unitOfWork?.inventory).toEqual([
+      { skuRef: SKU, locationRef: LOC, kind: 'RELEASE', qty: 3, seen: { onHand: 10, reserved: 3, safetyStock: 0 } },
+    ]);
   });
 });
 
@@ -400,7 +451,9 @@ describe('Engine.dryRun with inventory', () => {
     const result = await engine.dryRun(orderEvent('SOURCE'));
 
     // Assess
-    expect(result.inventory).toEqual([{ skuRef: SKU, locationRef: LOC, kind: 'RESERVE', qty: 3 }]);
+    expect(result.inventory).toEqual([
+      { skuRef: SKU, locationRef: LOC, kind: 'RESERVE', qty: 3, seen: { onHand: 10, reserved: 0, safetyStock: 0 } },
+    ]);
     expect(result.entity).toMatchObject({ status: 'RESERVED', reservations: [{ skuRef: SKU, locationRef: LOC, qty: 3 }] });
     expect(store.getPosition(SKU, LOC)).toMatchObject({ reserved: 0, available: 10 });
     expect(orderOf(store)?.status).toBe('BOOKED');

@@ -14,11 +14,6 @@ import {
   TRANSACTION_LIMIT,
   TransactionTooLargeError,
 } from '../../../../shared/adapters/dynamodb/engine-store';
-import {
-  inventoryPositionItem,
-  inventoryPositionKey,
-  stockLevelFromItem,
-} from '../../../../shared/adapters/dynamodb/engine-items';
 import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../../shared/engine/errors';
 import type {
   AuditRecord,
@@ -28,6 +23,7 @@ import type {
   InventoryChange,
   OutboxRecord,
   ScheduledEventRecord,
+  StockBasis,
   UnitOfWork,
 } from '../../../../shared/engine/model';
 import type { Workflow } from '../../../../shared/engine/workflow';
@@ -397,75 +393,192 @@ describe('DynamoEngineStore', () => {
   });
 
   describe('commit with inventory changes', () => {
-    const stock = (kind: InventoryChange['kind'], qty: number, skuRef = 'S1', locationRef = 'L1'): InventoryChange => ({
+    const basis = (onHand: number, reserved = 0, safetyStock = 0): StockBasis => ({ onHand, reserved, safetyStock });
+    const stock = (
+      kind: InventoryChange['kind'],
+      qty: number,
+      { skuRef = 'S1', locationRef = 'L1', seen }: { skuRef?: string; locationRef?: string; seen?: StockBasis } = {},
+    ): InventoryChange => ({ skuRef, locationRef, kind, qty, ...(seen ? { seen } : {}) });
+
+    const keyOf = (item: TransactItem) => item.ConditionCheck?.Key ?? item.Update?.Key ?? item.Put?.Item ?? item.Delete?.Key;
+    const operationOf = (item: TransactItem) => (item.ConditionCheck ? 'ConditionCheck' : item.Update ? 'Update' : item.Put ? 'Put' : 'Delete');
+    /** Each item as `<operation> <PK>`, with the SK for inventory items. */
+    const shapeOf = (item: TransactItem) => {
+      const key = keyOf(item);
+      const pk = String(key?.PK);
+      return `${operationOf(item)} ${pk}${pk.startsWith('SKU#') ? ` ${String(key?.SK)}` : ''}`;
+    };
+    const stockWritesIn = (items: TransactItem[]) => items.filter((item) => String(keyOf(item)?.PK).startsWith('SKU#'));
+    /** A write to a count or reservation item, as what it touches, on which condition, with which values. */
+    const summary = (item: TransactItem) => {
+      const write = item.ConditionCheck ?? item.Update;
+      return {
+        write: `${operationOf(item)} ${String(write?.Key?.SK)}`,
+        condition: write?.ConditionExpression,
+        values: write?.ExpressionAttributeValues,
+      };
+    };
+    const countRecord = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0) => ({
+      PK: `SKU#${skuRef}`,
+      SK: `LOC#${locationRef}`,
+      GSI1PK: `LOC#${locationRef}`,
+      GSI1SK: `SKU#${skuRef}`,
       skuRef,
       locationRef,
-      kind,
-      qty,
+      onHand,
+      safetyStock,
+      updatedOn: AT,
     });
-    const updatesIn = (items: TransactItem[]) => items.slice(1).flatMap((item) => (item.Update ? [item.Update] : []));
+    const reservationRecord = (skuRef: string, locationRef: string, reserved: number) => ({
+      PK: `SKU#${skuRef}`,
+      SK: `RES#${locationRef}`,
+      GSI1PK: `LOC#${locationRef}`,
+      GSI1SK: `RES#${skuRef}`,
+      skuRef,
+      locationRef,
+      reserved,
+      updatedOn: AT,
+    });
+    /** A cancellation of `count` items where only the item at `index` failed with `code`. */
+    const failingAt = (index: number, count: number, code: string) =>
+      canceled(...Array.from({ length: count }, (_, i) => (i === index ? code : 'None')));
+
+    const SEEN_CONDITION =
+      'attribute_exists(PK) AND onHand >= :seenOnHand AND (attribute_not_exists(safetyStock) OR safetyStock <= :seenSafetyStock)';
+    const MAX_RESERVED_CONDITION = '(attribute_not_exists(reserved) OR reserved <= :maxReserved)';
 
     it.each([
       [
         'RESERVE',
-        '#reserved = #reserved + :reserved, #available = #available - :available, #updatedOn = :updatedOn',
-        'attribute_exists(PK) AND #available >= :minAvailable',
-        { ':reserved': 3, ':available': 3, ':minAvailable': 3 },
+        [
+          { write: 'ConditionCheck LOC#L1', condition: SEEN_CONDITION, values: { ':seenOnHand': 10, ':seenSafetyStock': 2 } },
+          { write: 'Update RES#L1', condition: MAX_RESERVED_CONDITION, values: expect.objectContaining({ ':reserved': 3, ':maxReserved': 5, ':updatedOn': AT }) },
+        ],
       ],
       [
         'RELEASE',
-        '#reserved = #reserved - :reserved, #available = #available + :available, #updatedOn = :updatedOn',
-        'attribute_exists(PK) AND #reserved >= :minReserved',
-        { ':reserved': 3, ':available': 3, ':minReserved': 3 },
+        [{ write: 'Update RES#L1', condition: 'reserved >= :minReserved', values: expect.objectContaining({ ':reserved': -3, ':minReserved': 3, ':updatedOn': AT }) }],
       ],
       [
         'CONSUME',
-        '#onHand = #onHand - :onHand, #reserved = #reserved - :reserved, #updatedOn = :updatedOn',
-        'attribute_exists(PK) AND #reserved >= :minReserved',
-        { ':onHand': 3, ':reserved': 3, ':minReserved': 3 },
+        [
+          { write: 'Update LOC#L1', condition: 'attribute_exists(PK)', values: { ':onHand': -3, ':updatedOn': AT } },
+          { write: 'Update RES#L1', condition: 'reserved >= :minReserved', values: expect.objectContaining({ ':reserved': -3, ':minReserved': 3, ':updatedOn': AT }) },
+        ],
       ],
-    ] as const)('updates the position for a %s, conditioned so that nothing goes below zero', async (kind, update, condition, values) => {
+    ] as const)('writes a %s to the count and reservation items, conditioned so that nothing goes below zero', async (kind, expected) => {
       // Prepare
-      const uow = unitOfWork({ inventory: [stock(kind, 3)] });
+      const uow = unitOfWork({ inventory: [stock(kind, 3, { seen: basis(10, 1, 2) })] });
 
       // Act
       await store.commit(uow);
 
       // Assess
-      const [position] = updatesIn(transactItems());
-      expect(position).toEqual({
-        TableName: TABLE,
-        Key: { PK: 'SKU#S1', SK: 'LOC#L1' },
-        UpdateExpression: `SET ${update}`,
-        ConditionExpression: condition,
-        ExpressionAttributeNames: expect.any(Object),
-        ExpressionAttributeValues: { ...values, ':updatedOn': AT },
-      });
-      const names = Object.keys(position?.ExpressionAttributeNames ?? {});
-      expect(names.every((name) => `${update} ${condition}`.includes(name))).toBe(true);
+      expect(stockWritesIn(transactItems()).map(summary)).toEqual(expected);
     });
 
-    it('merges the changes of one position into one Update item with one combined condition', async () => {
+    it('reads the SKU partition itself, consistently, for a RESERVE whose rules did not read the stock', async () => {
       // Prepare
-      const uow = unitOfWork({ inventory: [stock('RESERVE', 3), stock('RESERVE', 1, 'S2'), stock('RELEASE', 1)] });
+      ddbMock.on(QueryCommand).resolves({ Items: [countRecord('S1', 'L1', 8, 1), reservationRecord('S1', 'L1', 2)] });
 
       // Act
-      await store.commit(uow);
+      await store.commit(unitOfWork({ inventory: [stock('RESERVE', 3)] }));
 
       // Assess
-      const updates = updatesIn(transactItems());
-      expect(updates.map((update) => update.Key)).toEqual([
-        { PK: 'SKU#S1', SK: 'LOC#L1' },
-        { PK: 'SKU#S2', SK: 'LOC#L1' },
+      const queries = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
+      expect(queries).toEqual([
+        { TableName: TABLE, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': 'SKU#S1' }, ConsistentRead: true },
       ]);
-      expect(updates[0]).toMatchObject({
-        UpdateExpression: 'SET #reserved = #reserved + :reserved, #available = #available - :available, #updatedOn = :updatedOn',
-        ConditionExpression: 'attribute_exists(PK) AND #available >= :minAvailable',
-        ExpressionAttributeValues: { ':reserved': 2, ':available': 2, ':minAvailable': 2 },
-      });
     });
 
-    it('writes no item for a position whose changes cancel out', async () => {
+    it('conditions a RESERVE whose rules did not read the stock on the position it read', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [countRecord('S1', 'L1', 8, 1), reservationRecord('S1', 'L1', 2)] });
+
+      // Act
+      await store.commit(unitOfWork({ inventory: [stock('RESERVE', 3)] }));
+
+      // Assess
+      const [count, reservation] = stockWritesIn(transactItems()).map(summary);
+      expect(count?.values).toEqual({ ':seenOnHand': 8, ':seenSafetyStock': 1 });
+      expect(reservation?.values).toMatchObject({ ':maxReserved': 4 });
+    });
+
+    it('reads each SKU once for several RESERVEs of it whose rules did not read the stock', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [countRecord('S1', 'L1', 8), countRecord('S1', 'L2', 6)] });
+
+      // Act
+      await store.commit(unitOfWork({ inventory: [stock('RESERVE', 1), stock('RESERVE', 2, { locationRef: 'L2' })] }));
+
+      // Assess
+      expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(1);
+      const maxReserved = stockWritesIn(transactItems()).flatMap((item) => item.Update?.ExpressionAttributeValues?.[':maxReserved'] ?? []);
+      expect(maxReserved).toEqual([7, 4]);
+    });
+
+    it('reads nothing for a RESERVE that carries the figures its rules read', async () => {
+      // Prepare
+      const uow = unitOfWork({ inventory: [stock('RESERVE', 3, { seen: basis(10) })] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
+    });
+
+    it('reads nothing for releases and consumes, whose conditions need no figures', async () => {
+      // Prepare
+      const uow = unitOfWork({ inventory: [stock('RELEASE', 1), stock('CONSUME', 2, { skuRef: 'S2' })] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
+      expect(stockWritesIn(transactItems())).toHaveLength(3);
+    });
+
+    it('refuses a RESERVE of a position that has no count with InsufficientStockError, sending no transaction', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [reservationRecord('S1', 'L1', 2)] });
+
+      // Act
+      const attempt = store.commit(unitOfWork({ inventory: [stock('RESERVE', 1)] }));
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InsufficientStockError);
+      await expect(attempt).rejects.toMatchObject({ skuRef: 'S1', locationRef: 'L1' });
+      expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    });
+
+    it('merges the changes of one position into one write per item with one combined condition', async () => {
+      // Prepare
+      const uow = unitOfWork({
+        inventory: [
+          stock('RESERVE', 3, { seen: basis(10) }),
+          stock('RESERVE', 1, { skuRef: 'S2', seen: basis(10) }),
+          stock('RELEASE', 1),
+        ],
+      });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      const writes = stockWritesIn(transactItems());
+      expect(writes.map(shapeOf)).toEqual([
+        'ConditionCheck SKU#S1 LOC#L1',
+        'Update SKU#S1 RES#L1',
+        'ConditionCheck SKU#S2 LOC#L1',
+        'Update SKU#S2 RES#L1',
+      ]);
+      // Reserve 3, release 1: reserved +2, needing 2 available, so at most 10 − 2 reserved meanwhile.
+      expect(writes[1]?.Update?.ExpressionAttributeValues).toMatchObject({ ':reserved': 2, ':maxReserved': 8 });
+    });
+
+    it('writes no item for a position whose changes cancel out, and reads nothing for it', async () => {
       // Prepare
       const uow = unitOfWork({ inventory: [stock('RESERVE', 2), stock('RELEASE', 2)] });
 
@@ -473,32 +586,38 @@ describe('DynamoEngineStore', () => {
       await store.commit(uow);
 
       // Assess
-      expect(updatesIn(transactItems())).toEqual([]);
+      expect(stockWritesIn(transactItems())).toEqual([]);
+      expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
     });
 
-    it('puts the position updates after the entities and before the outbox, in the same transaction', async () => {
+    it('puts the position writes after the entities and before the outbox, in the same transaction', async () => {
       // Prepare
-      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1)], outbox: [outbox('out-1')], audit: trail(2) });
+      const uow = unitOfWork({
+        entities: [changed('O-1', 1)],
+        inventory: [stock('RESERVE', 1, { seen: basis(5) })],
+        outbox: [outbox('out-1')],
+        audit: trail(2),
+      });
 
       // Act
       await store.commit(uow);
 
       // Assess
       expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
-      const kinds = transactItems().map((item) => `${item.Update ? 'Update' : 'Put'} ${String((item.Update?.Key ?? item.Put?.Item)?.PK)}`);
-      expect(kinds).toEqual([
+      expect(transactItems().map(shapeOf)).toEqual([
         `Update EVENT#${EVENT_ID}`,
         'Put ROOT#ORDER#O-1',
-        'Update SKU#S1',
+        'ConditionCheck SKU#S1 LOC#L1',
+        'Update SKU#S1 RES#L1',
         'Put OUTBOX',
         `Put EVENT#${EVENT_ID}`,
         `Put EVENT#${EVENT_ID}`,
       ]);
     });
 
-    it('counts the positions among the state-bearing items of the 100-item limit', async () => {
+    it('counts both items of each reserved position among the state-bearing items of the 100-item limit', async () => {
       // Prepare
-      const inventory = Array.from({ length: 50 }, (_, i) => stock('RESERVE', 1, `S${i}`));
+      const inventory = Array.from({ length: 25 }, (_, i) => stock('RESERVE', 1, { skuRef: `S${i}`, seen: basis(5) }));
       const records = Array.from({ length: 49 }, (_, i) => outbox(`out-${i}`));
 
       // Act
@@ -506,27 +625,51 @@ describe('DynamoEngineStore', () => {
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(TransactionTooLargeError);
+      await expect(attempt).rejects.toThrow('would change 99');
       expect(ddbMock.calls()).toHaveLength(0);
     });
 
-    it('reports a failed condition on a position as InsufficientStockError naming that position', async () => {
+    it.each([
+      [2, 'the count check', 'S1', 'L1', 1],
+      [3, 'the reservation update', 'S1', 'L1', 1],
+      [4, 'the count check', 'S2', 'L9', 5],
+      [5, 'the reservation update', 'S2', 'L9', 5],
+    ])('reports a failed condition at item %i (%s) as InsufficientStockError naming %s at %s', async (index, _what, skuRef, locationRef, qty) => {
       // Prepare
-      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1), stock('RESERVE', 5, 'S2', 'L9')] });
-      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'None', 'None', 'ConditionalCheckFailed', 'None', 'None', 'None'));
+      const uow = unitOfWork({
+        entities: [changed('O-1', 1)],
+        inventory: [stock('RESERVE', 1, { seen: basis(10) }), stock('RESERVE', 5, { skuRef: 'S2', locationRef: 'L9', seen: basis(10) })],
+      });
+      ddbMock.on(TransactWriteCommand).rejects(failingAt(index, 1 + 1 + 4 + 3, 'ConditionalCheckFailed'));
 
       // Act
       const attempt = store.commit(uow);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(InsufficientStockError);
-      await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', status: 409, skuRef: 'S2', locationRef: 'L9' });
-      await expect(attempt).rejects.toThrow('needs 5 available');
+      await expect(attempt).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', status: 409, skuRef, locationRef });
+      await expect(attempt).rejects.toThrow(`needs ${qty} available`);
+    });
+
+    it('reports a failed release as InsufficientStockError asking for the units reserved', async () => {
+      // Prepare
+      const uow = unitOfWork({ entities: [], inventory: [stock('RELEASE', 3)] });
+      ddbMock.on(TransactWriteCommand).rejects(failingAt(1, 1 + 1 + 3, 'ConditionalCheckFailed'));
+
+      // Act
+      const attempt = store.commit(uow);
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(InsufficientStockError);
+      await expect(attempt).rejects.toThrow('needs 3 reserved');
     });
 
     it('reports a failed version check as a VersionConflictError even when a position failed too', async () => {
       // Prepare
-      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1)] });
-      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'None', 'None', 'None'));
+      const uow = unitOfWork({ entities: [changed('O-1', 1)], inventory: [stock('RESERVE', 1, { seen: basis(10) })] });
+      ddbMock
+        .on(TransactWriteCommand)
+        .rejects(canceled('None', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'ConditionalCheckFailed', 'None', 'None', 'None'));
 
       // Act
       const attempt = store.commit(uow);
@@ -535,71 +678,94 @@ describe('DynamoEngineStore', () => {
       await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
     });
 
-    it('reports a TransactionConflict on a position as a VersionConflictError naming it', async () => {
+    it('reports a TransactionConflict on the reservation item of a later position as a VersionConflictError naming that position', async () => {
       // Prepare
-      const uow = unitOfWork({ entities: [], inventory: [stock('RESERVE', 1)] });
-      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'TransactionConflict', 'None', 'None', 'None'));
+      const uow = unitOfWork({
+        entities: [],
+        inventory: [stock('RESERVE', 1, { seen: basis(10) }), stock('RESERVE', 1, { skuRef: 'S2', seen: basis(10) })],
+      });
+      ddbMock.on(TransactWriteCommand).rejects(failingAt(4, 1 + 4 + 3, 'TransactionConflict'));
 
       // Act
       const attempt = store.commit(uow);
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
-      await expect(attempt).rejects.toThrow('S1 at L1');
+      await expect(attempt).rejects.toThrow('The position of S2 at L1 changed during the execution');
     });
   });
 
   describe('positions', () => {
-    it('queries every location of each SKU once, consistently, page by page', async () => {
+    const count = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0) => ({
+      PK: `SKU#${skuRef}`,
+      SK: `LOC#${locationRef}`,
+      GSI1PK: `LOC#${locationRef}`,
+      GSI1SK: `SKU#${skuRef}`,
+      skuRef,
+      locationRef,
+      onHand,
+      safetyStock,
+      updatedOn: AT,
+    });
+    const reservation = (skuRef: string, locationRef: string, reserved: number) => ({
+      PK: `SKU#${skuRef}`,
+      SK: `RES#${locationRef}`,
+      GSI1PK: `LOC#${locationRef}`,
+      GSI1SK: `RES#${skuRef}`,
+      skuRef,
+      locationRef,
+      reserved,
+      updatedOn: '2025-03-01T11:00:00.000Z',
+    });
+
+    it('queries each SKU partition once, consistently, page by page', async () => {
       // Prepare
-      const item = (skuRef: string, locationRef: string, onHand: number) =>
-        inventoryPositionItem({ skuRef, locationRef, onHand, reserved: 1, safetyStock: 0, updatedOn: AT });
-      const cursor = inventoryPositionKey('S1', 'L1');
+      const cursor = { PK: 'SKU#S1', SK: 'LOC#L2' };
       ddbMock
-        .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S1', ':loc': 'LOC#' } })
-        .resolvesOnce({ Items: [item('S1', 'L1', 5)], LastEvaluatedKey: cursor })
-        .resolvesOnce({ Items: [item('S1', 'L2', 3)] })
-        .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S2', ':loc': 'LOC#' } })
+        .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S1' } })
+        .resolvesOnce({ Items: [count('S1', 'L1', 5), count('S1', 'L2', 3)], LastEvaluatedKey: cursor })
+        .resolvesOnce({ Items: [reservation('S1', 'L1', 1)] })
+        .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S2' } })
         .resolves({ Items: [] });
 
       // Act
-      const levels = await store.positions(['S1', 'S2', 'S1']);
+      await store.positions(['S1', 'S2', 'S1']);
+
+      // Assess
+      const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
+      expect(calls).toHaveLength(3);
+      expect(calls.every((input) => input.ConsistentRead === true && input.KeyConditionExpression === 'PK = :pk')).toBe(true);
+      expect(calls.filter((input) => input.ExclusiveStartKey !== undefined).map((input) => input.ExclusiveStartKey)).toContainEqual(cursor);
+    });
+
+    it('joins each count with its reservations, even when they come on different pages', async () => {
+      // Prepare
+      ddbMock
+        .on(QueryCommand)
+        .resolvesOnce({ Items: [count('S1', 'L1', 5), count('S1', 'L2', 3, 1)], LastEvaluatedKey: { PK: 'SKU#S1', SK: 'LOC#L2' } })
+        .resolvesOnce({ Items: [reservation('S1', 'L1', 1), reservation('S1', 'L2', 2)] });
+
+      // Act
+      const levels = await store.positions(['S1']);
 
       // Assess
       expect(levels).toEqual([
         { skuRef: 'S1', locationRef: 'L1', onHand: 5, reserved: 1, safetyStock: 0, available: 4, updatedOn: AT },
-        { skuRef: 'S1', locationRef: 'L2', onHand: 3, reserved: 1, safetyStock: 0, available: 2, updatedOn: AT },
+        { skuRef: 'S1', locationRef: 'L2', onHand: 3, reserved: 2, safetyStock: 1, available: 0, updatedOn: AT },
       ]);
-      const calls = ddbMock.commandCalls(QueryCommand).map((call) => call.args[0].input);
-      expect(calls).toHaveLength(3);
-      expect(calls.every((input) => input.ConsistentRead === true && input.KeyConditionExpression === 'PK = :pk AND begins_with(SK, :loc)')).toBe(true);
-      expect(calls.filter((input) => input.ExclusiveStartKey !== undefined).map((input) => input.ExclusiveStartKey)).toContainEqual(cursor);
     });
-  });
 
-  describe('inventory position items', () => {
-    it('keys a position by SKU and location, indexes it by location, and derives available', () => {
+    it('reports a recount below the reservations as a negative available, for the engine to clamp', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [count('S1', 'L1', 2, 1), reservation('S1', 'L1', 3)] });
+
       // Act
-      const item = inventoryPositionItem({ skuRef: 'S1', locationRef: 'L1', onHand: 2, reserved: 3, safetyStock: 1, updatedOn: AT });
+      const levels = await store.positions(['S1']);
 
       // Assess
-      expect(item).toEqual({
-        PK: 'SKU#S1',
-        SK: 'LOC#L1',
-        GSI1PK: 'LOC#L1',
-        GSI1SK: 'SKU#S1',
-        skuRef: 'S1',
-        locationRef: 'L1',
-        onHand: 2,
-        reserved: 3,
-        safetyStock: 1,
-        available: -2,
-        updatedOn: AT,
-      });
-      expect(stockLevelFromItem(item)).toEqual({ skuRef: 'S1', locationRef: 'L1', onHand: 2, reserved: 3, safetyStock: 1, available: -2, updatedOn: AT });
+      expect(levels).toEqual([{ skuRef: 'S1', locationRef: 'L1', onHand: 2, reserved: 3, safetyStock: 1, available: -2, updatedOn: AT }]);
     });
   });
-
   describe('loadRoot', () => {
     it('reads every entity of the root, consistently, page by page', async () => {
       // Prepare

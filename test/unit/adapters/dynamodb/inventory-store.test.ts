@@ -1,5 +1,13 @@
-import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/inventory-store';
@@ -8,7 +16,8 @@ import type { InventoryPosition } from '../../../../shared/domain/inventory/posi
 const TABLE = 'ordo-unit-acct-acme';
 const EARLIER = '2025-03-01T10:00:00.000Z';
 const NOW = '2025-03-02T10:00:00.000Z';
-const ATTEMPTS = 5;
+const COUNT_KEY = { PK: 'SKU#SKU-1', SK: 'LOC#W-1' };
+const RESERVATION_KEY = { PK: 'SKU#SKU-1', SK: 'RES#W-1' };
 
 const position = (overrides: Partial<InventoryPosition> = {}): InventoryPosition => ({
   skuRef: 'SKU-1',
@@ -20,27 +29,45 @@ const position = (overrides: Partial<InventoryPosition> = {}): InventoryPosition
   ...overrides,
 });
 
-/** A position as the table holds it, with its keys and derived `available`. */
-const stored = (p: InventoryPosition) => ({
+/** The count item of a position as the table holds it. */
+const countItem = (p: InventoryPosition) => ({
   PK: `SKU#${p.skuRef}`,
   SK: `LOC#${p.locationRef}`,
   GSI1PK: `LOC#${p.locationRef}`,
   GSI1SK: `SKU#${p.skuRef}`,
-  ...p,
-  available: p.onHand - p.reserved - p.safetyStock,
+  skuRef: p.skuRef,
+  locationRef: p.locationRef,
+  onHand: p.onHand,
+  safetyStock: p.safetyStock,
+  updatedOn: p.updatedOn,
 });
 
-const conditionFailed = () =>
-  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
+/** The reservation item of a position as the engine's transactions leave it. */
+const reservationItem = (p: InventoryPosition) => ({
+  PK: `SKU#${p.skuRef}`,
+  SK: `RES#${p.locationRef}`,
+  GSI1PK: `LOC#${p.locationRef}`,
+  GSI1SK: `RES#${p.skuRef}`,
+  skuRef: p.skuRef,
+  locationRef: p.locationRef,
+  reserved: p.reserved,
+  updatedOn: '2025-03-01T12:00:00.000Z',
+});
 
 describe('DynamoInventoryStore', () => {
   const ddbMock = mockClient(DynamoDBDocumentClient);
   const store = new DynamoInventoryStore(createDocumentClient(new DynamoDBClient({ region: 'us-east-1' })), TABLE);
 
   const putInput = (call = 0) => ddbMock.commandCalls(PutCommand)[call].args[0].input;
+  /** The table holds this position: its count item, and its reservation item when something is reserved. */
+  const holds = (p: InventoryPosition) => {
+    ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: countItem(p) });
+    ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves(p.reserved > 0 ? { Item: reservationItem(p) } : {});
+  };
 
   beforeEach(() => {
     ddbMock.reset();
+    ddbMock.on(GetCommand).resolves({});
     ddbMock.on(PutCommand).resolves({});
   });
 
@@ -49,35 +76,33 @@ describe('DynamoInventoryStore', () => {
   });
 
   describe('setCount', () => {
-    it('creates a position that does not exist yet only if nobody created it meanwhile', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({});
-
-      // Act
-      await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10 }, NOW);
-
-      // Assess
-      const input = putInput();
-      expect(input.TableName).toBe(TABLE);
-      expect(input.ConditionExpression).toBe('attribute_not_exists(PK)');
-      expect(input.ExpressionAttributeValues).toBeUndefined();
-    });
-
-    it('writes a new position keyed by SKU and location, indexed by location, with nothing reserved', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({});
-
+    it('puts the count item keyed by SKU and location, indexed by location, without a condition', async () => {
       // Act
       await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10, safetyStock: 2 }, NOW);
 
       // Assess
-      expect(putInput().Item).toEqual(stored(position({ onHand: 10, reserved: 0, safetyStock: 2, updatedOn: NOW })));
+      expect(putInput()).toEqual({
+        TableName: TABLE,
+        Item: countItem(position({ onHand: 10, safetyStock: 2, updatedOn: NOW })),
+      });
     });
 
-    it('returns the position it wrote', async () => {
+    it('writes neither reserved nor available on the count item, so the reservations stay as they are', async () => {
       // Prepare
-      ddbMock.on(GetCommand).resolves({});
+      holds(position({ reserved: 3 }));
 
+      // Act
+      await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 12 }, NOW);
+
+      // Assess
+      expect(putInput().Item).not.toHaveProperty('reserved');
+      expect(putInput().Item).not.toHaveProperty('available');
+      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+      expect(ddbMock.commandCalls(UpdateCommand)).toHaveLength(0);
+      expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    });
+
+    it('returns a new position with nothing reserved', async () => {
       // Act
       const written = await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 7 }, NOW);
 
@@ -85,23 +110,32 @@ describe('DynamoInventoryStore', () => {
       expect(written).toEqual(position({ onHand: 7, reserved: 0, safetyStock: 0, updatedOn: NOW }));
     });
 
-    it('keeps the reservations of an existing position and writes only if they are still what it read', async () => {
+    it('returns the new count with the reservations of the existing position', async () => {
       // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: stored(position({ onHand: 10, reserved: 3 })) });
+      holds(position({ onHand: 10, reserved: 3 }));
 
       // Act
-      await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 12 }, NOW);
+      const written = await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 12 }, NOW);
 
       // Assess
-      const input = putInput();
-      expect(input.Item).toMatchObject({ onHand: 12, reserved: 3, updatedOn: NOW });
-      expect(input.ConditionExpression).toBe('reserved = :seen');
-      expect(input.ExpressionAttributeValues).toEqual({ ':seen': 3 });
+      expect(written).toEqual(position({ onHand: 12, reserved: 3, updatedOn: NOW }));
+    });
+
+    it('accepts a recount below the reservations, keeping them', async () => {
+      // Prepare
+      holds(position({ onHand: 10, reserved: 3 }));
+
+      // Act
+      const written = await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 2 }, NOW);
+
+      // Assess
+      expect(putInput().Item).toMatchObject({ onHand: 2 });
+      expect(written).toMatchObject({ onHand: 2, reserved: 3 });
     });
 
     it('keeps the safety stock of an existing position when the count does not give one', async () => {
       // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: stored(position({ safetyStock: 4 })) });
+      holds(position({ safetyStock: 4 }));
 
       // Act
       const written = await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 12 }, NOW);
@@ -113,7 +147,7 @@ describe('DynamoInventoryStore', () => {
 
     it('replaces the safety stock of an existing position when the count gives one', async () => {
       // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: stored(position({ safetyStock: 4 })) });
+      holds(position({ safetyStock: 4 }));
 
       // Act
       await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 12, safetyStock: 0 }, NOW);
@@ -122,95 +156,17 @@ describe('DynamoInventoryStore', () => {
       expect(putInput().Item).toMatchObject({ safetyStock: 0 });
     });
 
-    it('stores available as onHand minus reserved minus safety stock', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: stored(position({ reserved: 3 })) });
-
-      // Act
-      await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10, safetyStock: 2 }, NOW);
-
-      // Assess
-      expect(putInput().Item).toMatchObject({ onHand: 10, reserved: 3, safetyStock: 2, available: 5 });
-    });
-
-    it('stores a negative available when a recount falls under the reservations, so reservations conditioned on it fail', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: stored(position({ reserved: 3 })) });
-
-      // Act
-      await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 2, safetyStock: 1 }, NOW);
-
-      // Assess
-      expect(putInput().Item).toMatchObject({ available: -2 });
-    });
-
-    it('reads the position consistently', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({});
-
+    it('reads the position before it writes the count', async () => {
       // Act
       await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10 }, NOW);
 
       // Assess
-      expect(ddbMock.commandCalls(GetCommand)[0].args[0].input).toEqual({
-        TableName: TABLE,
-        Key: { PK: 'SKU#SKU-1', SK: 'LOC#W-1' },
-        ConsistentRead: true,
-      });
+      const sent = ddbMock.calls().map((call) => call.args[0].constructor.name);
+      expect(sent).toEqual(['GetCommand', 'GetCommand', 'PutCommand']);
     });
 
-    it('reads again and writes with the new reservations when a reservation lands between its read and its write', async () => {
+    it('lets a DynamoDB failure through without retrying', async () => {
       // Prepare
-      ddbMock
-        .on(GetCommand)
-        .resolvesOnce({ Item: stored(position({ reserved: 3 })) })
-        .resolves({ Item: stored(position({ reserved: 4 })) });
-      ddbMock.on(PutCommand).rejectsOnce(conditionFailed()).resolves({});
-
-      // Act
-      const written = await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10 }, NOW);
-
-      // Assess
-      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(2);
-      expect(putInput(1).ExpressionAttributeValues).toEqual({ ':seen': 4 });
-      expect(putInput(1).Item).toMatchObject({ reserved: 4, available: 6 });
-      expect(written.reserved).toBe(4);
-    });
-
-    it('keeps the reservations of a position another writer created between its read and its write', async () => {
-      // Prepare
-      ddbMock
-        .on(GetCommand)
-        .resolvesOnce({})
-        .resolves({ Item: stored(position({ reserved: 2 })) });
-      ddbMock.on(PutCommand, { ConditionExpression: 'attribute_not_exists(PK)' }).rejects(conditionFailed());
-
-      // Act
-      const written = await store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10 }, NOW);
-
-      // Assess
-      expect(putInput(1).ConditionExpression).toBe('reserved = :seen');
-      expect(written.reserved).toBe(2);
-    });
-
-    it(`gives up after ${ATTEMPTS} attempts, letting the condition failure through`, async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: stored(position({ reserved: 3 })) });
-      const failure = conditionFailed();
-      ddbMock.on(PutCommand).rejects(failure);
-
-      // Act
-      const attempt = store.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 10 }, NOW);
-
-      // Assess
-      await expect(attempt).rejects.toBe(failure);
-      expect(ddbMock.commandCalls(PutCommand)).toHaveLength(ATTEMPTS);
-      expect(ddbMock.commandCalls(GetCommand)).toHaveLength(ATTEMPTS);
-    });
-
-    it('does not retry any other DynamoDB failure', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({});
       const throttled = new Error('Rate exceeded');
       ddbMock.on(PutCommand).rejects(throttled);
 
@@ -224,10 +180,10 @@ describe('DynamoInventoryStore', () => {
   });
 
   describe('get', () => {
-    it('returns the position without its keys and derived available', async () => {
+    it('joins the count and the reservation item into the position', async () => {
       // Prepare
       const p = position({ onHand: 10, reserved: 3, safetyStock: 1 });
-      ddbMock.on(GetCommand, { Key: { PK: 'SKU#SKU-1', SK: 'LOC#W-1' } }).resolves({ Item: stored(p) });
+      holds(p);
 
       // Act
       const found = await store.get('SKU-1', 'W-1');
@@ -236,21 +192,56 @@ describe('DynamoInventoryStore', () => {
       expect(found).toEqual(p);
     });
 
-    it('reads a stored position without reservations or safety stock as zero of each', async () => {
+    it('reads the count and the reservation item consistently', async () => {
+      // Act
+      await store.get('SKU-1', 'W-1');
+
+      // Assess
+      const inputs = ddbMock.commandCalls(GetCommand).map((call) => call.args[0].input);
+      expect(inputs).toEqual(
+        expect.arrayContaining([
+          { TableName: TABLE, Key: COUNT_KEY, ConsistentRead: true },
+          { TableName: TABLE, Key: RESERVATION_KEY, ConsistentRead: true },
+        ]),
+      );
+      expect(inputs).toHaveLength(2);
+    });
+
+    it('reads a count without a reservation item as nothing reserved', async () => {
       // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: { PK: 'SKU#SKU-1', SK: 'LOC#W-1', skuRef: 'SKU-1', locationRef: 'W-1', onHand: 5, updatedOn: EARLIER } });
+      holds(position({ onHand: 5, reserved: 0 }));
 
       // Act
       const found = await store.get('SKU-1', 'W-1');
 
       // Assess
-      expect(found).toMatchObject({ reserved: 0, safetyStock: 0 });
+      expect(found).toMatchObject({ onHand: 5, reserved: 0 });
+    });
+
+    it('reads a count without a safety stock as a safety stock of zero', async () => {
+      // Prepare
+      const { safetyStock: _omitted, ...item } = countItem(position({ safetyStock: 3 }));
+      ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: item });
+
+      // Act
+      const found = await store.get('SKU-1', 'W-1');
+
+      // Assess
+      expect(found?.safetyStock).toBe(0);
+    });
+
+    it('returns undefined for a position without a count, even with a reservation item', async () => {
+      // Prepare
+      ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves({ Item: reservationItem(position({ reserved: 2 })) });
+
+      // Act
+      const found = await store.get('SKU-1', 'W-1');
+
+      // Assess
+      expect(found).toBeUndefined();
     });
 
     it('returns undefined for a position that does not exist', async () => {
-      // Prepare
-      ddbMock.on(GetCommand).resolves({});
-
       // Act
       const found = await store.get('SKU-1', 'NOWHERE');
 
@@ -260,7 +251,7 @@ describe('DynamoInventoryStore', () => {
   });
 
   describe('listBySku', () => {
-    it('queries the SKU partition for its locations', async () => {
+    it('queries the whole SKU partition, counts and reservations alike', async () => {
       // Prepare
       ddbMock.on(QueryCommand).resolves({ Items: [] });
 
@@ -269,15 +260,12 @@ describe('DynamoInventoryStore', () => {
 
       // Assess
       const input = ddbMock.commandCalls(QueryCommand)[0].args[0].input;
-      expect(input).toMatchObject({
-        TableName: TABLE,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :loc)',
-        ExpressionAttributeValues: { ':pk': 'SKU#SKU-1', ':loc': 'LOC#' },
-      });
+      expect(input).toMatchObject({ TableName: TABLE, KeyConditionExpression: 'PK = :pk' });
+      expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'SKU#SKU-1' });
       expect(input.IndexName).toBeUndefined();
     });
 
-    it('projects only the fields of a position', async () => {
+    it('projects the fields of a position and the sort key that tells counts from reservations', async () => {
       // Prepare
       ddbMock.on(QueryCommand).resolves({ Items: [] });
 
@@ -287,17 +275,17 @@ describe('DynamoInventoryStore', () => {
       // Assess
       const projection = ddbMock.commandCalls(QueryCommand)[0].args[0].input.ProjectionExpression ?? '';
       expect(projection.split(',').map((name) => name.trim()).sort()).toEqual(
-        ['locationRef', 'onHand', 'reserved', 'safetyStock', 'skuRef', 'updatedOn'],
+        ['SK', 'locationRef', 'onHand', 'reserved', 'safetyStock', 'skuRef', 'updatedOn'],
       );
     });
 
-    it('follows LastEvaluatedKey and returns the positions of every page', async () => {
+    it('follows LastEvaluatedKey and joins counts and reservations across pages', async () => {
       // Prepare
-      const first = position({ locationRef: 'W-1' });
+      const first = position({ locationRef: 'W-1', reserved: 2 });
       const second = position({ locationRef: 'W-2', onHand: 3 });
-      const cursor = { PK: 'SKU#SKU-1', SK: 'LOC#W-1' };
+      const cursor = { PK: 'SKU#SKU-1', SK: 'LOC#W-2' };
       const startKeys: unknown[] = [];
-      const pages = [{ Items: [first], LastEvaluatedKey: cursor }, { Items: [second] }];
+      const pages = [{ Items: [countItem(first), countItem(second)], LastEvaluatedKey: cursor }, { Items: [reservationItem(first)] }];
       ddbMock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
         startKeys.push(input.ExclusiveStartKey);
         return pages.shift() ?? { Items: [] };
@@ -313,7 +301,7 @@ describe('DynamoInventoryStore', () => {
   });
 
   describe('listByLocation', () => {
-    it('queries GSI1 for the SKUs of the location', async () => {
+    it('queries the location partition of GSI1, counts and reservations alike', async () => {
       // Prepare
       ddbMock.on(QueryCommand).resolves({ Items: [] });
 
@@ -321,23 +309,21 @@ describe('DynamoInventoryStore', () => {
       await store.listByLocation('W-1');
 
       // Assess
-      expect(ddbMock.commandCalls(QueryCommand)[0].args[0].input).toMatchObject({
-        TableName: TABLE,
-        IndexName: 'GSI1',
-        KeyConditionExpression: 'GSI1PK = :loc AND begins_with(GSI1SK, :sku)',
-        ExpressionAttributeValues: { ':loc': 'LOC#W-1', ':sku': 'SKU#' },
-      });
+      const input = ddbMock.commandCalls(QueryCommand)[0].args[0].input;
+      expect(input).toMatchObject({ TableName: TABLE, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :loc' });
+      expect(input.ExpressionAttributeValues).toEqual({ ':loc': 'LOC#W-1' });
     });
 
-    it('returns the positions of every page without their keys', async () => {
+    it('returns the positions of every page, each joined with its reservations, without their keys', async () => {
       // Prepare
       const first = position({ skuRef: 'SKU-1' });
       const second = position({ skuRef: 'SKU-2', reserved: 1 });
-      const cursor = { PK: 'SKU#SKU-1', SK: 'LOC#W-1', GSI1PK: 'LOC#W-1', GSI1SK: 'SKU#SKU-1' };
+      const cursor = { PK: 'SKU#SKU-2', SK: 'RES#W-1', GSI1PK: 'LOC#W-1', GSI1SK: 'RES#SKU-2' };
+      // On GSI1, RES#<sku> sorts before SKU#<sku>: the reservations come first.
       ddbMock
         .on(QueryCommand)
-        .resolvesOnce({ Items: [stored(first)], LastEvaluatedKey: cursor })
-        .resolves({ Items: [stored(second)] });
+        .resolvesOnce({ Items: [reservationItem(second)], LastEvaluatedKey: cursor })
+        .resolves({ Items: [countItem(first), countItem(second)] });
 
       // Act
       const positions = await store.listByLocation('W-1');
@@ -345,6 +331,17 @@ describe('DynamoInventoryStore', () => {
       // Assess
       expect(positions).toEqual([first, second]);
       expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(2);
+    });
+
+    it('leaves out a reservation item whose count does not exist', async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [reservationItem(position({ skuRef: 'SKU-9', reserved: 2 })), countItem(position())] });
+
+      // Act
+      const positions = await store.listByLocation('W-1');
+
+      // Assess
+      expect(positions.map((p) => p.skuRef)).toEqual(['SKU-1']);
     });
   });
 });

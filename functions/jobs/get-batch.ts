@@ -1,0 +1,8 @@
+import { jobsFor } from '../../shared/config/jobs';
+import { getBatch } from '../../shared/domain/jobs/jobs';
+import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/route';
+
+export const handler = accountRoute({ permission: 'INVENTORY_READ' }, async ({ principal, path }) =>
+  ok(await getBatch(path.jobId ?? '', path.batchId ?? '', jobsFor(principal.accountId))),
+);

@@ -1,0 +1,12 @@
+/** A full count of one position, as bulk loads write it; reservations are kept apart. */
+export interface InventoryCount {
+  skuRef: string;
+  locationRef: string;
+  onHand: number;
+  safetyStock: number;
+  updatedOn: string;
+  /** The batch chunk that last wrote this count, so a redelivered chunk can tell its own writes. */
+  appliedBy?: string;
+}
+
+export const countKey = (skuRef: string, locationRef: string): string => `${skuRef}|${locationRef}`;

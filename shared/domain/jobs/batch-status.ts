@@ -1,0 +1,70 @@
+import type { Batch, ChunkResult, RecordError } from './batch';
+import type { Job } from './job';
+
+export type BatchStatus = 'PENDING' | 'RUNNING' | 'COMPLETE' | 'PARTIAL' | 'FAILED';
+
+interface Counts {
+  total: number;
+  applied: number;
+  unchanged: number;
+  failed: number;
+}
+
+/** Final once every record is accounted for: COMPLETE with no failure, FAILED with nothing applied, else PARTIAL. */
+const statusOf = (counts: Counts, finished: boolean, started: boolean): BatchStatus => {
+  if (!finished) return started ? 'RUNNING' : 'PENDING';
+  if (counts.failed === 0) return 'COMPLETE';
+  return counts.applied + counts.unchanged === 0 ? 'FAILED' : 'PARTIAL';
+};
+
+/**
+ * A batch's status, counted from its chunks' results: nothing is updated in place, so
+ * chunks finishing at once never contend for one item.
+ */
+export const batchView = (batch: Batch, results: readonly ChunkResult[]) => {
+  const applied = results.reduce((sum, result) => sum + result.applied, 0);
+  const unchanged = results.reduce((sum, result) => sum + result.unchanged, 0);
+  const failed = batch.rejected.length + results.reduce((sum, result) => sum + result.failed, 0);
+  const counts = { total: batch.total, applied, unchanged, failed };
+  const errors: RecordError[] = [...batch.rejected, ...results.flatMap((result) => result.errors)].sort((a, b) => a.index - b.index);
+  const finished = results.length >= batch.chunkCount;
+  return {
+    batchId: batch.batchId,
+    jobId: batch.jobId,
+    entityType: batch.entityType,
+    action: batch.action,
+    status: statusOf(counts, finished, results.length > 0),
+    ...counts,
+    errors,
+    createdOn: batch.createdOn,
+    ...(finished ? { completedOn: results.reduce((last, result) => (result.completedOn > last ? result.completedOn : last), batch.createdOn) } : {}),
+  };
+};
+
+export type BatchView = ReturnType<typeof batchView>;
+
+const FINAL: readonly BatchStatus[] = ['COMPLETE', 'PARTIAL', 'FAILED'];
+
+/** A job's status over its batches; a job without batches is PENDING. */
+export const jobView = (job: Job, batches: readonly BatchView[], now: Date) => {
+  const counts = {
+    total: batches.reduce((sum, batch) => sum + batch.total, 0),
+    applied: batches.reduce((sum, batch) => sum + batch.applied, 0),
+    unchanged: batches.reduce((sum, batch) => sum + batch.unchanged, 0),
+    failed: batches.reduce((sum, batch) => sum + batch.failed, 0),
+  };
+  const finished = batches.length > 0 && batches.every((batch) => FINAL.includes(batch.status));
+  const started = batches.some((batch) => batch.status !== 'PENDING');
+  return {
+    jobId: job.jobId,
+    name: job.name,
+    retailerId: job.retailerId,
+    status: statusOf(counts, finished, started),
+    open: now.getTime() < Date.parse(job.closesOn),
+    createdOn: job.createdOn,
+    closesOn: job.closesOn,
+    ...counts,
+    errors: batches.flatMap((batch) => batch.errors.map((error) => ({ batchId: batch.batchId, ...error }))),
+    batches: batches.map(({ errors: _errors, jobId: _jobId, ...summary }) => summary),
+  };
+};

@@ -1,0 +1,40 @@
+import type { Clock } from '../../ports/clock';
+import type { JobStore } from '../../ports/job-store';
+import { NotFoundError } from '../errors';
+import { retailerFor } from '../orchestration/retailer-scope';
+import { batchView, jobView } from './batch-status';
+import { JOB_OPEN_HOURS, type Job } from './job';
+
+export interface JobDeps {
+  jobs: JobStore;
+  clock: Clock;
+  ids: () => string;
+}
+
+export const createJob = async (input: { name: string; retailerId?: string }, scope: { retailerId?: string }, deps: JobDeps) => {
+  const now = deps.clock.now();
+  const job: Job = {
+    jobId: deps.ids(),
+    name: input.name,
+    retailerId: retailerFor(input.retailerId, scope),
+    createdOn: now.toISOString(),
+    closesOn: new Date(now.getTime() + JOB_OPEN_HOURS * 3_600_000).toISOString(),
+  };
+  await deps.jobs.createJob(job);
+  return jobView(job, [], now);
+};
+
+export const getJob = async (jobId: string, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
+  const loaded = await deps.jobs.loadJob(jobId);
+  if (!loaded) throw new NotFoundError(`No job ${jobId} in this account`);
+  const batches = loaded.batches
+    .map(({ batch, results }) => batchView(batch, results))
+    .sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.batchId.localeCompare(b.batchId));
+  return jobView(loaded.job, batches, deps.clock.now());
+};
+
+export const getBatch = async (jobId: string, batchId: string, deps: Pick<JobDeps, 'jobs'>) => {
+  const loaded = await deps.jobs.loadBatch(jobId, batchId);
+  if (!loaded) throw new NotFoundError(`No batch ${batchId} in job ${jobId}`);
+  return batchView(loaded.batch, loaded.results);
+};

@@ -1,0 +1,9 @@
+import type { InventoryCount } from '../domain/inventory/count';
+
+/** Full counts of positions, read and written in bulk. Reservations are not touched. */
+export interface InventoryCountStore {
+  /** The stored counts of these positions, keyed by countKey; missing positions are absent. */
+  getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, InventoryCount>>;
+  /** Replaces the counts, in as few requests as the database allows. */
+  putCounts(counts: readonly InventoryCount[]): Promise<void>;
+}

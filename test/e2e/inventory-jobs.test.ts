@@ -1,0 +1,93 @@
+import { http, operatorKey } from './http-client';
+
+type Reply = Awaited<ReturnType<typeof http>>;
+
+const LOCATIONS = ['E2E-W1', 'E2E-W2', 'E2E-W3', 'E2E-W4', 'E2E-W5'];
+
+const waitFor = async (what: string, probe: () => Promise<Reply>, done: (reply: Reply) => boolean, timeoutMs: number) => {
+  const deadline = Date.now() + timeoutMs;
+  let last: Reply | undefined;
+  while (Date.now() < deadline) {
+    last = await probe();
+    if (done(last)) return last;
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+  }
+  throw new Error(`${what} did not happen in ${timeoutMs / 1000} s; last reply ${last?.status} ${last?.text.slice(0, 500)}`);
+};
+
+/** A fresh account with five warehouses and an open job. */
+const accountWithJob = async (prefix: string) => {
+  const accountId = `${prefix}-${Date.now().toString(36)}`;
+  const created = await http('POST', '/v1/accounts', { apiKey: operatorKey(), body: { accountId } });
+  const apiKey = created.body.apiKey as string;
+  for (const [i, ref] of LOCATIONS.entries()) {
+    await http('PUT', `/v1/locations/${ref}`, { apiKey, body: { type: 'WAREHOUSE', name: ref, lat: 51 + i / 10, lon: -1 } });
+  }
+  const job = await http('POST', '/v1/jobs', { apiKey, body: { name: 'e2e full count', retailerId: 'e2e-retail' } });
+  return { apiKey, jobId: job.body.jobId as string, jobStatus: job.status };
+};
+
+const records = (count: number) =>
+  Array.from({ length: count }, (_, i) => ({
+    skuRef: `E2E-SKU-${String(Math.floor(i / LOCATIONS.length)).padStart(5, '0')}`,
+    locationRef: LOCATIONS[i % LOCATIONS.length],
+    qty: (i * 7) % 50,
+  }));
+
+describe('inventory batches on the running local stack', () => {
+  it('accepts a batch of 5,000 records with 202, takes it to COMPLETE through the queue, and lists every record', async () => {
+    // Prepare
+    const { apiKey, jobId, jobStatus } = await accountWithJob('e2e-batch');
+    const entities = records(5000);
+
+    // Act
+    const posted = await http('POST', `/v1/jobs/${jobId}/batches`, { apiKey, body: { entityType: 'INVENTORY', action: 'UPSERT', entities } });
+    const batch = await waitFor(
+      'the batch to finish',
+      () => http('GET', `/v1/jobs/${jobId}/batches/${posted.body.batchId}`, { apiKey }),
+      (reply) => ['COMPLETE', 'PARTIAL', 'FAILED'].includes(reply.body.status),
+      120_000,
+    );
+
+    // Assess
+    expect(jobStatus).toBe(201);
+    expect(posted.status).toBe(202);
+    expect(batch.body).toMatchObject({ status: 'COMPLETE', total: 5000, applied: 5000, failed: 0 });
+    const listed = new Map<string, number>();
+    for (const locationRef of LOCATIONS) {
+      const reply = await http('GET', `/v1/inventory?locationRef=${locationRef}`, { apiKey });
+      for (const item of reply.body.items as { skuRef: string; locationRef: string; onHand: number }[]) {
+        listed.set(`${item.skuRef}@${item.locationRef}`, item.onHand);
+      }
+    }
+    expect(listed.size).toBe(5000);
+    expect(entities.every((record) => listed.get(`${record.skuRef}@${record.locationRef}`) === record.qty)).toBe(true);
+    const job = await http('GET', `/v1/jobs/${jobId}`, { apiKey });
+    expect(job.body).toMatchObject({ status: 'COMPLETE', total: 5000, applied: 5000, batches: [expect.objectContaining({ batchId: posted.body.batchId })] });
+  }, 180_000);
+
+  it('answers 413 for a batch of 5,001 records', async () => {
+    // Prepare
+    const { apiKey, jobId } = await accountWithJob('e2e-413');
+
+    // Act
+    const posted = await http('POST', `/v1/jobs/${jobId}/batches`, { apiKey, body: { entityType: 'INVENTORY', action: 'UPSERT', entities: records(5001) } });
+
+    // Assess
+    expect(posted.status).toBe(413);
+    expect(posted.body.error).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('at most 5,000 records') });
+  });
+
+  it('answers 404 for a job of another account', async () => {
+    // Prepare
+    const a = await accountWithJob('e2e-iso-a');
+    const b = await accountWithJob('e2e-iso-b');
+
+    // Act
+    const read = await http('GET', `/v1/jobs/${a.jobId}`, { apiKey: b.apiKey });
+    const posted = await http('POST', `/v1/jobs/${a.jobId}/batches`, { apiKey: b.apiKey, body: { entityType: 'INVENTORY', action: 'UPSERT', entities: records(1) } });
+
+    // Assess
+    expect([read.status, posted.status]).toEqual([404, 404]);
+  });
+});

@@ -1,0 +1,319 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { writeAll } from '../../shared/adapters/dynamodb/batch-writer';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
+import { inventoryCountItem, inventoryCountKey } from '../../shared/adapters/dynamodb/inventory-items';
+import { DynamoInventoryStore } from '../../shared/adapters/dynamodb/inventory-store';
+import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
+import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/workflow-repository';
+import { InsufficientStockError, VersionConflictError } from '../../shared/engine/errors';
+import { Engine } from '../../shared/engine/executor';
+import type { Entity, OrdoEvent, StockLevel, UnitOfWork } from '../../shared/engine/model';
+import { createCoreRegistry } from '../../shared/engine/rules/core';
+import type { Ruleset, Workflow, WorkflowRule } from '../../shared/engine/workflow';
+import { systemClock } from '../../shared/ports/clock';
+import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { registerStockRules } from '../unit/engine/fixtures/inventory';
+
+const TABLE = `ordo-sandbox-acct-layout-${process.pid}-${Date.now()}`;
+const RETAILER = 'R1';
+const SUBTYPE = 'LAYOUT';
+const LOCATION = 'DC-1';
+
+const raw = localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
+const documents = createDocumentClient(raw);
+const store = new DynamoEngineStore(documents, TABLE, 30);
+const workflows = new DynamoWorkflowRepository(documents, TABLE, store);
+
+/**
+ * An engine store that can hold its inventory reads at a barrier, run a write before its first
+ * commit or after each successful one (other writers landing mid-execution), and counts the
+ * commits that failed on stock or on a conflict.
+ */
+class HookedStore extends DynamoEngineStore {
+  stockFailures = 0;
+  conflicts = 0;
+  barrier: (() => Promise<void>) | undefined;
+  beforeFirstCommit: (() => Promise<void>) | undefined;
+  afterCommit: (() => Promise<void>) | undefined;
+
+  constructor() {
+    super(documents, TABLE, 30);
+  }
+
+  override async positions(skuRefs: string[]): Promise<StockLevel[]> {
+    const levels = await super.positions(skuRefs);
+    const barrier = this.barrier;
+    this.barrier = undefined;
+    await barrier?.();
+    return levels;
+  }
+
+  override async commit(uow: UnitOfWork): Promise<void> {
+    const before = this.beforeFirstCommit;
+    this.beforeFirstCommit = undefined;
+    await before?.();
+    try {
+      await super.commit(uow);
+    } catch (error) {
+      if (error instanceof InsufficientStockError) this.stockFailures += 1;
+      if (error instanceof VersionConflictError) this.conflicts += 1;
+      throw error;
+    }
+    await this.afterCommit?.();
+  }
+}
+
+/** Opens once `count` callers have arrived, so they all read the same stock before any of them commits. */
+const barrierFor = (count: number) => {
+  let arrived = 0;
+  let open: () => void = () => undefined;
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return async () => {
+    arrived += 1;
+    if (arrived === count) open();
+    await opened;
+  };
+};
+
+const newEngine = (engineStore: DynamoEngineStore = store, maxConflictRetries = 50) =>
+  new Engine({
+    store: engineStore,
+    registry: registerStockRules(createCoreRegistry()),
+    clock: systemClock,
+    ids: randomUUID,
+    services: { inventory: engineStore },
+    maxConflictRetries,
+  });
+
+const rule = (name: string, props: Record<string, unknown> = {}): WorkflowRule => ({ name, props });
+const ruleset = (name: string, rules: WorkflowRule[]): Ruleset => ({ name, type: 'ORDER', rules });
+
+/**
+ * CREATE → BOOKED with the wanted qty; SOURCE reserves what it reads as available (or NO_STOCK);
+ * GRAB reserves one unit without reading; PEEK records what a rule reads; CANCEL releases.
+ */
+const layoutWorkflow = (skuRef: string): Workflow => ({
+  retailerId: RETAILER,
+  entityType: 'ORDER',
+  subtype: `${SUBTYPE}-${skuRef}`,
+  statuses: ['CREATED', 'BOOKED', 'RESERVED', 'NO_STOCK', 'CANCELLED'].map((name) => ({ name })),
+  rulesets: [
+    ruleset('CREATE', [rule('ordo.core.SetAttributes', { fromEvent: ['qty'] }), rule('ordo.core.SetState', { status: 'BOOKED' })]),
+    ruleset('SOURCE', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION })]),
+    ruleset('GRAB', [rule('test.stock.Change', { kind: 'RESERVE_INVENTORY', qty: 1, skuRef, locationRef: LOCATION })]),
+    ruleset('PEEK', [rule('test.stock.Record', { skuRef, locationRef: LOCATION })]),
+    ruleset('CANCEL', [rule('ordo.core.ReleaseReservations'), rule('ordo.core.SetState', { status: 'CANCELLED' })]),
+  ],
+});
+
+const orderEvent = (name: string, ref: string, skuRef: string, attributes?: Record<string, unknown>): OrdoEvent => ({
+  id: randomUUID(),
+  name,
+  retailerId: RETAILER,
+  entityType: 'ORDER',
+  entityRef: ref,
+  entitySubtype: `${SUBTYPE}-${skuRef}`,
+  source: 'API',
+  ...(attributes ? { attributes } : {}),
+});
+
+/** Replaces the count item with BatchWriteItem, as a bulk load does: a blind Put, no condition. */
+const bulkLoadCount = async (skuRef: string, onHand: number, safetyStock = 0, appliedBy?: string) => {
+  await writeAll(documents, TABLE, [
+    inventoryCountItem({ skuRef, locationRef: LOCATION, onHand, safetyStock, updatedOn: new Date().toISOString(), ...(appliedBy ? { appliedBy } : {}) }),
+  ]);
+};
+
+/** A fresh SKU with its own workflow and a count of `onHand` units at DC-1. */
+const newSku = async (onHand: number): Promise<string> => {
+  const skuRef = `SKU-${randomUUID().slice(0, 8)}`;
+  await workflows.saveNewVersion(layoutWorkflow(skuRef), new Date().toISOString());
+  await bulkLoadCount(skuRef, onHand);
+  return skuRef;
+};
+
+/** The position as committed, read the way the engine reads it. */
+const storedPosition = async (skuRef: string) => (await store.positions([skuRef])).find((level) => level.locationRef === LOCATION);
+
+const storedOrder = async (ref: string): Promise<Entity | undefined> =>
+  (await store.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
+
+/** Creates a BOOKED order wanting `qty` units of the SKU. */
+const bookedOrder = async (skuRef: string, qty: number): Promise<string> => {
+  const ref = `O-${randomUUID().slice(0, 8)}`;
+  await newEngine().process(orderEvent('CREATE', ref, skuRef, { qty }));
+  return ref;
+};
+
+/** An order of `qty` units that reserved them. */
+const reservedOrder = async (skuRef: string, qty: number): Promise<string> => {
+  const ref = await bookedOrder(skuRef, qty);
+  await newEngine().process(orderEvent('SOURCE', ref, skuRef));
+  return ref;
+};
+
+beforeAll(async () => {
+  await raw.send(new CreateTableCommand(accountTableSchema(TABLE)));
+});
+
+afterAll(async () => {
+  await raw.send(new DeleteTableCommand({ TableName: TABLE }));
+  raw.destroy();
+});
+
+describe('Inventory layout: counts and reservations in separate items', () => {
+  describe('a bulk load after reservations', () => {
+    it('keeps the reservations when it blind-Puts the count item', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      await reservedOrder(skuRef, 3);
+      await reservedOrder(skuRef, 2);
+
+      // Act
+      await bulkLoadCount(skuRef, 8, 1);
+
+      // Assess
+      expect(await storedPosition(skuRef)).toMatchObject({ onHand: 8, reserved: 5, safetyStock: 1 });
+    });
+
+    it('lets the rules read available as the new onHand − reserved − safetyStock', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      await reservedOrder(skuRef, 5);
+      await bulkLoadCount(skuRef, 8, 1);
+      const ref = await bookedOrder(skuRef, 1);
+
+      // Act
+      await newEngine().process(orderEvent('PEEK', ref, skuRef));
+
+      // Assess
+      expect((await storedOrder(ref))?.attributes.seen).toMatchObject({ onHand: 8, reserved: 5, safetyStock: 1, available: 2 });
+    });
+
+    it('shows the inventory API the same position, joined from both items', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      await reservedOrder(skuRef, 4);
+      await bulkLoadCount(skuRef, 6, 1);
+      const inventory = new DynamoInventoryStore(documents, TABLE);
+
+      // Act
+      const [got, bySku, byLocation] = await Promise.all([
+        inventory.get(skuRef, LOCATION),
+        inventory.listBySku(skuRef),
+        inventory.listByLocation(LOCATION),
+      ]);
+
+      // Assess
+      const expected = { skuRef, locationRef: LOCATION, onHand: 6, reserved: 4, safetyStock: 1 };
+      expect(got).toMatchObject(expected);
+      expect(bySku).toEqual([expect.objectContaining(expected)]);
+      expect(byLocation.filter((position) => position.skuRef === skuRef)).toEqual([expect.objectContaining(expected)]);
+    });
+  });
+
+  describe('a recount below the reservations', () => {
+    it('sends an order that reads the stock down the no-stock path, reserving nothing', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      await reservedOrder(skuRef, 5);
+      await bulkLoadCount(skuRef, 3);
+      const ref = await bookedOrder(skuRef, 1);
+
+      // Act
+      const result = await newEngine().process(orderEvent('SOURCE', ref, skuRef));
+
+      // Assess
+      expect(result.outcome).toBe('SUCCESS');
+      expect(await storedOrder(ref)).toMatchObject({ status: 'NO_STOCK' });
+      expect(await storedPosition(skuRef)).toMatchObject({ onHand: 3, reserved: 5, available: -2 });
+    });
+
+    it('refuses a RESERVE that did not read the stock with InsufficientStockError, writing nothing', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      await reservedOrder(skuRef, 5);
+      await bulkLoadCount(skuRef, 3);
+      const ref = await bookedOrder(skuRef, 1);
+
+      // Act
+      const processing = newEngine(store, 1).process(orderEvent('GRAB', ref, skuRef));
+
+      // Assess
+      await expect(processing).rejects.toBeInstanceOf(InsufficientStockError);
+      expect(await storedPosition(skuRef)).toMatchObject({ onHand: 3, reserved: 5 });
+      expect((await storedOrder(ref))?.reservations).toBeUndefined();
+    });
+
+    it('re-runs a RESERVE decided on the count before a recount that landed before its commit, which then takes only what is left', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      await reservedOrder(skuRef, 5);
+      const ref = await bookedOrder(skuRef, 3);
+      const racing = new HookedStore();
+      // The rule reads 5 available and reserves 3; the recount to 6 leaves 1 before the commit.
+      racing.beforeFirstCommit = () => bulkLoadCount(skuRef, 6);
+
+      // Act
+      const result = await newEngine(racing).process(orderEvent('SOURCE', ref, skuRef));
+
+      // Assess
+      expect(result.outcome).toBe('SUCCESS');
+      expect(racing.stockFailures).toBe(1);
+      expect(await storedOrder(ref)).toMatchObject({ status: 'RESERVED', attributes: { reservedQty: 1 } });
+      expect(await storedPosition(skuRef)).toMatchObject({ onHand: 6, reserved: 6, available: 0 });
+    });
+
+    it('still releases the reservations of a cancelled order', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      const ref = await reservedOrder(skuRef, 5);
+      await bulkLoadCount(skuRef, 3);
+
+      // Act
+      const result = await newEngine().process(orderEvent('CANCEL', ref, skuRef));
+
+      // Assess
+      expect(result.outcome).toBe('SUCCESS');
+      expect(await storedOrder(ref)).toMatchObject({ status: 'CANCELLED', reservations: [] });
+      expect(await storedPosition(skuRef)).toMatchObject({ onHand: 3, reserved: 0, available: 3 });
+    });
+  });
+
+  describe('concurrent reservations with a bulk load in the middle', () => {
+    it('20 executions reserving 1 of 10 units end with exactly 10 reserved while a blind count Put of 10 lands among their commits', async () => {
+      // Prepare
+      const skuRef = await newSku(10);
+      const refs = await Promise.all(Array.from({ length: 20 }, () => bookedOrder(skuRef, 1)));
+      const barrier = barrierFor(refs.length);
+      const stores = refs.map(() => {
+        const racing = new HookedStore();
+        racing.barrier = barrier;
+        return racing;
+      });
+      let committed = 0;
+      // After the fifth commit the count is loaded again, while the other executions go on committing.
+      const afterCommit = async () => {
+        committed += 1;
+        if (committed === 5) await bulkLoadCount(skuRef, 10, 0, 'bulk-1#0');
+      };
+      for (const racing of stores) racing.afterCommit = afterCommit;
+
+      // Act
+      const results = await Promise.all(refs.map((ref, i) => newEngine(stores[i]).process(orderEvent('SOURCE', ref, skuRef))));
+
+      // Assess
+      expect(results.every((result) => result.outcome === 'SUCCESS')).toBe(true);
+      const orders = await Promise.all(refs.map(storedOrder));
+      expect(orders.filter((order) => order?.status === 'RESERVED')).toHaveLength(10);
+      expect(orders.filter((order) => order?.status === 'NO_STOCK')).toHaveLength(10);
+      expect(await storedPosition(skuRef)).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
+      const { Item: count } = await documents.send(new GetCommand({ TableName: TABLE, Key: inventoryCountKey(skuRef, LOCATION), ConsistentRead: true }));
+      expect(count?.appliedBy).toBe('bulk-1#0');
+      expect(stores.reduce((sum, racing) => sum + racing.stockFailures + racing.conflicts, 0)).toBeGreaterThanOrEqual(10);
+    });
+  });
+});
