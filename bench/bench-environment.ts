@@ -1,6 +1,7 @@
 import { ensureControlPlaneTable } from '../scripts/local-stack/bootstrap';
 import { localDynamoDbClient, startDynamoDbLocal } from '../scripts/local-stack/dynamodb-local';
 import { freePort } from '../scripts/local-stack/ports';
+import { startLocalSqs } from '../scripts/local-stack/sqs-local';
 import { invoke } from '../test/support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../test/support/dynamodb-request-counter';
 
@@ -14,16 +15,18 @@ export interface BenchEnvironment {
 }
 
 /**
- * DynamoDB Local in memory on a free port, and the environment a Lambda container would
- * have. Handlers are imported only after it is set, as in a real cold start.
+ * DynamoDB Local in memory and the local SQS server on free ports, and the environment a
+ * Lambda container would have. Handlers are imported only after it is set, as in a real cold start.
  */
 export const withBenchEnvironment = async <T>(run: (env: BenchEnvironment) => Promise<T>): Promise<T> => {
   const dynamodb = await startDynamoDbLocal(await freePort());
+  const sqs = await startLocalSqs(await freePort(), 'bench');
   Object.assign(process.env, {
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_REGION: 'us-east-1',
     AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     ORDO_STAGE: 'bench',
     ORDO_ADMIN_KEY: OPERATOR,
     ORDO_ACCOUNT_TABLE_PITR: 'false',
@@ -46,6 +49,7 @@ export const withBenchEnvironment = async <T>(run: (env: BenchEnvironment) => Pr
       },
     });
   } finally {
+    await sqs.stop();
     await dynamodb.stop();
   }
 };

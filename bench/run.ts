@@ -2,7 +2,9 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 import { withBenchEnvironment } from './bench-environment';
+import { cliImportThroughput } from './cli-import';
 import { engineThroughput } from './engine-throughput';
+import { inventoryBatchBenchmarks } from './inventory-batch';
 import { orderBenchmarks } from './order-lifecycle';
 import { report, type BenchResult } from './report';
 import { sourcingThroughput } from './sourcing-throughput';
@@ -19,7 +21,11 @@ const main = async () => {
     results.push(...(await syncEventRequests(env)));
     console.log('• availability and an order lifecycle on DynamoDB Local…');
     results.push(...(await orderBenchmarks(env)));
+    console.log('• a 5,000-record inventory batch on DynamoDB Local…');
+    results.push(...(await inventoryBatchBenchmarks(env)));
   });
+  console.log('• `ordo import` of a 50,000-line file through the local stack…');
+  results.push(await cliImportThroughput());
   report(results);
 };
 

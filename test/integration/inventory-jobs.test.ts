@@ -1,9 +1,9 @@
-import { GetQueueUrlCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { handler as processChunks } from '../../functions/jobs/process-inventory-chunks';
 import { dynamoDbClient } from '../../shared/config/dependencies';
 import { lambdaContext } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
+import { receiveChunks, sqsEventOf } from '../support/inventory-queue';
 import { catalogApi as catalog, store } from './catalog-api';
 import { newAccount } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs, runBatchProcessor, settledBatch } from './jobs-api';
@@ -167,31 +167,11 @@ describe('inventory jobs and batches, on DynamoDB Local and the local queue', ()
   });
 });
 
-const sqs = new SQSClient({});
-
 /** Takes the batch's one chunk off the queue, as the event source would, and wraps it as an SQS event. */
 const chunkMessageOf = async (batchId: string): Promise<SQSEvent> => {
-  const { QueueUrl } = await sqs.send(new GetQueueUrlCommand({ QueueName: 'ordo-sandbox-inventory-batches' }));
   for (let attempt = 0; attempt < 50; attempt++) {
-    const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, VisibilityTimeout: 300 }));
-    const mine = Messages.find((message) => (message.Body ?? '').includes(batchId));
-    if (mine) {
-      return {
-        Records: [
-          {
-            messageId: mine.MessageId as string,
-            receiptHandle: mine.ReceiptHandle as string,
-            body: mine.Body as string,
-            attributes: {} as SQSEvent['Records'][number]['attributes'],
-            messageAttributes: {},
-            md5OfBody: mine.MD5OfBody as string,
-            eventSource: 'aws:sqs',
-            eventSourceARN: 'arn:aws:sqs:us-east-1:000000000000:ordo-sandbox-inventory-batches',
-            awsRegion: 'us-east-1',
-          },
-        ],
-      };
-    }
+    const mine = (await receiveChunks(300)).find((message) => (message.Body ?? '').includes(batchId));
+    if (mine) return sqsEventOf([mine]);
     // Someone else's chunks: let the processor have them, they belong to other tests.
     await runBatchProcessor();
   }

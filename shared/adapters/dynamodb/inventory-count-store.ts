@@ -7,7 +7,7 @@ import { inventoryCountFromItem, inventoryCountItem, inventoryCountKey } from '.
 /** DynamoDB's cap on the keys of one BatchGetItem call. */
 const GET_LIMIT = 100;
 /** Requests in flight at once for one chunk, so a chunk does not starve the table's other users. */
-const PARALLEL = 4;
+const PARALLEL = 8;
 const MAX_ATTEMPTS = 8;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

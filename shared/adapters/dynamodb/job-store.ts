@@ -125,7 +125,7 @@ export class DynamoJobStore implements JobStore {
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: { PK: jobPartition(jobId), SK: chunkSortKey(batchId, result.chunk), batchId, ...fields, ...packErrors(errors), expiresAt: expiry(result.completedOn) },
+        Item: { PK: jobPartition(jobId), SK: chunkSortKey(batchId, result.chunk), batchId, ...fields, ...packErrors(errors), expiresAt: expiry(result.completedOn) + JOB_OPEN_HOURS * 3600 },
       }),
     );
   }

@@ -18,6 +18,7 @@ export class SqsChunkQueue implements ChunkQueue {
   }
 
   async enqueue(chunks: readonly BatchChunk[]): Promise<void> {
+    if (!chunks.length) return;
     const QueueUrl = await this.queueUrl.get();
     await Promise.all(chunks.map((chunk) => this.client.send(new SendMessageCommand({ QueueUrl, MessageBody: JSON.stringify(chunk) }))));
   }

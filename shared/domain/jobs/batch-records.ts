@@ -13,12 +13,12 @@ const recordSchema = z.strictObject({
 /** An echo of a ref in an error report, bounded: an invalid ref may be of any size. */
 const echo = (value: unknown): string => (typeof value === 'string' ? value.slice(0, 64) : '');
 
-const describeIssues = (issues: z.core.$ZodIssue[]): string =>
+const describeIssues = (issues: z.core.$ZodIssue[], record: Record<string, unknown>): string =>
   issues
     .map((issue) => {
       if (issue.code === 'unrecognized_keys') return issue.keys.map((key) => `${key} is not a known field`).join('; ');
       const field = issue.path.map(String).join('.');
-      return issue.code === 'invalid_type' && issue.input === undefined ? `${field} is required` : `${field}: ${issue.message}`;
+      return record[field] === undefined ? `${field} is required` : `${field}: ${issue.message}`;
     })
     .join('; ');
 
@@ -35,7 +35,7 @@ export const validateBatchRecords = (entities: readonly unknown[]): { valid: Bat
     const raw = (entity !== null && typeof entity === 'object' ? entity : {}) as Record<string, unknown>;
     const parsed = recordSchema.safeParse(entity);
     if (!parsed.success) {
-      const message = entity === null || typeof entity !== 'object' || Array.isArray(entity) ? 'a record must be an object' : describeIssues(parsed.error.issues);
+      const message = entity === null || typeof entity !== 'object' || Array.isArray(entity) ? 'a record must be an object' : describeIssues(parsed.error.issues, raw);
       rejected.push({ index, skuRef: echo(raw.skuRef), locationRef: echo(raw.locationRef), code: 'INVALID_RECORD', message });
       return;
     }

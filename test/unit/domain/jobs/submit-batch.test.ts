@@ -1,0 +1,204 @@
+import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../../../shared/domain/errors';
+import type { BatchInput } from '../../../../shared/domain/jobs/batch';
+import { createJob } from '../../../../shared/domain/jobs/jobs';
+import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
+import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
+
+const ACCOUNT = 'acme';
+
+const entities = (count: number) => Array.from({ length: count }, (_, i) => ({ skuRef: `SKU-${i}`, locationRef: 'LOC-1', qty: i }));
+
+const batchOf = (records: unknown[]): BatchInput => ({ entityType: 'INVENTORY', action: 'UPSERT', entities: records });
+
+const hoursAfter = (start: Date, hours: number) => new Date(start.getTime() + hours * 3_600_000);
+
+describe('submitBatch', () => {
+  let deps: FakeJobDeps;
+  let jobId: string;
+
+  beforeEach(async () => {
+    deps = fakeJobDeps();
+    ({ jobId } = await createJob({ name: 'Nightly stock', retailerId: 'R1' }, {}, deps));
+    deps.journal.length = 0;
+  });
+
+  it('refuses 5,001 records with a 413 that names the limit of 5,000', async () => {
+    // Act
+    const submitted = submitBatch(jobId, batchOf(entities(5001)), ACCOUNT, deps);
+
+    // Assess
+    await expect(submitted).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(submitted).rejects.toMatchObject({ status: 413, message: expect.stringContaining('5,000') });
+  });
+
+  it('stores and queues nothing for a batch of 5,001 records', async () => {
+    // Act
+    await submitBatch(jobId, batchOf(entities(5001)), ACCOUNT, deps).catch(() => undefined);
+
+    // Assess
+    expect(deps.jobs.batches.size).toBe(0);
+    expect(deps.queue.chunks).toEqual([]);
+    expect(deps.journal).toEqual([]);
+  });
+
+  it('accepts exactly 5,000 records', async () => {
+    // Act
+    const accepted = await submitBatch(jobId, batchOf(entities(5000)), ACCOUNT, deps);
+
+    // Assess
+    expect(accepted).toMatchObject({ status: 'PENDING', total: 5000, rejected: 0 });
+  });
+
+  it('answers 404 for a job the account does not have', async () => {
+    // Act
+    const submitted = submitBatch('job-unknown', batchOf(entities(1)), ACCOUNT, deps);
+
+    // Assess
+    await expect(submitted).rejects.toBeInstanceOf(NotFoundError);
+    await expect(submitted).rejects.toMatchObject({ status: 404 });
+  });
+
+  it('answers 409 for a job 24 hours after it was created, and stores nothing', async () => {
+    // Prepare
+    deps.clock.set(hoursAfter(JOBS_NOW, 24));
+
+    // Act
+    const submitted = submitBatch(jobId, batchOf(entities(1)), ACCOUNT, deps);
+
+    // Assess
+    await expect(submitted).rejects.toBeInstanceOf(ConflictError);
+    await expect(submitted).rejects.toMatchObject({ status: 409 });
+    expect(deps.jobs.batches.size).toBe(0);
+    expect(deps.queue.chunks).toEqual([]);
+  });
+
+  it('still accepts a batch just before the job closes', async () => {
+    // Prepare
+    deps.clock.set(new Date(hoursAfter(JOBS_NOW, 24).getTime() - 1));
+
+    // Act
+    const accepted = await submitBatch(jobId, batchOf(entities(1)), ACCOUNT, deps);
+
+    // Assess
+    expect(accepted.status).toBe('PENDING');
+  });
+
+  it('stores the batch before it queues the batch’s chunks', async () => {
+    // Act
+    const { batchId } = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+
+    // Assess
+    expect(deps.journal).toEqual([`createBatch ${batchId}`, 'enqueue 1']);
+  });
+
+  it('stores the batch with its total, chunk count and creation time, and answers PENDING', async () => {
+    // Act
+    const accepted = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+
+    // Assess
+    expect(accepted).toEqual({ batchId: accepted.batchId, jobId, status: 'PENDING', total: 3, rejected: 0 });
+    expect(deps.jobs.batches.get(`${jobId}/${accepted.batchId}`)).toEqual({
+      jobId,
+      batchId: accepted.batchId,
+      entityType: 'INVENTORY',
+      action: 'UPSERT',
+      total: 3,
+      chunkCount: 1,
+      rejected: [],
+      createdOn: JOBS_NOW.toISOString(),
+    });
+  });
+
+  it('queues the valid records in chunks for the account, job and batch', async () => {
+    // Act
+    const { batchId } = await submitBatch(jobId, batchOf([...entities(2), { skuRef: 'SKU-X' }]), ACCOUNT, deps);
+
+    // Assess
+    expect(deps.queue.chunks).toEqual([
+      {
+        accountId: ACCOUNT,
+        jobId,
+        batchId,
+        chunk: 1,
+        records: [
+          [0, 'SKU-0', 'LOC-1', 0, null],
+          [1, 'SKU-1', 'LOC-1', 1, null],
+        ],
+      },
+    ]);
+  });
+
+  it('stores the refused records with the batch and answers how many were refused', async () => {
+    // Act
+    const accepted = await submitBatch(jobId, batchOf([...entities(2), { skuRef: 'SKU-X' }]), ACCOUNT, deps);
+
+    // Assess
+    expect(accepted.rejected).toBe(1);
+    expect(deps.jobs.batches.get(`${jobId}/${accepted.batchId}`)?.rejected).toEqual([
+      { index: 2, skuRef: 'SKU-X', locationRef: '', code: 'INVALID_RECORD', message: expect.stringContaining('locationRef is required') },
+    ]);
+  });
+
+  it('makes a batch whose every record is invalid FAILED at once and queues no chunk', async () => {
+    // Act
+    const accepted = await submitBatch(jobId, batchOf([{ skuRef: 'SKU-1' }, 'not a record']), ACCOUNT, deps);
+
+    // Assess
+    expect(accepted).toMatchObject({ status: 'FAILED', total: 2, rejected: 2 });
+    expect(deps.jobs.batches.get(`${jobId}/${accepted.batchId}`)?.chunkCount).toBe(0);
+    expect(deps.queue.chunks).toEqual([]);
+  });
+});
+
+describe('createJob', () => {
+  let deps: FakeJobDeps;
+
+  beforeEach(() => {
+    deps = fakeJobDeps();
+  });
+
+  it('creates an open, PENDING job that closes 24 hours after it was created', async () => {
+    // Act
+    const created = await createJob({ name: 'Nightly stock', retailerId: 'R1' }, {}, deps);
+
+    // Assess
+    expect(created).toMatchObject({
+      jobId: 'id-1',
+      name: 'Nightly stock',
+      retailerId: 'R1',
+      status: 'PENDING',
+      open: true,
+      createdOn: JOBS_NOW.toISOString(),
+      closesOn: hoursAfter(JOBS_NOW, 24).toISOString(),
+    });
+    expect(deps.jobs.jobs.get('id-1')).toMatchObject({ retailerId: 'R1' });
+  });
+
+  it('takes the retailer of a key scoped to a retailer when the body leaves it out', async () => {
+    // Act
+    const created = await createJob({ name: 'Nightly stock' }, { retailerId: 'R7' }, deps);
+
+    // Assess
+    expect(created.retailerId).toBe('R7');
+  });
+
+  it('refuses with a 403 a retailer other than the one the key is scoped to, and stores nothing', async () => {
+    // Act
+    const created = createJob({ name: 'Nightly stock', retailerId: 'R1' }, { retailerId: 'R7' }, deps);
+
+    // Assess
+    await expect(created).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(created).rejects.toMatchObject({ status: 403 });
+    expect(deps.jobs.jobs.size).toBe(0);
+  });
+
+  it('refuses with a 400 naming retailerId a job without retailer from an unscoped key', async () => {
+    // Act
+    const created = createJob({ name: 'Nightly stock' }, {}, deps);
+
+    // Assess
+    await expect(created).rejects.toBeInstanceOf(ValidationError);
+    await expect(created).rejects.toMatchObject({ status: 400, field: 'retailerId', message: expect.stringContaining('retailerId') });
+    expect(deps.jobs.jobs.size).toBe(0);
+  });
+});
