@@ -48,6 +48,7 @@ export const cliImportThroughput = async (): Promise<BenchResult> => {
     eventBridgePubSub: await freePort(),
     lambda: await freePort(),
     websocket: await freePort(),
+    s3: await freePort(),
   };
   const stack = await startLocalStack({ stateDir: dir, inMemory: true, ports, operatorKey: 'bench-operator-key', seedDemo: false });
   try {

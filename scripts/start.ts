@@ -29,6 +29,7 @@ Ordo is running (stage ${s.stage}${inMemory ? ', in memory: data is gone when yo
   HTTP API          ${s.baseUrl}/v1
   DynamoDB Local    ${s.dynamoDbEndpoint}
   SQS (local)       ${s.sqsEndpoint}
+  S3 (local)        ${s.s3Endpoint}  bucket ${s.importBucket}
   EventBridge       ${s.eventBridgeEndpoint}
   Logs              ${s.logFile}
 
@@ -38,6 +39,9 @@ Ordo is running (stage ${s.stage}${inMemory ? ', in memory: data is gone when yo
 
 Try it:
   curl -s -H "Authorization: Bearer ${key}" ${s.baseUrl}/v1/account
+
+Import a stock file (picked up within a minute; docs/imports.md):
+  npm run drop -- <stock.csv> --account demo --wait   (lines: skuRef,locationRef,qty)
 
 Press Ctrl-C to stop.
 `);

@@ -5,6 +5,7 @@ import { ensureDemoCatalog } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { assertJava } from './java';
 import { assertPortFree } from './ports';
+import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
 import { startLocalSqs } from './sqs-local';
 
@@ -12,6 +13,8 @@ export interface LocalStackPorts {
   http: number;
   dynamodb: number;
   sqs: number;
+  /** The local S3; any free port when left out. */
+  s3?: number;
   eventBridge: number;
   eventBridgePubSub: number;
   lambda: number;
@@ -32,6 +35,9 @@ export interface LocalStack {
   baseUrl: string;
   dynamoDbEndpoint: string;
   sqsEndpoint: string;
+  /** The local S3 (fauxqs), holding the import drop bucket. */
+  s3Endpoint: string;
+  importBucket: string;
   eventBridgeEndpoint: string;
   operatorKey: string;
   demoApiKey: string;
@@ -46,6 +52,7 @@ export const portsFromEnv = (env: NodeJS.ProcessEnv = process.env): LocalStackPo
   http: Number(env.PORT ?? 3000),
   dynamodb: Number(env.ORDO_DYNAMODB_PORT ?? 8000),
   sqs: Number(env.ORDO_SQS_PORT ?? 9324),
+  s3: Number(env.ORDO_S3_PORT ?? 9090),
   eventBridge: Number(env.ORDO_EVENTBRIDGE_PORT ?? 4010),
   eventBridgePubSub: Number(env.ORDO_EVENTBRIDGE_PUBSUB_PORT ?? 4011),
   lambda: Number(env.ORDO_LAMBDA_PORT ?? 3002),
@@ -56,6 +63,7 @@ const PORT_SETTINGS: Record<keyof LocalStackPorts, [string, string]> = {
   http: ['the HTTP API', 'PORT'],
   dynamodb: ['DynamoDB Local', 'ORDO_DYNAMODB_PORT'],
   sqs: ['the local SQS', 'ORDO_SQS_PORT'],
+  s3: ['the local S3', 'ORDO_S3_PORT'],
   eventBridge: ['the EventBridge emulator', 'ORDO_EVENTBRIDGE_PORT'],
   eventBridgePubSub: ['the EventBridge emulator pub/sub', 'ORDO_EVENTBRIDGE_PUBSUB_PORT'],
   lambda: ['the offline Lambda API', 'ORDO_LAMBDA_PORT'],
@@ -79,7 +87,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
   try {
     assertJava();
     for (const [name, [what, setting]] of Object.entries(PORT_SETTINGS)) {
-      await assertPortFree(ports[name as keyof LocalStackPorts], what, setting);
+      const port = ports[name as keyof LocalStackPorts];
+      if (port !== undefined) await assertPortFree(port, what, setting);
     }
 
     progress(`Starting DynamoDB Local on port ${ports.dynamodb}${options.inMemory ? ' (in memory)' : ''}`);
@@ -92,6 +101,10 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     progress(`Starting the local SQS on port ${ports.sqs}`);
     const sqs = await startLocalSqs(ports.sqs, settings.stage);
     stops.push(sqs.stop);
+
+    progress(`Starting the local S3${ports.s3 === undefined ? '' : ` on port ${ports.s3}`} (bucket ${settings.importBucket})`);
+    const s3 = await startLocalS3(ports.s3 ?? 0, [settings.importBucket]);
+    stops.push(s3.stop);
 
     const operatorKey = ensureOperatorKey(options.operatorKey, `${stateDir}/admin-key`);
     const masterKey = ensureMasterKey(process.env.ORDO_MASTER_KEY, `${stateDir}/master-key`);
@@ -109,10 +122,15 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         AWS_REGION: 'us-east-1',
         AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
         AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+        AWS_ENDPOINT_URL_S3: s3.endpoint,
         AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridgeEndpoint,
         PORT: String(ports.http),
         ORDO_DYNAMODB_PORT: String(ports.dynamodb),
         ORDO_SQS_PORT: String(ports.sqs),
+        ORDO_S3_PORT: String(s3.port),
+        ORDO_IMPORT_BUCKET: settings.importBucket,
+        // Every minute, so a dropped file is picked up while the developer watches.
+        ORDO_IMPORT_SCHEDULE: process.env.ORDO_IMPORT_SCHEDULE ?? 'rate(1 minute)',
         ORDO_EVENTBRIDGE_PORT: String(ports.eventBridge),
         ORDO_EVENTBRIDGE_PUBSUB_PORT: String(ports.eventBridgePubSub),
         ORDO_LAMBDA_PORT: String(ports.lambda),
@@ -143,6 +161,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       baseUrl: offline.baseUrl,
       dynamoDbEndpoint: dynamodb.endpoint,
       sqsEndpoint: sqs.endpoint,
+      s3Endpoint: s3.endpoint,
+      importBucket: settings.importBucket,
       eventBridgeEndpoint,
       operatorKey,
       demoApiKey: demo.apiKey,

@@ -19,6 +19,8 @@ export interface Settings {
   kmsKeyId: string;
   /** Local stand-in for KMS, 32 bytes in base64; when set it is used instead of KMS. */
   masterKey: string;
+  /** S3 bucket where accounts drop stock files for the scheduled import. */
+  importBucket: string;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -45,5 +47,6 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     loopGuard: positiveNumber(env.ORDO_LOOP_GUARD, 200, 'ORDO_LOOP_GUARD'),
     kmsKeyId: env.ORDO_KMS_KEY_ID ?? '',
     masterKey: env.ORDO_MASTER_KEY ?? '',
+    importBucket: env.ORDO_IMPORT_BUCKET || `ordo-${stage}-imports`,
   };
 };

@@ -15,6 +15,7 @@ export default async function globalSetup(): Promise<void> {
     http: await freePort(),
     dynamodb: await freePort(),
     sqs: await freePort(),
+    s3: await freePort(),
     eventBridge: await freePort(),
     eventBridgePubSub: await freePort(),
     lambda: await freePort(),
@@ -30,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
     ORDO_E2E_DYNAMODB: stack.dynamoDbEndpoint,
+    ORDO_E2E_S3: stack.s3Endpoint,
+    ORDO_E2E_IMPORT_BUCKET: stack.importBucket,
     ORDO_E2E_EVENTBRIDGE: stack.eventBridgeEndpoint,
     ORDO_E2E_OPERATOR_KEY: stack.operatorKey,
     ORDO_E2E_DEMO_KEY: stack.demoApiKey,

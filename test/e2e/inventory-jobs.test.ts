@@ -1,4 +1,8 @@
-import { http, operatorKey } from './http-client';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { baseUrl, http, operatorKey } from './http-client';
 
 type Reply = Awaited<ReturnType<typeof http>>;
 
@@ -90,4 +94,40 @@ describe('inventory batches on the running local stack', () => {
     // Assess
     expect([read.status, posted.status]).toEqual([404, 404]);
   });
+});
+
+/** Runs the `ordo` bin as a developer would, and answers its exit code and output. */
+const ordo = (args: string[]) =>
+  new Promise<{ status: number; stdout: string; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      ['bin/ordo.mjs', ...args],
+      { cwd: join(__dirname, '..', '..'), env: { ...process.env, ORDO_POLL_INTERVAL_MS: '500' }, timeout: 120_000 },
+      (error, stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+    );
+  });
+
+describe('ordo import on the running local stack', () => {
+  it('streams a CSV through the Job/Batch API and reports each failed line, exiting 2 for a partial import', async () => {
+    // Prepare
+    const { apiKey } = await accountWithJob('e2e-cli');
+    const dir = mkdtempSync(join(tmpdir(), 'ordo-e2e-cli-'));
+    const file = join(dir, 'stock.csv');
+    writeFileSync(file, ['skuRef,locationRef,qty', 'CLI-1,E2E-W1,12', 'CLI-2,E2E-W2,7,2', 'CLI-3,NOWHERE,4', 'CLI-4,E2E-W3', 'CLI-5,E2E-W4,-1', ''].join('\n'));
+
+    // Act
+    // Asynchronously: the local SQS server may live in this very process and must keep answering.
+    const run = await ordo(['import', file, '--account', apiKey, '--retailer', 'e2e-retail', '--url', baseUrl()]);
+
+    // Assess
+    expect(run.status).toBe(2);
+    expect(run.stdout).toMatch(/Status\s+PARTIAL/);
+    expect(run.stdout).toMatch(/Applied\s+2/);
+    expect(run.stdout).toMatch(/Failed\s+3/);
+    expect(run.stdout).toContain('line 4: CLI-3@NOWHERE UNKNOWN_LOCATION');
+    expect(run.stdout).toContain('line 5:');
+    expect(run.stdout).toContain('line 6: CLI-5@E2E-W4 INVALID_RECORD');
+    const listed = await http('GET', '/v1/inventory?skuRef=CLI-2', { apiKey });
+    expect(listed.body.items).toEqual([expect.objectContaining({ locationRef: 'E2E-W2', onHand: 7, safetyStock: 2, available: 5 })]);
+  }, 150_000);
 });

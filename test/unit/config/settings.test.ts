@@ -75,4 +75,20 @@ describe('loadSettings limits', () => {
     // Assess
     expect(load).toThrow('ORDO_MAX_BODY_BYTES');
   });
+
+  it('names the inventory batch queue and the import drop bucket after the stage when none is configured', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect([settings.inventoryQueueName, settings.importBucket]).toEqual(['ordo-qa-inventory-batches', 'ordo-qa-imports']);
+  });
+
+  it('uses the configured inventory queue and import bucket as they are', () => {
+    // Act
+    const settings = loadSettings({ ORDO_INVENTORY_QUEUE_NAME: 'stock-chunks', ORDO_IMPORT_BUCKET: 'drop-bucket' });
+
+    // Assess
+    expect([settings.inventoryQueueName, settings.importBucket]).toEqual(['stock-chunks', 'drop-bucket']);
+  });
 });
