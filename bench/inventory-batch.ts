@@ -1,5 +1,4 @@
 import { invoke } from '../test/support/api-gateway-event';
-import { runBatchProcessor } from '../test/support/inventory-queue';
 import type { BenchEnvironment } from './bench-environment';
 import { median, type BenchResult } from './report';
 
@@ -26,6 +25,7 @@ export const inventoryBatchBenchmarks = async ({ counter, newAccount }: BenchEnv
   const { handler: createJob } = await import('../functions/jobs/create-job');
   const { handler: postBatch } = await import('../functions/jobs/post-batch');
   const { handler: getBatch } = await import('../functions/jobs/get-batch');
+  const { runBatchProcessor } = await import('../test/support/inventory-queue');
   const accountId = 'bench-batches';
   const apiKey = await newAccount(accountId);
   const tableName = `ordo-bench-acct-${accountId}`;
