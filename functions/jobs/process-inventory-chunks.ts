@@ -1,8 +1,10 @@
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { jobsFor } from '../../shared/config/jobs';
+import { positionWorkflowFor } from '../../shared/config/position-workflow';
 import { applyChunk } from '../../shared/domain/jobs/apply-chunk';
 import { parseBatchChunk } from '../../shared/domain/jobs/batch';
+import { notifyPositionWorkflow } from '../../shared/domain/jobs/notify-position-workflow';
 import { lambdaHandler } from '../../shared/http/lambda-handler';
 import { logger } from '../../shared/http/logger';
 
@@ -10,7 +12,13 @@ const processor = new BatchProcessor(EventType.SQS);
 
 const processRecord = async (record: SQSRecord) => {
   const chunk = parseBatchChunk(record.body);
-  const { result, redelivered } = await applyChunk(chunk, jobsFor(chunk.accountId));
+  let notified = 0;
+  const { result, redelivered } = await applyChunk(chunk, jobsFor(chunk.accountId), {
+    // Before the chunk's result is stored: see applyChunk and notifyPositionWorkflow.
+    beforeResult: async (changes) => {
+      notified = await notifyPositionWorkflow(chunk, changes, positionWorkflowFor(chunk.accountId));
+    },
+  });
   logger.info('inventory chunk applied', {
     accountId: chunk.accountId,
     jobId: chunk.jobId,
@@ -20,6 +28,7 @@ const processRecord = async (record: SQSRecord) => {
     unchanged: result.unchanged,
     failed: result.failed,
     redelivered,
+    positionEvents: notified,
   });
 };
 

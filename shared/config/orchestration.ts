@@ -11,13 +11,15 @@ import type { AccountOrchestration } from '../domain/orchestration/account-orche
 import { Engine } from '../engine/executor';
 import { createCoreRegistry } from '../engine/rules/core';
 import { WorkflowCache } from '../engine/workflow-cache';
+import { registerInventoryRules } from '../domain/inventory/rules';
+import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
 import { registerOrderRules } from '../domain/orders/rules';
 import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
 import { catalogFor } from './catalog';
 import { dependencies, documentClient, sqsClient } from './dependencies';
 
 let queue: SqsEventQueue | undefined;
-const registry = registerOrderRules(createCoreRegistry());
+const registry = registerInventoryRules(registerOrderRules(createCoreRegistry()));
 
 /** Stock comes from the engine store (it shows the execution's own changes); the rest from the catalogue. */
 const sourcingCatalogFor = (accountId: string): SourcingCatalog => {
@@ -44,6 +46,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
     const tableName = accountTableName(settings.stage, accountId);
     const store = new DynamoEngineStore(documents, tableName, settings.auditRetentionDays);
     queue ??= new SqsEventQueue(sqsClient(), settings.eventsQueueName);
+    const entityIndex = new DynamoEntityIndex(documents, tableName);
     account = {
       accountId,
       engine: new Engine({
@@ -54,7 +57,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
         loopGuard: settings.loopGuard,
         // Popular SKUs make executions collide on one position; each re-run reads fresh stock.
         maxConflictRetries: 10,
-        services: { inventory: store, sourcing: sourcingCatalogFor(accountId) },
+        services: { inventory: store, sourcing: sourcingCatalogFor(accountId), orders: indexedOrderFinder(entityIndex) },
         workflowCache: new WorkflowCache({ clock: deps.clock }),
       }),
       registry,
@@ -66,7 +69,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
       eventRecords: store,
       outbox: new DynamoOutbox(documents, tableName),
       entities: store,
-      entityIndex: new DynamoEntityIndex(documents, tableName),
+      entityIndex,
     };
     accounts.set(accountId, account);
   }

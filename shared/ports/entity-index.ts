@@ -8,5 +8,7 @@ export interface EntityIndex {
     retailerId?: string;
     limit: number;
     cursor?: string;
+    /** Oldest first instead (by creation, or by last update within a status). */
+    oldestFirst?: boolean;
   }): Promise<{ items: Entity[]; cursor?: string }>;
 }

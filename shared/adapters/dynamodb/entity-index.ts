@@ -10,7 +10,7 @@ export class DynamoEntityIndex implements EntityIndex {
     private readonly tableName: string,
   ) {}
 
-  async list(query: { entityType: string; status?: string; retailerId?: string; limit: number; cursor?: string }) {
+  async list(query: { entityType: string; status?: string; retailerId?: string; limit: number; cursor?: string; oldestFirst?: boolean }) {
     const [index, partition] = query.status
       ? ['GSI2', `ENTITIES#${query.entityType}#STATUS#${query.status}`]
       : ['GSI1', `ENTITIES#${query.entityType}`];
@@ -22,7 +22,7 @@ export class DynamoEntityIndex implements EntityIndex {
         KeyConditionExpression: `${index}PK = :pk`,
         FilterExpression: query.retailerId ? 'retailerId = :retailer' : undefined,
         ExpressionAttributeValues: { ':pk': partition, ...(query.retailerId ? { ':retailer': query.retailerId } : {}) },
-        ScanIndexForward: false,
+        ScanIndexForward: query.oldestFirst === true,
       },
       query.limit,
       query.cursor,

@@ -5,6 +5,31 @@ import type { LocationStore } from '../../ports/location-store';
 import { countKey, type InventoryCount } from '../inventory/count';
 import { chunkId, recordsOf, type BatchChunk, type ChunkResult, type RecordError } from './batch';
 
+/** A position this chunk changed, as the position's workflow hears of it. */
+export interface CountChange {
+  /** The record's index in the batch, for deterministic event ids. */
+  index: number;
+  skuRef: string;
+  locationRef: string;
+  onHand: number;
+  safetyStock: number;
+  /**
+   * onHand before this chunk; null when the position had no count, or when an earlier run of
+   * this same chunk already overwrote it (that run stopped before storing the chunk's result).
+   */
+  previousOnHand: number | null;
+}
+
+export interface ApplyChunkOptions {
+  /**
+   * Called with the chunk's changes after the counts are written and before the chunk's result
+   * is stored (only when there are changes), so that a run that stops in between does it again
+   * on redelivery. It must therefore be safe to repeat. If it throws, no result is stored and
+   * the queue redelivers the chunk.
+   */
+  beforeResult?: (changes: CountChange[]) => Promise<void>;
+}
+
 export interface ChunkDeps {
   jobs: JobStore;
   counts: InventoryCountStore;
@@ -18,11 +43,16 @@ export interface ChunkDeps {
  * skipped without a write. Safe to run again for the same chunk (SQS delivers at least once):
  * - once its result is stored, a redelivery writes nothing;
  * - if a run stopped between writing counts and storing the result, the counts it wrote carry
- *   the chunk's id, so the next run counts them as applied again, not as unchanged.
+ *   the chunk's id, so the next run counts them as applied again, not as unchanged, and hands
+ *   them to `beforeResult` again.
  */
-export const applyChunk = async (chunk: BatchChunk, deps: ChunkDeps): Promise<{ result: ChunkResult; redelivered: boolean; changed: InventoryCount[] }> => {
+export const applyChunk = async (
+  chunk: BatchChunk,
+  deps: ChunkDeps,
+  options: ApplyChunkOptions = {},
+): Promise<{ result: ChunkResult; redelivered: boolean; changed: InventoryCount[]; changes: CountChange[] }> => {
   const done = await deps.jobs.getChunkResult(chunk.jobId, chunk.batchId, chunk.chunk);
-  if (done) return { result: done, redelivered: true, changed: [] };
+  if (done) return { result: done, redelivered: true, changed: [], changes: [] };
 
   const records = recordsOf(chunk);
   const refs = [...new Set(records.map((record) => record.locationRef))];
@@ -35,6 +65,7 @@ export const applyChunk = async (chunk: BatchChunk, deps: ChunkDeps): Promise<{ 
   const updatedOn = deps.clock.now().toISOString();
   const errors: RecordError[] = [];
   const changed: InventoryCount[] = [];
+  const changes: CountChange[] = [];
   let applied = 0;
   let unchanged = 0;
   for (const record of records) {
@@ -46,15 +77,20 @@ export const applyChunk = async (chunk: BatchChunk, deps: ChunkDeps): Promise<{ 
     const current = stored.get(countKey(skuRef, locationRef));
     const safetyStock = record.safetyStock ?? current?.safetyStock ?? 0;
     if (current && current.onHand === qty && current.safetyStock === safetyStock) {
-      if (current.appliedBy === id) applied++;
-      else unchanged++;
+      if (current.appliedBy === id) {
+        applied++;
+        // Written by an earlier run of this chunk, whose notifications may not have gone out.
+        changes.push({ index, skuRef, locationRef, onHand: qty, safetyStock, previousOnHand: null });
+      } else unchanged++;
       continue;
     }
     changed.push({ skuRef, locationRef, onHand: qty, safetyStock, updatedOn, appliedBy: id });
+    changes.push({ index, skuRef, locationRef, onHand: qty, safetyStock, previousOnHand: current?.onHand ?? null });
     applied++;
   }
   await deps.counts.putCounts(changed);
+  if (changes.length && options.beforeResult) await options.beforeResult(changes);
   const result: ChunkResult = { chunk: chunk.chunk, applied, unchanged, failed: errors.length, errors, completedOn: updatedOn };
   await deps.jobs.putChunkResult(chunk.jobId, chunk.batchId, result);
-  return { result, redelivered: false, changed };
+  return { result, redelivered: false, changed, changes };
 };

@@ -59,6 +59,11 @@ export interface BatchChunk {
   accountId: string;
   jobId: string;
   batchId: string;
+  /**
+   * The job's retailer, whose INVENTORY_POSITION workflow (if any) hears of changed counts.
+   * Absent in messages queued before it was added: they notify no workflow.
+   */
+  retailerId?: string;
   chunk: number;
   records: [index: number, skuRef: string, locationRef: string, qty: number, safetyStock: number | null][];
 }
@@ -74,6 +79,7 @@ const chunkSchema = z.object({
   accountId: accountIdSchema,
   jobId: z.string().min(1),
   batchId: z.string().min(1),
+  retailerId: z.string().min(1).optional(),
   chunk: z.number().int().positive(),
   records: z.array(z.tuple([z.number().int().min(0), z.string(), z.string(), z.number().int().min(0), z.number().int().min(0).nullable()])),
 });

@@ -28,7 +28,7 @@ export const submitBatch = async (
 
   const { valid, rejected } = validateBatchRecords(input.entities);
   const batchId = deps.ids();
-  const chunks = chunkBatch({ accountId, jobId, batchId }, valid);
+  const chunks = chunkBatch({ accountId, jobId, batchId, retailerId: job.retailerId }, valid);
   const batch: Batch = {
     jobId,
     batchId,

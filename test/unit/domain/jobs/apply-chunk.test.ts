@@ -143,7 +143,7 @@ describe('applyChunk', () => {
     const outcome = await applyChunk(chunk([[0, 'SKU-1', 'LOC-1', 7, null]]), deps);
 
     // Assess
-    expect(outcome).toEqual({ result: done, redelivered: true, changed: [] });
+    expect(outcome).toEqual({ result: done, redelivered: true, changed: [], changes: [] });
     expect(deps.counts.puts).toEqual([]);
     expect(deps.journal).toEqual([]);
   });
@@ -261,5 +261,81 @@ describe('applyChunk', () => {
 
     // Assess
     expect(read.mock.calls[0][0].map((position) => position.locationRef)).toEqual(['LOC-1']);
+  });
+
+  describe('the changes it hands on for the position workflow', () => {
+    it('gives each written count with its previous onHand, null for a new position', async () => {
+      // Prepare
+      const deps = fakeJobDeps({ locations: ['LOC-1'], counts: [stored('SKU-1', 'LOC-1', 3, 1), stored('SKU-3', 'LOC-1', 2)] });
+
+      // Act
+      const { changes } = await applyChunk(
+        chunk([
+          [0, 'SKU-1', 'LOC-1', 7, null],
+          [1, 'SKU-2', 'LOC-1', 4, 2],
+          [2, 'SKU-3', 'LOC-1', 2, null],
+        ]),
+        deps,
+      );
+
+      // Assess
+      expect(changes).toEqual([
+        { index: 0, skuRef: 'SKU-1', locationRef: 'LOC-1', onHand: 7, safetyStock: 1, previousOnHand: 3 },
+        { index: 1, skuRef: 'SKU-2', locationRef: 'LOC-1', onHand: 4, safetyStock: 2, previousOnHand: null },
+      ]);
+    });
+
+    it('calls beforeResult after writing the counts and before storing the chunk result', async () => {
+      // Prepare
+      const deps = fakeJobDeps({ locations: ['LOC-1'] });
+      const beforeResult = jest.fn(async () => {
+        deps.journal.push(`beforeResult with ${deps.counts.written.length} counts written`);
+      });
+
+      // Act
+      await applyChunk(chunk([[0, 'SKU-1', 'LOC-1', 7, null]]), deps, { beforeResult });
+
+      // Assess
+      expect(deps.journal).toEqual(['beforeResult with 1 counts written', 'putChunkResult batch-1#1']);
+    });
+
+    it('does not call beforeResult when nothing changed', async () => {
+      // Prepare
+      const deps = fakeJobDeps({ locations: ['LOC-1'], counts: [stored('SKU-1', 'LOC-1', 7)] });
+      const beforeResult = jest.fn(async () => undefined);
+
+      // Act
+      await applyChunk(chunk([[0, 'SKU-1', 'LOC-1', 7, null]]), deps, { beforeResult });
+
+      // Assess
+      expect(beforeResult).not.toHaveBeenCalled();
+    });
+
+    it('stores no result when beforeResult fails, so the queue redelivers the chunk', async () => {
+      // Prepare
+      const deps = fakeJobDeps({ locations: ['LOC-1'] });
+
+      // Act
+      const run = applyChunk(chunk([[0, 'SKU-1', 'LOC-1', 7, null]]), deps, {
+        beforeResult: async () => {
+          throw new Error('SQS unavailable');
+        },
+      });
+
+      // Assess
+      await expect(run).rejects.toThrow('SQS unavailable');
+      expect(await deps.jobs.getChunkResult('job-1', 'batch-1', 1)).toBeUndefined();
+    });
+
+    it('hands on again, with previousOnHand null, the counts an earlier run of the same chunk wrote', async () => {
+      // Prepare
+      const deps = fakeJobDeps({ locations: ['LOC-1'], counts: [stored('SKU-1', 'LOC-1', 7, 0, CHUNK_ID)] });
+
+      // Act
+      const { changes } = await applyChunk(chunk([[0, 'SKU-1', 'LOC-1', 7, null]]), deps);
+
+      // Assess
+      expect(changes).toEqual([{ index: 0, skuRef: 'SKU-1', locationRef: 'LOC-1', onHand: 7, safetyStock: 0, previousOnHand: null }]);
+    });
   });
 });

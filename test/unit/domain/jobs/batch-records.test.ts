@@ -1,4 +1,4 @@
-import type { BatchRecord } from '../../../../shared/domain/jobs/batch';
+import { parseBatchChunk, type BatchRecord } from '../../../../shared/domain/jobs/batch';
 import { CHUNK_LIMITS, chunkBatch, validateBatchRecords } from '../../../../shared/domain/jobs/batch-records';
 
 const entity = (overrides: Record<string, unknown> = {}) => ({ skuRef: 'SKU-1', locationRef: 'LOC-1', qty: 5, ...overrides });
@@ -252,5 +252,29 @@ describe('chunkBatch', () => {
 
     // Assess
     expect(chunks).toEqual([]);
+  });
+});
+
+describe('parseBatchChunk', () => {
+  it('reads the retailer of a chunk that carries one', () => {
+    // Prepare
+    const [message] = chunkBatch({ accountId: 'acme', jobId: 'job-1', batchId: 'batch-1', retailerId: 'R1' }, [{ index: 0, skuRef: 'SKU-1', locationRef: 'LOC-1', qty: 5 }]);
+
+    // Act
+    const parsed = parseBatchChunk(JSON.stringify(message));
+
+    // Assess
+    expect(parsed.retailerId).toBe('R1');
+  });
+
+  it('still reads a chunk queued before chunks carried their retailer', () => {
+    // Prepare
+    const body = JSON.stringify({ accountId: 'acme', jobId: 'job-1', batchId: 'batch-1', chunk: 1, records: [[0, 'SKU-1', 'LOC-1', 5, null]] });
+
+    // Act
+    const parsed = parseBatchChunk(body);
+
+    // Assess
+    expect(parsed).toEqual({ accountId: 'acme', jobId: 'job-1', batchId: 'batch-1', chunk: 1, records: [[0, 'SKU-1', 'LOC-1', 5, null]] });
   });
 });

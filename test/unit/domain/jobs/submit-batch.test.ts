@@ -109,7 +109,7 @@ describe('submitBatch', () => {
     });
   });
 
-  it('queues the valid records in chunks for the account, job and batch', async () => {
+  it('queues the valid records in chunks for the account, job, retailer and batch', async () => {
     // Act
     const { batchId } = await submitBatch(jobId, batchOf([...entities(2), { skuRef: 'SKU-X' }]), ACCOUNT, deps);
 
@@ -119,6 +119,7 @@ describe('submitBatch', () => {
         accountId: ACCOUNT,
         jobId,
         batchId,
+        retailerId: 'R1',
         chunk: 1,
         records: [
           [0, 'SKU-0', 'LOC-1', 0, null],

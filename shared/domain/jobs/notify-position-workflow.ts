@@ -1,0 +1,109 @@
+import type { OrdoEvent } from '../../engine/model';
+import { systemClock, type Clock } from '../../ports/clock';
+import type { EventQueue } from '../../ports/event-queue';
+import type { RootEntityLookup } from '../../ports/root-entity-lookup';
+import type { WorkflowRepository } from '../../ports/workflow-repository';
+import {
+  INVENTORY_CHANGED,
+  INVENTORY_POSITION,
+  POSITION_SUBTYPE,
+  positionRef,
+  type InventoryChangedAttributes,
+} from '../inventory/position-entity';
+import type { CountChange } from './apply-chunk';
+import type { BatchChunk } from './batch';
+
+/**
+ * Whether a retailer has an INVENTORY_POSITION workflow, per container and account, trusted
+ * for a short time (like the engine's "latest workflow"): an upload takes effect within it.
+ * Unlike the engine's cache it keeps "no workflow" too, the common case, so chunks of
+ * retailers without one cost one read per TTL.
+ */
+export class WorkflowPresenceCache {
+  private readonly entries = new Map<string, { expiresAt: number; present: Promise<boolean> }>();
+
+  constructor(
+    private readonly clock: Clock = systemClock,
+    private readonly ttlMs = 5_000,
+  ) {}
+
+  has(retailerId: string, load: () => Promise<boolean>): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const cached = this.entries.get(retailerId);
+    if (cached && cached.expiresAt > now) return cached.present;
+    const entry = { expiresAt: now + this.ttlMs, present: load() };
+    // A failed read is not kept: the next chunk asks again.
+    entry.present.catch(() => {
+      if (this.entries.get(retailerId) === entry) this.entries.delete(retailerId);
+    });
+    this.entries.set(retailerId, entry);
+    return entry.present;
+  }
+}
+
+export interface PositionWorkflowDeps {
+  accountId: string;
+  workflows: Pick<WorkflowRepository, 'get'>;
+  roots: RootEntityLookup;
+  queue: EventQueue;
+  presence: WorkflowPresenceCache;
+}
+
+/** Messages in flight at once; the events of one position stay in order. */
+const PARALLEL = 16;
+
+/** Event ids fixed by the chunk record, so a repeat of the same chunk runs nothing twice. */
+export const positionEventId = (chunk: Pick<BatchChunk, 'batchId' | 'chunk'>, index: number, kind: 'created' | 'changed'): string =>
+  `inv-${chunk.batchId}-${chunk.chunk}-${index}-${kind}`;
+
+const eventsFor = (chunk: BatchChunk, retailerId: string, change: CountChange, exists: boolean): OrdoEvent[] => {
+  const { skuRef, locationRef, onHand, safetyStock, previousOnHand } = change;
+  const ref = positionRef(skuRef, locationRef);
+  const base = {
+    retailerId,
+    entityType: INVENTORY_POSITION,
+    entityRef: ref,
+    entitySubtype: POSITION_SUBTYPE,
+    rootEntityType: INVENTORY_POSITION,
+    rootEntityRef: ref,
+    source: 'QUEUE' as const,
+  };
+  const attributes: InventoryChangedAttributes = { skuRef, locationRef, onHand, previousOnHand, safetyStock };
+  const changed: OrdoEvent = { ...base, id: positionEventId(chunk, change.index, 'changed'), name: INVENTORY_CHANGED, attributes: { ...attributes } };
+  if (exists) return [changed];
+  return [{ ...base, id: positionEventId(chunk, change.index, 'created'), name: 'CREATE', attributes: { skuRef, locationRef } }, changed];
+};
+
+/**
+ * Tells the retailer's INVENTORY_POSITION workflow, if it has one, of each position a chunk
+ * changed: a CREATE first for a position that is no entity yet, then INVENTORY_CHANGED, on
+ * the events FIFO queue (one message group per position, so CREATE runs first). Without a
+ * workflow, or for a chunk queued without retailer, it enqueues nothing and writes nothing.
+ * Safe to repeat: the event ids are fixed by the chunk record, so the FIFO queue drops a resend
+ * within its window and the engine reports a later one as DUPLICATE. A position created by a
+ * chunk whose CREATE is still queued gets a second CREATE, which the engine answers NO_MATCH.
+ * Returns the number of events enqueued.
+ */
+export const notifyPositionWorkflow = async (chunk: BatchChunk, changes: readonly CountChange[], deps: PositionWorkflowDeps): Promise<number> => {
+  const { retailerId } = chunk;
+  if (!retailerId || !changes.length) return 0;
+  const configured = await deps.presence.has(
+    retailerId,
+    async () => (await deps.workflows.get({ retailerId, entityType: INVENTORY_POSITION, subtype: POSITION_SUBTYPE })) !== undefined,
+  );
+  if (!configured) return 0;
+
+  const existing = await deps.roots.existingRoots(
+    INVENTORY_POSITION,
+    changes.map((change) => positionRef(change.skuRef, change.locationRef)),
+  );
+  const perPosition = changes.map((change) => eventsFor(chunk, retailerId, change, existing.has(positionRef(change.skuRef, change.locationRef))));
+  let next = 0;
+  const worker = async () => {
+    while (next < perPosition.length) {
+      for (const event of perPosition[next++]) await deps.queue.enqueue({ accountId: deps.accountId, event });
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(PARALLEL, perPosition.length) }, worker));
+  return perPosition.reduce((sum, events) => sum + events.length, 0);
+};

@@ -1,0 +1,120 @@
+import {
+  ChangeMessageVisibilityBatchCommand,
+  DeleteMessageBatchCommand,
+  GetQueueUrlCommand,
+  ReceiveMessageCommand,
+  SQSClient,
+  type Message,
+} from '@aws-sdk/client-sqs';
+import type { SQSEvent } from 'aws-lambda';
+import { handler as processQueuedEvents } from '../../functions/engine/process-queued-events';
+import { loadSettings } from '../../shared/config/settings';
+import type { QueuedEvent } from '../../shared/ports/event-queue';
+import { lambdaContext } from './api-gateway-event';
+
+/** The stage's FIFO events queue, as the handlers under test name it. */
+const queueName = () => loadSettings().eventsQueueName;
+
+let sqs: SQSClient | undefined;
+const client = () => (sqs ??= new SQSClient({}));
+const queueUrl = async () => (await client().send(new GetQueueUrlCommand({ QueueName: queueName() }))).QueueUrl as string;
+
+const accountOf = (message: Message): string | undefined => {
+  try {
+    return (JSON.parse(message.Body ?? '') as QueuedEvent).accountId;
+  } catch {
+    return undefined;
+  }
+};
+
+const fifoEventOf = (messages: Message[]): SQSEvent => ({
+  Records: messages.map((message) => ({
+    messageId: message.MessageId as string,
+    receiptHandle: message.ReceiptHandle as string,
+    body: message.Body as string,
+    attributes: {
+      ApproximateReceiveCount: '1',
+      SentTimestamp: String(Date.now()),
+      SenderId: 'local',
+      ApproximateFirstReceiveTimestamp: String(Date.now()),
+      MessageGroupId: message.Attributes?.MessageGroupId ?? 'group',
+      MessageDeduplicationId: message.Attributes?.MessageDeduplicationId ?? message.MessageId,
+      SequenceNumber: message.Attributes?.SequenceNumber ?? '1',
+    } as SQSEvent['Records'][number]['attributes'],
+    messageAttributes: {},
+    md5OfBody: message.MD5OfBody as string,
+    eventSource: 'aws:sqs',
+    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${queueName()}`,
+    awsRegion: 'us-east-1',
+  })),
+});
+
+/**
+ * Receives one round of what waits on the events queue. Messages of other accounts (other test
+ * files share the queue) are made visible again at once and left alone.
+ */
+const receiveFor = async (accountId: string): Promise<Message[]> => {
+  const QueueUrl = await queueUrl();
+  const { Messages = [] } = await client().send(
+    new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10, WaitTimeSeconds: 0, VisibilityTimeout: 30, MessageSystemAttributeNames: ['All'] }),
+  );
+  const others = Messages.filter((message) => accountOf(message) !== accountId);
+  if (others.length) {
+    await client().send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl,
+        Entries: others.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle as string, VisibilityTimeout: 0 })),
+      }),
+    );
+  }
+  return Messages.filter((message) => accountOf(message) === accountId);
+};
+
+/** The events waiting on the events queue for the account, received and left there (visible again). */
+export const peekQueuedEvents = async (accountId: string): Promise<QueuedEvent[]> => {
+  const messages = await receiveFor(accountId);
+  if (messages.length) {
+    await client().send(
+      new ChangeMessageVisibilityBatchCommand({
+        QueueUrl: await queueUrl(),
+        Entries: messages.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle as string, VisibilityTimeout: 0 })),
+      }),
+    );
+  }
+  return messages.map((message) => JSON.parse(message.Body as string) as QueuedEvent);
+};
+
+/**
+ * Does what the SQS event source does in AWS for one account, in this process: hands the
+ * account's queued events to the process-queued-events handler and deletes those it did not
+ * report as failed, until a few rounds find none (events the handler relays are queued anew).
+ * Returns the events it handed over.
+ */
+export const runQueuedEvents = async (accountId: string, emptyRounds = 3): Promise<QueuedEvent[]> => {
+  const handled: QueuedEvent[] = [];
+  for (let empty = 0; empty < emptyRounds; ) {
+    const messages = await receiveFor(accountId);
+    if (!messages.length) {
+      empty++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    empty = 0;
+    const reply = (await processQueuedEvents(fifoEventOf(messages), lambdaContext('processQueuedEvents'))) as {
+      batchItemFailures: { itemIdentifier: string }[];
+    };
+    const failed = new Set(reply.batchItemFailures.map((failure) => failure.itemIdentifier));
+    const done = messages.filter((message) => !failed.has(message.MessageId as string));
+    if (done.length) {
+      await client().send(
+        new DeleteMessageBatchCommand({
+          QueueUrl: await queueUrl(),
+          Entries: done.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle as string })),
+        }),
+      );
+    }
+    handled.push(...done.map((message) => JSON.parse(message.Body as string) as QueuedEvent));
+    if (failed.size) throw new Error(`queued events failed: ${[...failed].join(', ')}`);
+  }
+  return handled;
+};

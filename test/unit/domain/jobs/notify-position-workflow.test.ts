@@ -1,0 +1,201 @@
+import type { CountChange } from '../../../../shared/domain/jobs/apply-chunk';
+import type { BatchChunk } from '../../../../shared/domain/jobs/batch';
+import { notifyPositionWorkflow, WorkflowPresenceCache, type PositionWorkflowDeps } from '../../../../shared/domain/jobs/notify-position-workflow';
+import type { Workflow, WorkflowKey } from '../../../../shared/engine/workflow';
+import type { RootEntityLookup } from '../../../../shared/ports/root-entity-lookup';
+import { FixedClock } from '../../fakes/clock';
+import { InMemoryEventQueue } from '../../fakes/orchestration';
+
+const NOW = new Date('2025-03-14T09:00:00.000Z');
+
+const positionWorkflow: Workflow & { version: number } = {
+  retailerId: 'R1',
+  entityType: 'INVENTORY_POSITION',
+  subtype: 'DEFAULT',
+  version: 1,
+  statuses: [{ name: 'CREATED' }],
+  rulesets: [{ name: 'CREATE', type: 'INVENTORY_POSITION', rules: [] }],
+};
+
+/** The workflows of an account, counting the reads. */
+class FakeWorkflows {
+  reads = 0;
+  constructor(readonly stored: (Workflow & { version: number })[] = []) {}
+
+  async get(key: WorkflowKey) {
+    this.reads++;
+    return this.stored.find((w) => w.retailerId === key.retailerId && w.entityType === key.entityType && w.subtype === key.subtype);
+  }
+}
+
+/** Root entities that exist, by type and ref. */
+class FakeRoots implements RootEntityLookup {
+  constructor(private readonly refs: string[] = []) {}
+
+  async existingRoots(entityType: string, refs: readonly string[]) {
+    return new Set(entityType === 'INVENTORY_POSITION' ? refs.filter((ref) => this.refs.includes(ref)) : []);
+  }
+}
+
+const deps = (options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; clock?: FixedClock } = {}) => {
+  const workflows = new FakeWorkflows(options.workflows ?? [positionWorkflow]);
+  const queue = new InMemoryEventQueue();
+  const notify: PositionWorkflowDeps = {
+    accountId: 'acme',
+    workflows,
+    roots: new FakeRoots(options.existing),
+    queue,
+    presence: new WorkflowPresenceCache(options.clock ?? new FixedClock(NOW)),
+  };
+  return { notify, queue, workflows };
+};
+
+/** A chunk of retailer R1; null for a message queued before chunks carried their retailer. */
+const chunk = (retailerId: string | null = 'R1'): BatchChunk => ({
+  accountId: 'acme',
+  jobId: 'job-1',
+  batchId: 'batch-1',
+  ...(retailerId === null ? {} : { retailerId }),
+  chunk: 2,
+  records: [],
+});
+
+const change = (index: number, skuRef: string, locationRef: string, onHand: number, previousOnHand: number | null): CountChange => ({
+  index,
+  skuRef,
+  locationRef,
+  onHand,
+  safetyStock: 1,
+  previousOnHand,
+});
+
+describe('notifyPositionWorkflow', () => {
+  it('enqueues nothing when the retailer has no INVENTORY_POSITION workflow', async () => {
+    // Prepare
+    const { notify, queue } = deps({ workflows: [] });
+
+    // Act
+    const sent = await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
+
+    // Assess
+    expect(sent).toBe(0);
+    expect(queue.sent).toEqual([]);
+  });
+
+  it('enqueues nothing, and reads nothing, for a chunk queued without retailer', async () => {
+    // Prepare
+    const { notify, queue, workflows } = deps();
+
+    // Act
+    await notifyPositionWorkflow(chunk(null), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
+
+    // Assess
+    expect(queue.sent).toEqual([]);
+    expect(workflows.reads).toBe(0);
+  });
+
+  it('sends CREATE and then INVENTORY_CHANGED for a position that is no entity yet', async () => {
+    // Prepare
+    const { notify, queue } = deps();
+
+    // Act
+    await notifyPositionWorkflow(chunk(), [change(7, 'SKU-1', 'LOC-1', 5, null)], notify);
+
+    // Assess
+    const position = {
+      retailerId: 'R1',
+      entityType: 'INVENTORY_POSITION',
+      entityRef: 'SKU-1@LOC-1',
+      entitySubtype: 'DEFAULT',
+      rootEntityType: 'INVENTORY_POSITION',
+      rootEntityRef: 'SKU-1@LOC-1',
+      source: 'QUEUE',
+    };
+    expect(queue.sent.map(({ message }) => message)).toEqual([
+      { accountId: 'acme', event: { ...position, id: 'inv-batch-1-2-7-created', name: 'CREATE', attributes: { skuRef: 'SKU-1', locationRef: 'LOC-1' } } },
+      {
+        accountId: 'acme',
+        event: {
+          ...position,
+          id: 'inv-batch-1-2-7-changed',
+          name: 'INVENTORY_CHANGED',
+          attributes: { skuRef: 'SKU-1', locationRef: 'LOC-1', onHand: 5, previousOnHand: null, safetyStock: 1 },
+        },
+      },
+    ]);
+  });
+
+  it('sends only INVENTORY_CHANGED for a position that is an entity already', async () => {
+    // Prepare
+    const { notify, queue } = deps({ existing: ['SKU-1@LOC-1'] });
+
+    // Act
+    await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, 2)], notify);
+
+    // Assess
+    expect(queue.events.map((event) => [event.name, event.attributes?.previousOnHand])).toEqual([['INVENTORY_CHANGED', 2]]);
+  });
+
+  it('puts the events of one position in that position\'s own message group', async () => {
+    // Prepare
+    const { notify, queue } = deps();
+
+    // Act
+    await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null), change(1, 'SKU-2', 'LOC-1', 3, null)], notify);
+
+    // Assess
+    expect(queue.sent.map(({ groupId, message }) => [groupId, message.event.name])).toEqual(
+      expect.arrayContaining([
+        ['acme#INVENTORY_POSITION#SKU-1@LOC-1', 'CREATE'],
+        ['acme#INVENTORY_POSITION#SKU-1@LOC-1', 'INVENTORY_CHANGED'],
+        ['acme#INVENTORY_POSITION#SKU-2@LOC-1', 'CREATE'],
+        ['acme#INVENTORY_POSITION#SKU-2@LOC-1', 'INVENTORY_CHANGED'],
+      ]),
+    );
+    const sku1 = queue.events.filter((event) => event.entityRef === 'SKU-1@LOC-1').map((event) => event.name);
+    expect(sku1).toEqual(['CREATE', 'INVENTORY_CHANGED']);
+  });
+
+  it('gives the same event ids when the same chunk is notified again', async () => {
+    // Prepare
+    const { notify, queue } = deps();
+    const changes = [change(0, 'SKU-1', 'LOC-1', 5, null), change(1, 'SKU-2', 'LOC-1', 3, null)];
+    await notifyPositionWorkflow(chunk(), changes, notify);
+    const first = queue.sent.map(({ deduplicationId }) => deduplicationId);
+    queue.sent.length = 0;
+
+    // Act
+    await notifyPositionWorkflow(chunk(), changes, notify);
+
+    // Assess
+    expect(queue.sent.map(({ deduplicationId }) => deduplicationId).sort()).toEqual([...first].sort());
+    expect(first.sort()).toEqual(['inv-batch-1-2-0-changed', 'inv-batch-1-2-0-created', 'inv-batch-1-2-1-changed', 'inv-batch-1-2-1-created']);
+  });
+
+  it('asks for the workflow once per retailer while the cached answer is fresh', async () => {
+    // Prepare
+    const clock = new FixedClock(NOW);
+    const { notify, workflows } = deps({ workflows: [], clock });
+    await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
+
+    // Act
+    await notifyPositionWorkflow(chunk(), [change(1, 'SKU-2', 'LOC-1', 5, null)], notify);
+
+    // Assess
+    expect(workflows.reads).toBe(1);
+  });
+
+  it('asks for the workflow again once the cached answer is 5 s old', async () => {
+    // Prepare
+    const clock = new FixedClock(NOW);
+    const { notify, workflows } = deps({ workflows: [], clock });
+    await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
+    clock.set(new Date(NOW.getTime() + 5_000));
+
+    // Act
+    await notifyPositionWorkflow(chunk(), [change(1, 'SKU-2', 'LOC-1', 5, null)], notify);
+
+    // Assess
+    expect(workflows.reads).toBe(2);
+  });
+});
