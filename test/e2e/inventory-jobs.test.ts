@@ -2,22 +2,9 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseUrl, http, operatorKey } from './http-client';
-
-type Reply = Awaited<ReturnType<typeof http>>;
+import { baseUrl, http, operatorKey, waitFor } from './http-client';
 
 const LOCATIONS = ['E2E-W1', 'E2E-W2', 'E2E-W3', 'E2E-W4', 'E2E-W5'];
-
-const waitFor = async (what: string, probe: () => Promise<Reply>, done: (reply: Reply) => boolean, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  let last: Reply | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${what} did not happen in ${timeoutMs / 1000} s; last reply ${last?.status} ${last?.text.slice(0, 500)}`);
-};
 
 /** A fresh account with five warehouses and an open job. */
 const accountWithJob = async (prefix: string) => {

@@ -1,21 +1,8 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
 import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows';
-import { http, operatorKey } from './http-client';
-
-type Reply = Awaited<ReturnType<typeof http>>;
+import { http, operatorKey, waitFor } from './http-client';
 
 const RETAILER = 'e2e-restock';
-
-const waitFor = async (what: string, probe: () => Promise<Reply>, done: (reply: Reply) => boolean, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  let last: Reply | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${what} did not happen in ${timeoutMs / 1000} s; last reply ${last?.status} ${last?.text.slice(0, 500)}`);
-};
 
 describe('a stock batch on the running local stack, with an inventory position workflow', () => {
   it('allocates an HD order that was waiting in AWAITING_STOCK once a batch brings its SKU into stock', async () => {

@@ -1,8 +1,6 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
 import { DEMO_RETAILER } from '../../scripts/local-stack/demo-catalog';
-import { demoKey, http, operatorKey } from './http-client';
-
-type Reply = Awaited<ReturnType<typeof http>>;
+import { demoKey, http, operatorKey, waitFor } from './http-client';
 
 const customer = { name: 'Grace Hopper', email: 'grace@example.com' };
 const leeds = { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.7997, lon: -1.5492 };
@@ -21,17 +19,6 @@ const fulfilmentEvent = (apiKey: string, type: 'HD' | 'CC', orderRef: string, re
       ...(attributes ? { attributes } : {}),
     },
   });
-
-const waitFor = async (what: string, probe: () => Promise<Reply>, done: (reply: Reply) => boolean, timeoutMs: number) => {
-  const deadline = Date.now() + timeoutMs;
-  let last: Reply | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${what} did not happen in ${timeoutMs / 1000} s; last reply ${last?.status} ${last?.text}`);
-};
 
 const position = async (apiKey: string, skuRef: string, locationRef: string) =>
   (await http('GET', `/v1/inventory?skuRef=${skuRef}&locationRef=${locationRef}`, { apiKey })).body.items[0];

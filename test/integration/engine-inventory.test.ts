@@ -1,29 +1,33 @@
-import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { inventoryCountItem } from '../../shared/adapters/dynamodb/inventory-items';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
-import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
-import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/workflow-repository';
 import { InsufficientStockError, VersionConflictError } from '../../shared/engine/errors';
-import { Engine } from '../../shared/engine/executor';
-import type { Entity, OrdoEvent, StockLevel, UnitOfWork } from '../../shared/engine/model';
-import { createCoreRegistry } from '../../shared/engine/rules/core';
-import type { Ruleset, Workflow, WorkflowRule } from '../../shared/engine/workflow';
-import { systemClock } from '../../shared/ports/clock';
-import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
-import { registerStockRules } from '../unit/engine/fixtures/inventory';
+import type { StockLevel, UnitOfWork } from '../../shared/engine/model';
+import type { Workflow } from '../../shared/engine/workflow';
+import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 
 const TABLE = `ordo-sandbox-acct-stock-${process.pid}-${Date.now()}`;
 const RETAILER = 'R1';
 const SUBTYPE = 'STOCK';
 const LOCATION = 'DC-1';
 
-const raw = localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
-const documents = createDocumentClient(raw);
-const store = new DynamoEngineStore(documents, TABLE, 30);
-const workflows = new DynamoWorkflowRepository(documents, TABLE, store);
+/** CREATE → BOOKED with the wanted qty; SOURCE reserves what it can of the event's SKU, or goes NO_STOCK. */
+const stockWorkflow = (skuRef: string): Workflow => ({
+  retailerId: RETAILER,
+  entityType: 'ORDER',
+  subtype: `${SUBTYPE}-${skuRef}`,
+  statuses: ['CREATED', 'BOOKED', 'RESERVED', 'NO_STOCK', 'CANCELLED', 'SHIPPED'].map((name) => ({ name })),
+  rulesets: [
+    ruleset('CREATE', [rule('ordo.core.SetAttributes', { fromEvent: ['qty'] }), rule('ordo.core.SetState', { status: 'BOOKED' })]),
+    ruleset('SOURCE', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION })]),
+    ruleset('CANCEL', [rule('ordo.core.ReleaseReservations'), rule('ordo.core.SetState', { status: 'CANCELLED' })]),
+    ruleset('SHIP', [rule('test.stock.ConsumeHeld'), rule('ordo.core.SetState', { status: 'SHIPPED' })]),
+    ruleset('BREAK', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION }), rule('ordo.core.Fail', { message: 'offline' })]),
+  ],
+});
+
+const { documents, newEngine, orderEvent, skuWithWorkflow, storedPosition, storedOrder, bookedOrder, createTable, dropTable } =
+  stockHarness({ table: TABLE, retailerId: RETAILER, subtype: SUBTYPE, location: LOCATION, workflow: stockWorkflow });
 
 /** Holds its first inventory read until `barrier` opens, and counts the commits that failed on stock or on a conflict. */
 class RacingStore extends DynamoEngineStore {
@@ -55,68 +59,9 @@ class RacingStore extends DynamoEngineStore {
   }
 }
 
-/** Opens once `count` callers have arrived, so they all read the same stock before any of them commits. */
-const barrierFor = (count: number) => {
-  let arrived = 0;
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return async () => {
-    arrived += 1;
-    if (arrived === count) open();
-    await opened;
-  };
-};
-
-/** A real engine over the account table that reads stock through the same store. */
-const newEngine = (engineStore: DynamoEngineStore = store) =>
-  new Engine({
-    store: engineStore,
-    registry: registerStockRules(createCoreRegistry()),
-    clock: systemClock,
-    ids: randomUUID,
-    services: { inventory: engineStore },
-    // Twenty executions on one hot item: DynamoDB answers some with TransactionConflict.
-    maxConflictRetries: 50,
-  });
-
-const rule = (name: string, props: Record<string, unknown> = {}): WorkflowRule => ({ name, props });
-const ruleset = (name: string, rules: WorkflowRule[], eventType?: 'EXCEPTION'): Ruleset => ({
-  name,
-  type: 'ORDER',
-  rules,
-  ...(eventType ? { eventType } : {}),
-});
-
-/** CREATE → BOOKED with the wanted qty; SOURCE reserves what it can of the event's SKU, or goes NO_STOCK. */
-const stockWorkflow = (skuRef: string): Workflow => ({
-  retailerId: RETAILER,
-  entityType: 'ORDER',
-  subtype: `${SUBTYPE}-${skuRef}`,
-  statuses: ['CREATED', 'BOOKED', 'RESERVED', 'NO_STOCK', 'CANCELLED', 'SHIPPED'].map((name) => ({ name })),
-  rulesets: [
-    ruleset('CREATE', [rule('ordo.core.SetAttributes', { fromEvent: ['qty'] }), rule('ordo.core.SetState', { status: 'BOOKED' })]),
-    ruleset('SOURCE', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION })]),
-    ruleset('CANCEL', [rule('ordo.core.ReleaseReservations'), rule('ordo.core.SetState', { status: 'CANCELLED' })]),
-    ruleset('SHIP', [rule('test.stock.ConsumeHeld'), rule('ordo.core.SetState', { status: 'SHIPPED' })]),
-    ruleset('BREAK', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION }), rule('ordo.core.Fail', { message: 'offline' })]),
-  ],
-});
-
-const orderEvent = (name: string, ref: string, skuRef: string, attributes?: Record<string, unknown>): OrdoEvent => ({
-  id: randomUUID(),
-  name,
-  retailerId: RETAILER,
-  entityType: 'ORDER',
-  entityRef: ref,
-  entitySubtype: `${SUBTYPE}-${skuRef}`,
-  source: 'API',
-  ...(attributes ? { attributes } : {}),
-});
-
 /** A fresh SKU with its own workflow and one position of `onHand` units at DC-1. */
 const newSku = async (onHand: number): Promise<string> => {
-  const skuRef = `SKU-${randomUUID().slice(0, 8)}`;
-  await workflows.saveNewVersion(stockWorkflow(skuRef), new Date().toISOString());
+  const skuRef = await skuWithWorkflow();
   await documents.send(
     new PutCommand({
       TableName: TABLE,
@@ -126,26 +71,12 @@ const newSku = async (onHand: number): Promise<string> => {
   return skuRef;
 };
 
-/** The position as committed: its count and reservations, read the way the engine reads them. */
-const storedPosition = async (skuRef: string) => (await store.positions([skuRef])).find((level) => level.locationRef === LOCATION);
-
-const storedOrder = async (ref: string): Promise<Entity | undefined> =>
-  (await store.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
-
-/** Creates a BOOKED order wanting `qty` units of the SKU. */
-const bookedOrder = async (skuRef: string, qty: number): Promise<string> => {
-  const ref = `O-${randomUUID().slice(0, 8)}`;
-  await newEngine().process(orderEvent('CREATE', ref, skuRef, { qty }));
-  return ref;
-};
-
 beforeAll(async () => {
-  await raw.send(new CreateTableCommand(accountTableSchema(TABLE)));
+  await createTable();
 });
 
 afterAll(async () => {
-  await raw.send(new DeleteTableCommand({ TableName: TABLE }));
-  raw.destroy();
+  await dropTable();
 });
 
 describe('Engine inventory over DynamoEngineStore', () => {

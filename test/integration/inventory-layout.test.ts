@@ -1,31 +1,38 @@
-import { randomUUID } from 'node:crypto';
-import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { writeAll } from '../../shared/adapters/dynamodb/batch-writer';
-import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
 import { inventoryCountItem, inventoryCountKey } from '../../shared/adapters/dynamodb/inventory-items';
 import { DynamoInventoryStore } from '../../shared/adapters/dynamodb/inventory-store';
-import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
-import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/workflow-repository';
 import { InsufficientStockError, VersionConflictError } from '../../shared/engine/errors';
-import { Engine } from '../../shared/engine/executor';
-import type { Entity, OrdoEvent, StockLevel, UnitOfWork } from '../../shared/engine/model';
-import { createCoreRegistry } from '../../shared/engine/rules/core';
-import type { Ruleset, Workflow, WorkflowRule } from '../../shared/engine/workflow';
-import { systemClock } from '../../shared/ports/clock';
-import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
-import { registerStockRules } from '../unit/engine/fixtures/inventory';
+import type { StockLevel, UnitOfWork } from '../../shared/engine/model';
+import type { Workflow } from '../../shared/engine/workflow';
+import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 
 const TABLE = `ordo-sandbox-acct-layout-${process.pid}-${Date.now()}`;
 const RETAILER = 'R1';
 const SUBTYPE = 'LAYOUT';
 const LOCATION = 'DC-1';
 
-const raw = localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
-const documents = createDocumentClient(raw);
-const store = new DynamoEngineStore(documents, TABLE, 30);
-const workflows = new DynamoWorkflowRepository(documents, TABLE, store);
+/**
+ * CREATE → BOOKED with the wanted qty; SOURCE reserves what it reads as available (or NO_STOCK);
+ * GRAB reserves one unit without reading; PEEK records what a rule reads; CANCEL releases.
+ */
+const layoutWorkflow = (skuRef: string): Workflow => ({
+  retailerId: RETAILER,
+  entityType: 'ORDER',
+  subtype: `${SUBTYPE}-${skuRef}`,
+  statuses: ['CREATED', 'BOOKED', 'RESERVED', 'NO_STOCK', 'CANCELLED'].map((name) => ({ name })),
+  rulesets: [
+    ruleset('CREATE', [rule('ordo.core.SetAttributes', { fromEvent: ['qty'] }), rule('ordo.core.SetState', { status: 'BOOKED' })]),
+    ruleset('SOURCE', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION })]),
+    ruleset('GRAB', [rule('test.stock.Change', { kind: 'RESERVE_INVENTORY', qty: 1, skuRef, locationRef: LOCATION })]),
+    ruleset('PEEK', [rule('test.stock.Record', { skuRef, locationRef: LOCATION })]),
+    ruleset('CANCEL', [rule('ordo.core.ReleaseReservations'), rule('ordo.core.SetState', { status: 'CANCELLED' })]),
+  ],
+});
+
+const { documents, store, newEngine, orderEvent, skuWithWorkflow, storedPosition, storedOrder, bookedOrder, createTable, dropTable } =
+  stockHarness({ table: TABLE, retailerId: RETAILER, subtype: SUBTYPE, location: LOCATION, workflow: layoutWorkflow });
 
 /**
  * An engine store that can hold its inventory reads at a barrier, run a write before its first
@@ -66,60 +73,6 @@ class HookedStore extends DynamoEngineStore {
   }
 }
 
-/** Opens once `count` callers have arrived, so they all read the same stock before any of them commits. */
-const barrierFor = (count: number) => {
-  let arrived = 0;
-  let open: () => void = () => undefined;
-  const opened = new Promise<void>((resolve) => (open = resolve));
-  return async () => {
-    arrived += 1;
-    if (arrived === count) open();
-    await opened;
-  };
-};
-
-const newEngine = (engineStore: DynamoEngineStore = store, maxConflictRetries = 50) =>
-  new Engine({
-    store: engineStore,
-    registry: registerStockRules(createCoreRegistry()),
-    clock: systemClock,
-    ids: randomUUID,
-    services: { inventory: engineStore },
-    maxConflictRetries,
-  });
-
-const rule = (name: string, props: Record<string, unknown> = {}): WorkflowRule => ({ name, props });
-const ruleset = (name: string, rules: WorkflowRule[]): Ruleset => ({ name, type: 'ORDER', rules });
-
-/**
- * CREATE → BOOKED with the wanted qty; SOURCE reserves what it reads as available (or NO_STOCK);
- * GRAB reserves one unit without reading; PEEK records what a rule reads; CANCEL releases.
- */
-const layoutWorkflow = (skuRef: string): Workflow => ({
-  retailerId: RETAILER,
-  entityType: 'ORDER',
-  subtype: `${SUBTYPE}-${skuRef}`,
-  statuses: ['CREATED', 'BOOKED', 'RESERVED', 'NO_STOCK', 'CANCELLED'].map((name) => ({ name })),
-  rulesets: [
-    ruleset('CREATE', [rule('ordo.core.SetAttributes', { fromEvent: ['qty'] }), rule('ordo.core.SetState', { status: 'BOOKED' })]),
-    ruleset('SOURCE', [rule('test.stock.ReserveWanted', { skuRef, locationRef: LOCATION })]),
-    ruleset('GRAB', [rule('test.stock.Change', { kind: 'RESERVE_INVENTORY', qty: 1, skuRef, locationRef: LOCATION })]),
-    ruleset('PEEK', [rule('test.stock.Record', { skuRef, locationRef: LOCATION })]),
-    ruleset('CANCEL', [rule('ordo.core.ReleaseReservations'), rule('ordo.core.SetState', { status: 'CANCELLED' })]),
-  ],
-});
-
-const orderEvent = (name: string, ref: string, skuRef: string, attributes?: Record<string, unknown>): OrdoEvent => ({
-  id: randomUUID(),
-  name,
-  retailerId: RETAILER,
-  entityType: 'ORDER',
-  entityRef: ref,
-  entitySubtype: `${SUBTYPE}-${skuRef}`,
-  source: 'API',
-  ...(attributes ? { attributes } : {}),
-});
-
 /** Replaces the count item with BatchWriteItem, as a bulk load does: a blind Put, no condition. */
 const bulkLoadCount = async (skuRef: string, onHand: number, safetyStock = 0, appliedBy?: string) => {
   await writeAll(documents, TABLE, [
@@ -129,23 +82,9 @@ const bulkLoadCount = async (skuRef: string, onHand: number, safetyStock = 0, ap
 
 /** A fresh SKU with its own workflow and a count of `onHand` units at DC-1. */
 const newSku = async (onHand: number): Promise<string> => {
-  const skuRef = `SKU-${randomUUID().slice(0, 8)}`;
-  await workflows.saveNewVersion(layoutWorkflow(skuRef), new Date().toISOString());
+  const skuRef = await skuWithWorkflow();
   await bulkLoadCount(skuRef, onHand);
   return skuRef;
-};
-
-/** The position as committed, read the way the engine reads it. */
-const storedPosition = async (skuRef: string) => (await store.positions([skuRef])).find((level) => level.locationRef === LOCATION);
-
-const storedOrder = async (ref: string): Promise<Entity | undefined> =>
-  (await store.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
-
-/** Creates a BOOKED order wanting `qty` units of the SKU. */
-const bookedOrder = async (skuRef: string, qty: number): Promise<string> => {
-  const ref = `O-${randomUUID().slice(0, 8)}`;
-  await newEngine().process(orderEvent('CREATE', ref, skuRef, { qty }));
-  return ref;
 };
 
 /** An order of `qty` units that reserved them. */
@@ -156,12 +95,11 @@ const reservedOrder = async (skuRef: string, qty: number): Promise<string> => {
 };
 
 beforeAll(async () => {
-  await raw.send(new CreateTableCommand(accountTableSchema(TABLE)));
+  await createTable();
 });
 
 afterAll(async () => {
-  await raw.send(new DeleteTableCommand({ TableName: TABLE }));
-  raw.destroy();
+  await dropTable();
 });
 
 describe('Inventory layout: counts and reservations in separate items', () => {

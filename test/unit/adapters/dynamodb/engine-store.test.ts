@@ -27,6 +27,7 @@ import type {
   UnitOfWork,
 } from '../../../../shared/engine/model';
 import type { Workflow } from '../../../../shared/engine/workflow';
+import { countItem, reservationItem } from '../../fakes/inventory-items';
 
 const TABLE = 'ordo-unit-acct-acme';
 const RETENTION_DAYS = 30;
@@ -418,27 +419,6 @@ describe('DynamoEngineStore', () => {
         values: write?.ExpressionAttributeValues,
       };
     };
-    const countRecord = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0) => ({
-      PK: `SKU#${skuRef}`,
-      SK: `LOC#${locationRef}`,
-      GSI1PK: `LOC#${locationRef}`,
-      GSI1SK: `SKU#${skuRef}`,
-      skuRef,
-      locationRef,
-      onHand,
-      safetyStock,
-      updatedOn: AT,
-    });
-    const reservationRecord = (skuRef: string, locationRef: string, reserved: number) => ({
-      PK: `SKU#${skuRef}`,
-      SK: `RES#${locationRef}`,
-      GSI1PK: `LOC#${locationRef}`,
-      GSI1SK: `RES#${skuRef}`,
-      skuRef,
-      locationRef,
-      reserved,
-      updatedOn: AT,
-    });
     /** A cancellation of `count` items where only the item at `index` failed with `code`. */
     const failingAt = (index: number, count: number, code: string) =>
       canceled(...Array.from({ length: count }, (_, i) => (i === index ? code : 'None')));
@@ -479,7 +459,7 @@ describe('DynamoEngineStore', () => {
 
     it('reads the SKU partition itself, consistently, for a RESERVE whose rules did not read the stock', async () => {
       // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [countRecord('S1', 'L1', 8, 1), reservationRecord('S1', 'L1', 2)] });
+      ddbMock.on(QueryCommand).resolves({ Items: [countItem('S1', 'L1', 8, 1), reservationItem('S1', 'L1', 2)] });
 
       // Act
       await store.commit(unitOfWork({ inventory: [stock('RESERVE', 3)] }));
@@ -493,7 +473,7 @@ describe('DynamoEngineStore', () => {
 
     it('conditions a RESERVE whose rules did not read the stock on the position it read', async () => {
       // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [countRecord('S1', 'L1', 8, 1), reservationRecord('S1', 'L1', 2)] });
+      ddbMock.on(QueryCommand).resolves({ Items: [countItem('S1', 'L1', 8, 1), reservationItem('S1', 'L1', 2)] });
 
       // Act
       await store.commit(unitOfWork({ inventory: [stock('RESERVE', 3)] }));
@@ -506,7 +486,7 @@ describe('DynamoEngineStore', () => {
 
     it('reads each SKU once for several RESERVEs of it whose rules did not read the stock', async () => {
       // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [countRecord('S1', 'L1', 8), countRecord('S1', 'L2', 6)] });
+      ddbMock.on(QueryCommand).resolves({ Items: [countItem('S1', 'L1', 8), countItem('S1', 'L2', 6)] });
 
       // Act
       await store.commit(unitOfWork({ inventory: [stock('RESERVE', 1), stock('RESERVE', 2, { locationRef: 'L2' })] }));
@@ -542,7 +522,7 @@ describe('DynamoEngineStore', () => {
 
     it('refuses a RESERVE of a position that has no count with InsufficientStockError, sending no transaction', async () => {
       // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [reservationRecord('S1', 'L1', 2)] });
+      ddbMock.on(QueryCommand).resolves({ Items: [reservationItem('S1', 'L1', 2)] });
 
       // Act
       const attempt = store.commit(unitOfWork({ inventory: [stock('RESERVE', 1)] }));
@@ -696,35 +676,13 @@ describe('DynamoEngineStore', () => {
   });
 
   describe('positions', () => {
-    const count = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0) => ({
-      PK: `SKU#${skuRef}`,
-      SK: `LOC#${locationRef}`,
-      GSI1PK: `LOC#${locationRef}`,
-      GSI1SK: `SKU#${skuRef}`,
-      skuRef,
-      locationRef,
-      onHand,
-      safetyStock,
-      updatedOn: AT,
-    });
-    const reservation = (skuRef: string, locationRef: string, reserved: number) => ({
-      PK: `SKU#${skuRef}`,
-      SK: `RES#${locationRef}`,
-      GSI1PK: `LOC#${locationRef}`,
-      GSI1SK: `RES#${skuRef}`,
-      skuRef,
-      locationRef,
-      reserved,
-      updatedOn: '2025-03-01T11:00:00.000Z',
-    });
-
     it('queries each SKU partition once, consistently, page by page', async () => {
       // Prepare
       const cursor = { PK: 'SKU#S1', SK: 'LOC#L2' };
       ddbMock
         .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S1' } })
-        .resolvesOnce({ Items: [count('S1', 'L1', 5), count('S1', 'L2', 3)], LastEvaluatedKey: cursor })
-        .resolvesOnce({ Items: [reservation('S1', 'L1', 1)] })
+        .resolvesOnce({ Items: [countItem('S1', 'L1', 5), countItem('S1', 'L2', 3)], LastEvaluatedKey: cursor })
+        .resolvesOnce({ Items: [reservationItem('S1', 'L1', 1)] })
         .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'SKU#S2' } })
         .resolves({ Items: [] });
 
@@ -742,8 +700,8 @@ describe('DynamoEngineStore', () => {
       // Prepare
       ddbMock
         .on(QueryCommand)
-        .resolvesOnce({ Items: [count('S1', 'L1', 5), count('S1', 'L2', 3, 1)], LastEvaluatedKey: { PK: 'SKU#S1', SK: 'LOC#L2' } })
-        .resolvesOnce({ Items: [reservation('S1', 'L1', 1), reservation('S1', 'L2', 2)] });
+        .resolvesOnce({ Items: [countItem('S1', 'L1', 5), countItem('S1', 'L2', 3, 1)], LastEvaluatedKey: { PK: 'SKU#S1', SK: 'LOC#L2' } })
+        .resolvesOnce({ Items: [reservationItem('S1', 'L1', 1), reservationItem('S1', 'L2', 2)] });
 
       // Act
       const levels = await store.positions(['S1']);
@@ -757,7 +715,7 @@ describe('DynamoEngineStore', () => {
 
     it('reports a recount below the reservations as a negative available, for the engine to clamp', async () => {
       // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [count('S1', 'L1', 2, 1), reservation('S1', 'L1', 3)] });
+      ddbMock.on(QueryCommand).resolves({ Items: [countItem('S1', 'L1', 2, 1), reservationItem('S1', 'L1', 3)] });
 
       // Act
       const levels = await store.positions(['S1']);

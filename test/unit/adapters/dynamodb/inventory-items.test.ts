@@ -6,33 +6,9 @@ import {
   reservationKey,
   stockLevelsFromItems,
 } from '../../../../shared/adapters/dynamodb/inventory-items';
+import { countItem, reservationItem } from '../../fakes/inventory-items';
 
 const AT = '2025-03-01T10:00:00.000Z';
-
-/** A count item as the table holds it. */
-const countItem = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0) => ({
-  PK: `SKU#${skuRef}`,
-  SK: `LOC#${locationRef}`,
-  GSI1PK: `LOC#${locationRef}`,
-  GSI1SK: `SKU#${skuRef}`,
-  skuRef,
-  locationRef,
-  onHand,
-  safetyStock,
-  updatedOn: AT,
-});
-
-/** A reservation item as the engine's transactions leave it. */
-const reservationItem = (skuRef: string, locationRef: string, reserved: number) => ({
-  PK: `SKU#${skuRef}`,
-  SK: `RES#${locationRef}`,
-  GSI1PK: `LOC#${locationRef}`,
-  GSI1SK: `RES#${skuRef}`,
-  skuRef,
-  locationRef,
-  reserved,
-  updatedOn: '2025-03-01T11:00:00.000Z',
-});
 
 describe('inventory items', () => {
   describe('keys', () => {

@@ -12,6 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/inventory-store';
 import type { InventoryPosition } from '../../../../shared/domain/inventory/position';
+import { countItem, reservationItem } from '../../fakes/inventory-items';
 
 const TABLE = 'ordo-unit-acct-acme';
 const EARLIER = '2025-03-01T10:00:00.000Z';
@@ -30,29 +31,10 @@ const position = (overrides: Partial<InventoryPosition> = {}): InventoryPosition
 });
 
 /** The count item of a position as the table holds it. */
-const countItem = (p: InventoryPosition) => ({
-  PK: `SKU#${p.skuRef}`,
-  SK: `LOC#${p.locationRef}`,
-  GSI1PK: `LOC#${p.locationRef}`,
-  GSI1SK: `SKU#${p.skuRef}`,
-  skuRef: p.skuRef,
-  locationRef: p.locationRef,
-  onHand: p.onHand,
-  safetyStock: p.safetyStock,
-  updatedOn: p.updatedOn,
-});
+const countItemOf = (p: InventoryPosition) => countItem(p.skuRef, p.locationRef, p.onHand, p.safetyStock, p.updatedOn);
 
 /** The reservation item of a position as the engine's transactions leave it. */
-const reservationItem = (p: InventoryPosition) => ({
-  PK: `SKU#${p.skuRef}`,
-  SK: `RES#${p.locationRef}`,
-  GSI1PK: `LOC#${p.locationRef}`,
-  GSI1SK: `RES#${p.skuRef}`,
-  skuRef: p.skuRef,
-  locationRef: p.locationRef,
-  reserved: p.reserved,
-  updatedOn: '2025-03-01T12:00:00.000Z',
-});
+const reservationItemOf = (p: InventoryPosition) => reservationItem(p.skuRef, p.locationRef, p.reserved);
 
 describe('DynamoInventoryStore', () => {
   const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -61,8 +43,8 @@ describe('DynamoInventoryStore', () => {
   const putInput = (call = 0) => ddbMock.commandCalls(PutCommand)[call].args[0].input;
   /** The table holds this position: its count item, and its reservation item when something is reserved. */
   const holds = (p: InventoryPosition) => {
-    ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: countItem(p) });
-    ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves(p.reserved > 0 ? { Item: reservationItem(p) } : {});
+    ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: countItemOf(p) });
+    ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves(p.reserved > 0 ? { Item: reservationItemOf(p) } : {});
   };
 
   beforeEach(() => {
@@ -83,7 +65,7 @@ describe('DynamoInventoryStore', () => {
       // Assess
       expect(putInput()).toEqual({
         TableName: TABLE,
-        Item: countItem(position({ onHand: 10, safetyStock: 2, updatedOn: NOW })),
+        Item: countItemOf(position({ onHand: 10, safetyStock: 2, updatedOn: NOW })),
       });
     });
 
@@ -220,7 +202,7 @@ describe('DynamoInventoryStore', () => {
 
     it('reads a count without a safety stock as a safety stock of zero', async () => {
       // Prepare
-      const { safetyStock: _omitted, ...item } = countItem(position({ safetyStock: 3 }));
+      const { safetyStock: _omitted, ...item } = countItemOf(position({ safetyStock: 3 }));
       ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: item });
 
       // Act
@@ -232,7 +214,7 @@ describe('DynamoInventoryStore', () => {
 
     it('returns undefined for a position without a count, even with a reservation item', async () => {
       // Prepare
-      ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves({ Item: reservationItem(position({ reserved: 2 })) });
+      ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves({ Item: reservationItemOf(position({ reserved: 2 })) });
 
       // Act
       const found = await store.get('SKU-1', 'W-1');
@@ -285,7 +267,7 @@ describe('DynamoInventoryStore', () => {
       const second = position({ locationRef: 'W-2', onHand: 3 });
       const cursor = { PK: 'SKU#SKU-1', SK: 'LOC#W-2' };
       const startKeys: unknown[] = [];
-      const pages = [{ Items: [countItem(first), countItem(second)], LastEvaluatedKey: cursor }, { Items: [reservationItem(first)] }];
+      const pages = [{ Items: [countItemOf(first), countItemOf(second)], LastEvaluatedKey: cursor }, { Items: [reservationItemOf(first)] }];
       ddbMock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
         startKeys.push(input.ExclusiveStartKey);
         return pages.shift() ?? { Items: [] };
@@ -322,8 +304,8 @@ describe('DynamoInventoryStore', () => {
       // On GSI1, RES#<sku> sorts before SKU#<sku>: the reservations come first.
       ddbMock
         .on(QueryCommand)
-        .resolvesOnce({ Items: [reservationItem(second)], LastEvaluatedKey: cursor })
-        .resolves({ Items: [countItem(first), countItem(second)] });
+        .resolvesOnce({ Items: [reservationItemOf(second)], LastEvaluatedKey: cursor })
+        .resolves({ Items: [countItemOf(first), countItemOf(second)] });
 
       // Act
       const positions = await store.listByLocation('W-1');
@@ -335,7 +317,7 @@ describe('DynamoInventoryStore', () => {
 
     it('leaves out a reservation item whose count does not exist', async () => {
       // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [reservationItem(position({ skuRef: 'SKU-9', reserved: 2 })), countItem(position())] });
+      ddbMock.on(QueryCommand).resolves({ Items: [reservationItemOf(position({ skuRef: 'SKU-9', reserved: 2 })), countItemOf(position())] });
 
       // Act
       const positions = await store.listByLocation('W-1');
