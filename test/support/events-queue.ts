@@ -1,23 +1,16 @@
-import {
-  ChangeMessageVisibilityBatchCommand,
-  DeleteMessageBatchCommand,
-  GetQueueUrlCommand,
-  ReceiveMessageCommand,
-  SQSClient,
-  type Message,
-} from '@aws-sdk/client-sqs';
+import { ChangeMessageVisibilityBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { handler as processQueuedEvents } from '../../functions/engine/process-queued-events';
 import { loadSettings } from '../../shared/config/settings';
 import type { QueuedEvent } from '../../shared/ports/event-queue';
 import { lambdaContext } from './api-gateway-event';
+import { deleteHandled, localSqs, queueUrlOf, sqsEventOf } from './local-queue';
 
 /** The stage's FIFO events queue, as the handlers under test name it. */
 const queueName = () => loadSettings().eventsQueueName;
 
-let sqs: SQSClient | undefined;
-const client = () => (sqs ??= new SQSClient({}));
-const queueUrl = async () => (await client().send(new GetQueueUrlCommand({ QueueName: queueName() }))).QueueUrl as string;
+const client = localSqs;
+const queueUrl = () => queueUrlOf(queueName());
 
 const accountOf = (message: Message): string | undefined => {
   try {
@@ -27,27 +20,17 @@ const accountOf = (message: Message): string | undefined => {
   }
 };
 
-const fifoEventOf = (messages: Message[]): SQSEvent => ({
-  Records: messages.map((message) => ({
-    messageId: message.MessageId as string,
-    receiptHandle: message.ReceiptHandle as string,
-    body: message.Body as string,
-    attributes: {
-      ApproximateReceiveCount: '1',
-      SentTimestamp: String(Date.now()),
-      SenderId: 'local',
-      ApproximateFirstReceiveTimestamp: String(Date.now()),
-      MessageGroupId: message.Attributes?.MessageGroupId ?? 'group',
-      MessageDeduplicationId: message.Attributes?.MessageDeduplicationId ?? message.MessageId,
-      SequenceNumber: message.Attributes?.SequenceNumber ?? '1',
-    } as SQSEvent['Records'][number]['attributes'],
-    messageAttributes: {},
-    md5OfBody: message.MD5OfBody as string,
-    eventSource: 'aws:sqs',
-    eventSourceARN: `arn:aws:sqs:us-east-1:000000000000:${queueName()}`,
-    awsRegion: 'us-east-1',
-  })),
-});
+/** A FIFO queue's records carry their group, deduplication id and sequence number. */
+const fifoEventOf = (messages: Message[]): SQSEvent =>
+  sqsEventOf(messages, queueName(), (message) => ({
+    ApproximateReceiveCount: '1',
+    SentTimestamp: String(Date.now()),
+    SenderId: 'local',
+    ApproximateFirstReceiveTimestamp: String(Date.now()),
+    MessageGroupId: message.Attributes?.MessageGroupId ?? 'group',
+    MessageDeduplicationId: message.Attributes?.MessageDeduplicationId ?? message.MessageId,
+    SequenceNumber: message.Attributes?.SequenceNumber ?? '1',
+  }));
 
 /**
  * Receives one round of what waits on the events queue. Messages of other accounts (other test
@@ -103,18 +86,9 @@ export const runQueuedEvents = async (accountId: string, emptyRounds = 3): Promi
     const reply = (await processQueuedEvents(fifoEventOf(messages), lambdaContext('processQueuedEvents'))) as {
       batchItemFailures: { itemIdentifier: string }[];
     };
-    const failed = new Set(reply.batchItemFailures.map((failure) => failure.itemIdentifier));
-    const done = messages.filter((message) => !failed.has(message.MessageId as string));
-    if (done.length) {
-      await client().send(
-        new DeleteMessageBatchCommand({
-          QueueUrl: await queueUrl(),
-          Entries: done.map((message, i) => ({ Id: String(i), ReceiptHandle: message.ReceiptHandle as string })),
-        }),
-      );
-    }
+    const done = await deleteHandled(queueName(), messages, reply);
     handled.push(...done.map((message) => JSON.parse(message.Body as string) as QueuedEvent));
-    if (failed.size) throw new Error(`queued events failed: ${[...failed].join(', ')}`);
+    if (reply.batchItemFailures.length) throw new Error(`queued events failed: ${reply.batchItemFailures.map((f) => f.itemIdentifier).join(', ')}`);
   }
   return handled;
 };

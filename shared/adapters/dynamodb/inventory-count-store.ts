@@ -1,4 +1,5 @@
 import { BatchGetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { inParallel } from '../../domain/bounded-parallel';
 import { countKey, type InventoryCount } from '../../domain/inventory/count';
 import type { InventoryCountStore } from '../../ports/inventory-count-store';
 import { writeAll } from './batch-writer';
@@ -11,20 +12,6 @@ const PARALLEL = 8;
 const MAX_ATTEMPTS = 8;
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs the tasks with at most `limit` in flight. */
-const inParallel = async <T>(tasks: (() => Promise<T>)[], limit: number): Promise<T[]> => {
-  const results: T[] = new Array(tasks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < tasks.length) {
-      const index = next++;
-      results[index] = await tasks[index]();
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, tasks.length) }, worker));
-  return results;
-};
 
 const slices = <T>(items: readonly T[], size: number): T[][] =>
   Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));

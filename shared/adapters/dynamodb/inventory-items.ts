@@ -1,3 +1,4 @@
+import { stockKey } from '../../engine/inventory';
 import type { StockLevel } from '../../engine/model';
 import type { InventoryCount } from '../../domain/inventory/count';
 
@@ -59,13 +60,13 @@ const isReservation = (item: Record<string, unknown>) => typeof item.SK === 'str
 export const stockLevelsFromItems = (items: readonly Record<string, unknown>[]): StockLevel[] => {
   const reserved = new Map<string, number>();
   for (const item of items) {
-    if (isReservation(item)) reserved.set(`${item.skuRef}|${item.locationRef}`, Number(item.reserved ?? 0));
+    if (isReservation(item)) reserved.set(stockKey(item.skuRef as string, item.locationRef as string), Number(item.reserved ?? 0));
   }
   return items
     .filter((item) => !isReservation(item))
     .map((item) => {
       const count = inventoryCountFromItem(item);
-      const held = reserved.get(`${count.skuRef}|${count.locationRef}`) ?? 0;
+      const held = reserved.get(stockKey(count.skuRef, count.locationRef)) ?? 0;
       const level: StockLevel = {
         skuRef: count.skuRef,
         locationRef: count.locationRef,

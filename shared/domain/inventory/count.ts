@@ -9,4 +9,5 @@ export interface InventoryCount {
   appliedBy?: string;
 }
 
-export const countKey = (skuRef: string, locationRef: string): string => `${skuRef}|${locationRef}`;
+/** Key of a position among others, e.g. in a map: the engine's own. */
+export { stockKey as countKey } from '../../engine/inventory';

@@ -50,9 +50,9 @@ export const applyChunk = async (
   chunk: BatchChunk,
   deps: ChunkDeps,
   options: ApplyChunkOptions = {},
-): Promise<{ result: ChunkResult; redelivered: boolean; changed: InventoryCount[]; changes: CountChange[] }> => {
+): Promise<{ result: ChunkResult; redelivered: boolean; changes: CountChange[] }> => {
   const done = await deps.jobs.getChunkResult(chunk.jobId, chunk.batchId, chunk.chunk);
-  if (done) return { result: done, redelivered: true, changed: [], changes: [] };
+  if (done) return { result: done, redelivered: true, changes: [] };
 
   const records = recordsOf(chunk);
   const refs = [...new Set(records.map((record) => record.locationRef))];
@@ -92,5 +92,5 @@ export const applyChunk = async (
   if (changes.length && options.beforeResult) await options.beforeResult(changes);
   const result: ChunkResult = { chunk: chunk.chunk, applied, unchanged, failed: errors.length, errors, completedOn: updatedOn };
   await deps.jobs.putChunkResult(chunk.jobId, chunk.batchId, result);
-  return { result, redelivered: false, changed, changes };
+  return { result, redelivered: false, changes };
 };

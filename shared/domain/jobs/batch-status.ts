@@ -1,5 +1,5 @@
 import type { Batch, ChunkResult, RecordError } from './batch';
-import type { Job } from './job';
+import { isOpen, type Job } from './job';
 
 export type BatchStatus = 'PENDING' | 'RUNNING' | 'COMPLETE' | 'PARTIAL' | 'FAILED';
 
@@ -60,7 +60,7 @@ export const jobView = (job: Job, batches: readonly BatchView[], now: Date) => {
     name: job.name,
     retailerId: job.retailerId,
     status: statusOf(counts, finished, started),
-    open: now.getTime() < Date.parse(job.closesOn),
+    open: isOpen(job, now),
     createdOn: job.createdOn,
     closesOn: job.closesOn,
     ...counts,

@@ -1,4 +1,5 @@
 import type { OrdoEvent } from '../../engine/model';
+import { inParallel } from '../bounded-parallel';
 import { systemClock, type Clock } from '../../ports/clock';
 import type { EventQueue } from '../../ports/event-queue';
 import type { RootEntityLookup } from '../../ports/root-entity-lookup';
@@ -98,12 +99,9 @@ export const notifyPositionWorkflow = async (chunk: BatchChunk, changes: readonl
     changes.map((change) => positionRef(change.skuRef, change.locationRef)),
   );
   const perPosition = changes.map((change) => eventsFor(chunk, retailerId, change, existing.has(positionRef(change.skuRef, change.locationRef))));
-  let next = 0;
-  const worker = async () => {
-    while (next < perPosition.length) {
-      for (const event of perPosition[next++]) await deps.queue.enqueue({ accountId: deps.accountId, event });
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(PARALLEL, perPosition.length) }, worker));
+  const sends = perPosition.map((events) => async () => {
+    for (const event of events) await deps.queue.enqueue({ accountId: deps.accountId, event });
+  });
+  await inParallel(sends, PARALLEL);
   return perPosition.reduce((sum, events) => sum + events.length, 0);
 };

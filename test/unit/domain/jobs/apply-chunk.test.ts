@@ -143,7 +143,7 @@ describe('applyChunk', () => {
     const outcome = await applyChunk(chunk([[0, 'SKU-1', 'LOC-1', 7, null]]), deps);
 
     // Assess
-    expect(outcome).toEqual({ result: done, redelivered: true, changed: [], changes: [] });
+    expect(outcome).toEqual({ result: done, redelivered: true, changes: [] });
     expect(deps.counts.puts).toEqual([]);
     expect(deps.journal).toEqual([]);
   });
