@@ -60,6 +60,8 @@ export const startServerlessOffline = async (options: {
       'serverless offline',
       async () => {
         if (child.exitCode !== null) throw new Error(`serverless offline exited with code ${child.exitCode}`);
+        // It logs a server that could not listen and keeps running without it.
+        if (recent.includes('EADDRINUSE')) throw new Error('serverless offline could not listen on one of its ports (EADDRINUSE)');
         const response = await fetch(`${baseUrl}/v1/health`);
         return response.status === 200;
       },

@@ -1,8 +1,39 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack, type LocalStackPorts } from '../../scripts/local-stack';
+import { startLocalStack, type LocalStack, type LocalStackPorts } from '../../scripts/local-stack';
 import { freePort } from '../../scripts/local-stack/ports';
+
+const freePorts = async (): Promise<LocalStackPorts> => ({
+  http: await freePort(),
+  dynamodb: await freePort(),
+  sqs: await freePort(),
+  s3: await freePort(),
+  eventBridge: await freePort(),
+  eventBridgePubSub: await freePort(),
+  lambda: await freePort(),
+  websocket: await freePort(),
+});
+
+/**
+ * A port found free can still be taken before a child listens on it; the stack then fails
+ * on EADDRINUSE having stopped what it started, and one more try on other ports is safe.
+ */
+const startOnFreePorts = async (): Promise<LocalStack> => {
+  const start = async () =>
+    startLocalStack({
+      stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')),
+      inMemory: true,
+      ports: await freePorts(),
+      operatorKey: 'e2e-operator-key',
+    });
+  try {
+    return await start();
+  } catch (error) {
+    if (!/EADDRINUSE|already in use/.test(String((error as Error).message))) throw error;
+    return start();
+  }
+};
 
 /**
  * The same local stack that `npm start` runs (DynamoDB Local, local SQS, EventBridge
@@ -11,22 +42,7 @@ import { freePort } from '../../scripts/local-stack/ports';
  */
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const ports: LocalStackPorts = {
-    http: await freePort(),
-    dynamodb: await freePort(),
-    sqs: await freePort(),
-    s3: await freePort(),
-    eventBridge: await freePort(),
-    eventBridgePubSub: await freePort(),
-    lambda: await freePort(),
-    websocket: await freePort(),
-  };
-  const stack = await startLocalStack({
-    stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')),
-    inMemory: true,
-    ports,
-    operatorKey: 'e2e-operator-key',
-  });
+  const stack = await startOnFreePorts();
   (globalThis as Record<string, unknown>).__ORDO_STACK__ = stack;
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
