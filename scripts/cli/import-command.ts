@@ -3,7 +3,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseInventoryFile } from '../../shared/domain/jobs/inventory-file';
 import { BatchUploader, MAX_BATCH_SIZE, type SentBatch } from './batch-uploader';
-import { MAX_SUMMARY_ERRORS, formatImportSummary, summarise, type ImportError, type ImportSummary } from './import-summary';
+import { MAX_SUMMARY_ERRORS, countsOfSent, formatImportSummary, summarise, type ImportError, type ImportSummary } from './import-summary';
 import { ExitCode, UsageError, type CliEnv, type CliIo } from './io';
 import { CONNECTION_OPTIONS, apiKeyFrom, defaultBaseUrl, integerOption, onePositional, parseCommandLine } from './options';
 import { FINAL_BATCH_STATUSES, OrdoClient, type JobDetail } from './ordo-client';
@@ -71,7 +71,8 @@ export const runImport = async (options: ImportOptions, io: Pick<CliIo, 'stderr'
     const sent = await uploader.finish();
     state.phase = 'processing';
     const final = await untilBatchesFinal(client, job.jobId, sent, options.pollIntervalMs ?? 500, (detail) => {
-      state.recordsDone = detail.applied + detail.unchanged + detail.failed + malformedCount;
+      const counts = countsOfSent(detail, sent);
+      state.recordsDone = counts.applied + counts.unchanged + counts.failed + malformedCount;
       progress.update(state);
     });
     progress.finish(state);

@@ -1,6 +1,6 @@
 import type { SentBatch } from './batch-uploader';
 import { formatCount, formatRefs } from './format';
-import type { JobDetail } from './ordo-client';
+import type { Counts, JobDetail } from './ordo-client';
 
 /** A record that was not applied, located by its line in the file. */
 export interface ImportError {
@@ -39,6 +39,23 @@ export const MAX_SUMMARY_ERRORS = 100;
 const MAX_PRINTED_ERRORS = 10;
 const FINAL_FAILURES = new Set(['PARTIAL', 'FAILED']);
 
+/**
+ * The counts of the batches this import sent. A POST refused with 503 and sent again leaves a
+ * FAILED batch in the job whose records the retry carried; other clients may add batches too.
+ */
+export const countsOfSent = (job: JobDetail, sent: readonly Pick<SentBatch, 'batchId'>[]): Counts => {
+  const ours = new Set(sent.map((batch) => batch.batchId));
+  const counts: Counts = { total: 0, applied: 0, unchanged: 0, failed: 0 };
+  for (const batch of job.batches) {
+    if (!ours.has(batch.batchId)) continue;
+    counts.total += batch.total;
+    counts.applied += batch.applied;
+    counts.unchanged += batch.unchanged;
+    counts.failed += batch.failed;
+  }
+  return counts;
+};
+
 export const summarise = (input: {
   job: JobDetail;
   file: string;
@@ -49,17 +66,18 @@ export const summarise = (input: {
 }): ImportSummary => {
   const { job, sent, malformedCount } = input;
   const linesOf = new Map(sent.map((batch) => [batch.batchId, batch.lines]));
-  const serverErrors = job.errors.map(({ batchId, index, skuRef, locationRef, code, message }) => ({
+  const counts = countsOfSent(job, sent);
+  const serverErrors = job.errors.filter(({ batchId }) => linesOf.has(batchId)).map(({ batchId, index, skuRef, locationRef, code, message }) => ({
     line: linesOf.get(batchId)?.[index] ?? 0,
     skuRef,
     locationRef,
     code,
     message,
   }));
-  const total = job.total + malformedCount;
-  const failed = job.failed + malformedCount;
-  const succeeded = job.applied + job.unchanged;
-  const anyBatchFailed = job.batches.some((batch) => FINAL_FAILURES.has(batch.status));
+  const total = counts.total + malformedCount;
+  const failed = counts.failed + malformedCount;
+  const succeeded = counts.applied + counts.unchanged;
+  const anyBatchFailed = job.batches.some((batch) => linesOf.has(batch.batchId) && FINAL_FAILURES.has(batch.status));
   const status: ImportStatus =
     failed === 0 && !anyBatchFailed ? 'COMPLETE' : succeeded === 0 && total > 0 ? 'FAILED' : 'PARTIAL';
   const elapsedSeconds = input.elapsedMs / 1000;
@@ -70,8 +88,8 @@ export const summarise = (input: {
     jobStatus: job.status,
     file: input.file,
     total,
-    applied: job.applied,
-    unchanged: job.unchanged,
+    applied: counts.applied,
+    unchanged: counts.unchanged,
     failed,
     malformed: malformedCount,
     batches: sent.length,

@@ -6,6 +6,7 @@ import { accountTableName } from '../domain/accounts/account';
 import type { ChunkDeps } from '../domain/jobs/apply-chunk';
 import type { JobDeps } from '../domain/jobs/jobs';
 import type { ChunkQueue } from '../ports/chunk-queue';
+import { logger } from '../http/logger';
 import { catalogFor } from './catalog';
 import { dependencies, documentClient, sqsClient } from './dependencies';
 
@@ -24,7 +25,16 @@ export const jobsFor = (accountId: string): AccountJobs => {
     const { settings, clock } = dependencies();
     const tableName = accountTableName(settings.stage, accountId);
     const documents = documentClient();
-    queue ??= new SqsChunkQueue(sqsClient(), settings.inventoryQueueName);
+    queue ??= new SqsChunkQueue(sqsClient(), settings.inventoryQueueName, (chunk, error) =>
+      logger.error('chunk not queued', {
+        jobId: chunk.jobId,
+        batchId: chunk.batchId,
+        chunk: chunk.chunk,
+        records: chunk.records.length,
+        errorName: (error as Error | undefined)?.name,
+        errorMessage: (error as Error | undefined)?.message,
+      }),
+    );
     account = {
       jobs: new DynamoJobStore(documents, tableName),
       counts: new DynamoInventoryCountStore(documents, tableName),

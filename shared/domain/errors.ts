@@ -59,3 +59,11 @@ export class PayloadTooLargeError extends DomainError {
     super('PAYLOAD_TOO_LARGE', message);
   }
 }
+
+/** A dependency Ordo needs is down; the same request may succeed later. */
+export class ServiceUnavailableError extends DomainError {
+  readonly status = 503;
+  constructor(message: string) {
+    super('SERVICE_UNAVAILABLE', message);
+  }
+}

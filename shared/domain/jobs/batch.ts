@@ -27,7 +27,7 @@ export interface RecordError {
   index: number;
   skuRef: string;
   locationRef: string;
-  code: 'INVALID_RECORD' | 'DUPLICATE_RECORD' | 'UNKNOWN_LOCATION';
+  code: 'INVALID_RECORD' | 'DUPLICATE_RECORD' | 'UNKNOWN_LOCATION' | 'NOT_QUEUED';
   message: string;
 }
 

@@ -1,6 +1,6 @@
 import type { ChunkQueue } from '../../ports/chunk-queue';
-import { ConflictError, NotFoundError, PayloadTooLargeError } from '../errors';
-import { MAX_BATCH_RECORDS, type Batch, type BatchInput } from './batch';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from '../errors';
+import { MAX_BATCH_RECORDS, recordsOf, type Batch, type BatchChunk, type BatchInput, type ChunkResult } from './batch';
 import { chunkBatch, validateBatchRecords } from './batch-records';
 import { batchView } from './batch-status';
 import { isOpen } from './job';
@@ -8,7 +8,8 @@ import type { JobDeps } from './jobs';
 
 /**
  * Accepts a batch into an open job: validates every record, stores the batch (one write) and
- * queues its valid records in chunks. A batch with no valid record is final at once.
+ * queues its valid records in chunks. A batch with no valid record is final at once; so is
+ * one the queue took none of, which answers 503.
  */
 export const submitBatch = async (
   jobId: string,
@@ -41,7 +42,36 @@ export const submitBatch = async (
   };
   // Stored before queueing: a chunk that runs at once finds its batch.
   await deps.jobs.createBatch(batch);
-  await deps.queue.enqueue(chunks);
-  const view = batchView(batch, []);
+  const unsent = await deps.queue.enqueue(chunks);
+  // A chunk the queue refused would leave the batch PENDING for ever; its records are
+  // reported instead. Should the send have landed after all, the processor finds this
+  // result and, as for any redelivery, changes nothing.
+  const notQueued = unsent.map((chunk) => notQueuedResult(chunk, now));
+  for (const result of notQueued) await deps.jobs.putChunkResult(jobId, batchId, result);
+  if (chunks.length > 0 && unsent.length === chunks.length) {
+    throw new ServiceUnavailableError(
+      `The inventory queue is unavailable: no record of batch ${batchId} was queued, and the batch is recorded as FAILED. ` +
+        'Send the records again in a new batch.',
+    );
+  }
+  const view = batchView(batch, notQueued);
   return { batchId, jobId, status: view.status, total: view.total, rejected: rejected.length };
+};
+
+const notQueuedResult = (chunk: BatchChunk, now: Date): ChunkResult => {
+  const records = recordsOf(chunk);
+  return {
+    chunk: chunk.chunk,
+    applied: 0,
+    unchanged: 0,
+    failed: records.length,
+    errors: records.map(({ index, skuRef, locationRef }) => ({
+      index,
+      skuRef,
+      locationRef,
+      code: 'NOT_QUEUED',
+      message: 'The inventory queue refused this record; nothing was applied. Send it again in a new batch.',
+    })),
+    completedOn: now.toISOString(),
+  };
 };

@@ -17,6 +17,11 @@ export interface FakeOrdoOptions {
   batchDelayMs?: number;
   /** The job closes once it holds this many batches: later ones get 409. */
   closeAfterBatches?: number;
+  /**
+   * Batches (by order of arrival) answered 503 as when Ordo's queue takes none of them: the
+   * batch stays in the job, every record failed with NOT_QUEUED.
+   */
+  refuseBatches?: number[];
 }
 
 interface Entity {
@@ -109,6 +114,12 @@ export const startFakeOrdoServer = async (options: FakeOrdoOptions = {}): Promis
       const [code, message] = wrongQty ? ['VALIDATION_FAILED', 'qty must be a whole number'] : ['UNKNOWN_LOCATION', 'No such location'];
       return [{ index, skuRef: entity.skuRef, locationRef: entity.locationRef, code, message }];
     });
+    if (options.refuseBatches?.includes(number)) {
+      const notQueued = entities.map(({ skuRef, locationRef }, index) => ({ index, skuRef, locationRef, code: 'NOT_QUEUED', message: 'Send it again' }));
+      const refused = { batchId: `batch-${number}`, jobId: job.jobId, entities, errors: notQueued, polls: pollsUntilFinal, createdOn: CREATED_ON };
+      batches.push(refused);
+      return fail(response, 503, 'SERVICE_UNAVAILABLE', 'The inventory queue is unavailable');
+    }
     const batch = { batchId: `batch-${number}`, jobId: job.jobId, entities, errors, polls: 0, createdOn: CREATED_ON };
     batches.push(batch);
     inFlight += 1;

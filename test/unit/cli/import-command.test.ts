@@ -208,6 +208,20 @@ describe('ordo import', () => {
     expect(exitCode).toBe(2);
   });
 
+  it('counts only the batches it sent when a batch refused with 503 is sent again', async () => {
+    // Prepare
+    const fake = await start({ refuseBatches: [1] });
+    const file = files.write('refused-once.csv', csv(2));
+
+    // Act
+    const { exitCode, stdout } = await importFile(file, ['--json']);
+
+    // Assess
+    expect(fake.batches).toHaveLength(2);
+    expect(exitCode).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'COMPLETE', total: 2, applied: 2, failed: 0, batches: 1, errors: [] });
+  });
+
   it('exits 2 with status FAILED when no record is applied', async () => {
     // Prepare
     await start();

@@ -72,12 +72,16 @@ export class InMemoryJobStore implements JobStore {
 /** The chunk queue as a list of what was sent. */
 export class InMemoryChunkQueue implements ChunkQueue {
   readonly chunks: BatchChunk[] = [];
+  /** Chunk numbers the queue refuses, as an unavailable queue would. */
+  readonly refusing = new Set<number>();
 
   constructor(private readonly journal: Journal = []) {}
 
-  async enqueue(chunks: readonly BatchChunk[]): Promise<void> {
+  async enqueue(chunks: readonly BatchChunk[]): Promise<readonly BatchChunk[]> {
     this.journal.push(`enqueue ${chunks.length}`);
-    this.chunks.push(...structuredClone(chunks));
+    const sent = chunks.filter((chunk) => !this.refusing.has(chunk.chunk));
+    this.chunks.push(...structuredClone(sent));
+    return chunks.filter((chunk) => this.refusing.has(chunk.chunk));
   }
 }
 

@@ -70,15 +70,60 @@ describe('SqsChunkQueue', () => {
     expect(sends()).toHaveLength(3);
   });
 
-  it('fails the enqueue when a chunk cannot be sent', async () => {
+  it('answers the chunks it could not send, and still sends the others', async () => {
     // Prepare
     const queue = new SqsChunkQueue(client, QUEUE_NAME);
-    sqsMock.on(SendMessageCommand).resolvesOnce({ MessageId: 'm-1' }).rejects(new Error('throttled'));
+    sqsMock.on(SendMessageCommand).callsFake((input: { MessageBody?: string }) => {
+      if ((JSON.parse(input.MessageBody ?? '{}') as BatchChunk).chunk === 2) throw new Error('throttled');
+      return { MessageId: 'm-1' };
+    });
 
     // Act
-    const enqueued = queue.enqueue([chunk(1), chunk(2)]);
+    const unsent = await queue.enqueue([chunk(1), chunk(2), chunk(3)]);
 
     // Assess
-    await expect(enqueued).rejects.toThrow('throttled');
+    expect(unsent).toEqual([chunk(2)]);
+    expect(sends()).toHaveLength(3);
+  });
+
+  it('tells its listener of each chunk it could not send, with the error', async () => {
+    // Prepare
+    const told: [number, unknown][] = [];
+    const queue = new SqsChunkQueue(client, QUEUE_NAME, (refused, error) => told.push([refused.chunk, error]));
+    const throttled = new Error('throttled');
+    sqsMock.on(SendMessageCommand).rejects(throttled);
+
+    // Act
+    await queue.enqueue([chunk(1), chunk(2)]);
+
+    // Assess
+    expect(told).toEqual([
+      [1, throttled],
+      [2, throttled],
+    ]);
+  });
+
+  it('answers every chunk, sending none, when the queue URL cannot be looked up', async () => {
+    // Prepare
+    const queue = new SqsChunkQueue(client, QUEUE_NAME);
+    sqsMock.on(GetQueueUrlCommand).rejects(new Error('AWS.SimpleQueueService.NonExistentQueue'));
+
+    // Act
+    const unsent = await queue.enqueue([chunk(1), chunk(2)]);
+
+    // Assess
+    expect(unsent).toEqual([chunk(1), chunk(2)]);
+    expect(sends()).toHaveLength(0);
+  });
+
+  it('answers no chunk when every send succeeds', async () => {
+    // Prepare
+    const queue = new SqsChunkQueue(client, QUEUE_NAME);
+
+    // Act
+    const unsent = await queue.enqueue([chunk(1), chunk(2)]);
+
+    // Assess
+    expect(unsent).toEqual([]);
   });
 });

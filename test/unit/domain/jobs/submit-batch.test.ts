@@ -1,6 +1,14 @@
-import { ConflictError, ForbiddenError, NotFoundError, PayloadTooLargeError, ValidationError } from '../../../../shared/domain/errors';
-import type { BatchInput } from '../../../../shared/domain/jobs/batch';
-import { createJob } from '../../../../shared/domain/jobs/jobs';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ServiceUnavailableError,
+  ValidationError,
+} from '../../../../shared/domain/errors';
+import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
+import type { BatchChunk, BatchInput } from '../../../../shared/domain/jobs/batch';
+import { createJob, getBatch } from '../../../../shared/domain/jobs/jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
 import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
 
@@ -148,6 +156,66 @@ describe('submitBatch', () => {
     expect(accepted).toMatchObject({ status: 'FAILED', total: 2, rejected: 2 });
     expect(deps.jobs.batches.get(`${jobId}/${accepted.batchId}`)?.chunkCount).toBe(0);
     expect(deps.queue.chunks).toEqual([]);
+  });
+
+  it('reports the records of a chunk the queue refused as NOT_QUEUED, and keeps the queued chunk running', async () => {
+    // Prepare
+    deps.queue.refusing.add(2);
+
+    // Act
+    const accepted = await submitBatch(jobId, batchOf(entities(5000)), ACCOUNT, deps);
+    const batch = await getBatch(jobId, accepted.batchId, deps);
+
+    // Assess
+    expect(accepted).toMatchObject({ status: 'RUNNING', total: 5000 });
+    expect(deps.queue.chunks.map((chunk) => chunk.chunk)).toEqual([1]);
+    expect(batch).toMatchObject({ status: 'RUNNING', failed: 2500, applied: 0 });
+    expect(batch.errors).toHaveLength(2500);
+    expect(batch.errors.every((error) => error.code === 'NOT_QUEUED')).toBe(true);
+    expect(batch.errors[0]).toMatchObject({ index: 2500, skuRef: 'SKU-2500', locationRef: 'LOC-1' });
+  });
+
+  it('answers 503 when the queue takes no chunk, leaving the batch FAILED with every record NOT_QUEUED', async () => {
+    // Prepare
+    deps.queue.refusing.add(1);
+
+    // Act
+    const submitted = submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+
+    // Assess
+    await expect(submitted).rejects.toBeInstanceOf(ServiceUnavailableError);
+    await expect(submitted).rejects.toMatchObject({ status: 503, message: expect.stringContaining('new batch') });
+    const [stored] = deps.jobs.batches.values();
+    const batch = await getBatch(jobId, stored?.batchId ?? '', deps);
+    expect(batch).toMatchObject({ status: 'FAILED', total: 3, failed: 3, applied: 0 });
+    expect(batch.errors.map((error) => [error.index, error.code])).toEqual([
+      [0, 'NOT_QUEUED'],
+      [1, 'NOT_QUEUED'],
+      [2, 'NOT_QUEUED'],
+    ]);
+  });
+
+  it('leaves the counts alone when a chunk reported NOT_QUEUED reaches the processor after all', async () => {
+    // Prepare
+    deps = fakeJobDeps({ locations: ['LOC-1'] });
+    ({ jobId } = await createJob({ name: 'Nightly stock', retailerId: 'R1' }, {}, deps));
+    deps.queue.refusing.add(1);
+    await submitBatch(jobId, batchOf(entities(2)), ACCOUNT, deps).catch(() => undefined);
+    const [stored] = deps.jobs.batches.values();
+    const batchId = stored?.batchId ?? '';
+    const records: BatchChunk['records'] = [
+      [0, 'SKU-0', 'LOC-1', 0, null],
+      [1, 'SKU-1', 'LOC-1', 1, null],
+    ];
+    const late: BatchChunk = { accountId: ACCOUNT, jobId, batchId, retailerId: 'R1', chunk: 1, records };
+
+    // Act
+    const outcome = await applyChunk(late, deps);
+
+    // Assess
+    expect(outcome.redelivered).toBe(true);
+    expect(deps.counts.written).toEqual([]);
+    expect(await getBatch(jobId, batchId, deps)).toMatchObject({ status: 'FAILED', applied: 0, failed: 2 });
   });
 });
 
