@@ -1,10 +1,10 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { parseInventoryFile } from '../../shared/domain/jobs/inventory-file';
+import { FILE_IMPORT_RETAILER_ID, parseInventoryFile } from '../../shared/domain/jobs/inventory-file';
 import { BatchUploader, MAX_BATCH_SIZE, type SentBatch } from './batch-uploader';
 import { MAX_SUMMARY_ERRORS, countsOfSent, formatImportSummary, summarise, type ImportError, type ImportSummary } from './import-summary';
-import { ExitCode, UsageError, type CliEnv, type CliIo } from './io';
+import { ExitCode, type CliEnv, type CliIo } from './io';
 import { CONNECTION_OPTIONS, apiKeyFrom, defaultBaseUrl, integerOption, onePositional, parseCommandLine } from './options';
 import { FINAL_BATCH_STATUSES, OrdoClient, type JobDetail } from './ordo-client';
 import { ProgressBar, type ImportProgress } from './progress-bar';
@@ -130,8 +130,7 @@ export const importCommand = async (argv: string[], io: CliIo, env: CliEnv): Pro
   }
   const file = onePositional(positionals, '<file>');
   const apiKey = apiKeyFrom(values.account, env);
-  const retailerId = values.retailer || env.ORDO_RETAILER;
-  if (!retailerId) throw new UsageError('--retailer <retailerId> is required (or set ORDO_RETAILER)');
+  const retailerId = values.retailer || env.ORDO_RETAILER || FILE_IMPORT_RETAILER_ID;
   const summary = await runImport(
     {
       file,

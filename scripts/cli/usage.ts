@@ -1,9 +1,10 @@
-export const IMPORT_USAGE = `ordo import <file> --account <apiKey> --retailer <retailerId> [options]
+export const IMPORT_USAGE = `ordo import <file> --account <apiKey> [options]
   Streams a stock file through a new job, in batches, and waits until the server has processed them.
   <file>                  CSV skuRef,locationRef,qty[,safetyStock] (header optional) or JSON Lines
                           ({"skuRef","locationRef","qty","safetyStock"?} per line): .csv, .jsonl, .ndjson
   --account <apiKey>      API key (default: $ORDO_API_KEY)
-  --retailer <retailerId> retailer of the stock (default: $ORDO_RETAILER)
+  --retailer <retailerId> retailer of the job, whose INVENTORY_POSITION workflow hears of changed
+                          stock (default: $ORDO_RETAILER, else "file-import", a label only)
   --url <baseUrl>         API base URL (default: $ORDO_URL, else http://localhost:$PORT, PORT 3000)
   --name <jobName>        job name (default: "import <file name> <ISO time>")
   --batch-size <n>        records per batch, 1-5000 (default 5000)
@@ -16,7 +17,7 @@ export const JOB_USAGE = `ordo job <jobId> --account <apiKey> [--url <baseUrl>] 
 `;
 
 export const USAGE = `Usage:
-  ordo import <file> --account <apiKey> --retailer <retailerId> [options]
+  ordo import <file> --account <apiKey> [--retailer <retailerId>] [options]
   ordo job <jobId> --account <apiKey> [--url <baseUrl>] [--json]
   ordo help
 

@@ -4,15 +4,10 @@ import type { DropFile, DropFolder, ImportDrop } from '../../ports/import-drop';
 import { accountIdSchema, type Account } from '../accounts/account';
 import { MAX_BATCH_RECORDS, type RecordError } from './batch';
 import type { BatchStatus } from './batch-status';
-import { parseInventoryFile, type InventoryFileRecord } from './inventory-file';
+import { FILE_IMPORT_RETAILER_ID, parseInventoryFile, type InventoryFileRecord } from './inventory-file';
 import { createJob, getJob, type JobDeps } from './jobs';
 import { submitBatch } from './submit-batch';
 
-/**
- * The retailer of the jobs that file imports create. Stock counts belong to the account, not to a
- * retailer, so on an inventory job the retailer is a label only; this one says where the job came from.
- */
-export const IMPORT_RETAILER_ID = 'file-import';
 
 /** Most errors (or malformed lines) a report lists; the counts cover them all. */
 export const MAX_REPORTED_ERRORS = 100;
@@ -125,7 +120,7 @@ export const importInventoryFile = async (file: DropFile, options: ImportFileOpt
   }
 
   const jobs = deps.jobsFor(account.accountId);
-  const job = await createJob({ name: `import ${file.name}`.slice(0, 200), retailerId: IMPORT_RETAILER_ID }, {}, jobs);
+  const job = await createJob({ name: `import ${file.name}`.slice(0, 200), retailerId: FILE_IMPORT_RETAILER_ID }, {}, jobs);
   const linesByBatch = await submitBatches(deps.drop, file, job.jobId, account.accountId, jobs);
 
   const view = await settle(job.jobId, jobs, deps, options);

@@ -10,6 +10,13 @@
 
 export type InventoryFileFormat = 'csv' | 'jsonl';
 
+/**
+ * The retailer of the jobs that scheduled imports create, and of `ordo import` when none is given.
+ * Stock counts belong to the account, not to a retailer, so on an inventory job the retailer is a
+ * label only; this one says the job came from a file.
+ */
+export const FILE_IMPORT_RETAILER_ID = 'file-import';
+
 /** One stock line as found in the file; the values are not validated here. */
 export interface InventoryFileRecord {
   skuRef: unknown;

@@ -290,16 +290,17 @@ describe('ordo import', () => {
     expect(output.stderr).toMatch(/^ordo: --account <apiKey> is required \(or set ORDO_API_KEY\)\n\nUsage:\n {2}ordo import/);
   });
 
-  it('exits 64 when --retailer is missing', async () => {
+  it('creates the job for retailer file-import, as the scheduled imports do, when no retailer is given', async () => {
     // Prepare
+    const fake = await start();
     const file = files.write('no-retailer.csv', csv(1));
-    const { io, output } = captureIo();
+    const { io } = captureIo();
 
     // Act
-    const exitCode = await runCli(['import', file, '--account', 'k'], io, ENV);
+    const exitCode = await runCli(['import', file, '--account', 'test-key', '--url', fake.url], io, ENV);
 
     // Assess
-    expect([exitCode, output.stderr.split('\n')[0]]).toEqual([64, 'ordo: --retailer <retailerId> is required (or set ORDO_RETAILER)']);
+    expect([exitCode, fake.jobs[0]?.retailerId]).toEqual([0, 'file-import']);
   });
 
   it('exits 64 when the batch size is over 5,000', async () => {

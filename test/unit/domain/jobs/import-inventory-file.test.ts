@@ -1,7 +1,7 @@
 import type { Account } from '../../../../shared/domain/accounts/account';
 import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
+import { FILE_IMPORT_RETAILER_ID } from '../../../../shared/domain/jobs/inventory-file';
 import {
-  IMPORT_RETAILER_ID,
   importInventoryFile,
   type FailedReport,
   type ImportFileDeps,
@@ -308,7 +308,7 @@ describe('importInventoryFile', () => {
 
       // Assess
       expect(jobsFor).toHaveBeenCalledWith(ACCOUNT);
-      expect([...jobDeps.jobs.jobs.values()]).toEqual([expect.objectContaining({ name: 'import stock.csv', retailerId: IMPORT_RETAILER_ID })]);
+      expect([...jobDeps.jobs.jobs.values()]).toEqual([expect.objectContaining({ name: 'import stock.csv', retailerId: FILE_IMPORT_RETAILER_ID })]);
     });
 
     it('reads the file twice: once to check every line, once to post the records', async () => {
