@@ -10,6 +10,10 @@ export interface JobStore {
   loadBatch(jobId: string, batchId: string): Promise<{ batch: Batch; results: ChunkResult[] } | undefined>;
   createBatch(batch: Batch): Promise<void>;
   getChunkResult(jobId: string, batchId: string, chunk: number): Promise<ChunkResult | undefined>;
-  /** Written once per chunk; writing the same result again changes nothing. */
-  putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<void>;
+  /**
+   * Stores a chunk's result unless one is stored already: the first stands, so a chunk the
+   * processor finished is never reported NOT_QUEUED, nor the other way round. Answers whether
+   * this result was stored.
+   */
+  putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean>;
 }

@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Batch, ChunkResult, RecordError } from '../../domain/jobs/batch';
@@ -120,14 +121,21 @@ export class DynamoJobStore implements JobStore {
     return Item ? resultFromItem(Item) : undefined;
   }
 
-  async putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<void> {
+  async putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean> {
     const { errors, ...fields } = result;
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { PK: jobPartition(jobId), SK: chunkSortKey(batchId, result.chunk), batchId, ...fields, ...packErrors(errors), expiresAt: expiry(result.completedOn) + JOB_OPEN_HOURS * 3600 },
-      }),
-    );
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { PK: jobPartition(jobId), SK: chunkSortKey(batchId, result.chunk), batchId, ...fields, ...packErrors(errors), expiresAt: expiry(result.completedOn) + JOB_OPEN_HOURS * 3600 },
+          ConditionExpression: 'attribute_not_exists(SK)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   private partition(jobId: string, prefix?: string) {

@@ -44,11 +44,14 @@ export const submitBatch = async (
   await deps.jobs.createBatch(batch);
   const unsent = await deps.queue.enqueue(chunks);
   // A chunk the queue refused would leave the batch PENDING for ever; its records are
-  // reported instead. Should the send have landed after all, the processor finds this
-  // result and, as for any redelivery, changes nothing.
-  const notQueued = unsent.map((chunk) => notQueuedResult(chunk, now));
-  for (const result of notQueued) await deps.jobs.putChunkResult(jobId, batchId, result);
-  if (chunks.length > 0 && unsent.length === chunks.length) {
+  // reported instead. Should the send have landed after all, whichever result is stored
+  // first stands: the processor, finding this one, changes nothing, as for any redelivery.
+  const notQueued: ChunkResult[] = [];
+  for (const chunk of unsent) {
+    const result = notQueuedResult(chunk, now);
+    if (await deps.jobs.putChunkResult(jobId, batchId, result)) notQueued.push(result);
+  }
+  if (chunks.length > 0 && notQueued.length === chunks.length) {
     throw new ServiceUnavailableError(
       `The inventory queue is unavailable: no record of batch ${batchId} was queued, and the batch is recorded as FAILED. ` +
         'Send the records again in a new batch.',

@@ -57,9 +57,12 @@ export class InMemoryJobStore implements JobStore {
     return result && structuredClone(result);
   }
 
-  async putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<void> {
+  async putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean> {
     this.journal.push(`putChunkResult ${batchId}#${result.chunk}`);
-    this.results.set(resultKey(jobId, batchId, result.chunk), structuredClone(result));
+    const key = resultKey(jobId, batchId, result.chunk);
+    if (this.results.has(key)) return false;
+    this.results.set(key, structuredClone(result));
+    return true;
   }
 
   private resultsOf(jobId: string, batchId: string): ChunkResult[] {

@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { gunzipSync } from 'node:zlib';
@@ -215,6 +215,26 @@ describe('DynamoJobStore', () => {
 
       // Assess
       expect(JSON.parse(gunzipSync(putItem().errors as Uint8Array).toString('utf8'))).toEqual(errors);
+    });
+
+    it('stores a result only where the chunk has none yet', async () => {
+      // Act
+      const stored = await store.putChunkResult('job-1', 'batch-1', result({ chunk: 7 }));
+
+      // Assess
+      expect(stored).toBe(true);
+      expect(ddbMock.commandCalls(PutCommand)[0].args[0].input.ConditionExpression).toBe('attribute_not_exists(SK)');
+    });
+
+    it('answers false, and does not throw, when the chunk has a result already', async () => {
+      // Prepare
+      ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+
+      // Act
+      const stored = await store.putChunkResult('job-1', 'batch-1', result({ chunk: 7 }));
+
+      // Assess
+      expect(stored).toBe(false);
     });
 
     it('keeps a chunk result as long as the batch it belongs to', async () => {

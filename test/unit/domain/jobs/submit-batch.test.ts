@@ -195,6 +195,25 @@ describe('submitBatch', () => {
     ]);
   });
 
+  it('keeps the result of a chunk the processor finished although its send was reported failed, and answers 202', async () => {
+    // Prepare: the send timed out after SQS took the message, and the chunk ran at once
+    deps.queue.refusing.add(1);
+    const finished = { chunk: 1, applied: 3, unchanged: 0, failed: 0, errors: [], completedOn: JOBS_NOW.toISOString() };
+    const store = deps.jobs;
+    const createBatch = store.createBatch.bind(store);
+    jest.spyOn(store, 'createBatch').mockImplementation(async (batch) => {
+      await createBatch(batch);
+      await store.putChunkResult(batch.jobId, batch.batchId, finished);
+    });
+
+    // Act
+    const accepted = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+
+    // Assess
+    expect(accepted.status).not.toBe('FAILED');
+    expect(await getBatch(jobId, accepted.batchId, deps)).toMatchObject({ status: 'COMPLETE', applied: 3, failed: 0, errors: [] });
+  });
+
   it('leaves the counts alone when a chunk reported NOT_QUEUED reaches the processor after all', async () => {
     // Prepare
     deps = fakeJobDeps({ locations: ['LOC-1'] });
