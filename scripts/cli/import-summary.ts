@@ -56,6 +56,10 @@ export const countsOfSent = (job: JobDetail, sent: readonly Pick<SentBatch, 'bat
   return counts;
 };
 
+/** Whole records a second, with one decimal below 10 so a small file does not read "0 records/s". */
+const rateOf = (perSecond: number) => (perSecond < 10 ? Math.round(perSecond * 10) / 10 : Math.round(perSecond));
+const formatRate = (perSecond: number) => (perSecond < 10 ? perSecond.toFixed(1) : formatCount(perSecond));
+
 export const summarise = (input: {
   job: JobDetail;
   file: string;
@@ -94,7 +98,7 @@ export const summarise = (input: {
     malformed: malformedCount,
     batches: sent.length,
     elapsedSeconds: Math.round(elapsedSeconds * 1000) / 1000,
-    recordsPerSecond: elapsedSeconds > 0 ? Math.round(total / elapsedSeconds) : total,
+    recordsPerSecond: elapsedSeconds > 0 ? rateOf(total / elapsedSeconds) : total,
     errors: [...input.malformed, ...serverErrors].sort((a, b) => a.line - b.line).slice(0, MAX_SUMMARY_ERRORS),
   };
 };
@@ -114,7 +118,7 @@ export const formatImportSummary = (summary: ImportSummary) => {
     ['Applied', formatCount(summary.applied)],
     ['Unchanged', formatCount(summary.unchanged)],
     ['Failed', `${formatCount(summary.failed)}${summary.malformed ? ` (${formatCount(summary.malformed)} malformed lines, not sent)` : ''}`],
-    ['Elapsed', `${summary.elapsedSeconds.toFixed(1)} s · ${formatCount(summary.recordsPerSecond)} records/s`],
+    ['Elapsed', `${summary.elapsedSeconds.toFixed(1)} s · ${formatRate(summary.recordsPerSecond)} records/s`],
   ];
   const lines = rows.map(([label, value]) => `${label.padEnd(10)} ${value}`);
   if (summary.errors.length > 0) {
