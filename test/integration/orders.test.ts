@@ -257,6 +257,9 @@ describe('orders over the API, on DynamoDB Local', () => {
           enqueue: async ({ event }) => {
             await runEvent(event, inline);
           },
+          enqueueAll: async (messages) => {
+            for (const { event } of messages) await runEvent(event, inline);
+          },
         },
       };
       // Other test files' accounts share DynamoDB Local: this sweep leaves their scheduled events alone.

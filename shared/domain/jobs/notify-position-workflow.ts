@@ -50,8 +50,10 @@ export interface PositionWorkflowDeps {
   presence: WorkflowPresenceCache;
 }
 
-/** Messages in flight at once; the events of one position stay in order. */
+/** Calls in flight at once. */
 const PARALLEL = 16;
+/** A position sends at most two events, and one SQS batch call carries at most ten. */
+const POSITIONS_PER_CALL = 5;
 
 /** Event ids fixed by the chunk record, so a repeat of the same chunk runs nothing twice. */
 export const positionEventId = (chunk: Pick<BatchChunk, 'batchId' | 'chunk'>, index: number, kind: 'created' | 'changed'): string =>
@@ -99,9 +101,12 @@ export const notifyPositionWorkflow = async (chunk: BatchChunk, changes: readonl
     changes.map((change) => positionRef(change.skuRef, change.locationRef)),
   );
   const perPosition = changes.map((change) => eventsFor(chunk, retailerId, change, existing.has(positionRef(change.skuRef, change.locationRef))));
-  const sends = perPosition.map((events) => async () => {
-    for (const event of events) await deps.queue.enqueue({ accountId: deps.accountId, event });
-  });
+  // A position's CREATE and INVENTORY_CHANGED travel in the same call, in that order.
+  const sends: (() => Promise<void>)[] = [];
+  for (let start = 0; start < perPosition.length; start += POSITIONS_PER_CALL) {
+    const messages = perPosition.slice(start, start + POSITIONS_PER_CALL).flat().map((event) => ({ accountId: deps.accountId, event }));
+    sends.push(() => deps.queue.enqueueAll(messages));
+  }
   await inParallel(sends, PARALLEL);
   return perPosition.reduce((sum, events) => sum + events.length, 0);
 };

@@ -34,6 +34,14 @@ export class InMemoryEventQueue implements EventQueue {
     this.sent.push({ message: structuredClone(message), groupId: messageGroupOf(message), deduplicationId });
   }
 
+  /** The sizes of the enqueueAll calls, in order. */
+  readonly calls: number[] = [];
+
+  async enqueueAll(messages: readonly QueuedEvent[]): Promise<void> {
+    this.calls.push(messages.length);
+    for (const message of messages) await this.enqueue(message);
+  }
+
   /** The events sent, in order. */
   get events(): OrdoEvent[] {
     return this.sent.map(({ message }) => message.event);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { GetQueueUrlCommand, QueueDoesNotExist, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
+import { GetQueueUrlCommand, QueueDoesNotExist, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { SqsEventQueue } from '../../../../shared/adapters/sqs/event-queue';
 import type { OrdoEvent } from '../../../../shared/engine/model';
@@ -136,5 +136,83 @@ describe('SqsEventQueue', () => {
     // Assess
     expect(sqsMock.commandCalls(GetQueueUrlCommand)).toHaveLength(2);
     expect(sqsMock.commandCalls(SendMessageCommand)).toHaveLength(1);
+  });
+
+  describe('enqueueAll', () => {
+    const batchCalls = () => sqsMock.commandCalls(SendMessageBatchCommand).map((call) => call.args[0].input);
+
+    beforeEach(() => {
+      sqsMock.on(SendMessageBatchCommand).callsFake((input: { Entries?: { Id?: string }[] }) => ({
+        Successful: (input.Entries ?? []).map((entry) => ({ Id: entry.Id, MessageId: `m-${entry.Id}` })),
+      }));
+    });
+
+    it('sends 23 messages in calls of 10, 10 and 3, in the order given', async () => {
+      // Prepare
+      const queue = new SqsEventQueue(client, QUEUE_NAME);
+      const messages = Array.from({ length: 23 }, (_, i) => message({ id: `evt-${i}` }));
+
+      // Act
+      await queue.enqueueAll(messages);
+
+      // Assess
+      expect(batchCalls().map((input) => input.Entries?.length)).toEqual([10, 10, 3]);
+      const bodies = batchCalls().flatMap((input) => (input.Entries ?? []).map((entry) => JSON.parse(entry.MessageBody ?? '')));
+      expect(bodies).toEqual(messages);
+    });
+
+    it('gives each entry its message group and its event id as deduplication id', async () => {
+      // Prepare
+      const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+      // Act
+      await queue.enqueueAll([message({ id: 'evt-a' }), message({ id: 'evt-b', rootEntityRef: 'O-2' })]);
+
+      // Assess
+      expect(batchCalls()[0]?.Entries?.map(({ MessageGroupId, MessageDeduplicationId }) => [MessageGroupId, MessageDeduplicationId])).toEqual([
+        ['acme#ORDER#O-1', 'evt-a'],
+        ['acme#ORDER#O-2', 'evt-b'],
+      ]);
+      expect(batchCalls()[0]?.QueueUrl).toBe(QUEUE_URL);
+    });
+
+    it('starts a new call before the bodies of one call pass 256 KiB', async () => {
+      // Prepare
+      const queue = new SqsEventQueue(client, QUEUE_NAME);
+      const big = (id: string) => message({ id, attributes: { note: 'x'.repeat(100 * 1024) } });
+
+      // Act
+      await queue.enqueueAll([big('evt-1'), big('evt-2'), big('evt-3')]);
+
+      // Assess
+      expect(batchCalls().map((input) => input.Entries?.length)).toEqual([2, 1]);
+    });
+
+    it('fails, naming the first reason, when SQS reports an entry it could not queue', async () => {
+      // Prepare
+      const queue = new SqsEventQueue(client, QUEUE_NAME);
+      sqsMock.on(SendMessageBatchCommand).resolves({
+        Successful: [{ Id: '0', MessageId: 'm-0', MD5OfMessageBody: '' }],
+        Failed: [{ Id: '1', Code: 'InternalError', SenderFault: false, Message: 'try again' }],
+      });
+
+      // Act
+      const sent = queue.enqueueAll([message({ id: 'evt-a' }), message({ id: 'evt-b' })]);
+
+      // Assess
+      await expect(sent).rejects.toThrow('1 of 2 events were not queued; the first: InternalError try again');
+    });
+
+    it('sends nothing for no messages', async () => {
+      // Prepare
+      const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+      // Act
+      await queue.enqueueAll([]);
+
+      // Assess
+      expect(sqsMock.commandCalls(SendMessageBatchCommand)).toHaveLength(0);
+      expect(sqsMock.commandCalls(GetQueueUrlCommand)).toHaveLength(0);
+    });
   });
 });

@@ -156,6 +156,21 @@ describe('notifyPositionWorkflow', () => {
     expect(sku1).toEqual(['CREATE', 'INVENTORY_CHANGED']);
   });
 
+  it('sends the events of 12 new positions in calls of at most 10, each position whole and in order', async () => {
+    // Prepare
+    const { notify, queue } = deps();
+    const changes = Array.from({ length: 12 }, (_, i) => change(i, `SKU-${i}`, 'LOC-1', 5, null));
+
+    // Act
+    await notifyPositionWorkflow(chunk(), changes, notify);
+
+    // Assess
+    expect(queue.calls).toEqual([10, 10, 4]);
+    for (let i = 0; i < 12; i++) {
+      expect(queue.events.filter((event) => event.entityRef === `SKU-${i}@LOC-1`).map((event) => event.name)).toEqual(['CREATE', 'INVENTORY_CHANGED']);
+    }
+  });
+
   it('gives the same event ids when the same chunk is notified again', async () => {
     // Prepare
     const { notify, queue } = deps();
