@@ -60,10 +60,13 @@ export class PayloadTooLargeError extends DomainError {
   }
 }
 
-/** A dependency Ordo needs is down; the same request may succeed later. */
+/** A dependency Ordo needs is down; the same request may succeed after `retryAfterSeconds`. */
 export class ServiceUnavailableError extends DomainError {
   readonly status = 503;
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds = 5,
+  ) {
     super('SERVICE_UNAVAILABLE', message);
   }
 }

@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { DomainError, ValidationError } from '../domain/errors';
+import { DomainError, ServiceUnavailableError, ValidationError } from '../domain/errors';
 import { logger } from './logger';
 import { toApiGatewayResult } from './response';
 
@@ -43,7 +43,8 @@ export const responses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
       const requestId = requestIdOf(request.event);
       const error = request.error;
       if (error instanceof DomainError) {
-        request.response = toApiGatewayResult({ status: error.status, body: errorBody(error, requestId) }, requestId);
+        const headers = error instanceof ServiceUnavailableError ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
+        request.response = toApiGatewayResult({ status: error.status, body: errorBody(error, requestId), headers }, requestId);
       } else {
         logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
         request.response = toApiGatewayResult(

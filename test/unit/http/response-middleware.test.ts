@@ -5,6 +5,7 @@ import {
   ForbiddenError,
   NotFoundError,
   PayloadTooLargeError,
+  ServiceUnavailableError,
   UnauthenticatedError,
   ValidationError,
   type DomainError,
@@ -44,6 +45,16 @@ describe('the responses middleware', () => {
     jest.restoreAllMocks();
   });
 
+  it('tells the caller when to try again after a 503, and only then', async () => {
+    // Act
+    const unavailable = await invoke(throwing(new ServiceUnavailableError('The inventory queue is unavailable', 7)));
+    const conflict = await invoke(throwing(new ConflictError('Job closed')));
+
+    // Assess
+    expect(unavailable.headers?.['retry-after']).toBe('7');
+    expect(conflict.headers?.['retry-after']).toBeUndefined();
+  });
+
   it.each<[string, DomainError, number]>([
     ['ValidationError', new ValidationError('accountId is required', 'accountId'), 400],
     ['UnauthenticatedError', new UnauthenticatedError(), 401],
@@ -51,6 +62,7 @@ describe('the responses middleware', () => {
     ['NotFoundError', new NotFoundError('No active API key x in this account'), 404],
     ['ConflictError', new ConflictError('Account acme already exists', 'accountId'), 409],
     ['PayloadTooLargeError', new PayloadTooLargeError('The request body is larger than 10 bytes'), 413],
+    ['ServiceUnavailableError', new ServiceUnavailableError('The inventory queue is unavailable'), 503],
   ])('answers a %s with status %i', async (_name, domainError, status) => {
     // Prepare
     const handler = throwing(domainError);
