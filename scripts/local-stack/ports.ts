@@ -50,10 +50,21 @@ export const freePort = async (): Promise<number> => {
   throw new Error(`No free port found between ${low} and ${high}`);
 };
 
+/** Thrown by a readiness probe when waiting longer cannot help: the child exited, or cannot listen. */
+export class StartFailedError extends Error {}
+
+/**
+ * Polls `probe` until it answers true. A probe that throws is not ready yet (a refused
+ * connection), unless it throws StartFailedError, which ends the wait at once.
+ */
 export const waitFor = async (what: string, probe: () => Promise<boolean>, timeoutMs: number): Promise<void> => {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (await probe().catch(() => false)) return;
+    const ready = await probe().catch((error: unknown) => {
+      if (error instanceof StartFailedError) throw error;
+      return false;
+    });
+    if (ready) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${what} did not become ready within ${Math.round(timeoutMs / 1000)} s`);

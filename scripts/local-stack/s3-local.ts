@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { resolve } from 'node:path';
 import { CreateBucketCommand, ListBucketsCommand, S3Client } from '@aws-sdk/client-s3';
-import { waitFor } from './ports';
+import { StartFailedError, waitFor } from './ports';
 
 export interface RunningS3 {
   endpoint: string;
@@ -47,7 +47,7 @@ export const startLocalS3Process = async (port: number, buckets: string[]): Prom
     await waitFor(
       'the local S3',
       async () => {
-        if (child.exitCode !== null) throw new Error(`fauxqs exited with code ${child.exitCode}`);
+        if (child.exitCode !== null) throw new StartFailedError(`fauxqs exited with code ${child.exitCode}`);
         await client.send(new ListBucketsCommand({}));
         return true;
       },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { waitFor } from './ports';
+import { StartFailedError, waitFor } from './ports';
 
 export interface RunningServerless {
   baseUrl: string;
@@ -59,9 +59,9 @@ export const startServerlessOffline = async (options: {
     await waitFor(
       'serverless offline',
       async () => {
-        if (child.exitCode !== null) throw new Error(`serverless offline exited with code ${child.exitCode}`);
+        if (child.exitCode !== null) throw new StartFailedError(`serverless offline exited with code ${child.exitCode}`);
         // It logs a server that could not listen and keeps running without it.
-        if (recent.includes('EADDRINUSE')) throw new Error('serverless offline could not listen on one of its ports (EADDRINUSE)');
+        if (recent.includes('EADDRINUSE')) throw new StartFailedError('serverless offline could not listen on one of its ports (EADDRINUSE)');
         const response = await fetch(`${baseUrl}/v1/health`);
         return response.status === 200;
       },

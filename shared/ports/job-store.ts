@@ -11,9 +11,14 @@ export interface JobStore {
   createBatch(batch: Batch): Promise<void>;
   getChunkResult(jobId: string, batchId: string, chunk: number): Promise<ChunkResult | undefined>;
   /**
-   * Stores a chunk's result unless one is stored already: the first stands, so a chunk the
-   * processor finished is never reported NOT_QUEUED, nor the other way round. Answers whether
-   * this result was stored.
+   * Stores the result of a chunk the processor applied, unless an applied result is stored
+   * already (a concurrent delivery of the same chunk). It replaces a NOT_QUEUED result: the
+   * send reported failed had landed, and its records were applied. Answers whether it stored.
    */
   putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean>;
+  /**
+   * Stores a NOT_QUEUED result for a chunk the queue refused, only if the chunk has no result:
+   * it never hides records the processor applied. Answers whether it stored.
+   */
+  putNotQueuedResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean>;
 }

@@ -16,8 +16,9 @@ const freePorts = async (): Promise<LocalStackPorts> => ({
 });
 
 /**
- * A port found free can still be taken before a child listens on it; the stack then fails
- * on EADDRINUSE having stopped what it started, and one more try on other ports is safe.
+ * A port found free can still be taken before a child listens on it. A child then exits or
+ * reports EADDRINUSE (DynamoDB Local only exits), and the stack stops what it started, so one
+ * more try on other ports is safe whatever the failure said.
  */
 const startOnFreePorts = async (): Promise<LocalStack> => {
   const start = async () =>
@@ -30,7 +31,7 @@ const startOnFreePorts = async (): Promise<LocalStack> => {
   try {
     return await start();
   } catch (error) {
-    if (!/EADDRINUSE|already in use/.test(String((error as Error).message))) throw error;
+    process.stderr.write(`The local stack did not start (${(error as Error).message.split('\n')[0]}); trying once more on other ports.\n`);
     return start();
   }
 };

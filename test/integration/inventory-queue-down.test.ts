@@ -1,5 +1,5 @@
 import { catalogApi as catalog, store } from './catalog-api';
-import { newAccount, scanTable } from './control-plane-api';
+import { newAccount } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs } from './jobs-api';
 
 /**
@@ -17,7 +17,7 @@ afterAll(() => {
 describe('a batch the inventory queue cannot take, on DynamoDB Local and the local SQS server', () => {
   it('answers 503, and the batch ends FAILED with each record NOT_QUEUED instead of staying PENDING', async () => {
     // Prepare
-    const { apiKey, accountId } = await newAccount('jobs-queue-down');
+    const { apiKey } = await newAccount('jobs-queue-down');
     await catalog.putLocation(apiKey, 'W-1', { ...store(52, 0), type: 'WAREHOUSE' });
     const job = await jobs.createJob(apiKey, { name: 'nightly count', retailerId: 'r1' });
     const jobId = job.body.jobId as string;
@@ -38,7 +38,5 @@ describe('a batch the inventory queue cannot take, on DynamoDB Local and the loc
       [0, 'NOT_QUEUED'],
       [1, 'NOT_QUEUED'],
     ]);
-    const items = await scanTable(`ordo-sandbox-acct-${accountId}`);
-    expect(items.filter((item) => item.PK?.S?.startsWith('SKU#'))).toEqual([]);
   });
 });

@@ -122,13 +122,24 @@ export class DynamoJobStore implements JobStore {
   }
 
   async putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean> {
+    return this.putResult(jobId, batchId, result, false);
+  }
+
+  async putNotQueuedResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean> {
+    return this.putResult(jobId, batchId, result, true);
+  }
+
+  private async putResult(jobId: string, batchId: string, result: ChunkResult, notQueued: boolean): Promise<boolean> {
     const { errors, ...fields } = result;
+    const item = { PK: jobPartition(jobId), SK: chunkSortKey(batchId, result.chunk), batchId, ...fields, ...packErrors(errors) };
     try {
       await this.client.send(
         new PutCommand({
           TableName: this.tableName,
-          Item: { PK: jobPartition(jobId), SK: chunkSortKey(batchId, result.chunk), batchId, ...fields, ...packErrors(errors), expiresAt: expiry(result.completedOn) + JOB_OPEN_HOURS * 3600 },
-          ConditionExpression: 'attribute_not_exists(SK)',
+          Item: { ...item, ...(notQueued ? { notQueued: true } : {}), expiresAt: expiry(result.completedOn) + JOB_OPEN_HOURS * 3600 },
+          ...(notQueued
+            ? { ConditionExpression: 'attribute_not_exists(SK)' }
+            : { ConditionExpression: 'attribute_not_exists(SK) OR notQueued = :yes', ExpressionAttributeValues: { ':yes': true } }),
         }),
       );
       return true;

@@ -187,7 +187,10 @@ const submitBatches = async (
   let entities: InventoryFileRecord[] = [];
   let lines: number[] = [];
   const post = async () => {
-    const { batchId } = await submitBatch(jobId, { entityType: 'INVENTORY', action: 'UPSERT', entities }, accountId, jobs);
+    const { batchId, notQueued } = await submitBatch(jobId, { entityType: 'INVENTORY', action: 'UPSERT', entities }, accountId, jobs);
+    // As when the queue takes none of a batch (submitBatch throws): the file stays where it is
+    // and the next run imports it whole, its applied records then being unchanged.
+    if (notQueued > 0) throw new Error(`The inventory queue refused ${notQueued} records of ${file.key}; the next run imports the file again`);
     linesByBatch.set(batchId, lines);
     entities = [];
     lines = [];

@@ -52,8 +52,8 @@ export interface PositionWorkflowDeps {
 
 /** Calls in flight at once. */
 const PARALLEL = 16;
-/** A position sends at most two events, and one SQS batch call carries at most ten. */
-const POSITIONS_PER_CALL = 5;
+/** Positions whose events share calls: ten CREATEs, then ten INVENTORY_CHANGED (SQS takes ten a call). */
+const POSITIONS_PER_CALL = 10;
 
 /** Event ids fixed by the chunk record, so a repeat of the same chunk runs nothing twice. */
 export const positionEventId = (chunk: Pick<BatchChunk, 'batchId' | 'chunk'>, index: number, kind: 'created' | 'changed'): string =>
@@ -101,11 +101,18 @@ export const notifyPositionWorkflow = async (chunk: BatchChunk, changes: readonl
     changes.map((change) => positionRef(change.skuRef, change.locationRef)),
   );
   const perPosition = changes.map((change) => eventsFor(chunk, retailerId, change, existing.has(positionRef(change.skuRef, change.locationRef))));
-  // A position's CREATE and INVENTORY_CHANGED travel in the same call, in that order.
+  const messages = (events: OrdoEvent[]) => events.map((event) => ({ accountId: deps.accountId, event }));
   const sends: (() => Promise<void>)[] = [];
   for (let start = 0; start < perPosition.length; start += POSITIONS_PER_CALL) {
-    const messages = perPosition.slice(start, start + POSITIONS_PER_CALL).flat().map((event) => ({ accountId: deps.accountId, event }));
-    sends.push(() => deps.queue.enqueueAll(messages));
+    const group = perPosition.slice(start, start + POSITIONS_PER_CALL).flat();
+    const created = group.filter((event) => event.name === 'CREATE');
+    const changed = group.filter((event) => event.name !== 'CREATE');
+    // The changes go out only once every CREATE of the group is queued: SQS may refuse some
+    // entries of a call and take the others, and a change must never overtake its CREATE.
+    sends.push(async () => {
+      if (created.length) await deps.queue.enqueueAll(messages(created));
+      await deps.queue.enqueueAll(messages(changed));
+    });
   }
   await inParallel(sends, PARALLEL);
   return perPosition.reduce((sum, events) => sum + events.length, 0);

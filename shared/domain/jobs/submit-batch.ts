@@ -44,12 +44,13 @@ export const submitBatch = async (
   await deps.jobs.createBatch(batch);
   const unsent = await deps.queue.enqueue(chunks);
   // A chunk the queue refused would leave the batch PENDING for ever; its records are
-  // reported instead. Should the send have landed after all, whichever result is stored
-  // first stands: the processor, finding this one, changes nothing, as for any redelivery.
+  // reported instead. Should the send have landed after all, the processor either finds this
+  // result first and changes nothing, as for any redelivery, or has applied the records and
+  // its result replaces this one.
   const notQueued: ChunkResult[] = [];
   for (const chunk of unsent) {
     const result = notQueuedResult(chunk, now);
-    if (await deps.jobs.putChunkResult(jobId, batchId, result)) notQueued.push(result);
+    if (await deps.jobs.putNotQueuedResult(jobId, batchId, result)) notQueued.push(result);
   }
   if (chunks.length > 0 && notQueued.length === chunks.length) {
     throw new ServiceUnavailableError(
@@ -58,7 +59,8 @@ export const submitBatch = async (
     );
   }
   const view = batchView(batch, notQueued);
-  return { batchId, jobId, status: view.status, total: view.total, rejected: rejected.length };
+  const notQueuedRecords = notQueued.reduce((sum, result) => sum + result.failed, 0);
+  return { batchId, jobId, status: view.status, total: view.total, rejected: rejected.length, notQueued: notQueuedRecords };
 };
 
 const notQueuedResult = (chunk: BatchChunk, now: Date): ChunkResult => {

@@ -57,10 +57,23 @@ export class InMemoryJobStore implements JobStore {
     return result && structuredClone(result);
   }
 
+  /** Keys of the results stored as NOT_QUEUED, which an applied result may replace. */
+  private readonly notQueued = new Set<string>();
+
   async putChunkResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean> {
     this.journal.push(`putChunkResult ${batchId}#${result.chunk}`);
     const key = resultKey(jobId, batchId, result.chunk);
+    if (this.results.has(key) && !this.notQueued.has(key)) return false;
+    this.notQueued.delete(key);
+    this.results.set(key, structuredClone(result));
+    return true;
+  }
+
+  async putNotQueuedResult(jobId: string, batchId: string, result: ChunkResult): Promise<boolean> {
+    this.journal.push(`putNotQueuedResult ${batchId}#${result.chunk}`);
+    const key = resultKey(jobId, batchId, result.chunk);
     if (this.results.has(key)) return false;
+    this.notQueued.add(key);
     this.results.set(key, structuredClone(result));
     return true;
   }

@@ -217,13 +217,38 @@ describe('DynamoJobStore', () => {
       expect(JSON.parse(gunzipSync(putItem().errors as Uint8Array).toString('utf8'))).toEqual(errors);
     });
 
-    it('stores a result only where the chunk has none yet', async () => {
+    it('stores an applied result where the chunk has none, or only a NOT_QUEUED one', async () => {
       // Act
       const stored = await store.putChunkResult('job-1', 'batch-1', result({ chunk: 7 }));
 
       // Assess
       expect(stored).toBe(true);
+      const input = ddbMock.commandCalls(PutCommand)[0].args[0].input;
+      expect([input.ConditionExpression, input.ExpressionAttributeValues]).toEqual(['attribute_not_exists(SK) OR notQueued = :yes', { ':yes': true }]);
+      expect(putItem().notQueued).toBeUndefined();
+    });
+
+    it('stores a NOT_QUEUED result, marked as such, only where the chunk has no result at all', async () => {
+      // Act
+      const stored = await store.putNotQueuedResult('job-1', 'batch-1', result({ chunk: 7, applied: 0, failed: 2 }));
+
+      // Assess
+      expect(stored).toBe(true);
       expect(ddbMock.commandCalls(PutCommand)[0].args[0].input.ConditionExpression).toBe('attribute_not_exists(SK)');
+      expect(putItem()).toMatchObject({ SK: 'BATCH#batch-1#CHUNK#000007', notQueued: true, failed: 2 });
+    });
+
+    it('reads a NOT_QUEUED result back as a plain chunk result', async () => {
+      // Prepare
+      const refused = result({ chunk: 3, applied: 0, failed: 1, errors: [error(5)] });
+      await store.putNotQueuedResult('job-1', 'batch-1', refused);
+      ddbMock.on(GetCommand).resolves({ Item: readBack(putItem()) });
+
+      // Act
+      const found = await store.getChunkResult('job-1', 'batch-1', 3);
+
+      // Assess
+      expect(found).toEqual(refused);
     });
 
     it('answers false, and does not throw, when the chunk has a result already', async () => {

@@ -231,6 +231,21 @@ describe('importInventoryFile', () => {
       expect(totals).toEqual([5000, 5000, 2001]);
     });
 
+    it('leaves the file where it is, for the next run, when the queue refuses part of a batch', async () => {
+      // Prepare
+      const { drop, deps, jobDeps } = setup();
+      const file = drop.drop('accounts/acme/inventory/stock.csv', csv(stockLines(3_000)));
+      jobDeps.queue.refusing.add(2);
+
+      // Act
+      const imported = importInventoryFile(file, inAMinute(), deps);
+
+      // Assess
+      await expect(imported).rejects.toThrow('The inventory queue refused 500 records of accounts/acme/inventory/stock.csv');
+      expect(drop.objects.has('accounts/acme/inventory/stock.csv')).toBe(true);
+      expect(drop.journal.filter((step) => step.startsWith('move') || step.startsWith('report'))).toEqual([]);
+    });
+
     it('moves the file to processed/ with the settled job’s counts in its report', async () => {
       // Prepare
       const { drop, deps } = setup();

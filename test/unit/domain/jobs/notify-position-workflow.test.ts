@@ -3,6 +3,7 @@ import type { BatchChunk } from '../../../../shared/domain/jobs/batch';
 import { notifyPositionWorkflow, WorkflowPresenceCache, type PositionWorkflowDeps } from '../../../../shared/domain/jobs/notify-position-workflow';
 import type { Workflow, WorkflowKey } from '../../../../shared/engine/workflow';
 import type { RootEntityLookup } from '../../../../shared/ports/root-entity-lookup';
+import type { QueuedEvent } from '../../../../shared/ports/event-queue';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryEventQueue } from '../../fakes/orchestration';
 
@@ -156,7 +157,7 @@ describe('notifyPositionWorkflow', () => {
     expect(sku1).toEqual(['CREATE', 'INVENTORY_CHANGED']);
   });
 
-  it('sends the events of 12 new positions in calls of at most 10, each position whole and in order', async () => {
+  it('sends the 24 events of 12 new positions in four calls of at most 10, each CREATE before its change', async () => {
     // Prepare
     const { notify, queue } = deps();
     const changes = Array.from({ length: 12 }, (_, i) => change(i, `SKU-${i}`, 'LOC-1', 5, null));
@@ -165,10 +166,28 @@ describe('notifyPositionWorkflow', () => {
     await notifyPositionWorkflow(chunk(), changes, notify);
 
     // Assess
-    expect(queue.calls).toEqual([10, 10, 4]);
+    expect([...queue.calls].sort((a, b) => a - b)).toEqual([2, 2, 10, 10]);
     for (let i = 0; i < 12; i++) {
       expect(queue.events.filter((event) => event.entityRef === `SKU-${i}@LOC-1`).map((event) => event.name)).toEqual(['CREATE', 'INVENTORY_CHANGED']);
     }
+  });
+
+  it('sends no change of a group when the queue refused one of the group’s CREATEs', async () => {
+    // Prepare
+    const { notify, queue } = deps();
+    const changes = Array.from({ length: 3 }, (_, i) => change(i, `SKU-${i}`, 'LOC-1', 5, null));
+    // SQS refuses the first entry of the call and takes the others
+    jest.spyOn(queue, 'enqueueAll').mockImplementationOnce(async (messages) => {
+      for (const message of messages.slice(1)) await queue.enqueue(message as QueuedEvent);
+      throw new Error(`1 of ${messages.length} events were not queued`);
+    });
+
+    // Act
+    const notified = notifyPositionWorkflow(chunk(), changes, notify);
+
+    // Assess
+    await expect(notified).rejects.toThrow('events were not queued');
+    expect(queue.events.map((event) => event.name)).not.toContain('INVENTORY_CHANGED');
   });
 
   it('gives the same event ids when the same chunk is notified again', async () => {

@@ -7,7 +7,7 @@ import {
   ValidationError,
 } from '../../../../shared/domain/errors';
 import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
-import type { BatchChunk, BatchInput } from '../../../../shared/domain/jobs/batch';
+import type { BatchChunk, BatchInput, RecordError } from '../../../../shared/domain/jobs/batch';
 import { createJob, getBatch } from '../../../../shared/domain/jobs/jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
 import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
@@ -104,7 +104,7 @@ describe('submitBatch', () => {
     const accepted = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
 
     // Assess
-    expect(accepted).toEqual({ batchId: accepted.batchId, jobId, status: 'PENDING', total: 3, rejected: 0 });
+    expect(accepted).toEqual({ batchId: accepted.batchId, jobId, status: 'PENDING', total: 3, rejected: 0, notQueued: 0 });
     expect(deps.jobs.batches.get(`${jobId}/${accepted.batchId}`)).toEqual({
       jobId,
       batchId: accepted.batchId,
@@ -167,7 +167,7 @@ describe('submitBatch', () => {
     const batch = await getBatch(jobId, accepted.batchId, deps);
 
     // Assess
-    expect(accepted).toMatchObject({ status: 'RUNNING', total: 5000 });
+    expect(accepted).toMatchObject({ status: 'RUNNING', total: 5000, notQueued: 2500 });
     expect(deps.queue.chunks.map((chunk) => chunk.chunk)).toEqual([1]);
     expect(batch).toMatchObject({ status: 'RUNNING', failed: 2500, applied: 0 });
     expect(batch.errors).toHaveLength(2500);
@@ -212,6 +212,26 @@ describe('submitBatch', () => {
     // Assess
     expect(accepted.status).not.toBe('FAILED');
     expect(await getBatch(jobId, accepted.batchId, deps)).toMatchObject({ status: 'COMPLETE', applied: 3, failed: 0, errors: [] });
+  });
+
+  it('reports the records applied when NOT_QUEUED is stored while the processor is already applying the chunk', async () => {
+    // Prepare: the send was reported failed but landed, and the processor had read no result yet
+    deps = fakeJobDeps({ locations: ['LOC-1'] });
+    ({ jobId } = await createJob({ name: 'Nightly stock', retailerId: 'R1' }, {}, deps));
+    const { batchId } = await submitBatch(jobId, batchOf(entities(2)), ACCOUNT, deps);
+    const [queued] = deps.queue.chunks;
+    const notQueuedMeanwhile = async () => {
+      const errors: RecordError[] = [];
+      await deps.jobs.putNotQueuedResult(jobId, batchId, { chunk: 1, applied: 0, unchanged: 0, failed: 2, errors, completedOn: JOBS_NOW.toISOString() });
+    };
+
+    // Act
+    const outcome = await applyChunk(queued as BatchChunk, deps, { beforeResult: notQueuedMeanwhile });
+
+    // Assess
+    expect(outcome.redelivered).toBe(false);
+    expect(deps.counts.written).toHaveLength(2);
+    expect(await getBatch(jobId, batchId, deps)).toMatchObject({ status: 'COMPLETE', applied: 2, failed: 0 });
   });
 
   it('leaves the counts alone when a chunk reported NOT_QUEUED reaches the processor after all', async () => {
