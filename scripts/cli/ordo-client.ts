@@ -40,17 +40,14 @@ export interface JobDetail extends Job, Counts {
   batches: BatchSummary[];
 }
 
-export interface BatchDetail extends BatchSummary {
-  jobId: string;
-  errors: RecordError[];
-}
-
 export interface BatchAccepted {
   batchId: string;
   jobId: string;
   status: BatchStatus;
   total: number;
   rejected: number;
+  /** Records of chunks the inventory queue refused (NOT_QUEUED). */
+  notQueued: number;
 }
 
 export interface InventoryBatch {
@@ -115,10 +112,6 @@ export class OrdoClient {
 
   getJob(jobId: string) {
     return this.request<JobDetail>('GET', `/v1/jobs/${encodeURIComponent(jobId)}`);
-  }
-
-  getBatch(jobId: string, batchId: string) {
-    return this.request<BatchDetail>('GET', `/v1/jobs/${encodeURIComponent(jobId)}/batches/${encodeURIComponent(batchId)}`);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

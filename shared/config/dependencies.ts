@@ -5,7 +5,9 @@ import { DynamoAccountTableProvisioner } from '../adapters/dynamodb/account-tabl
 import { DynamoControlPlaneStore } from '../adapters/dynamodb/control-plane-store';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoEventSourceRegistry } from '../adapters/dynamodb/event-source-registry';
+import { SqsEventQueue } from '../adapters/sqs/event-queue';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { EventQueue } from '../ports/event-queue';
 import type { EventSourceRegistry } from '../ports/event-source-registry';
 import { systemClock, type Clock } from '../ports/clock';
 import type { AccountProfileStore } from '../ports/account-profile-store';
@@ -40,6 +42,11 @@ let sqs: SQSClient | undefined;
 
 /** The container's one SQS client, shared by every queue adapter. */
 export const sqsClient = (): SQSClient => (sqs ??= new SQSClient({}));
+
+let events: SqsEventQueue | undefined;
+
+/** The container's one orchestration (events FIFO) queue, for every account. */
+export const eventQueue = (): EventQueue => (events ??= new SqsEventQueue(sqsClient(), dependencies().settings.eventsQueueName));
 
 /** The container's one DynamoDB document client, shared by every adapter. */
 export const documentClient = (): DynamoDBDocumentClient => (documents ??= createDocumentClient(dynamoDbClient()));

@@ -5,7 +5,6 @@ import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { DynamoEventLog } from '../adapters/dynamodb/event-log';
 import { DynamoScheduledEvents } from '../adapters/dynamodb/scheduled-events';
 import { DynamoWorkflowRepository } from '../adapters/dynamodb/workflow-repository';
-import { SqsEventQueue } from '../adapters/sqs/event-queue';
 import { accountTableName } from '../domain/accounts/account';
 import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
 import { Engine } from '../engine/executor';
@@ -16,9 +15,8 @@ import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
 import { registerOrderRules } from '../domain/orders/rules';
 import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
 import { catalogFor } from './catalog';
-import { dependencies, documentClient, sqsClient } from './dependencies';
+import { dependencies, documentClient, eventQueue } from './dependencies';
 
-let queue: SqsEventQueue | undefined;
 const registry = registerInventoryRules(registerOrderRules(createCoreRegistry()));
 
 /** Stock comes from the engine store (it shows the execution's own changes); the rest from the catalogue. */
@@ -45,7 +43,6 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
     const documents = documentClient();
     const tableName = accountTableName(settings.stage, accountId);
     const store = new DynamoEngineStore(documents, tableName, settings.auditRetentionDays);
-    queue ??= new SqsEventQueue(sqsClient(), settings.eventsQueueName);
     const entityIndex = new DynamoEntityIndex(documents, tableName);
     account = {
       accountId,
@@ -63,7 +60,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
       registry,
       workflows: new DynamoWorkflowRepository(documents, tableName, store),
       events: new DynamoEventLog(documents, tableName),
-      queue,
+      queue: eventQueue(),
       scheduled: new DynamoScheduledEvents(documents, tableName),
       clock: deps.clock,
       eventRecords: store,

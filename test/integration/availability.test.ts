@@ -1,7 +1,7 @@
 import { newAccount } from './control-plane-api';
 import { LONDON, RETAILER, ordersApi as api, seedCatalog, type SeedLocation, type SeedStock } from './orders-api';
 
-// Account creation and seeding share one DynamoDB Local with the other files running in parallel.
+// Account creation (a new table) and seeding take seconds on DynamoDB Local.
 jest.setTimeout(20_000);
 
 /**

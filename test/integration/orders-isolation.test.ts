@@ -13,7 +13,7 @@ import {
   uploadReferenceWorkflows,
 } from './orders-api';
 
-// Account creation and seeding share one DynamoDB Local with the other files running in parallel.
+// Account creation (a new table) and seeding take seconds on DynamoDB Local.
 jest.setTimeout(20_000);
 
 const CAMDEN = { ref: 'CAMDEN', lat: 51.539, lon: -0.1426 };

@@ -2,7 +2,7 @@ import {
   CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
-  ListObjectsV2Command,
+  paginateListObjectsV2,
   PutObjectCommand,
   S3Client,
   type _Object,
@@ -53,15 +53,12 @@ export class S3ImportDrop implements ImportDrop {
 
   async listNewFiles(): Promise<DropFile[]> {
     const files: DropFile[] = [];
-    let ContinuationToken: string | undefined;
-    do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, Prefix: DROP_ROOT, ContinuationToken }));
+    for await (const page of paginateListObjectsV2({ client: this.client }, { Bucket: this.bucket, Prefix: DROP_ROOT })) {
       for (const object of page.Contents ?? []) {
         const file = toDropFile(object);
         if (file) files.push(file);
       }
-      ContinuationToken = page.IsTruncated ? page.NextContinuationToken : undefined;
-    } while (ContinuationToken);
+    }
     // Oldest first: when two files count one position, the later upload is applied last.
     return files.sort((a, b) => a.lastModified.localeCompare(b.lastModified) || a.key.localeCompare(b.key));
   }

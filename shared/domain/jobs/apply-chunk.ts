@@ -2,8 +2,12 @@ import type { Clock } from '../../ports/clock';
 import type { InventoryCountStore } from '../../ports/inventory-count-store';
 import type { JobStore } from '../../ports/job-store';
 import type { LocationStore } from '../../ports/location-store';
+import { inParallel } from '../bounded-parallel';
 import { countKey, type InventoryCount } from '../inventory/count';
 import { chunkId, recordsOf, type BatchChunk, type ChunkResult, type RecordError } from './batch';
+
+/** Location reads in flight at once: a chunk may name thousands of locations. */
+const LOCATION_LOOKUPS_IN_FLIGHT = 8;
 
 /** A position this chunk changed, as the position's workflow hears of it. */
 export interface CountChange {
@@ -56,9 +60,8 @@ export const applyChunk = async (
 
   const records = recordsOf(chunk);
   const refs = [...new Set(records.map((record) => record.locationRef))];
-  const known = new Set(
-    (await Promise.all(refs.map(async (ref) => ((await deps.locations.get(ref)) ? ref : undefined)))).filter(Boolean),
-  );
+  const lookups = refs.map((ref) => async () => ((await deps.locations.get(ref)) ? ref : undefined));
+  const known = new Set((await inParallel(lookups, LOCATION_LOOKUPS_IN_FLIGHT)).filter(Boolean));
   const stored = await deps.counts.getCounts(records.filter((record) => known.has(record.locationRef)));
 
   const id = chunkId(chunk);

@@ -45,6 +45,9 @@ export type BatchView = ReturnType<typeof batchView>;
 
 const FINAL: readonly BatchStatus[] = ['COMPLETE', 'PARTIAL', 'FAILED'];
 
+/** A batch or job that will change no more. */
+export const isFinal = (status: BatchStatus): boolean => FINAL.includes(status);
+
 /** A job's status over its batches; a job without batches is PENDING. */
 export const jobView = (job: Job, batches: readonly BatchView[], now: Date) => {
   const counts = {
@@ -53,7 +56,7 @@ export const jobView = (job: Job, batches: readonly BatchView[], now: Date) => {
     unchanged: batches.reduce((sum, batch) => sum + batch.unchanged, 0),
     failed: batches.reduce((sum, batch) => sum + batch.failed, 0),
   };
-  const finished = batches.length > 0 && batches.every((batch) => FINAL.includes(batch.status));
+  const finished = batches.length > 0 && batches.every((batch) => isFinal(batch.status));
   const started = batches.some((batch) => batch.status !== 'PENDING');
   return {
     jobId: job.jobId,

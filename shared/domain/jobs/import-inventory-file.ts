@@ -3,16 +3,13 @@ import type { Clock } from '../../ports/clock';
 import type { DropFile, DropFolder, ImportDrop } from '../../ports/import-drop';
 import { accountIdSchema, type Account } from '../accounts/account';
 import { MAX_BATCH_RECORDS, type RecordError } from './batch';
-import type { BatchStatus } from './batch-status';
+import { isFinal, type BatchStatus } from './batch-status';
 import { FILE_IMPORT_RETAILER_ID, parseInventoryFile, type InventoryFileRecord } from './inventory-file';
 import { createJob, getJob, type JobDeps } from './jobs';
 import { submitBatch } from './submit-batch';
 
-
 /** Most errors (or malformed lines) a report lists; the counts cover them all. */
 export const MAX_REPORTED_ERRORS = 100;
-
-const FINAL: readonly BatchStatus[] = ['COMPLETE', 'PARTIAL', 'FAILED'];
 
 export interface ImportFileDeps {
   drop: ImportDrop;
@@ -124,7 +121,7 @@ export const importInventoryFile = async (file: DropFile, options: ImportFileOpt
   const linesByBatch = await submitBatches(deps.drop, file, job.jobId, account.accountId, jobs);
 
   const view = await settle(job.jobId, jobs, deps, options);
-  const settled = FINAL.includes(view.status);
+  const settled = isFinal(view.status);
   const report: ProcessedReport = {
     ...base,
     outcome: 'PROCESSED',
@@ -212,7 +209,7 @@ const settle = async (jobId: string, jobs: JobDeps, deps: ImportFileDeps, option
   const interval = options.pollIntervalMs ?? 1_000;
   for (;;) {
     const view = await getJob(jobId, jobs);
-    if (FINAL.includes(view.status)) return view;
+    if (isFinal(view.status)) return view;
     if (deps.clock.now().getTime() + interval > options.waitUntil.getTime()) return view;
     await sleep(interval);
   }
