@@ -2,6 +2,6 @@ import { getOwnAccount } from '../../shared/domain/accounts/get-account';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'ACCOUNT_READ' }, async ({ principal, deps }) =>
+export const handler = accountRoute({ permission: 'ACCOUNT_READ', scope: 'account' }, async ({ principal, deps }) =>
   ok(await getOwnAccount(principal, deps)),
 );

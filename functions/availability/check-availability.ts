@@ -3,6 +3,6 @@ import { availabilityInputSchema, checkAvailability } from '../../shared/domain/
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'INVENTORY_READ', body: availabilityInputSchema }, async ({ principal, body }) =>
+export const handler = accountRoute({ permission: 'INVENTORY_READ', scope: 'retailer', body: availabilityInputSchema }, async ({ principal, body }) =>
   ok(await checkAvailability(body, principal, catalogFor(principal.accountId))),
 );

@@ -1,6 +1,6 @@
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'EVENT_SOURCE_READ' }, async ({ principal, deps }) =>
+export const handler = accountRoute({ permission: 'EVENT_SOURCE_READ', scope: 'retailer' }, async ({ principal, deps }) =>
   ok({ items: await deps.eventSources.listFor(principal.accountId) }),
 );

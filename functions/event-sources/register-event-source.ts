@@ -3,6 +3,6 @@ import { accountRoute } from '../../shared/http/route';
 import { created } from '../../shared/http/response';
 
 export const handler = accountRoute(
-  { permission: 'EVENT_SOURCE_UPDATE', body: eventSourceInputSchema },
+  { permission: 'EVENT_SOURCE_UPDATE', scope: 'retailer', body: eventSourceInputSchema },
   async ({ principal, body, deps }) => created(await registerEventSource(principal.accountId, body.source, deps)),
 );

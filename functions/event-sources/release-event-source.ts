@@ -2,7 +2,7 @@ import { releaseEventSource } from '../../shared/domain/orchestration/event-sour
 import { accountRoute } from '../../shared/http/route';
 import { noContent } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'EVENT_SOURCE_UPDATE' }, async ({ principal, path, deps }) => {
+export const handler = accountRoute({ permission: 'EVENT_SOURCE_UPDATE', scope: 'retailer' }, async ({ principal, path, deps }) => {
   await releaseEventSource(principal.accountId, decodeURIComponent(path.source ?? ''), deps);
   return noContent();
 });

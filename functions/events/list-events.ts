@@ -4,6 +4,6 @@ import { validate } from '../../shared/http/request-body';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'EVENT_READ' }, async ({ principal, query }) =>
+export const handler = accountRoute({ permission: 'EVENT_READ', scope: 'retailer' }, async ({ principal, query }) =>
   ok(await listEvents(validate(eventListQuerySchema, query), orchestrationFor(principal.accountId), principal)),
 );

@@ -5,7 +5,7 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute(
-  { permission: 'INVENTORY_UPDATE', body: positionInputSchema },
+  { permission: 'INVENTORY_UPDATE', scope: 'shared', body: positionInputSchema },
   async ({ principal, path, body, deps }) =>
     ok(
       await setInventoryCount(

@@ -3,6 +3,6 @@ import { getBatch } from '../../shared/domain/jobs/jobs';
 import { ok } from '../../shared/http/response';
 import { accountRoute } from '../../shared/http/route';
 
-export const handler = accountRoute({ permission: 'INVENTORY_READ' }, async ({ principal, path }) =>
+export const handler = accountRoute({ permission: 'JOB_READ', scope: 'retailer' }, async ({ principal, path }) =>
   ok(await getBatch(path.jobId ?? '', path.batchId ?? '', jobsFor(principal.accountId))),
 );

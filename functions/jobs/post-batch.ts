@@ -7,7 +7,7 @@ import { accountRoute } from '../../shared/http/route';
 const BATCH_BODY_BYTES = 6 * 1024 * 1024;
 
 export const handler = accountRoute(
-  { permission: 'INVENTORY_UPDATE', body: batchInputSchema, maxBodyBytes: BATCH_BODY_BYTES },
+  { permission: 'JOB_CREATE', scope: 'retailer', body: batchInputSchema, maxBodyBytes: BATCH_BODY_BYTES },
   async ({ principal, path, body }) => ({
     status: 202,
     body: await submitBatch(path.jobId ?? '', body, principal.accountId, jobsFor(principal.accountId)),

@@ -4,7 +4,7 @@ import { orderInputSchema, orderModeSchema } from '../../shared/domain/orders/or
 import { validate } from '../../shared/http/request-body';
 import { accountRoute } from '../../shared/http/route';
 
-export const handler = accountRoute({ permission: 'ORDER_CREATE', body: orderInputSchema }, async ({ principal, body, query, deps }) => {
+export const handler = accountRoute({ permission: 'ORDER_CREATE', scope: 'retailer', body: orderInputSchema }, async ({ principal, body, query, deps }) => {
   const { mode } = validate(orderModeSchema, query);
   const result = await createOrder(body, mode, principal, orchestrationFor(principal.accountId), deps.dataKeys);
   return { status: result.created ? 201 : 200, body: result.order };

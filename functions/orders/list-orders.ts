@@ -4,6 +4,6 @@ import { validate } from '../../shared/http/request-body';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'ORDER_READ' }, async ({ principal, query }) =>
+export const handler = accountRoute({ permission: 'ORDER_READ', scope: 'retailer' }, async ({ principal, query }) =>
   ok(await listOrders(validate(orderListQuerySchema, query), principal, orchestrationFor(principal.accountId).entityIndex)),
 );

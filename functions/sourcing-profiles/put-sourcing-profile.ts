@@ -5,7 +5,7 @@ import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute(
-  { permission: 'INVENTORY_UPDATE', body: sourcingProfileSchema },
+  { permission: 'INVENTORY_UPDATE', scope: 'retailer', body: sourcingProfileSchema },
   async ({ principal, path, body }) =>
     ok(await putSourcingProfile(path.retailerId ?? '', body, principal, catalogFor(principal.accountId))),
 );

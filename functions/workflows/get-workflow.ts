@@ -6,7 +6,7 @@ import { validate } from '../../shared/http/request-body';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'WORKFLOW_READ' }, async ({ principal, path, query }) => {
+export const handler = accountRoute({ permission: 'WORKFLOW_READ', scope: 'retailer' }, async ({ principal, path, query }) => {
   const { retailerId, version } = validate(workflowQuerySchema, query);
   const key = { retailerId: retailerFor(retailerId, principal), entityType: path.entityType ?? '', subtype: path.subtype ?? '' };
   return ok(await getWorkflow(key, version, orchestrationFor(principal.accountId)));

@@ -27,11 +27,29 @@ export interface AccountRouteRequest<B> extends RouteRequest<B> {
 
 type Handle = (event: APIGatewayProxyEvent, deps: Dependencies) => Promise<HttpResult>;
 
-const build = (handle: Handle) =>
+/**
+ * How a route's data relates to retailers, declared beside its permission:
+ * - `retailer`: the data belongs to one retailer; a key scoped to another retailer gets 404.
+ * - `shared`: an account resource every retailer reads (locations, stock); scoped keys write only what they own.
+ * - `account`: about the account itself, the same for every key of it.
+ */
+export type RouteScope = 'account' | 'retailer' | 'shared';
+
+/** What a handler declares about who may call it; the attack suites are driven by it. */
+export type RouteDeclaration =
+  | { access: 'public' }
+  | { access: 'operator' }
+  | { access: 'account'; permission: Permission; scope: RouteScope };
+
+export type RouteHandler = ReturnType<typeof middyHandler> & { route: RouteDeclaration };
+
+const middyHandler = (handle: Handle) =>
   middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
     .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
     .use(responses())
     .handler(async (event) => toApiGatewayResult(await handle(event, dependencies()), event.requestContext.requestId));
+
+const build = (route: RouteDeclaration, handle: Handle): RouteHandler => Object.assign(middyHandler(handle), { route });
 
 const requestOf = <S extends z.ZodType | undefined>(
   event: APIGatewayProxyEvent,
@@ -48,14 +66,14 @@ const requestOf = <S extends z.ZodType | undefined>(
 
 /** A route anyone may call (health, unknown routes). */
 export const publicRoute = (run: (request: RouteRequest<undefined>, event: APIGatewayProxyEvent) => Promise<HttpResult>) =>
-  build((event, deps) => run(requestOf(event, deps, undefined), event));
+  build({ access: 'public' }, (event, deps) => run(requestOf(event, deps, undefined), event));
 
 /** A route for the platform operator, who manages accounts. */
 export const operatorRoute = <S extends z.ZodType | undefined = undefined>(
   spec: { body?: S },
   run: (request: RouteRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) =>
-  build(async (event, deps) => {
+  build({ access: 'operator' }, async (event, deps) => {
     requireOperator(event, deps);
     return run(requestOf(event, deps, spec.body as S));
   });
@@ -66,10 +84,10 @@ export const operatorRoute = <S extends z.ZodType | undefined = undefined>(
  */
 export const accountRoute = <S extends z.ZodType | undefined = undefined>(
   /** maxBodyBytes: for bulk routes, instead of the settings' limit. */
-  spec: { permission: Permission; body?: S; maxBodyBytes?: number },
+  spec: { permission: Permission; scope: RouteScope; body?: S; maxBodyBytes?: number },
   run: (request: AccountRouteRequest<BodyOf<S>>) => Promise<HttpResult>,
 ) =>
-  build(async (event, deps) => {
+  build({ access: 'account', permission: spec.permission, scope: spec.scope }, async (event, deps) => {
     const principal = await accountCaller(event, spec.permission, deps);
     return run({ ...requestOf(event, deps, spec.body as S, spec.maxBodyBytes), principal });
   });

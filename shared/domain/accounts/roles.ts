@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'EVENT_CREATE',
   'ENTITY_READ',
   'ORDER_READ',
+  'CUSTOMER_READ',
   'ORDER_CREATE',
   'LOCATION_READ',
   'LOCATION_UPDATE',
@@ -37,7 +38,8 @@ const INTEGRATION_WRITES: Permission[] = [
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
   INTEGRATION: new Set([...READS.filter((p) => p !== 'API_KEY_READ'), ...INTEGRATION_WRITES]),
-  READONLY: new Set(READS.filter((p) => p !== 'API_KEY_READ')),
+  // READONLY sees orders with customer names, emails, phones and addresses masked.
+  READONLY: new Set(READS.filter((p) => p !== 'API_KEY_READ' && p !== 'CUSTOMER_READ')),
 };
 
 export const roleGrants = (role: Role, permission: Permission): boolean => GRANTS[role].has(permission);

@@ -107,7 +107,7 @@ describe('the responses middleware', () => {
     const response = await invoke(handler, apiGatewayEvent({ requestId: 'req-header-1' }));
 
     // Assess
-    expect(response.headers).toMatchObject({ 'content-type': 'application/json', 'x-request-id': 'req-header-1' });
+    expect(response.headers).toMatchObject({ 'content-type': 'application/json; charset=utf-8', 'x-request-id': 'req-header-1' });
   });
 
   it('lists the details of a ValidationError that has several', async () => {
