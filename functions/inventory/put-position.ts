@@ -11,6 +11,7 @@ export const handler = accountRoute(
       await setInventoryCount(
         { locationRef: path.locationRef ?? '', skuRef: path.skuRef ?? '' },
         body,
+        principal,
         { ...catalogFor(principal.accountId), clock: deps.clock },
       ),
     ),

@@ -4,5 +4,5 @@ import { ok } from '../../shared/http/response';
 import { accountRoute } from '../../shared/http/route';
 
 export const handler = accountRoute({ permission: 'JOB_READ', scope: 'retailer' }, async ({ principal, path }) =>
-  ok(await getJob(path.jobId ?? '', jobsFor(principal.accountId))),
+  ok(await getJob(path.jobId ?? '', principal, jobsFor(principal.accountId))),
 );

@@ -10,6 +10,6 @@ export const handler = accountRoute(
   { permission: 'JOB_CREATE', scope: 'retailer', body: batchInputSchema, maxBodyBytes: BATCH_BODY_BYTES },
   async ({ principal, path, body }) => ({
     status: 202,
-    body: await submitBatch(path.jobId ?? '', body, principal.accountId, jobsFor(principal.accountId)),
+    body: await submitBatch(path.jobId ?? '', body, principal, jobsFor(principal.accountId)),
   }),
 );

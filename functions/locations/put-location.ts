@@ -7,5 +7,5 @@ import { ok } from '../../shared/http/response';
 export const handler = accountRoute(
   { permission: 'LOCATION_UPDATE', scope: 'shared', body: locationInputSchema },
   async ({ principal, path, body, deps }) =>
-    ok(await putLocation(path.ref ?? '', body, { ...catalogFor(principal.accountId), clock: deps.clock })),
+    ok(await putLocation(path.ref ?? '', body, principal, { ...catalogFor(principal.accountId), clock: deps.clock })),
 );

@@ -8,6 +8,6 @@ import { ok } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'WORKFLOW_READ', scope: 'retailer' }, async ({ principal, path, query }) => {
   const { retailerId, version } = validate(workflowQuerySchema, query);
-  const key = { retailerId: retailerFor(retailerId, principal), entityType: path.entityType ?? '', subtype: path.subtype ?? '' };
+  const key = { retailerId: retailerFor(retailerId, principal, 'hide'), entityType: path.entityType ?? '', subtype: path.subtype ?? '' };
   return ok(await getWorkflowDiagram(key, version, orchestrationFor(principal.accountId)));
 });

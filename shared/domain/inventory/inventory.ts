@@ -4,20 +4,24 @@ import type { InventoryStore } from '../../ports/inventory-store';
 import type { LocationStore } from '../../ports/location-store';
 import { NotFoundError, ValidationError } from '../errors';
 import { locationRefSchema } from '../locations/location';
+import { requireLocationWriter } from '../locations/location-ownership';
 import { validate } from '../validation';
 import { availableOf, skuRefSchema, type InventoryPosition } from './position';
 
 export const positionView = (position: InventoryPosition) => ({ ...position, available: availableOf(position) });
 
-/** A full count for one position; the location must exist. */
+/** A full count for one position; the location must exist, and be the scoped key's own. */
 export const setInventoryCount = async (
   path: { locationRef: string; skuRef: string },
   input: { onHand: number; safetyStock?: number },
+  scope: { retailerId?: string },
   deps: { inventory: InventoryStore; locations: LocationStore; clock: Clock },
 ) => {
   const locationRef = validate(locationRefSchema, path.locationRef, 'locationRef');
   const skuRef = validate(skuRefSchema, path.skuRef, 'skuRef');
-  if (!(await deps.locations.get(locationRef))) throw new NotFoundError(`No location ${locationRef} in this account`);
+  const location = await deps.locations.get(locationRef);
+  if (!location) throw new NotFoundError(`No location ${locationRef} in this account`);
+  requireLocationWriter(location, scope);
   const position = await deps.inventory.setCount({ skuRef, locationRef, ...input }, deps.clock.now().toISOString());
   return positionView(position);
 };

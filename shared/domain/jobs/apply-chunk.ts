@@ -4,6 +4,7 @@ import type { JobStore } from '../../ports/job-store';
 import type { LocationStore } from '../../ports/location-store';
 import { inParallel } from '../bounded-parallel';
 import { countKey, type InventoryCount } from '../inventory/count';
+import { mayWriteStock } from '../locations/location-ownership';
 import { chunkId, recordsOf, type BatchChunk, type ChunkResult, type RecordError } from './batch';
 
 /** Location reads in flight at once: a chunk may name thousands of locations. */
@@ -60,8 +61,13 @@ export const applyChunk = async (
 
   const records = recordsOf(chunk);
   const refs = [...new Set(records.map((record) => record.locationRef))];
-  const lookups = refs.map((ref) => async () => ((await deps.locations.get(ref)) ? ref : undefined));
-  const known = new Set((await inParallel(lookups, LOCATION_LOOKUPS_IN_FLIGHT)).filter(Boolean));
+  const lookups = refs.map((ref) => async () => {
+    const location = await deps.locations.get(ref);
+    return !location ? 'UNKNOWN' : mayWriteStock(location, chunk) ? 'WRITABLE' : 'NOT_OWNED';
+  });
+  const access = await inParallel(lookups, LOCATION_LOOKUPS_IN_FLIGHT);
+  const known = new Set(refs.filter((_ref, i) => access[i] === 'WRITABLE'));
+  const notOwned = new Set(refs.filter((_ref, i) => access[i] === 'NOT_OWNED'));
   const stored = await deps.counts.getCounts(records.filter((record) => known.has(record.locationRef)));
 
   const id = chunkId(chunk);
@@ -73,6 +79,10 @@ export const applyChunk = async (
   let unchanged = 0;
   for (const record of records) {
     const { index, skuRef, locationRef, qty } = record;
+    if (notOwned.has(locationRef)) {
+      errors.push({ index, skuRef, locationRef, code: 'LOCATION_NOT_OWNED', message: notOwnedMessage(locationRef, chunk) });
+      continue;
+    }
     if (!known.has(locationRef)) {
       errors.push({ index, skuRef, locationRef, code: 'UNKNOWN_LOCATION', message: `No location ${locationRef} in this account` });
       continue;
@@ -97,3 +107,6 @@ export const applyChunk = async (
   await deps.jobs.putChunkResult(chunk.jobId, chunk.batchId, result);
   return { result, redelivered: false, changes };
 };
+
+const notOwnedMessage = (locationRef: string, chunk: BatchChunk) =>
+  `Location ${locationRef} is not owned by retailer ${chunk.ownedLocationsOf}: its stock is written by keys of the whole account or of its owner`;

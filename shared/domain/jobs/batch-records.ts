@@ -60,7 +60,7 @@ export const CHUNK_LIMITS = { records: 2500, bytes: 200_000 };
  * per-chunk bookkeeping (one result write each) small next to the record writes.
  */
 export const chunkBatch = (
-  batch: { accountId: string; jobId: string; batchId: string; retailerId?: string },
+  batch: { accountId: string; jobId: string; batchId: string; retailerId?: string; ownedLocationsOf?: string },
   records: readonly BatchRecord[],
   limits = CHUNK_LIMITS,
 ): BatchChunk[] => {

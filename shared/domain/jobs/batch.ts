@@ -27,7 +27,7 @@ export interface RecordError {
   index: number;
   skuRef: string;
   locationRef: string;
-  code: 'INVALID_RECORD' | 'DUPLICATE_RECORD' | 'UNKNOWN_LOCATION' | 'NOT_QUEUED';
+  code: 'INVALID_RECORD' | 'DUPLICATE_RECORD' | 'UNKNOWN_LOCATION' | 'LOCATION_NOT_OWNED' | 'NOT_QUEUED';
   message: string;
 }
 
@@ -64,6 +64,11 @@ export interface BatchChunk {
    * Absent in messages queued before it was added: they notify no workflow.
    */
   retailerId?: string;
+  /**
+   * Set when the batch was sent with a key scoped to this retailer: its records may only write
+   * the stock of locations that retailer owns.
+   */
+  ownedLocationsOf?: string;
   chunk: number;
   records: [index: number, skuRef: string, locationRef: string, qty: number, safetyStock: number | null][];
 }
@@ -80,6 +85,7 @@ const chunkSchema = z.object({
   jobId: z.string().min(1),
   batchId: z.string().min(1),
   retailerId: z.string().min(1).optional(),
+  ownedLocationsOf: z.string().min(1).optional(),
   chunk: z.number().int().positive(),
   records: z.array(z.tuple([z.number().int().min(0), z.string(), z.string(), z.number().int().min(0), z.number().int().min(0).nullable()])),
 });

@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { JobStore } from '../../ports/job-store';
 import { NotFoundError } from '../errors';
-import { retailerFor } from '../orchestration/retailer-scope';
+import { retailerFor, visibleTo } from '../orchestration/retailer-scope';
 import { batchView, jobView } from './batch-status';
 import { JOB_OPEN_HOURS, type Job } from './job';
 
@@ -24,17 +24,19 @@ export const createJob = async (input: { name: string; retailerId?: string }, sc
   return jobView(job, [], now);
 };
 
-export const getJob = async (jobId: string, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
+/** A job of another retailer is not found by a key scoped to a retailer, like one that does not exist. */
+export const getJob = async (jobId: string, scope: { retailerId?: string }, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
   const loaded = await deps.jobs.loadJob(jobId);
-  if (!loaded) throw new NotFoundError(`No job ${jobId} in this account`);
+  if (!loaded || !visibleTo(loaded.job.retailerId, scope)) throw new NotFoundError(`No job ${jobId} in this account`);
   const batches = loaded.batches
     .map(({ batch, results }) => batchView(batch, results))
     .sort((a, b) => a.createdOn.localeCompare(b.createdOn) || a.batchId.localeCompare(b.batchId));
   return jobView(loaded.job, batches, deps.clock.now());
 };
 
-export const getBatch = async (jobId: string, batchId: string, deps: Pick<JobDeps, 'jobs'>) => {
-  const loaded = await deps.jobs.loadBatch(jobId, batchId);
+export const getBatch = async (jobId: string, batchId: string, scope: { retailerId?: string }, deps: Pick<JobDeps, 'jobs'>) => {
+  const job = scope.retailerId ? await deps.jobs.getJob(jobId) : undefined;
+  const loaded = job && !visibleTo(job.retailerId, scope) ? undefined : await deps.jobs.loadBatch(jobId, batchId);
   if (!loaded) throw new NotFoundError(`No batch ${batchId} in job ${jobId}`);
   return batchView(loaded.batch, loaded.results);
 };

@@ -4,17 +4,19 @@ import { MAX_BATCH_RECORDS, recordsOf, type Batch, type BatchChunk, type BatchIn
 import { chunkBatch, validateBatchRecords } from './batch-records';
 import { batchView } from './batch-status';
 import { isOpen } from './job';
+import { visibleTo } from '../orchestration/retailer-scope';
 import type { JobDeps } from './jobs';
 
 /**
  * Accepts a batch into an open job: validates every record, stores the batch (one write) and
  * queues its valid records in chunks. A batch with no valid record is final at once; so is
- * one the queue took none of, which answers 503.
+ * one the queue took none of, which answers 503. A key scoped to a retailer sends batches to
+ * that retailer's jobs only, and its records write only the locations that retailer owns.
  */
 export const submitBatch = async (
   jobId: string,
   input: BatchInput,
-  accountId: string,
+  sender: { accountId: string; retailerId?: string },
   deps: JobDeps & { queue: ChunkQueue },
 ) => {
   if (input.entities.length > MAX_BATCH_RECORDS) {
@@ -23,13 +25,16 @@ export const submitBatch = async (
     );
   }
   const job = await deps.jobs.getJob(jobId);
-  if (!job) throw new NotFoundError(`No job ${jobId} in this account`);
+  if (!job || !visibleTo(job.retailerId, sender)) throw new NotFoundError(`No job ${jobId} in this account`);
   const now = deps.clock.now();
   if (!isOpen(job, now)) throw new ConflictError(`Job ${jobId} closed at ${job.closesOn}; create a new job for more batches`, 'jobId');
 
   const { valid, rejected } = validateBatchRecords(input.entities);
   const batchId = deps.ids();
-  const chunks = chunkBatch({ accountId, jobId, batchId, retailerId: job.retailerId }, valid);
+  const chunks = chunkBatch(
+    { accountId: sender.accountId, jobId, batchId, retailerId: job.retailerId, ...(sender.retailerId ? { ownedLocationsOf: sender.retailerId } : {}) },
+    valid,
+  );
   const batch: Batch = {
     jobId,
     batchId,

@@ -13,6 +13,8 @@ export const locationInputSchema = z.strictObject({
   lon: z.number().min(-180).max(180),
   status: z.enum(LOCATION_STATUSES).default('ACTIVE'),
   openingCapacity: z.number().int().positive().optional(),
+  /** The retailer that owns the location; none: shared by every retailer of the account. */
+  retailerId: z.string().trim().min(1).max(200).optional(),
 });
 
 export type LocationInput = z.infer<typeof locationInputSchema>;

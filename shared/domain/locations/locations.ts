@@ -2,14 +2,25 @@ import type { Clock } from '../../ports/clock';
 import type { LocationStore } from '../../ports/location-store';
 import { NotFoundError } from '../errors';
 import { locationRefSchema, type Location, type LocationInput } from './location';
+import { requireLocationWriter } from './location-ownership';
+import { retailerFor } from '../orchestration/retailer-scope';
 import { validate } from '../validation';
 
+/**
+ * Creates or replaces a location. A key scoped to a retailer creates locations owned by that
+ * retailer and changes only those; shared locations are changed by keys of the whole account.
+ */
 export const putLocation = async (
   ref: string,
   input: LocationInput,
+  scope: { retailerId?: string },
   deps: { locations: LocationStore; clock: Clock },
 ): Promise<Location> => {
-  const location: Location = { ...input, ref: validate(locationRefSchema, ref, 'ref'), updatedOn: deps.clock.now().toISOString() };
+  const locationRef = validate(locationRefSchema, ref, 'ref');
+  const owner = scope.retailerId ? retailerFor(input.retailerId, scope) : input.retailerId;
+  const existing = scope.retailerId ? await deps.locations.get(locationRef) : undefined;
+  if (existing) requireLocationWriter(existing, scope);
+  const location: Location = { ...input, ...(owner ? { retailerId: owner } : {}), ref: locationRef, updatedOn: deps.clock.now().toISOString() };
   await deps.locations.put(location);
   return location;
 };

@@ -37,7 +37,7 @@ export const listOrders = async (
   scope: { retailerId?: string },
   index: EntityIndex,
 ) => {
-  const retailerId = query.retailerId || scope.retailerId ? retailerFor(query.retailerId, scope) : undefined;
+  const retailerId = query.retailerId || scope.retailerId ? retailerFor(query.retailerId, scope, 'hide') : undefined;
   const page = await index.list({ entityType: ORDER, ...query, retailerId });
   return { items: page.items.map(orderSummary), cursor: page.cursor };
 };

@@ -19,7 +19,7 @@ export const getSourcingProfile = async (
   scope: { retailerId?: string },
   deps: { profiles: SourcingProfileStore },
 ) => {
-  const retailer = retailerFor(retailerId, scope);
+  const retailer = retailerFor(retailerId, scope, 'hide');
   const stored = await deps.profiles.get(retailer);
   return { retailerId: retailer, ...(stored ?? DEFAULT_SOURCING_PROFILE), isDefault: !stored };
 };

@@ -12,7 +12,7 @@ import { createJob, getBatch } from '../../../../shared/domain/jobs/jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
 import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
 
-const ACCOUNT = 'acme';
+const ACCOUNT = { accountId: 'acme' };
 
 const entities = (count: number) => Array.from({ length: count }, (_, i) => ({ skuRef: `SKU-${i}`, locationRef: 'LOC-1', qty: i }));
 
@@ -124,7 +124,7 @@ describe('submitBatch', () => {
     // Assess
     expect(deps.queue.chunks).toEqual([
       {
-        accountId: ACCOUNT,
+        accountId: ACCOUNT.accountId,
         jobId,
         batchId,
         retailerId: 'R1',
@@ -164,7 +164,7 @@ describe('submitBatch', () => {
 
     // Act
     const accepted = await submitBatch(jobId, batchOf(entities(5000)), ACCOUNT, deps);
-    const batch = await getBatch(jobId, accepted.batchId, deps);
+    const batch = await getBatch(jobId, accepted.batchId, {}, deps);
 
     // Assess
     expect(accepted).toMatchObject({ status: 'RUNNING', total: 5000, notQueued: 2500 });
@@ -186,7 +186,7 @@ describe('submitBatch', () => {
     await expect(submitted).rejects.toBeInstanceOf(ServiceUnavailableError);
     await expect(submitted).rejects.toMatchObject({ status: 503, message: expect.stringContaining('new batch') });
     const [stored] = deps.jobs.batches.values();
-    const batch = await getBatch(jobId, stored?.batchId ?? '', deps);
+    const batch = await getBatch(jobId, stored?.batchId ?? '', {}, deps);
     expect(batch).toMatchObject({ status: 'FAILED', total: 3, failed: 3, applied: 0 });
     expect(batch.errors.map((error) => [error.index, error.code])).toEqual([
       [0, 'NOT_QUEUED'],
@@ -211,7 +211,7 @@ describe('submitBatch', () => {
 
     // Assess
     expect(accepted.status).not.toBe('FAILED');
-    expect(await getBatch(jobId, accepted.batchId, deps)).toMatchObject({ status: 'COMPLETE', applied: 3, failed: 0, errors: [] });
+    expect(await getBatch(jobId, accepted.batchId, {}, deps)).toMatchObject({ status: 'COMPLETE', applied: 3, failed: 0, errors: [] });
   });
 
   it('reports the records applied when NOT_QUEUED is stored while the processor is already applying the chunk', async () => {
@@ -231,7 +231,7 @@ describe('submitBatch', () => {
     // Assess
     expect(outcome.redelivered).toBe(false);
     expect(deps.counts.written).toHaveLength(2);
-    expect(await getBatch(jobId, batchId, deps)).toMatchObject({ status: 'COMPLETE', applied: 2, failed: 0 });
+    expect(await getBatch(jobId, batchId, {}, deps)).toMatchObject({ status: 'COMPLETE', applied: 2, failed: 0 });
   });
 
   it('leaves the counts alone when a chunk reported NOT_QUEUED reaches the processor after all', async () => {
@@ -246,7 +246,7 @@ describe('submitBatch', () => {
       [0, 'SKU-0', 'LOC-1', 0, null],
       [1, 'SKU-1', 'LOC-1', 1, null],
     ];
-    const late: BatchChunk = { accountId: ACCOUNT, jobId, batchId, retailerId: 'R1', chunk: 1, records };
+    const late: BatchChunk = { accountId: ACCOUNT.accountId, jobId, batchId, retailerId: 'R1', chunk: 1, records };
 
     // Act
     const outcome = await applyChunk(late, deps);
@@ -254,7 +254,7 @@ describe('submitBatch', () => {
     // Assess
     expect(outcome.redelivered).toBe(true);
     expect(deps.counts.written).toEqual([]);
-    expect(await getBatch(jobId, batchId, deps)).toMatchObject({ status: 'FAILED', applied: 0, failed: 2 });
+    expect(await getBatch(jobId, batchId, {}, deps)).toMatchObject({ status: 'FAILED', applied: 0, failed: 2 });
   });
 });
 

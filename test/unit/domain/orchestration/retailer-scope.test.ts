@@ -1,4 +1,4 @@
-import { ForbiddenError, ValidationError } from '../../../../shared/domain/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/domain/errors';
 import { retailerFor } from '../../../../shared/domain/orchestration/retailer-scope';
 
 describe('retailerFor', () => {
@@ -49,5 +49,15 @@ describe('retailerFor', () => {
 
     // Assess
     expect(act).toThrow(ValidationError);
+  });
+});
+
+describe('retailerFor, for reads', () => {
+  it('answers a scoped key that asks for another retailer with NotFoundError, as if nothing were there', () => {
+    // Act
+    const act = () => retailerFor('R2', { retailerId: 'R1' }, 'hide');
+
+    // Assess
+    expect(act).toThrow(NotFoundError);
   });
 });
