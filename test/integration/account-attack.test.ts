@@ -1,0 +1,124 @@
+import { dynamoDbClient } from '../../shared/config/dependencies';
+import { accountTableName } from '../../shared/domain/accounts/account';
+import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
+import { loadRouteHandler, routeTable, type RouteEntry } from '../support/route-table';
+import { AIMS, aimAt, leakedMarkers, type Aim } from './attack/aim';
+import { expectSecurityHeaders } from './attack/expectations';
+import { callRoute, type RouteRequest } from './attack/route-call';
+import { seedTenant, type TenantFixtures } from './attack/tenant-fixtures';
+import { api, newAccount } from './control-plane-api';
+
+/**
+ * Account B's key against account A's refs and ids, on every route of serverless.yml, with A's
+ * account id forged into the query and the headers: nothing of A in any answer, no write to A's
+ * table, and a read of one of A's records is a 404. B may act in its own account (a PUT of a
+ * workflow writes B's), never in A's.
+ */
+// Reads first: B's own writes below (an order with A's ref, in B's account) would make them find B's record.
+const ROUTES = routeTable().sort((x, y) => Number(x.method !== 'GET') - Number(y.method !== 'GET'));
+const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
+const RETAILER = 'shop';
+
+let a: TenantFixtures;
+let bKey: string;
+let aTable: string;
+let bTable: string;
+
+beforeAll(async () => {
+  const accountA = await newAccount('acct-a');
+  const accountB = await newAccount('acct-b');
+  a = await seedTenant({ accountId: accountA.accountId, retailerId: RETAILER, ownerKey: accountA.apiKey, adminKey: accountA.apiKey });
+  a.markers.push(accountA.keyId);
+  bKey = accountB.apiKey;
+  aTable = accountTableName('sandbox', accountA.accountId);
+  bTable = accountTableName('sandbox', accountB.accountId);
+}, 60_000);
+
+/** A's account id where a confused handler might take it from: the query, headers, the body. */
+const forged = (request: RouteRequest, accountId: string): RouteRequest => ({
+  ...request,
+  query: { ...request.query, accountId },
+  headers: { 'x-ordo-account': accountId, 'x-account-id': accountId, 'x-amzn-account-id': accountId },
+});
+
+const readsOneRecord = (route: RouteEntry) => route.method === 'GET' && route.resource.includes('{');
+
+describe.each(ROUTES.map((route) => [route.name, route] as const))("account B's key against account A: %s", (_name, route) => {
+  const handler = loadRouteHandler(route);
+
+  it.each(AIMS)('shows nothing of A and writes nothing to A when aimed %s', async (aim: Aim) => {
+    // Prepare
+    const request = { ...forged(aimAt(route, a, aim, { retailerId: RETAILER }), a.accountId), apiKey: bKey };
+    counter.reset();
+
+    // Act
+    const response = await callRoute(handler, route, request);
+
+    // Assess
+    expect(response.status).toBeLessThan(500);
+    expect(leakedMarkers(response.raw ?? '', request, [...a.markers, ...a.accountMarkers])).toEqual([]);
+    expect(counter.writesTo(aTable)).toBe(0);
+    if (response.status >= 400) expect(counter.writesTo(bTable)).toBe(0);
+    expectSecurityHeaders(response);
+  });
+
+  if (readsOneRecord(route) && handler.route.access === 'account') {
+    it("does not answer with A's record", async () => {
+      // Prepare
+      const aimed = aimAt(route, a, 'AT_TARGET', { retailerId: RETAILER });
+      const aAnswer = await callRoute(handler, route, { ...aimed, apiKey: a.ownerKey });
+
+      // Act
+      // Headers only: an unknown query parameter is a 400 on routes with a strict query.
+      const response = await callRoute(handler, route, { ...aimed, headers: forged(aimed, a.accountId).headers, apiKey: bKey });
+
+      // Assess
+      expect(aAnswer.status).toBe(200);
+      // A retailer without a sourcing profile has the default one, in any account: the same
+      // ref may answer, with B's own record, never with A's.
+      if (response.status === 200) expect(response.body).not.toEqual(aAnswer.body);
+      else expect(response.status).toBe(404);
+    });
+  }
+
+  it("ignores A's account id forged into the body", async () => {
+    // Prepare
+    const aimed = aimAt(route, a, 'AT_TARGET', { retailerId: RETAILER });
+    const body = aimed.body && typeof aimed.body === 'object' ? { ...aimed.body, accountId: a.accountId } : { accountId: a.accountId };
+    const request = { ...aimed, body, apiKey: bKey };
+    counter.reset();
+
+    // Act
+    const response = await callRoute(handler, route, request);
+
+    // Assess
+    expect(response.status).toBeLessThan(500);
+    expect(leakedMarkers(response.raw ?? '', request, [...a.markers, ...a.accountMarkers])).toEqual([]);
+    expect(counter.writesTo(aTable)).toBe(0);
+  });
+});
+
+describe('keys that no longer open anything', () => {
+  const accountRoutes = ROUTES.filter((route) => loadRouteHandler(route).route.access === 'account');
+
+  it('answers a revoked key with 401 on every account route, writing nothing', async () => {
+    // Prepare
+    const { accountId, apiKey } = await newAccount('revoked');
+    const spare = await api.createApiKey(apiKey, { role: 'ADMIN' });
+    await api.revokeApiKey(apiKey, spare.body.keyId);
+    counter.reset();
+
+    // Act
+    const statuses = await Promise.all(
+      accountRoutes.map(async (route) => {
+        const response = await callRoute(loadRouteHandler(route), route, { ...aimAt(route, a, 'AT_TARGET', { retailerId: RETAILER }), apiKey: spare.body.apiKey });
+        return `${route.name} ${response.status}`;
+      }),
+    );
+
+    // Assess
+    expect(statuses).toEqual(accountRoutes.map((route) => `${route.name} 401`));
+    expect(counter.writesTo(accountTableName('sandbox', accountId))).toBe(0);
+    expect(counter.writesTo(aTable)).toBe(0);
+  });
+});
