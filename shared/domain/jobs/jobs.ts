@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { batchView, jobView } from './batch-status';
 import { JOB_OPEN_HOURS, type Job } from './job';
+import { jobIdFrom } from './job-ids';
 
 export interface JobDeps {
   jobs: JobStore;
@@ -25,7 +26,7 @@ export const createJob = async (input: { name: string; retailerId?: string }, sc
 };
 
 export const getJob = async (jobId: string, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
-  const loaded = await deps.jobs.loadJob(jobId);
+  const loaded = await deps.jobs.loadJob(jobIdFrom(jobId, 'jobId'));
   if (!loaded) throw new NotFoundError(`No job ${jobId} in this account`);
   const batches = loaded.batches
     .map(({ batch, results }) => batchView(batch, results))
@@ -34,7 +35,7 @@ export const getJob = async (jobId: string, deps: Pick<JobDeps, 'jobs' | 'clock'
 };
 
 export const getBatch = async (jobId: string, batchId: string, deps: Pick<JobDeps, 'jobs'>) => {
-  const loaded = await deps.jobs.loadBatch(jobId, batchId);
+  const loaded = await deps.jobs.loadBatch(jobIdFrom(jobId, 'jobId'), jobIdFrom(batchId, 'batchId'));
   if (!loaded) throw new NotFoundError(`No batch ${batchId} in job ${jobId}`);
   return batchView(loaded.batch, loaded.results);
 };
