@@ -25,7 +25,7 @@ const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
 const SAMPLES = sampleRequests();
 const statuses = new Map<number, number>();
 
-let accountId: string;
+let accountIds: string[];
 let keys: FuzzKeys;
 const known: Record<string, string> = {};
 
@@ -58,7 +58,7 @@ beforeAll(async () => {
   const own = await newAccount('fuzz');
   const other = await newAccount('fuzz-other');
   const readOnly = await api.createApiKey(own.apiKey, { role: 'READONLY' });
-  accountId = own.accountId;
+  accountIds = [own.accountId, other.accountId];
   keys = { admin: own.apiKey, readOnly: readOnly.body.apiKey, otherAccount: other.apiKey, operator: OPERATOR_KEY };
   // Real ids for the sample events' placeholders, so that requests reach past the lookups.
   const job = await jobs.createJob(own.apiKey, { name: 'fuzz', retailerId: 'demo-retail' });
@@ -71,9 +71,11 @@ beforeAll(async () => {
 afterAll(async () => {
   // Leave the shared control plane and queues as other suites expect them.
   const { eventSources } = dependencies();
-  for (const { source } of await eventSources.listFor(accountId)) await eventSources.release(source, accountId);
+  for (const accountId of accountIds) {
+    for (const { source } of await eventSources.listFor(accountId)) await eventSources.release(source, accountId);
+    await runQueuedEvents(accountId, 1);
+  }
   await runBatchProcessor();
-  await runQueuedEvents(accountId, 1);
 });
 
 describe('every route, under generated hostile requests', () => {
