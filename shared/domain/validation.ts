@@ -3,9 +3,12 @@ import { ValidationError } from './errors';
 
 type Issue = z.core.$ZodIssue;
 
+// An empty key would make an empty field name: it is shown quoted, like JSON writes it.
+const keyName = (key: PropertyKey): string => (key === '' ? '""' : String(key));
+
 const fieldOf = (path: PropertyKey[]): string =>
   path.reduce<string>(
-    (field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${String(key)}` : String(key)),
+    (field, key) => (typeof key === 'number' ? `${field}[${key}]` : field ? `${field}.${keyName(key)}` : keyName(key)),
     '',
   );
 

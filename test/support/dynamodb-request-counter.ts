@@ -52,6 +52,11 @@ export class DynamoDbRequestCounter {
     return [...this.counts.values()].reduce((sum, count) => sum + count, 0);
   }
 
+  /** Write requests (Put, Update, Delete, BatchWrite, TransactWrite) by the table they named. */
+  writesByTable(): Record<string, number> {
+    return Object.fromEntries(this.writes.entries());
+  }
+
   /** Write requests (Put, Update, Delete, BatchWrite, TransactWrite) that named this table. */
   writesTo(tableName: string): number {
     return this.writes.get(tableName) ?? 0;

@@ -4,6 +4,7 @@ import { NotFoundError } from '../errors';
 import { retailerFor, visibleTo } from '../orchestration/retailer-scope';
 import { batchView, jobView } from './batch-status';
 import { JOB_OPEN_HOURS, type Job } from './job';
+import { jobIdFrom } from './job-ids';
 
 export interface JobDeps {
   jobs: JobStore;
@@ -26,7 +27,7 @@ export const createJob = async (input: { name: string; retailerId?: string }, sc
 
 /** A job of another retailer is not found by a key scoped to a retailer, like one that does not exist. */
 export const getJob = async (jobId: string, scope: { retailerId?: string }, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
-  const loaded = await deps.jobs.loadJob(jobId);
+  const loaded = await deps.jobs.loadJob(jobIdFrom(jobId, 'jobId'));
   if (!loaded || !visibleTo(loaded.job.retailerId, scope)) throw new NotFoundError(`No job ${jobId} in this account`);
   const batches = loaded.batches
     .map(({ batch, results }) => batchView(batch, results))
@@ -35,8 +36,9 @@ export const getJob = async (jobId: string, scope: { retailerId?: string }, deps
 };
 
 export const getBatch = async (jobId: string, batchId: string, scope: { retailerId?: string }, deps: Pick<JobDeps, 'jobs'>) => {
-  const job = scope.retailerId ? await deps.jobs.getJob(jobId) : undefined;
-  const loaded = job && !visibleTo(job.retailerId, scope) ? undefined : await deps.jobs.loadBatch(jobId, batchId);
+  const [job, batch] = [jobIdFrom(jobId, 'jobId'), jobIdFrom(batchId, 'batchId')];
+  const owner = scope.retailerId ? await deps.jobs.getJob(job) : undefined;
+  const loaded = owner && !visibleTo(owner.retailerId, scope) ? undefined : await deps.jobs.loadBatch(job, batch);
   if (!loaded) throw new NotFoundError(`No batch ${batchId} in job ${jobId}`);
   return batchView(loaded.batch, loaded.results);
 };

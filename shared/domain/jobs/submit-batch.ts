@@ -6,6 +6,7 @@ import { batchView } from './batch-status';
 import { isOpen } from './job';
 import { visibleTo } from '../orchestration/retailer-scope';
 import type { JobDeps } from './jobs';
+import { jobIdFrom } from './job-ids';
 
 /**
  * Accepts a batch into an open job: validates every record, stores the batch (one write) and
@@ -24,7 +25,7 @@ export const submitBatch = async (
       `A batch holds at most ${MAX_BATCH_RECORDS.toLocaleString('en')} records; this one has ${input.entities.length.toLocaleString('en')}. Send the rest as further batches of the same job.`,
     );
   }
-  const job = await deps.jobs.getJob(jobId);
+  const job = await deps.jobs.getJob(jobIdFrom(jobId, 'jobId'));
   if (!job || !visibleTo(job.retailerId, sender)) throw new NotFoundError(`No job ${jobId} in this account`);
   const now = deps.clock.now();
   if (!isOpen(job, now)) throw new ConflictError(`Job ${jobId} closed at ${job.closesOn}; create a new job for more batches`, 'jobId');

@@ -26,7 +26,7 @@ export const putLocation = async (
 };
 
 export const getLocation = async (ref: string, deps: { locations: LocationStore }): Promise<Location> => {
-  const location = await deps.locations.get(ref);
+  const location = await deps.locations.get(validate(locationRefSchema, ref, 'ref'));
   if (!location) throw new NotFoundError(`No location ${ref} in this account`);
   return location;
 };

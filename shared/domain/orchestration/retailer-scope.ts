@@ -7,6 +7,8 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
  */
 export type OtherRetailer = 'refuse' | 'hide';
 
+const MAX_RETAILER_ID = 200;
+
 /**
  * The retailer a request acts for. A key scoped to a retailer may act for that retailer
  * only; an unscoped key names the retailer in the request.
@@ -20,6 +22,8 @@ export const retailerFor = (requested: string | undefined, scope: { retailerId?:
     return scope.retailerId;
   }
   if (!requested) throw new ValidationError('retailerId is required', 'retailerId');
+  // Retailer ids end up in keys; one longer than any body accepts (200) names no retailer.
+  if (requested.length > MAX_RETAILER_ID) throw new ValidationError(`retailerId must be at most ${MAX_RETAILER_ID} characters`, 'retailerId');
   return requested;
 };
 

@@ -65,12 +65,13 @@ export const createOrder = async (
   if (mode === 'async') {
     const found = await existing();
     if (found) return found;
-    if (!(await account.workflows.get({ retailerId, entityType: ORDER, subtype: input.type }))) {
-      throw new OrderNotAcceptedError(
-        'WORKFLOW_NOT_FOUND',
-        `Retailer ${retailerId} has no ${ORDER}/${input.type} workflow: upload one with PUT /v1/workflows/${ORDER}/${input.type}`,
-      );
-    }
+  }
+  // Before anything is written: without a workflow the engine would log a FAILED event for a refused order.
+  if (!(await account.workflows.get({ retailerId, entityType: ORDER, subtype: input.type }))) {
+    throw new OrderNotAcceptedError(
+      'WORKFLOW_NOT_FOUND',
+      `Retailer ${retailerId} has no ${ORDER}/${input.type} workflow: upload one with PUT /v1/workflows/${ORDER}/${input.type}`,
+    );
   }
 
   const context = sealingContext(account.accountId, input.ref);

@@ -69,6 +69,15 @@ describe('validate', () => {
     expect(error.message).toBe('priority is not a known field');
   });
 
+  it('names an unknown empty key "" rather than leaving the field blank', () => {
+    // Act
+    const error = validationErrorOf(() => validate(orderSchema, { ...validOrder, '': '' }));
+
+    // Assess
+    expect(error.field).toBe('""');
+    expect(error.message).toBe('"" is not a known field');
+  });
+
   it('reports an unknown key inside an array item by its full path', () => {
     // Act
     const error = validationErrorOf(() =>

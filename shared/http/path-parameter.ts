@@ -1,0 +1,10 @@
+import { ValidationError } from '../domain/errors';
+
+/** A percent-encoded path parameter, decoded; malformed encoding (a lone `%`) is the caller's error. */
+export const decodePathParameter = (value: string | undefined, field: string): string => {
+  try {
+    return decodeURIComponent(value ?? '');
+  } catch {
+    throw new ValidationError(`${field} is not valid percent-encoding`, field);
+  }
+};
