@@ -1,4 +1,9 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { handler as rotateDataKey } from '../../functions/accounts/rotate-data-key';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { LocalKeyring } from '../../shared/adapters/keys/local-keyring';
+import { seal } from '../../shared/domain/privacy/sealed';
+import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { invoke } from '../support/api-gateway-event';
 import { api, newAccount, scanTable } from './control-plane-api';
 import { orchestrationApi } from './orchestration-api';
@@ -45,6 +50,13 @@ const orderItem = async (tableName: string, ref: string) => {
 /** The data key id of the order's sealed customer, read from the raw item. */
 const customerKeyId = async (tableName: string, ref: string) =>
   (await orderItem(tableName, ref)).attributes?.M?.customer?.M?.kid?.S;
+
+/** Writes straight to DynamoDB Local, to leave records as a version before key ids would have. */
+const rawUpdate = async (input: ConstructorParameters<typeof UpdateCommand>[0]) => {
+  const client = createDocumentClient(localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? ''));
+  await client.send(new UpdateCommand(input));
+  client.destroy();
+};
 
 describe('customer data, on DynamoDB Local', () => {
   it('stores no name, email, phone, address line or exact coordinate in clear, by POST /v1/orders or an Event API CREATE', async () => {
@@ -175,5 +187,40 @@ describe('customer data, on DynamoDB Local', () => {
     // Assess
     expect(byReadonly.status).toBe(403);
     expect(byScoped.status).toBe(403);
+  });
+
+  it('reads an order sealed before values carried a key id, and rotates from the one key its account had then', async () => {
+    // Prepare
+    const { apiKey, accountId, tableName } = await shop('pii-legacy');
+    const firstKey = await new LocalKeyring(process.env.ORDO_MASTER_KEY ?? '').generateDataKey(accountId);
+    await rawUpdate({
+      TableName: 'ordo-sandbox-control',
+      Key: { PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' },
+      UpdateExpression: 'SET wrappedDataKey = :wrapped',
+      ExpressionAttributeValues: { ':wrapped': firstKey.wrapped },
+    });
+    await ordersApi.createOrder(apiKey, order('O-1'));
+    const item = await orderItem(tableName, 'O-1');
+    await rawUpdate({
+      TableName: tableName,
+      Key: { PK: item.PK.S, SK: item.SK.S },
+      UpdateExpression: 'SET #attributes.customer = :customer',
+      ExpressionAttributeNames: { '#attributes': 'attributes' },
+      ExpressionAttributeValues: { ':customer': seal(ada, firstKey.plaintext, `${accountId}:ORDER:O-1`) },
+    });
+    expect(await customerKeyId(tableName, 'O-1')).toBeUndefined();
+
+    // Act
+    const before = await ordersApi.getOrder(apiKey, 'O-1');
+    const rotated = await rotate(apiKey);
+    await ordersApi.createOrder(apiKey, order('O-2'));
+    const after = await ordersApi.getOrder(apiKey, 'O-1');
+
+    // Assess
+    expect(before.body.customer).toEqual(ada);
+    expect(rotated.body.keyId).toBe('dk2');
+    expect(await customerKeyId(tableName, 'O-2')).toBe('dk2');
+    expect(after.body.customer).toEqual(ada);
+    expect((await ordersApi.getOrder(apiKey, 'O-2')).body.customer).toEqual(ada);
   });
 });
