@@ -105,7 +105,7 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
         lines: ['SKU-A', 'SKU-B', 'SKU-C'].map((skuRef) => ({ skuRef, qty: 1, unitPrice: 1, currency: 'GBP' })),
       },
       'sync',
-      {},
+      { role: 'ADMIN' },
       account,
       dependencies().dataKeys,
     );

@@ -8,7 +8,7 @@ import { logger } from '../../shared/http/logger';
 export const handler = lambdaHandler(async (event: EventBridgeEvent<string, unknown>) => {
   const result = await ingestBusEvent(
     { source: event.source, detail: event.detail },
-    { eventSources: dependencies().eventSources, orchestrationFor },
+    { eventSources: dependencies().eventSources, dataKeys: dependencies().dataKeys, orchestrationFor },
   );
   if (result.accepted) logger.info('bus event accepted', { accountId: result.accountId, eventId: result.eventId });
   else logger.warn('bus event rejected', { source: event.source, reason: result.reason });

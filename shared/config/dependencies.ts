@@ -68,7 +68,7 @@ export const dependencies = (): Dependencies => {
     built = {
       settings,
       eventSources: new DynamoEventSourceRegistry(documents, settings.controlTableName),
-      dataKeys: new EnvelopeDataKeys(controlPlane, keyringFor(settings)),
+      dataKeys: new EnvelopeDataKeys(controlPlane, keyringFor(settings), systemClock),
       clock: systemClock,
       controlPlane,
       tables: new DynamoAccountTableProvisioner(client, settings.accountTablePointInTimeRecovery),

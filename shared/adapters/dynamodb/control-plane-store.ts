@@ -6,10 +6,13 @@ import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } fr
 import type { Account } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
 import { ConflictError } from '../../domain/errors';
-import type { ControlPlaneStore } from '../../ports/control-plane-store';
+import { FIRST_DATA_KEY_ID } from '../../domain/privacy/data-key-ids';
+import type { ControlPlaneStore, WrappedDataKey } from '../../ports/control-plane-store';
 import { queryAll } from './query-all';
 
 const accountKey = (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' });
+/** Every data key the account ever had stays on its record, one attribute per key id. */
+const dataKeyAttribute = (keyId: string) => `dataKey_${keyId}`;
 const apiKeyKey = (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' });
 
 const stripKeys = <T>(item: Record<string, unknown>): T => {
@@ -42,25 +45,66 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
 
   async getAccount(accountId: string): Promise<Account | undefined> {
     const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: accountKey(accountId) }));
-    return Item ? stripKeys<Account>(Item) : undefined;
-  }
-
-  async getWrappedDataKey(accountId: string): Promise<string | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: accountKey(accountId), ProjectionExpression: 'wrappedDataKey', ConsistentRead: true }),
+    if (!Item) return undefined;
+    // Wrapped data keys are read through their own methods only.
+    const account = Object.entries(stripKeys<Record<string, unknown>>(Item)).filter(
+      ([name]) => name !== 'wrappedDataKey' && name !== 'currentDataKeyId' && !name.startsWith('dataKey_'),
     );
-    return Item?.wrappedDataKey as string | undefined;
+    return Object.fromEntries(account) as unknown as Account;
   }
 
-  async setWrappedDataKeyIfAbsent(accountId: string, wrapped: string): Promise<boolean> {
+  async getCurrentDataKeyId(accountId: string): Promise<string | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: accountKey(accountId),
+        ProjectionExpression: 'currentDataKeyId, wrappedDataKey',
+        ConsistentRead: true,
+      }),
+    );
+    if (typeof Item?.currentDataKeyId === 'string') return Item.currentDataKeyId;
+    // An account keyed before rotation existed keeps its one key in wrappedDataKey.
+    return Item?.wrappedDataKey ? FIRST_DATA_KEY_ID : undefined;
+  }
+
+  async getWrappedDataKey(accountId: string, keyId: string): Promise<WrappedDataKey | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: accountKey(accountId),
+        ProjectionExpression: '#key, wrappedDataKey, createdOn',
+        ExpressionAttributeNames: { '#key': dataKeyAttribute(keyId) },
+        ConsistentRead: true,
+      }),
+    );
+    const stored = Item?.[dataKeyAttribute(keyId)] as { wrapped: string; createdOn: string } | undefined;
+    if (stored) return { keyId, wrapped: stored.wrapped, createdOn: stored.createdOn };
+    if (keyId === FIRST_DATA_KEY_ID && typeof Item?.wrappedDataKey === 'string') {
+      return { keyId, wrapped: Item.wrappedDataKey, createdOn: Item.createdOn as string };
+    }
+    return undefined;
+  }
+
+  async addDataKey(accountId: string, key: WrappedDataKey, replacing: string | undefined): Promise<boolean> {
+    const current =
+      replacing === undefined
+        ? 'attribute_not_exists(currentDataKeyId) AND attribute_not_exists(wrappedDataKey)'
+        : replacing === FIRST_DATA_KEY_ID
+          ? '(currentDataKeyId = :replacing OR (attribute_not_exists(currentDataKeyId) AND attribute_exists(wrappedDataKey)))'
+          : 'currentDataKeyId = :replacing';
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: accountKey(accountId),
-          UpdateExpression: 'SET wrappedDataKey = :wrapped',
-          ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(wrappedDataKey)',
-          ExpressionAttributeValues: { ':wrapped': wrapped },
+          UpdateExpression: 'SET #key = :key, currentDataKeyId = :keyId',
+          ConditionExpression: `attribute_exists(PK) AND attribute_not_exists(#key) AND ${current}`,
+          ExpressionAttributeNames: { '#key': dataKeyAttribute(key.keyId) },
+          ExpressionAttributeValues: {
+            ':key': { wrapped: key.wrapped, createdOn: key.createdOn },
+            ':keyId': key.keyId,
+            ...(replacing === undefined ? {} : { ':replacing': replacing }),
+          },
         }),
       );
       return true;

@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'JOB_CREATE',
   'EVENT_SOURCE_READ',
   'EVENT_SOURCE_UPDATE',
+  'DATA_KEY_ROTATE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

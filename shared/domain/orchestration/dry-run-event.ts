@@ -1,20 +1,25 @@
 import { z } from 'zod';
 import { parseWorkflow } from '../../engine/workflow-validation';
+import type { DataKeys } from '../../ports/keyring';
 import type { AccountOrchestration } from './account-orchestration';
-import { eventInputSchema, toOrdoEvent } from './event-input';
+import { entityView } from './entity-queries';
+import { eventInputSchema } from './event-input';
+import { incomingEvent } from './incoming-event';
 
 /** The event body, plus an optional draft workflow to try instead of the stored one. */
 export const dryRunInputSchema = eventInputSchema.extend({ workflow: z.unknown().optional() });
 
+/** The event's customer data is sealed as a real run would see it; the answer shows none of it. */
 export const dryRunEvent = async (
   input: z.infer<typeof dryRunInputSchema>,
   scope: { retailerId?: string },
-  account: Pick<AccountOrchestration, 'engine' | 'registry'>,
+  account: Pick<AccountOrchestration, 'accountId' | 'engine' | 'registry'>,
+  keys: DataKeys,
 ) => {
   const { workflow: rawDraft, ...eventInput } = input;
   const draft = rawDraft === undefined ? undefined : parseWorkflow(rawDraft, account.registry).workflow;
-  const event = toOrdoEvent(eventInput, 'API', scope);
-  const result = await account.engine.dryRun(event, draft);
+  const event = await incomingEvent(eventInput, 'API', { accountId: account.accountId, retailerId: scope.retailerId }, keys);
+  const { entity, ...result } = await account.engine.dryRun(event, draft);
   // `status` as in the sync API; `outcome` stays for clients of the first version.
-  return { eventId: event.id, status: result.outcome, ...result };
+  return { eventId: event.id, status: result.outcome, ...result, ...(entity ? { entity: entityView(entity) } : {}) };
 };

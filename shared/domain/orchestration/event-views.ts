@@ -1,7 +1,8 @@
 import type { AuditRecord } from '../../engine/model';
 import type { LoggedEvent } from '../../ports/event-log';
+import { withoutCustomerData } from '../privacy/customer-data';
 
-/** How an event appears in the API: the event's own fields, then what became of it. */
+/** How an event appears in the API: the event's own fields (customer data left out), then what became of it. */
 export const eventView = (logged: LoggedEvent, audit?: AuditRecord[]) => ({
   eventId: logged.event.id,
   name: logged.event.name,
@@ -11,7 +12,7 @@ export const eventView = (logged: LoggedEvent, audit?: AuditRecord[]) => ({
   entitySubtype: logged.event.entitySubtype,
   rootEntityType: logged.rootEntityType,
   rootEntityRef: logged.rootRef,
-  attributes: logged.event.attributes,
+  attributes: withoutCustomerData(logged.event.attributes),
   source: logged.event.source,
   status: logged.outcome,
   receivedOn: logged.receivedOn,

@@ -6,10 +6,13 @@ import type { AccountOrchestration } from '../orchestration/account-orchestratio
 import { retailerFor } from '../orchestration/retailer-scope';
 import { runEvent } from '../orchestration/run-event';
 import { submitEvent } from '../orchestration/submit-event';
-import { seal } from '../privacy/sealed';
+import type { AccountPrincipal } from '../accounts/principal';
+import { customerAccessOf } from '../privacy/customer-access';
+import { sealCustomerData } from '../privacy/customer-data';
+import { orderSealer } from '../privacy/order-sealing';
 import { ORDER, orderAttributes, type OrderAttributes } from './order';
 import type { OrderInput } from './order-input';
-import { orderView, sealingContext } from './order-view';
+import { orderView, type OrderView } from './order-view';
 
 export class OrderNotAcceptedError extends DomainError {
   readonly status = 422;
@@ -31,25 +34,24 @@ const fingerprint = (input: OrderInput): string => {
 
 type PendingOrder = { ref: string; status: 'PENDING'; eventId: string };
 
-export type CreateOrderResult =
-  | { created: true; order: ReturnType<typeof orderView> | PendingOrder }
-  | { created: false; order: ReturnType<typeof orderView> | PendingOrder };
+export type CreateOrderResult = { created: boolean; order: OrderView | PendingOrder };
 
 /**
  * Creates the order by running its workflow's CREATE event, keyed by the order ref: the
  * same ref with the same body answers with the existing order, another body is a conflict.
- * The customer's name, email, phone and address are sealed with the account's data key.
+ * The customer's name, email, phone, address and exact coordinates are sealed with the
+ * account's current data key; the answer shows them masked to a caller without CUSTOMER_READ.
  */
 export const createOrder = async (
   input: OrderInput,
   mode: 'sync' | 'async',
-  scope: { retailerId?: string },
+  caller: Pick<AccountPrincipal, 'retailerId' | 'role'>,
   account: AccountOrchestration,
   keys: DataKeys,
 ): Promise<CreateOrderResult> => {
-  const retailerId = retailerFor(input.retailerId, scope);
+  const retailerId = retailerFor(input.retailerId, caller);
   const requestHash = fingerprint(input);
-  const dataKey = await keys.dataKeyFor(account.accountId);
+  const access = customerAccessOf({ accountId: account.accountId, role: caller.role }, keys);
 
   const existing = async (): Promise<CreateOrderResult | undefined> => {
     const entities = await account.entities.loadRoot(ORDER, input.ref);
@@ -58,7 +60,7 @@ export const createOrder = async (
     if (orderAttributes(order).requestHash !== requestHash) {
       throw new ConflictError(`Order ${input.ref} already exists with a different body`, 'ref');
     }
-    return { created: false, order: orderView(order, entities, dataKey, account.accountId) };
+    return { created: false, order: await orderView(order, entities, access) };
   };
   // Sync orders learn of an existing ref from the engine (the CREATE event id is derived from
   // the ref, so a resend is a DUPLICATE): no read up front. Async ones check before queueing.
@@ -74,16 +76,18 @@ export const createOrder = async (
     );
   }
 
-  const context = sealingContext(account.accountId, input.ref);
-  const { lat, lon, ...addressLines } = input.deliveryAddress ?? { lat: undefined, lon: undefined };
-  const attributes: OrderAttributes = {
-    type: input.type,
-    lines: input.lines.map((line, index) => ({ lineRef: `L${index + 1}`, ...line })),
-    customer: seal(input.customer, dataKey, context),
-    requestHash,
-    ...(input.deliveryAddress ? { deliveryAddress: seal(addressLines, dataKey, context), deliveryPoint: { lat: lat as number, lon: lon as number } } : {}),
-    ...(input.pickupLocationRef ? { pickupLocationRef: input.pickupLocationRef } : {}),
-  };
+  const seal = await orderSealer({ accountId: account.accountId, retailerId, ref: input.ref }, keys);
+  const attributes = sealCustomerData(
+    {
+      type: input.type,
+      lines: input.lines.map((line, index) => ({ lineRef: `L${index + 1}`, ...line })),
+      customer: input.customer,
+      requestHash,
+      ...(input.deliveryAddress ? { deliveryAddress: input.deliveryAddress } : {}),
+      ...(input.pickupLocationRef ? { pickupLocationRef: input.pickupLocationRef } : {}),
+    },
+    seal,
+  );
   const event: OrdoEvent = {
     id: `order:${input.ref}:create`,
     name: 'CREATE',
@@ -91,7 +95,7 @@ export const createOrder = async (
     entityType: ORDER,
     entitySubtype: input.type,
     entityRef: input.ref,
-    attributes: attributes as unknown as Record<string, unknown>,
+    attributes,
     source: 'API',
   };
 
@@ -121,5 +125,5 @@ export const createOrder = async (
   // Everything the execution created or changed: the order and its new fulfilments.
   const entities: Entity[] = (result.unitOfWork?.entities ?? []).map((change) => change.entity);
   const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === input.ref) ?? result.entity;
-  return { created: true, order: orderView(order, entities, dataKey, account.accountId) };
+  return { created: true, order: await orderView(order, entities, access) };
 };

@@ -3,7 +3,9 @@ import type { Entity } from '../../engine/model';
 import type { Workflow } from '../../engine/workflow';
 import type { EntityIndex } from '../../ports/entity-index';
 import type { DataKeys } from '../../ports/keyring';
+import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../errors';
+import { customerAccessOf } from '../privacy/customer-access';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
@@ -19,9 +21,10 @@ const loadOrder = async (ref: string, account: Pick<AccountOrchestration, 'entit
   return { order, entities };
 };
 
-export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys, scope: { retailerId?: string } = {}) => {
-  const { order, entities } = await loadOrder(ref, account, scope);
-  return orderView(order, entities, await keys.dataKeyFor(account.accountId), account.accountId);
+/** The order with its customer's data: in clear for a caller with CUSTOMER_READ, masked otherwise. */
+export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys, caller: Pick<AccountPrincipal, 'retailerId' | 'role'>) => {
+  const { order, entities } = await loadOrder(ref, account, caller);
+  return orderView(order, entities, customerAccessOf({ accountId: account.accountId, role: caller.role }, keys));
 };
 
 export const orderListQuerySchema = z.strictObject({

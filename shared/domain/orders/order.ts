@@ -21,12 +21,15 @@ export interface FulfilmentLine {
 export interface OrderAttributes {
   type: 'HD' | 'CC';
   lines: OrderLine[];
+  /** Rounded to 0.01° (about 1 km): enough to source from, not to find the door. */
   deliveryPoint?: { lat: number; lon: number };
   pickupLocationRef?: string;
   /** Sealed: customer name, email and phone. */
   customer: unknown;
-  /** Sealed: the address lines; its coordinates are in deliveryPoint. */
+  /** Sealed: the address lines. */
   deliveryAddress?: unknown;
+  /** Sealed: the delivery coordinates at full precision. */
+  exactDeliveryPoint?: unknown;
   /** Fingerprint of the create request: a resend with another body is a conflict. */
   requestHash: string;
   /** Locations that could not pick a SKU for this order, kept out of re-sourcing. */

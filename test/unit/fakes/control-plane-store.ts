@@ -1,7 +1,7 @@
 import type { Account } from '../../../shared/domain/accounts/account';
 import type { ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
 import { ConflictError } from '../../../shared/domain/errors';
-import type { ControlPlaneStore } from '../../../shared/ports/control-plane-store';
+import type { ControlPlaneStore, WrappedDataKey } from '../../../shared/ports/control-plane-store';
 
 /** Keeps accounts and keys in maps, with the same guarantees the port promises. */
 export class InMemoryControlPlaneStore implements ControlPlaneStore {
@@ -25,15 +25,25 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return account && { ...account };
   }
 
-  readonly dataKeys = new Map<string, string>();
+  /** Every data key of each account, by key id. */
+  readonly dataKeys = new Map<string, Map<string, WrappedDataKey>>();
+  readonly currentDataKeyIds = new Map<string, string>();
 
-  async getWrappedDataKey(accountId: string): Promise<string | undefined> {
-    return this.dataKeys.get(accountId);
+  async getCurrentDataKeyId(accountId: string): Promise<string | undefined> {
+    return this.currentDataKeyIds.get(accountId);
   }
 
-  async setWrappedDataKeyIfAbsent(accountId: string, wrapped: string): Promise<boolean> {
-    if (!this.accounts.has(accountId) || this.dataKeys.has(accountId)) return false;
-    this.dataKeys.set(accountId, wrapped);
+  async getWrappedDataKey(accountId: string, keyId: string): Promise<WrappedDataKey | undefined> {
+    const key = this.dataKeys.get(accountId)?.get(keyId);
+    return key && { ...key };
+  }
+
+  async addDataKey(accountId: string, key: WrappedDataKey, replacing: string | undefined): Promise<boolean> {
+    if (!this.accounts.has(accountId) || this.currentDataKeyIds.get(accountId) !== replacing) return false;
+    const keys = this.dataKeys.get(accountId) ?? new Map<string, WrappedDataKey>();
+    if (keys.has(key.keyId)) return false;
+    this.dataKeys.set(accountId, keys.set(key.keyId, { ...key }));
+    this.currentDataKeyIds.set(accountId, key.keyId);
     return true;
   }
 

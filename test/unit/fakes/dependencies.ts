@@ -3,6 +3,7 @@ import { loadSettings, type Settings } from '../../../shared/config/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
 import { FixedClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
+import { FixedDataKeys } from './data-keys';
 import { InMemoryEventSourceRegistry } from './event-sources';
 
 export interface FakeDependencies extends Dependencies {
@@ -12,9 +13,6 @@ export interface FakeDependencies extends Dependencies {
   profiles: InMemoryAccountProfileStore;
   eventSources: InMemoryEventSourceRegistry;
 }
-
-/** Every account gets the same fixed data key: enough to seal and unseal in tests. */
-const fixedDataKeys = { dataKeyFor: async () => Buffer.alloc(32, 7) };
 
 export const OPERATOR_KEY = 'operator-key-for-unit-tests';
 
@@ -31,6 +29,6 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
     tables,
     profiles: new InMemoryAccountProfileStore(tables),
     eventSources: new InMemoryEventSourceRegistry(),
-    dataKeys: fixedDataKeys,
+    dataKeys: new FixedDataKeys(),
   };
 };

@@ -319,6 +319,98 @@ describe('DynamoControlPlaneStore', () => {
     });
   });
 
+  describe('data keys', () => {
+    const stored = { wrapped: 'd3JhcHBlZA==', createdOn: '2025-03-14T09:00:00.000Z' };
+
+    it('reads the current key id consistently, so a rotation shows at once', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { currentDataKeyId: 'dk2', wrappedDataKey: 'old' } });
+
+      // Act
+      const keyId = await store.getCurrentDataKeyId('acme');
+
+      // Assess
+      expect(keyId).toBe('dk2');
+      expect(ddbMock.commandCalls(GetCommand)[0].args[0].input).toMatchObject({ Key: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT' }, ConsistentRead: true });
+    });
+
+    it('takes the one key of an account keyed before rotation existed for its first key', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { wrappedDataKey: 'old', createdOn: account.createdOn } });
+
+      // Act
+      const keyId = await store.getCurrentDataKeyId('acme');
+      const key = await store.getWrappedDataKey('acme', 'dk1');
+
+      // Assess
+      expect(keyId).toBe('dk1');
+      expect(key).toEqual({ keyId: 'dk1', wrapped: 'old', createdOn: account.createdOn });
+    });
+
+    it('reads a key by its id from its own attribute', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { dataKey_dk2: stored } });
+
+      // Act
+      const key = await store.getWrappedDataKey('acme', 'dk2');
+
+      // Assess
+      expect(key).toEqual({ keyId: 'dk2', ...stored });
+      expect(ddbMock.commandCalls(GetCommand)[0].args[0].input.ExpressionAttributeNames).toEqual({ '#key': 'dataKey_dk2' });
+    });
+
+    it('knows no key the account never had', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { wrappedDataKey: 'old' } });
+
+      // Act
+      const key = await store.getWrappedDataKey('acme', 'dk3');
+
+      // Assess
+      expect(key).toBeUndefined();
+    });
+
+    it('adds a key and makes it current only while the key it replaces is still current', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({});
+
+      // Act
+      const added = await store.addDataKey('acme', { keyId: 'dk3', ...stored }, 'dk2');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(added).toBe(true);
+      expect(input.UpdateExpression).toBe('SET #key = :key, currentDataKeyId = :keyId');
+      expect(input.ExpressionAttributeNames).toEqual({ '#key': 'dataKey_dk3' });
+      expect(equalities(input)).toEqual({ currentDataKeyId: 'dk2' });
+      expect(input.ConditionExpression).toContain('attribute_not_exists(#key)');
+    });
+
+    it('reports false when another rotation got in first', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      const added = await store.addDataKey('acme', { keyId: 'dk3', ...stored }, 'dk2');
+
+      // Assess
+      expect(added).toBe(false);
+    });
+
+    it('leaves the wrapped keys out of the account record', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({
+        Item: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT', ...account, wrappedDataKey: 'old', currentDataKeyId: 'dk2', dataKey_dk2: stored },
+      });
+
+      // Act
+      const found = await store.getAccount('acme');
+
+      // Assess
+      expect(found).toEqual(account);
+    });
+  });
+
   describe('ping', () => {
     it('describes the control table', async () => {
       // Prepare

@@ -50,4 +50,20 @@ describe('role grants', () => {
     // Assess
     expect(granted).toBe(false);
   });
+
+  it.each(['READONLY', 'INTEGRATION'] as const)('keeps data key rotation away from %s', (role) => {
+    // Act
+    const granted = roleGrants(role, 'DATA_KEY_ROTATE');
+
+    // Assess
+    expect(granted).toBe(false);
+  });
+
+  it('keeps customer data masked for READONLY', () => {
+    // Act
+    const granted = roleGrants('READONLY', 'CUSTOMER_READ');
+
+    // Assess
+    expect(granted).toBe(false);
+  });
 });

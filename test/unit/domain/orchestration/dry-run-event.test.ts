@@ -3,6 +3,7 @@ import { dryRunEvent, dryRunInputSchema } from '../../../../shared/domain/orches
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { InvalidWorkflowError } from '../../../../shared/engine/errors';
 import { orderWorkflow, ruleset, setState, statuses } from '../../engine/fixtures/workflows';
+import { FixedDataKeys } from '../../fakes/data-keys';
 import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
 import { orderEvent, orderFlow } from './fixtures';
 
@@ -38,7 +39,7 @@ describe('dryRunEvent', () => {
 
   it('reports what the event would do', async () => {
     // Act
-    const result = await dryRunEvent(input({ name: 'CONFIRM' }), {}, account);
+    const result = await dryRunEvent(input({ name: 'CONFIRM' }), {}, account, new FixedDataKeys());
 
     // Assess
     expect(result).toMatchObject({
@@ -54,7 +55,7 @@ describe('dryRunEvent', () => {
     const before = snapshot(account);
 
     // Act
-    const result = await dryRunEvent(input({ name: 'RESERVE' }), {}, account);
+    const result = await dryRunEvent(input({ name: 'RESERVE' }), {}, account, new FixedDataKeys());
 
     // Assess
     expect(result.actions.map(({ action }) => action.type)).toEqual(['SEND_EVENT', 'WEBHOOK', 'PUBLISH']);
@@ -66,7 +67,7 @@ describe('dryRunEvent', () => {
     const before = snapshot(account);
 
     // Act
-    const result = await dryRunEvent(input({ name: 'CREATE', entityRef: 'O-2', entitySubtype: 'HD' }), {}, account);
+    const result = await dryRunEvent(input({ name: 'CREATE', entityRef: 'O-2', entitySubtype: 'HD' }), {}, account, new FixedDataKeys());
 
     // Assess
     expect(result.entity).toMatchObject({ ref: 'O-2', status: 'BOOKED' });
@@ -81,7 +82,7 @@ describe('dryRunEvent', () => {
     });
 
     // Act
-    const result = await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, account);
+    const result = await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, account, new FixedDataKeys());
 
     // Assess
     expect(result.entity).toMatchObject({ ref: 'O-1', status: 'HELD' });
@@ -93,7 +94,7 @@ describe('dryRunEvent', () => {
     const draft = orderWorkflow({ rulesets: [ruleset('CREATE', [setState('BOOKED')])] });
 
     // Act
-    await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, account);
+    await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, account, new FixedDataKeys());
 
     // Assess
     expect(await account.workflows.get({ retailerId: 'R1', entityType: 'ORDER', subtype: 'HD' })).toMatchObject({
@@ -104,7 +105,7 @@ describe('dryRunEvent', () => {
 
   it('refuses an invalid draft with InvalidWorkflowError', async () => {
     // Act
-    const attempt = dryRunEvent(input({ workflow: orderWorkflow({ rulesets: [] }) }), {}, account);
+    const attempt = dryRunEvent(input({ workflow: orderWorkflow({ rulesets: [] }) }), {}, account, new FixedDataKeys());
 
     // Assess
     await expect(attempt).rejects.toThrow(InvalidWorkflowError);
@@ -112,7 +113,7 @@ describe('dryRunEvent', () => {
 
   it('refuses with ForbiddenError an event of another retailer for a key scoped to a retailer', async () => {
     // Act
-    const attempt = dryRunEvent(input({ retailerId: 'R2' }), { retailerId: 'R1' }, account);
+    const attempt = dryRunEvent(input({ retailerId: 'R2' }), { retailerId: 'R1' }, account, new FixedDataKeys());
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -120,7 +121,7 @@ describe('dryRunEvent', () => {
 
   it('answers with the id of the event it tried', async () => {
     // Act
-    const result = await dryRunEvent(input({ id: 'dry-1', name: 'CONFIRM' }), {}, account);
+    const result = await dryRunEvent(input({ id: 'dry-1', name: 'CONFIRM' }), {}, account, new FixedDataKeys());
 
     // Assess
     expect(result.eventId).toBe('dry-1');

@@ -1,4 +1,5 @@
 import { ingestBusEvent } from '../../../../shared/domain/orchestration/ingest-bus-event';
+import { FixedDataKeys } from '../../fakes/data-keys';
 import { InMemoryEventSourceRegistry } from '../../fakes/event-sources';
 import { InMemoryAccounts } from '../../fakes/orchestration';
 import { orderFlow } from './fixtures';
@@ -19,7 +20,7 @@ describe('ingestBusEvent', () => {
   let eventSources: InMemoryEventSourceRegistry;
   let accounts: InMemoryAccounts;
   const ingest = (source: string, busDetail: unknown) =>
-    ingestBusEvent({ source, detail: busDetail }, { eventSources, orchestrationFor: accounts.orchestrationFor });
+    ingestBusEvent({ source, detail: busDetail }, { eventSources, dataKeys: new FixedDataKeys(), orchestrationFor: accounts.orchestrationFor });
 
   beforeEach(async () => {
     eventSources = new InMemoryEventSourceRegistry();

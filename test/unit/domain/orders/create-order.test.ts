@@ -2,9 +2,11 @@ import { ConflictError } from '../../../../shared/domain/errors';
 import { createOrder } from '../../../../shared/domain/orders/create-order';
 import type { OrderInput } from '../../../../shared/domain/orders/order-input';
 import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows';
+import { FixedDataKeys } from '../../fakes/data-keys';
 import { inMemoryOrchestration } from '../../fakes/orchestration';
 
-const keys = { dataKeyFor: async () => Buffer.alloc(32, 3) };
+const keys = new FixedDataKeys(3);
+const admin = { role: 'ADMIN' } as const;
 
 const order = (overrides: Partial<OrderInput> = {}): OrderInput => ({
   ref: 'A-1',
@@ -20,10 +22,10 @@ describe('createOrder, async', () => {
   it('queues the CREATE event once and answers a resend of the same body with the pending order', async () => {
     // Prepare
     const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
-    await createOrder(order(), 'async', {}, account, keys);
+    await createOrder(order(), 'async', admin, account, keys);
 
     // Act
-    const resend = await createOrder(order(), 'async', {}, account, keys);
+    const resend = await createOrder(order(), 'async', admin, account, keys);
 
     // Assess
     expect(resend).toEqual({ created: false, order: { ref: 'A-1', status: 'PENDING', eventId: 'order:A-1:create' } });
@@ -33,10 +35,10 @@ describe('createOrder, async', () => {
   it('refuses a resend with another body while the first is still queued, naming ref', async () => {
     // Prepare
     const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
-    await createOrder(order(), 'async', {}, account, keys);
+    await createOrder(order(), 'async', admin, account, keys);
 
     // Act
-    const attempt = createOrder(order({ lines: [{ skuRef: 'SKU-2', qty: 5, unitPrice: 1, currency: 'GBP' }] }), 'async', {}, account, keys);
+    const attempt = createOrder(order({ lines: [{ skuRef: 'SKU-2', qty: 5, unitPrice: 1, currency: 'GBP' }] }), 'async', admin, account, keys);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
@@ -49,7 +51,7 @@ describe('createOrder, async', () => {
     const account = inMemoryOrchestration('acme', { workflows: [] });
 
     // Act
-    const attempt = createOrder(order(), 'async', {}, account, keys);
+    const attempt = createOrder(order(), 'async', admin, account, keys);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ code: 'WORKFLOW_NOT_FOUND', status: 422 });
@@ -61,7 +63,7 @@ describe('createOrder, async', () => {
     const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
 
     // Act
-    await createOrder(order(), 'async', {}, account, keys);
+    await createOrder(order(), 'async', admin, account, keys);
 
     // Assess
     expect(JSON.stringify(account.queue.sent)).not.toContain('ada@example.com');

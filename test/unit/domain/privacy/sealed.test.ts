@@ -93,6 +93,23 @@ describe('sealed values', () => {
     expect(attempt).toThrow();
   });
 
+  it('carries the id of the data key it was sealed with', () => {
+    // Act
+    const sealed = seal(customer, KEY, CONTEXT, 'dk2');
+
+    // Assess
+    expect(sealed.kid).toBe('dk2');
+    expect(unseal(sealed, KEY, CONTEXT)).toEqual(customer);
+  });
+
+  it('carries no key id when none is given, as values sealed before rotation existed', () => {
+    // Act
+    const sealed = seal(customer, KEY, CONTEXT);
+
+    // Assess
+    expect(sealed).not.toHaveProperty('kid');
+  });
+
   describe('isSealed', () => {
     it('recognises a sealed value', () => {
       // Act

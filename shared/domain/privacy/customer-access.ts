@@ -1,0 +1,16 @@
+import type { AccountPrincipal } from '../accounts/principal';
+import { roleGrants } from '../accounts/roles';
+import type { DataKeys } from '../../ports/keyring';
+
+/** What a caller may see of customer data: in clear with CUSTOMER_READ, masked without. */
+export interface CustomerAccess {
+  accountId: string;
+  keys: DataKeys;
+  unmasked: boolean;
+}
+
+export const customerAccessOf = (principal: Pick<AccountPrincipal, 'accountId' | 'role'>, keys: DataKeys): CustomerAccess => ({
+  accountId: principal.accountId,
+  keys,
+  unmasked: roleGrants(principal.role, 'CUSTOMER_READ'),
+});

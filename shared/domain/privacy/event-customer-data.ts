@@ -1,0 +1,23 @@
+import type { OrdoEvent } from '../../engine/model';
+import type { DataKeys } from '../../ports/keyring';
+import { ValidationError } from '../errors';
+import { ORDER } from '../orders/order';
+import { CUSTOMER_ATTRIBUTES, sealCustomerData } from './customer-data';
+import { orderSealer } from './order-sealing';
+
+/**
+ * An event from outside (Event API, bus) with the customer data in its attributes sealed as
+ * POST /v1/orders seals it, bound to the order. Customer data belongs to orders: an event of
+ * another entity type that carries it is refused, naming the field.
+ */
+export const sealEventCustomerData = async (event: OrdoEvent, accountId: string, keys: DataKeys): Promise<OrdoEvent> => {
+  const attributes = event.attributes;
+  const present = CUSTOMER_ATTRIBUTES.filter((name) => attributes?.[name] !== undefined);
+  if (!attributes || !present.length) return event;
+  if (event.entityType !== ORDER) {
+    const field = `attributes.${present[0]}`;
+    throw new ValidationError(`${field} is customer data, which only ${ORDER} events may carry`, field);
+  }
+  const seal = await orderSealer({ accountId, retailerId: event.retailerId, ref: event.entityRef }, keys);
+  return { ...event, attributes: sealCustomerData(attributes, seal, 'attributes.') };
+};
