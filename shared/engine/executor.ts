@@ -25,7 +25,7 @@ import {
 } from './model';
 import type { EngineStore, IdGenerator, RuleServices } from './ports';
 import type { RuleRegistry } from './rule-registry';
-import { CREATE_EVENT, DEFAULT_SUBTYPE, type Workflow, type WorkflowKey } from './workflow';
+import { CREATE_EVENT, DEFAULT_SUBTYPE, WORKFLOW_LIMITS, type Workflow, type WorkflowKey } from './workflow';
 import { WorkflowCache } from './workflow-cache';
 import { WorkingCopy } from './working-copy';
 
@@ -110,6 +110,15 @@ const errorOf = (error: unknown): ExecutionError => {
 };
 
 const newRecording = (): ExecutionRecording => ({ rulesets: [], actions: [], stateChanges: [] });
+
+/**
+ * A workflow's own loop guard wins over the engine's, up to WORKFLOW_LIMITS.loopGuard: uploads
+ * are refused above it, and a version stored before the cap existed is held to it as well.
+ */
+const loopGuardOf = (workflow: Workflow, engineDefault: number | undefined): number => {
+  const own = workflow.settings?.loopGuard;
+  return own === undefined ? (engineDefault ?? DEFAULT_LOOP_GUARD) : Math.min(own, WORKFLOW_LIMITS.loopGuard);
+};
 
 /**
  * Runs events against workflows: one incoming event, one execution scoped to its root entity,
@@ -209,7 +218,7 @@ export class Engine {
       ids: this.deps.ids,
       now,
       at,
-      loopGuard: lookup.workflow.settings?.loopGuard ?? this.deps.loopGuard ?? DEFAULT_LOOP_GUARD,
+      loopGuard: loopGuardOf(lookup.workflow, this.deps.loopGuard),
       trail,
       rootEntityType,
       rootRef,
