@@ -4,6 +4,7 @@ import { AuditTrail } from './audit-trail';
 import { WorkflowCompiler } from './compiled-workflow';
 import {
   DuplicateEventError,
+  HopLimitError,
   InsufficientStockError,
   LoopGuardError,
   VersionConflictError,
@@ -36,6 +37,11 @@ export interface EngineDeps {
   ids: IdGenerator;
   /** Most rulesets one execution may run; default 200. A workflow's settings.loopGuard overrides it. */
   loopGuard?: number;
+  /**
+   * Most relays an event may have come through (`OrdoEvent.hops`) and still run; default 20.
+   * Past it the event FAILS with HOP_LIMIT and sends nothing on.
+   */
+  hopLimit?: number;
   /** Re-runs after a VersionConflictError or InsufficientStockError before giving up; default 3. */
   maxConflictRetries?: number;
   /** Read-only services for rules (`ctx.services`), e.g. the inventory reader. */
@@ -75,6 +81,7 @@ export interface DryRunResult {
 }
 
 export const DEFAULT_LOOP_GUARD = 200;
+export const DEFAULT_HOP_LIMIT = 20;
 /** Base of the jittered, growing pause before a re-run after a conflict. */
 const CONFLICT_BACKOFF_MS = 5;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -191,11 +198,23 @@ export class Engine {
     const rootEntityType = event.rootEntityType ?? event.entityType;
     const rootRef = event.rootEntityRef ?? event.entityRef;
     const trail = new AuditTrail(event.id, rootEntityType, rootRef, at);
+    const hops = event.hops ?? 0;
     trail.add('EVENT_RECEIVED', event.entityType, event.entityRef, {
       name: event.name,
-      props: event.source ? { source: event.source } : undefined,
+      props: receivedProps(event.source, hops),
     });
     const empty = { at, trail, entities: [], inventory: [], outbox: [], scheduled: [] };
+
+    const hopLimit = this.deps.hopLimit ?? DEFAULT_HOP_LIMIT;
+    if (hops > hopLimit) {
+      const error = new HopLimitError(hopLimit, hops);
+      trail.add('HOP_LIMIT', event.entityType, event.entityRef, {
+        name: event.name,
+        message: error.message,
+        props: { limit: hopLimit, hops },
+      });
+      return this.finish({ ...empty, outcome: 'FAILED', error: { code: error.code, message: error.message } });
+    }
 
     if (!options.dryRun && event.scheduledOn !== undefined && Date.parse(event.scheduledOn) > now.getTime()) {
       return this.park(event, { ...empty, outcome: 'SCHEDULED' });
@@ -219,6 +238,7 @@ export class Engine {
       now,
       at,
       loopGuard: loopGuardOf(lookup.workflow, this.deps.loopGuard),
+      hops,
       trail,
       rootEntityType,
       rootRef,
@@ -392,6 +412,11 @@ export class Engine {
     };
   }
 }
+
+const receivedProps = (source: OrdoEvent['source'], hops: number): Record<string, unknown> | undefined => {
+  if (!source && !hops) return undefined;
+  return { ...(source ? { source } : {}), ...(hops ? { hops } : {}) };
+};
 
 const isEntity =
   (key: string) =>
