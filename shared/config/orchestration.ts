@@ -52,6 +52,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
         clock: deps.clock,
         ids: randomUUID,
         loopGuard: settings.loopGuard,
+        hopLimit: settings.hopLimit,
         // Popular SKUs make executions collide on one position; each re-run reads fresh stock.
         maxConflictRetries: 10,
         services: { inventory: store, sourcing: sourcingCatalogFor(accountId), orders: indexedOrderFinder(entityIndex) },

@@ -15,6 +15,8 @@ export interface Settings {
   auditRetentionDays: number;
   /** Most rulesets one execution may run before it is FAILED. */
   loopGuard: number;
+  /** Most relays (events sent to another root, scheduled events) an event may come through and still run. */
+  hopLimit: number;
   /** KMS key (id, ARN or alias) that wraps account data keys in AWS. */
   kmsKeyId: string;
   /** Local stand-in for KMS, 32 bytes in base64; when set it is used instead of KMS. */
@@ -45,6 +47,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     inventoryQueueName: env.ORDO_INVENTORY_QUEUE_NAME ?? `ordo-${stage}-inventory-batches`,
     auditRetentionDays: positiveNumber(env.ORDO_AUDIT_RETENTION_DAYS, 90, 'ORDO_AUDIT_RETENTION_DAYS'),
     loopGuard: positiveNumber(env.ORDO_LOOP_GUARD, 200, 'ORDO_LOOP_GUARD'),
+    hopLimit: positiveNumber(env.ORDO_HOP_LIMIT, 20, 'ORDO_HOP_LIMIT'),
     kmsKeyId: env.ORDO_KMS_KEY_ID ?? '',
     masterKey: env.ORDO_MASTER_KEY ?? '',
     importBucket: env.ORDO_IMPORT_BUCKET || `ordo-${stage}-imports`,

@@ -43,6 +43,20 @@ export class LoopGuardError extends DomainError {
   }
 }
 
+/**
+ * The event came through more relays (events sent to other roots, scheduled events) than the
+ * hop limit allows: a workflow that keeps sending events on would otherwise never stop.
+ */
+export class HopLimitError extends DomainError {
+  readonly status = 422;
+  constructor(
+    readonly limit: number,
+    readonly hops: number,
+  ) {
+    super('HOP_LIMIT', `Hop limit reached: the event came through ${hops} relays, more than the ${limit} allowed; it is not run and relays nothing`);
+  }
+}
+
 export class WorkflowNotFoundError extends DomainError {
   readonly status = 404;
   constructor(key: { retailerId: string; entityType: string; subtype: string }, version?: number) {

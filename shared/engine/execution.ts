@@ -36,6 +36,8 @@ export interface ExecutionSettings {
   now: Date;
   at: string;
   loopGuard: number;
+  /** The received event's hops; what the execution relays or schedules carries one more. */
+  hops: number;
   trail: AuditTrail;
   rootEntityType: string;
   rootRef: string;
@@ -347,7 +349,7 @@ export class Execution {
       kind: 'EVENT',
       eventId: this.settings.eventId,
       createdOn: this.settings.at,
-      payload: { ...this.eventFor(entity, request, destination, id, 'QUEUE') },
+      payload: { ...this.eventFor(entity, request, destination, id, 'QUEUE'), hops: this.settings.hops + 1 },
     });
   }
 
@@ -358,6 +360,7 @@ export class Execution {
     const id = this.settings.ids();
     const event = this.eventFor(entity, request, this.destination(entity, request, target), id, 'SCHEDULE');
     event.scheduledOn = dueIso;
+    event.hops = this.settings.hops + 1;
     this.scheduled.push({ id, dueAt: dueIso, event });
   }
 

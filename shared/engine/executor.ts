@@ -4,6 +4,7 @@ import { AuditTrail } from './audit-trail';
 import { WorkflowCompiler } from './compiled-workflow';
 import {
   DuplicateEventError,
+  HopLimitError,
   InsufficientStockError,
   LoopGuardError,
   VersionConflictError,
@@ -25,7 +26,7 @@ import {
 } from './model';
 import type { EngineStore, IdGenerator, RuleServices } from './ports';
 import type { RuleRegistry } from './rule-registry';
-import { CREATE_EVENT, DEFAULT_SUBTYPE, type Workflow, type WorkflowKey } from './workflow';
+import { CREATE_EVENT, DEFAULT_SUBTYPE, WORKFLOW_LIMITS, type Workflow, type WorkflowKey } from './workflow';
 import { WorkflowCache } from './workflow-cache';
 import { WorkingCopy } from './working-copy';
 
@@ -36,6 +37,11 @@ export interface EngineDeps {
   ids: IdGenerator;
   /** Most rulesets one execution may run; default 200. A workflow's settings.loopGuard overrides it. */
   loopGuard?: number;
+  /**
+   * Most relays an event may have come through (`OrdoEvent.hops`) and still run; default 20.
+   * Past it the event FAILS with HOP_LIMIT and sends nothing on.
+   */
+  hopLimit?: number;
   /** Re-runs after a VersionConflictError or InsufficientStockError before giving up; default 3. */
   maxConflictRetries?: number;
   /** Read-only services for rules (`ctx.services`), e.g. the inventory reader. */
@@ -75,6 +81,7 @@ export interface DryRunResult {
 }
 
 export const DEFAULT_LOOP_GUARD = 200;
+export const DEFAULT_HOP_LIMIT = 20;
 /** Base of the jittered, growing pause before a re-run after a conflict. */
 const CONFLICT_BACKOFF_MS = 5;
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -110,6 +117,15 @@ const errorOf = (error: unknown): ExecutionError => {
 };
 
 const newRecording = (): ExecutionRecording => ({ rulesets: [], actions: [], stateChanges: [] });
+
+/**
+ * A workflow's own loop guard wins over the engine's, up to WORKFLOW_LIMITS.loopGuard: uploads
+ * are refused above it, and a version stored before the cap existed is held to it as well.
+ */
+const loopGuardOf = (workflow: Workflow, engineDefault: number | undefined): number => {
+  const own = workflow.settings?.loopGuard;
+  return own === undefined ? (engineDefault ?? DEFAULT_LOOP_GUARD) : Math.min(own, WORKFLOW_LIMITS.loopGuard);
+};
 
 /**
  * Runs events against workflows: one incoming event, one execution scoped to its root entity,
@@ -182,11 +198,23 @@ export class Engine {
     const rootEntityType = event.rootEntityType ?? event.entityType;
     const rootRef = event.rootEntityRef ?? event.entityRef;
     const trail = new AuditTrail(event.id, rootEntityType, rootRef, at);
+    const hops = event.hops ?? 0;
     trail.add('EVENT_RECEIVED', event.entityType, event.entityRef, {
       name: event.name,
-      props: event.source ? { source: event.source } : undefined,
+      props: receivedProps(event.source, hops),
     });
     const empty = { at, trail, entities: [], inventory: [], outbox: [], scheduled: [] };
+
+    const hopLimit = this.deps.hopLimit ?? DEFAULT_HOP_LIMIT;
+    if (hops > hopLimit) {
+      const error = new HopLimitError(hopLimit, hops);
+      trail.add('HOP_LIMIT', event.entityType, event.entityRef, {
+        name: event.name,
+        message: error.message,
+        props: { limit: hopLimit, hops },
+      });
+      return this.finish({ ...empty, outcome: 'FAILED', error: { code: error.code, message: error.message } });
+    }
 
     if (!options.dryRun && event.scheduledOn !== undefined && Date.parse(event.scheduledOn) > now.getTime()) {
       return this.park(event, { ...empty, outcome: 'SCHEDULED' });
@@ -209,7 +237,8 @@ export class Engine {
       ids: this.deps.ids,
       now,
       at,
-      loopGuard: lookup.workflow.settings?.loopGuard ?? this.deps.loopGuard ?? DEFAULT_LOOP_GUARD,
+      loopGuard: loopGuardOf(lookup.workflow, this.deps.loopGuard),
+      hops,
       trail,
       rootEntityType,
       rootRef,
@@ -383,6 +412,11 @@ export class Engine {
     };
   }
 }
+
+const receivedProps = (source: OrdoEvent['source'], hops: number): Record<string, unknown> | undefined => {
+  if (!source && !hops) return undefined;
+  return { ...(source ? { source } : {}), ...(hops ? { hops } : {}) };
+};
 
 const isEntity =
   (key: string) =>

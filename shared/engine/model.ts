@@ -49,6 +49,12 @@ export interface OrdoEvent {
   /** ISO time; an event received before it is parked as SCHEDULED and runs no rules. */
   scheduledOn?: string;
   source?: EventSource;
+  /**
+   * How many relays led to this event: 0 (or absent) for an event from the API or the bus; the
+   * engine gives an event it sends to another root, or schedules, its own count + 1. Set only by
+   * the engine, kept by retries; past the engine's hop limit the event FAILS with HOP_LIMIT.
+   */
+  hops?: number;
 }
 
 export type Outcome = 'PENDING' | 'SUCCESS' | 'NO_MATCH' | 'FAILED' | 'SCHEDULED' | 'DUPLICATE';
@@ -64,6 +70,7 @@ export type AuditKind =
   | 'EXCEPTION'
   | 'NO_MATCH'
   | 'LOOP_GUARD'
+  | 'HOP_LIMIT'
   | 'LOG'
   | 'INVENTORY'
   | 'OUTCOME';

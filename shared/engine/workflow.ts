@@ -60,16 +60,37 @@ export const initialStatusOf = (workflow: Workflow): string => workflow.initialS
 export const workflowRefOf = (key: Pick<WorkflowKey, 'entityType' | 'subtype'>): string =>
   `${key.entityType}::${key.subtype}`;
 
+/**
+ * How big an uploaded workflow may be. Every execution compiles and matches against the whole
+ * workflow, and the diagram draws it, so an unbounded upload would slow every event of its root.
+ * The reference workflows use about a tenth of each.
+ */
+export const WORKFLOW_LIMITS = {
+  statuses: 100,
+  rulesets: 200,
+  rulesPerRuleset: 50,
+  triggersPerRuleset: 100,
+  /** The highest `settings.loopGuard` a workflow may set. */
+  loopGuard: 1_000,
+} as const;
+
 const name = z.string().trim().min(1).max(200);
+
+const atMost = (limit: number, what: string) => `must have at most ${limit} ${what}`;
 
 const rulesetSchema = z.strictObject({
   name,
   type: name,
   subtype: name.optional(),
   eventType: z.enum(['NORMAL', 'EXCEPTION']).optional(),
-  triggers: z.array(z.strictObject({ status: name })).optional(),
+  triggers: z
+    .array(z.strictObject({ status: name }))
+    .max(WORKFLOW_LIMITS.triggersPerRuleset, atMost(WORKFLOW_LIMITS.triggersPerRuleset, 'triggers'))
+    .optional(),
   userAction: z.boolean().optional(),
-  rules: z.array(z.strictObject({ name, props: z.record(z.string(), z.unknown()).optional() })),
+  rules: z
+    .array(z.strictObject({ name, props: z.record(z.string(), z.unknown()).optional() }))
+    .max(WORKFLOW_LIMITS.rulesPerRuleset, atMost(WORKFLOW_LIMITS.rulesPerRuleset, 'rules')),
 });
 
 /** The raw JSON shape of a workflow; `validateWorkflow` then checks what it refers to. */
@@ -80,7 +101,18 @@ export const workflowSchema = z.strictObject({
   version: z.number().int().positive().optional(),
   name: name.optional(),
   initialStatus: name.optional(),
-  statuses: z.array(z.strictObject({ name, category: name.optional() })),
-  rulesets: z.array(rulesetSchema),
-  settings: z.strictObject({ loopGuard: z.number().int().positive().max(10_000).optional() }).optional(),
+  statuses: z
+    .array(z.strictObject({ name, category: name.optional() }))
+    .max(WORKFLOW_LIMITS.statuses, atMost(WORKFLOW_LIMITS.statuses, 'statuses')),
+  rulesets: z.array(rulesetSchema).max(WORKFLOW_LIMITS.rulesets, atMost(WORKFLOW_LIMITS.rulesets, 'rulesets')),
+  settings: z
+    .strictObject({
+      loopGuard: z
+        .number()
+        .int()
+        .positive()
+        .max(WORKFLOW_LIMITS.loopGuard, `must be at most ${WORKFLOW_LIMITS.loopGuard}`)
+        .optional(),
+    })
+    .optional(),
 }) satisfies z.ZodType<Workflow>;

@@ -1,6 +1,7 @@
 import { handler as getEntity } from '../../functions/entities/get-entity';
 import { handler as getEvent } from '../../functions/events/get-event';
 import { handler as listEvents } from '../../functions/events/list-events';
+import { handler as postEvent } from '../../functions/events/post-event';
 import { handler as postEventDryRun } from '../../functions/events/post-event-dry-run';
 import { handler as postEventSync } from '../../functions/events/post-event-sync';
 import { handler as getWorkflow } from '../../functions/workflows/get-workflow';
@@ -34,6 +35,7 @@ export const orchestrationApi = {
       query,
       apiKey,
     }),
+  postEvent: (apiKey: string, body: unknown) => invoke(postEvent, { method: 'POST', resource: '/v1/events', apiKey, body }),
   postEventSync: (apiKey: string, body: unknown) =>
     invoke(postEventSync, { method: 'POST', resource: '/v1/events/sync', apiKey, body }),
   dryRun: (apiKey: string, body: unknown) =>

@@ -14,6 +14,7 @@ export const eventView = (logged: LoggedEvent, audit?: AuditRecord[]) => ({
   rootEntityRef: logged.rootRef,
   attributes: withoutCustomerData(logged.event.attributes),
   source: logged.event.source,
+  hops: logged.event.hops,
   status: logged.outcome,
   receivedOn: logged.receivedOn,
   processedOn: logged.processedOn,

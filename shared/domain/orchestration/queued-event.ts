@@ -6,12 +6,17 @@ import { eventInputSchema } from './event-input';
 import { runEvent } from './run-event';
 import type { QueuedEvent } from '../../ports/event-queue';
 
+// Only Ordo writes to the queue; callers' events come through eventInputSchema, which has no hops.
 const queuedEventSchema = z.object({
   accountId: accountIdSchema,
   event: eventInputSchema.required({ id: true }).extend({
     source: z.enum(['API', 'QUEUE', 'BUS', 'SCHEDULE', 'INLINE', 'RETRY']).optional(),
+    hops: z.number().int().min(0).optional(),
   }),
 });
+
+/** Failures no redelivery can fix: the queue drops them, and the FAILED record says why. */
+const FINAL_FAILURES = new Set(['HOP_LIMIT']);
 
 /** Thrown so that the queue redelivers the message, and after its last try parks it in the DLQ. */
 export class EventFailedError extends DomainError {
@@ -23,9 +28,14 @@ export class EventFailedError extends DomainError {
 
 export const parseQueuedEvent = (body: string): QueuedEvent => queuedEventSchema.parse(JSON.parse(body));
 
-/** Runs a queued event; a FAILED outcome is an error, so the queue retries it. */
+/**
+ * Runs a queued event; a FAILED outcome is an error, so the queue retries it, unless the
+ * failure is final (HOP_LIMIT: the same event fails the same way however often it runs).
+ */
 export const processQueuedEvent = async (message: QueuedEvent, account: AccountOrchestration) => {
   const result = await runEvent({ ...message.event, source: message.event.source ?? 'QUEUE' }, account);
-  if (result.outcome === 'FAILED') throw new EventFailedError(result.eventId, result.error?.message ?? 'unknown');
+  if (result.outcome === 'FAILED' && !FINAL_FAILURES.has(result.error?.code ?? '')) {
+    throw new EventFailedError(result.eventId, result.error?.message ?? 'unknown');
+  }
   return result;
 };

@@ -1,37 +1,85 @@
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { AccountOrchestration } from './account-orchestration';
 
-const PAGE = 100;
+/** Due events one account releases in one turn. */
+export const SWEEP_PAGE = 100;
+/** Most events one account releases in one sweep; the rest wait for the next sweep, a minute later. */
+export const SWEEP_ACCOUNT_QUOTA = 1_000;
+/** Time kept back for the turn in flight: a sweep with less left starts no new turn. */
+export const SWEEP_TIME_RESERVE_MS = 5_000;
+
+export interface SweepResult {
+  released: number;
+  accounts: number;
+  /** Accounts left with events that may still be due: their quota was used up, or the time ran out. */
+  unfinished: number;
+}
+
+interface Turn {
+  accountId: string;
+  account: AccountOrchestration;
+  released: number;
+}
+
+/** Each sweep starts one account further on, so a sweep cut short by time never favours the same accounts. */
+const inRotation = (accountIds: string[], now: Date): string[] => {
+  const first = accountIds.length ? Math.floor(now.getTime() / 60_000) % accountIds.length : 0;
+  return [...accountIds.slice(first), ...accountIds.slice(0, first)];
+};
 
 /**
- * Moves every due scheduled event of every account onto the queue. A record is removed
- * only after it was enqueued; if the sweep dies in between, the next sweep enqueues it
- * again and the engine reports the second run as a DUPLICATE.
+ * Moves due scheduled events of every account onto the queue, taking the accounts in turn: each
+ * account releases one page a round, up to its quota for the sweep, so one account's backlog
+ * cannot keep the others' events waiting. A record is removed only after it was enqueued; if
+ * the sweep dies in between, the next sweep enqueues it again and the engine reports the second
+ * run as a DUPLICATE.
  */
 export const releaseScheduledEvents = async (deps: {
   controlPlane: ControlPlaneStore;
   orchestrationFor: (accountId: string) => AccountOrchestration;
   now: () => Date;
   onAccountError?: (accountId: string, error: unknown) => void;
-}): Promise<{ released: number; accounts: number }> => {
-  let released = 0;
+  /** The invocation's remaining time; without it the sweep runs until every account is done or at its quota. */
+  timeLeftMs?: () => number;
+  page?: number;
+  quota?: number;
+}): Promise<SweepResult> => {
+  const page = deps.page ?? SWEEP_PAGE;
+  const quota = deps.quota ?? SWEEP_ACCOUNT_QUOTA;
   const accountIds = await deps.controlPlane.listAccountIds();
-  for (const accountId of accountIds) {
-    const account = deps.orchestrationFor(accountId);
-    try {
-      for (;;) {
-        const due = await account.scheduled.due(deps.now().toISOString(), PAGE);
-        for (const record of due) {
-          await account.queue.enqueue({ accountId, event: { ...record.event, source: 'SCHEDULE' } });
-        }
-        await account.scheduled.remove(due);
-        released += due.length;
-        if (due.length < PAGE) break;
+  let turns: Turn[] = inRotation(accountIds, deps.now()).map((accountId) => ({
+    accountId,
+    account: deps.orchestrationFor(accountId),
+    released: 0,
+  }));
+  let released = 0;
+  let unfinished = 0;
+  while (turns.length) {
+    const next: Turn[] = [];
+    for (const [index, turn] of turns.entries()) {
+      if (deps.timeLeftMs && deps.timeLeftMs() < SWEEP_TIME_RESERVE_MS) {
+        return { released, accounts: accountIds.length, unfinished: unfinished + next.length + turns.length - index };
       }
-    } catch (error) {
-      // One account's trouble (a table still being created) must not hold up the others.
-      deps.onAccountError?.(accountId, error);
+      const limit = Math.min(page, quota - turn.released);
+      try {
+        const due = await turn.account.scheduled.due(deps.now().toISOString(), limit);
+        if (due.length) {
+          await turn.account.queue.enqueueAll(
+            due.map((record) => ({ accountId: turn.accountId, event: { ...record.event, source: 'SCHEDULE' as const } })),
+          );
+          await turn.account.scheduled.remove(due);
+        }
+        turn.released += due.length;
+        released += due.length;
+        if (due.length < limit) continue;
+        if (turn.released < quota) next.push(turn);
+        else unfinished += 1;
+      } catch (error) {
+        // One account's trouble (a table still being created) must not hold up the others.
+        deps.onAccountError?.(turn.accountId, error);
+      }
     }
+    turns = next;
   }
-  return { released, accounts: accountIds.length };
+  return { released, accounts: accountIds.length, unfinished };
 };

@@ -76,6 +76,30 @@ describe('loadSettings limits', () => {
     expect(load).toThrow('ORDO_MAX_BODY_BYTES');
   });
 
+  it('allows 20 relays in a chain of events when ORDO_HOP_LIMIT is not set', () => {
+    // Act
+    const settings = loadSettings({});
+
+    // Assess
+    expect(settings.hopLimit).toBe(20);
+  });
+
+  it('reads the hop limit from ORDO_HOP_LIMIT', () => {
+    // Act
+    const settings = loadSettings({ ORDO_HOP_LIMIT: '3' });
+
+    // Assess
+    expect(settings.hopLimit).toBe(3);
+  });
+
+  it('refuses a hop limit of 0 or less instead of stopping every relay', () => {
+    // Act
+    const load = () => loadSettings({ ORDO_HOP_LIMIT: '-1' });
+
+    // Assess
+    expect(load).toThrow('ORDO_HOP_LIMIT');
+  });
+
   it('names the inventory batch queue and the import drop bucket after the stage when none is configured', () => {
     // Act
     const settings = loadSettings({ ORDO_STAGE: 'qa' });

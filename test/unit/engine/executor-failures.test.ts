@@ -251,4 +251,16 @@ describe('Engine.process loop guard', () => {
     // Assess
     expect(store.auditOf(event.id)[1]).toMatchObject({ kind: 'LOOP_GUARD', props: { limit: 200, rulesetsRun: 200 } });
   });
+
+  it('holds a stored workflow that sets a higher guard to 1,000 rulesets', async () => {
+    // Prepare
+    const { engine, store } = await bookedOrder(pingPong(10_000));
+    const event = orderEvent('PING');
+
+    // Act
+    await engine.process(event);
+
+    // Assess
+    expect(store.auditOf(event.id)[1]).toMatchObject({ kind: 'LOOP_GUARD', props: { limit: 1000, rulesetsRun: 1000 } });
+  });
 });

@@ -1,8 +1,8 @@
 import { InvalidWorkflowError } from '../../../shared/engine/errors';
 import { createCoreRegistry } from '../../../shared/engine/rules/core';
-import type { Workflow } from '../../../shared/engine/workflow';
+import { WORKFLOW_LIMITS, type Workflow } from '../../../shared/engine/workflow';
 import { parseWorkflow, validateWorkflow } from '../../../shared/engine/workflow-validation';
-import { orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';
+import { log, orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';
 
 const registry = createCoreRegistry();
 
@@ -140,6 +140,22 @@ describe('validateWorkflow', () => {
     // Assess
     expect(warnings).toEqual([{ path: 'rulesets[3]', message: expect.stringContaining('overlaps rulesets[1]') }]);
   });
+
+  it('warns once about a ruleset that several earlier ones shadow, naming the first', () => {
+    // Prepare
+    const ships = [ruleset('SHIP', [sendEvent('X')]), ruleset('SHIP', [sendEvent('Y')]), ruleset('SHIP', [sendEvent('Z')])];
+    const workflow = { ...valid, rulesets: [...valid.rulesets, ...ships] };
+
+    // Act
+    const { warnings } = validateWorkflow(workflow, registry);
+
+    // Assess
+    expect(warnings).toEqual([
+      { path: 'rulesets[3]', message: expect.stringContaining('overlaps rulesets[1]') },
+      { path: 'rulesets[4]', message: expect.stringContaining('overlaps rulesets[1]') },
+      { path: 'rulesets[5]', message: expect.stringContaining('overlaps rulesets[1]') },
+    ]);
+  });
 });
 
 describe('parseWorkflow', () => {
@@ -178,5 +194,87 @@ describe('parseWorkflow', () => {
 
     // Assess
     expect(parsing).toThrow(/The workflow has 2 problems: rulesets: There is no CREATE ruleset.*props: ordo.core.SetState names status 'LOST'/);
+  });
+
+  describe('size limits', () => {
+    const problemsOf = (raw: unknown) => (thrownBy(() => parseWorkflow(raw, registry)) as InvalidWorkflowError | undefined)?.problems;
+
+    it('refuses a loop guard above 1,000 and names settings.loopGuard', () => {
+      // Prepare
+      const raw = { ...valid, settings: { loopGuard: WORKFLOW_LIMITS.loopGuard + 1 } };
+
+      // Act
+      const problems = problemsOf(raw);
+
+      // Assess
+      expect(problems).toEqual([{ path: 'settings.loopGuard', message: 'must be at most 1000' }]);
+    });
+
+    it('accepts a loop guard of exactly 1,000', () => {
+      // Prepare
+      const raw = { ...valid, settings: { loopGuard: WORKFLOW_LIMITS.loopGuard } };
+
+      // Act
+      const { workflow } = parseWorkflow(raw, registry);
+
+      // Assess
+      expect(workflow.settings).toEqual({ loopGuard: 1000 });
+    });
+
+    it('refuses more than 100 statuses and names statuses', () => {
+      // Prepare
+      const many = Array.from({ length: WORKFLOW_LIMITS.statuses }, (_, index) => `S${index}`);
+      const raw = { ...valid, statuses: statuses(...valid.statuses.map((status) => status.name), ...many) };
+
+      // Act
+      const problems = problemsOf(raw);
+
+      // Assess
+      expect(problems).toEqual([{ path: 'statuses', message: 'must have at most 100 statuses' }]);
+    });
+
+    it('refuses more than 200 rulesets and names rulesets', () => {
+      // Prepare
+      const extra = Array.from({ length: WORKFLOW_LIMITS.rulesets }, (_, index) => ruleset(`NOTE_${index}`, [log('noted')]));
+      const raw = { ...valid, rulesets: [...valid.rulesets, ...extra] };
+
+      // Act
+      const problems = problemsOf(raw);
+
+      // Assess
+      expect(problems).toEqual([{ path: 'rulesets', message: 'must have at most 200 rulesets' }]);
+    });
+
+    it('refuses more than 50 rules in one ruleset and names that ruleset\'s rules', () => {
+      // Prepare
+      const chatty = ruleset('CHATTER', Array.from({ length: WORKFLOW_LIMITS.rulesPerRuleset + 1 }, () => log('again')));
+      const raw = { ...valid, rulesets: [...valid.rulesets, chatty] };
+
+      // Act
+      const problems = problemsOf(raw);
+
+      // Assess
+      expect(problems).toEqual([{ path: 'rulesets[3].rules', message: 'must have at most 50 rules' }]);
+    });
+
+    it('accepts a workflow at every limit', () => {
+      // Prepare
+      const names = Array.from({ length: WORKFLOW_LIMITS.statuses }, (_, index) => (index === 0 ? 'CREATED' : `S${index}`));
+      const full = orderWorkflow({
+        statuses: statuses(...names),
+        rulesets: Array.from({ length: WORKFLOW_LIMITS.rulesets }, (_, index) =>
+          ruleset(index === 0 ? 'CREATE' : `STEP_${index}`, Array.from({ length: WORKFLOW_LIMITS.rulesPerRuleset }, () => log('step')), {
+            ...(index === 0 ? {} : { triggers: names }),
+          }),
+        ),
+        settings: { loopGuard: WORKFLOW_LIMITS.loopGuard },
+      });
+
+      // Act
+      const parsing = () => parseWorkflow(full, registry);
+
+      // Assess
+      expect(parsing).not.toThrow();
+    });
   });
 });

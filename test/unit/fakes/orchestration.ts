@@ -200,7 +200,7 @@ export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
 /** The composition of shared/config/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
 export const inMemoryOrchestration = (
   accountId = 'acme',
-  options: { workflows?: Workflow[]; clock?: FixedClock; queue?: InMemoryEventQueue } = {},
+  options: { workflows?: Workflow[]; clock?: FixedClock; queue?: InMemoryEventQueue; hopLimit?: number } = {},
 ): TestAccount => {
   const store = new InMemoryEngineStore();
   for (const workflow of options.workflows ?? []) store.putWorkflow(workflow);
@@ -211,7 +211,7 @@ export const inMemoryOrchestration = (
   const eventRecords = new InMemoryEventRecords(store);
   return {
     accountId,
-    engine: new Engine({ store, registry, clock, ids }),
+    engine: new Engine({ store, registry, clock, ids, hopLimit: options.hopLimit }),
     registry,
     workflows: new InMemoryWorkflowRepository(store),
     events: new InMemoryEventLog(store, eventRecords),

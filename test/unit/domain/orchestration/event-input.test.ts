@@ -116,6 +116,14 @@ describe('eventInputSchema', () => {
     expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['accountId'] })]);
   });
 
+  it('rejects a hop count from the caller, naming hops, so no caller can restart a chain of relays lower', () => {
+    // Act
+    const result = eventInputSchema.safeParse({ ...input(), hops: -5 });
+
+    // Assess
+    expect(result.error?.issues).toEqual([expect.objectContaining({ code: 'unrecognized_keys', keys: ['hops'] })]);
+  });
+
   it('rejects a scheduledOn that is not an ISO date-time', () => {
     // Act
     const result = eventInputSchema.safeParse(input({ scheduledOn: 'tomorrow' }));

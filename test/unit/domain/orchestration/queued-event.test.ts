@@ -50,6 +50,21 @@ describe('processQueuedEvent', () => {
     expect(account.store.events.get(event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
   });
 
+  it('returns a HOP_LIMIT failure without throwing, since no redelivery could make it run', async () => {
+    // Prepare
+    const limited = inMemoryOrchestration('acme', { workflows: [orderFlow()], hopLimit: 2 });
+    await runEvent(orderEvent('CREATE'), limited);
+    const event = orderEvent('CONFIRM', { source: 'QUEUE', hops: 3 });
+
+    // Act
+    const result = await processQueuedEvent({ accountId: 'acme', event }, limited);
+
+    // Assess
+    expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
+    expect(limited.store.events.get(event.id)).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
+    expect(limited.queue.sent).toEqual([]);
+  });
+
   it('returns the result of an event that succeeds', async () => {
     // Act
     const result = await processQueuedEvent({ accountId: 'acme', event: orderEvent('CONFIRM') }, account);
@@ -136,6 +151,22 @@ describe('parseQueuedEvent', () => {
 
     // Assess
     expect(paths).toEqual(['event.id']);
+  });
+
+  it('reads back the hop count of a relayed event', () => {
+    // Act
+    const message = parseQueuedEvent(body({ accountId: 'acme', event: { ...event, source: 'QUEUE', hops: 4 } }));
+
+    // Assess
+    expect(message.event.hops).toBe(4);
+  });
+
+  it.each([-1, 1.5, '2'])('rejects a message whose hop count is %j, naming event.hops', (hops) => {
+    // Act
+    const paths = issuePaths(() => parseQueuedEvent(body({ accountId: 'acme', event: { ...event, hops } })));
+
+    // Assess
+    expect(paths).toEqual(['event.hops']);
   });
 
   it('rejects a message whose event has an unknown source', () => {

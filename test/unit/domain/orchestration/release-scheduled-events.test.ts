@@ -1,5 +1,9 @@
 import type { Account } from '../../../../shared/domain/accounts/account';
-import { releaseScheduledEvents } from '../../../../shared/domain/orchestration/release-scheduled-events';
+import {
+  releaseScheduledEvents,
+  SWEEP_ACCOUNT_QUOTA,
+  SWEEP_PAGE,
+} from '../../../../shared/domain/orchestration/release-scheduled-events';
 import type { ScheduledEventRecord } from '../../../../shared/engine/model';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 import { InMemoryAccounts, TEST_NOW } from '../../fakes/orchestration';
@@ -27,8 +31,9 @@ const scheduledRecord = (id: string, dueAt: string): ScheduledEventRecord => ({
 describe('releaseScheduledEvents', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let accounts: InMemoryAccounts;
-  const release = (onAccountError?: (accountId: string, error: unknown) => void) =>
-    releaseScheduledEvents({ controlPlane, orchestrationFor: accounts.orchestrationFor, now: () => accounts.clock.now(), onAccountError });
+  const release = (onAccountError?: (accountId: string, error: unknown) => void, timeLeftMs?: () => number) =>
+    releaseScheduledEvents({ controlPlane, orchestrationFor: accounts.orchestrationFor, now: () => accounts.clock.now(), onAccountError, timeLeftMs });
+
   const schedule = (accountId: string, ...records: ScheduledEventRecord[]) =>
     accounts.account(accountId).store.scheduled.push(...records);
 
@@ -50,7 +55,7 @@ describe('releaseScheduledEvents', () => {
     const result = await release();
 
     // Assess
-    expect(result).toEqual({ released: 2, accounts: 2 });
+    expect(result).toEqual({ released: 2, accounts: 2, unfinished: 0 });
     expect(accounts.queue.sent.map(({ message }) => message)).toEqual([
       { accountId: 'acme', event: { ...acme.event, source: 'SCHEDULE' } },
       { accountId: 'globex', event: { ...globex.event, source: 'SCHEDULE' } },
@@ -123,7 +128,7 @@ describe('releaseScheduledEvents', () => {
     const result = await release(onAccountError);
 
     // Assess
-    expect(result).toEqual({ released: 1, accounts: 2 });
+    expect(result).toEqual({ released: 1, accounts: 2, unfinished: 0 });
     expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.id])).toEqual([['globex', 'sch-globex-1']]);
     expect(onAccountError).toHaveBeenCalledTimes(1);
     expect(onAccountError).toHaveBeenCalledWith('acme', failure);
@@ -147,7 +152,123 @@ describe('releaseScheduledEvents', () => {
     const result = await release();
 
     // Assess
-    expect(result).toEqual({ released: 0, accounts: 2 });
-    expect(accounts.requested).toEqual(['acme', 'globex']);
+    expect(result).toEqual({ released: 0, accounts: 2, unfinished: 0 });
+    expect([...accounts.requested].sort()).toEqual(['acme', 'globex']);
+  });
+
+  it('keeps the hop count of a scheduled event it releases', async () => {
+    // Prepare
+    const record = scheduledRecord('sch-hop', secondsFromNow(-1));
+    schedule('acme', { ...record, event: { ...record.event, hops: 5 } });
+
+    // Act
+    await release();
+
+    // Assess
+    expect(accounts.queue.events.map((event) => event.hops)).toEqual([5]);
+  });
+});
+
+describe('releaseScheduledEvents takes accounts in turn', () => {
+  let controlPlane: InMemoryControlPlaneStore;
+  let accounts: InMemoryAccounts;
+  const release = (timeLeftMs?: () => number) =>
+    releaseScheduledEvents({ controlPlane, orchestrationFor: accounts.orchestrationFor, now: () => accounts.clock.now(), timeLeftMs });
+  const backlog = (accountId: string, count: number) =>
+    accounts.account(accountId).store.scheduled.push(
+      ...Array.from({ length: count }, (_, index) => scheduledRecord(`${accountId}-${String(index).padStart(4, '0')}`, secondsFromNow(-600 + index / 10))),
+    );
+  const accountsInSendOrder = () => accounts.queue.sent.map(({ message }) => message.accountId);
+  const sentFor = (accountId: string) => accounts.queue.sent.filter(({ message }) => message.accountId === accountId);
+
+  beforeEach(async () => {
+    controlPlane = new InMemoryControlPlaneStore();
+    accounts = new InMemoryAccounts();
+    for (const accountId of ['acme', 'globex', 'initech']) await controlPlane.createAccount(account(accountId));
+  });
+
+  it("sends every account's first page before any account's second, so one backlog does not hold up the others", async () => {
+    // Prepare
+    backlog('acme', 3 * SWEEP_PAGE);
+    backlog('globex', 2);
+    backlog('initech', 1);
+
+    // Act
+    await release();
+
+    // Assess
+    const order = accountsInSendOrder();
+    const lastOfOthers = Math.max(order.lastIndexOf('globex'), order.lastIndexOf('initech'));
+    expect(order.slice(0, lastOfOthers + 1).filter((accountId) => accountId === 'acme').length).toBeLessThanOrEqual(SWEEP_PAGE);
+    expect(order).toHaveLength(3 * SWEEP_PAGE + 3);
+  });
+
+  it("releases at most an account's quota in one sweep and leaves the rest for the next", async () => {
+    // Prepare
+    backlog('acme', SWEEP_ACCOUNT_QUOTA + 50);
+
+    // Act
+    const result = await release();
+
+    // Assess
+    expect(result).toEqual({ released: SWEEP_ACCOUNT_QUOTA, accounts: 3, unfinished: 1 });
+    expect(accounts.account('acme').store.scheduled).toHaveLength(50);
+  });
+
+  it('releases what the next sweep finds of a backlog left at the quota', async () => {
+    // Prepare
+    backlog('acme', SWEEP_ACCOUNT_QUOTA + 50);
+    await release();
+    accounts.clock.set(new Date(TEST_NOW.getTime() + 60_000));
+
+    // Act
+    const result = await release();
+
+    // Assess
+    expect(result).toEqual({ released: 50, accounts: 3, unfinished: 0 });
+    expect(new Set(accounts.queue.events.map((event) => event.id)).size).toBe(SWEEP_ACCOUNT_QUOTA + 50);
+  });
+
+  it("releases every other account's events while one account is held at its quota", async () => {
+    // Prepare
+    backlog('acme', SWEEP_ACCOUNT_QUOTA + 50);
+    backlog('globex', 250);
+
+    // Act
+    await release();
+
+    // Assess
+    expect(accounts.account('globex').store.scheduled).toEqual([]);
+    expect(sentFor('globex')).toHaveLength(250);
+  });
+
+  it('starts no turn once less than five seconds are left, and counts every account it did not finish', async () => {
+    // Prepare
+    for (const accountId of ['acme', 'globex', 'initech']) backlog(accountId, 1);
+    let left = 6_000;
+
+    // Act
+    const result = await release(() => (left -= 1_000));
+
+    // Assess
+    expect(result).toEqual({ released: 1, accounts: 3, unfinished: 2 });
+  });
+
+  it('starts each sweep one account further on', async () => {
+    // Prepare
+    const firstServed: string[] = [];
+    for (const accountId of ['acme', 'globex', 'initech']) backlog(accountId, 3);
+
+    // Act
+    for (let minute = 0; minute < 3; minute += 1) {
+      accounts.clock.set(new Date(TEST_NOW.getTime() + minute * 60_000));
+      accounts.queue.sent.length = 0;
+      for (const accountId of ['acme', 'globex', 'initech']) accounts.account(accountId).store.scheduled.push(scheduledRecord(`${accountId}-m${minute}`, secondsFromNow(-1)));
+      await release();
+      firstServed.push(accountsInSendOrder()[0] as string);
+    }
+
+    // Assess
+    expect(new Set(firstServed).size).toBe(3);
   });
 });

@@ -67,6 +67,18 @@ describe('retryEvent', () => {
     ]);
   });
 
+  it('keeps the hop count of a relayed event it re-drives', async () => {
+    // Prepare
+    const relayed = orderEvent('BREAK', { source: 'QUEUE', hops: 7 });
+    await runEvent(relayed, account);
+
+    // Act
+    await retryEvent(relayed.id, account);
+
+    // Assess
+    expect(account.queue.sent.map(({ message }) => message.event.hops)).toEqual([7]);
+  });
+
   it('enqueues the retry with a deduplication id other than the event id', async () => {
     // Act
     await retryEvent(failed.id, account);

@@ -63,6 +63,7 @@ describe('runEvent', () => {
         rootEntityRef: LOCATION.entityRef,
         attributes: { sku: 'S-1' },
         source: 'QUEUE',
+        hops: 1,
       },
     });
   });
