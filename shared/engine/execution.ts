@@ -358,9 +358,12 @@ export class Execution {
     if (Number.isNaN(due)) throw new RuleFailedError(`Cannot schedule '${request.name}': '${dueAt}' is not a date`, 'INVALID_DUE_AT');
     const dueIso = new Date(due).toISOString();
     const id = this.settings.ids();
-    const event = this.eventFor(entity, request, this.destination(entity, request, target), id, 'SCHEDULE');
+    const destination = this.destination(entity, request, target);
+    const event = this.eventFor(entity, request, destination, id, 'SCHEDULE');
     event.scheduledOn = dueIso;
-    event.hops = this.settings.hops + 1;
+    // A root that schedules its own next step (a reminder, a daily check) runs once per due time, so it
+    // may repeat for ever; only a hand-off to another root can multiply work, and that counts a hop.
+    event.hops = destination.sameRoot ? this.settings.hops : this.settings.hops + 1;
     this.scheduled.push({ id, dueAt: dueIso, event });
   }
 

@@ -4,13 +4,14 @@ import { orderWorkflow, ruleset, sendEvent, setState, statuses } from './fixture
 
 const OTHER_ORDER = { entityType: 'ORDER', entityRef: 'O-2' };
 
-/** PING on an order sends PING to order O-2 (another root), and LATER schedules one for itself. */
+/** PING on an order sends PING to order O-2 (another root); LATER schedules one for itself, LATER_ELSEWHERE for O-2. */
 const relaying = orderWorkflow({
   statuses: statuses('CREATED', 'BOOKED'),
   rulesets: [
     ruleset('CREATE', [setState('BOOKED')]),
     ruleset('PING', [sendEvent('PING', { target: OTHER_ORDER })]),
     ruleset('LATER', [sendEvent('PING', { delaySeconds: 60 })]),
+    ruleset('LATER_ELSEWHERE', [sendEvent('PING', { delaySeconds: 60, target: OTHER_ORDER })]),
     ruleset('BOUNCE', [sendEvent('PING')]),
   ],
 });
@@ -47,7 +48,18 @@ describe('Engine.process hop count', () => {
     expect(relayedEvents(result).map((event) => event.hops)).toEqual([1]);
   });
 
-  it('gives a scheduled event one hop more than the event that scheduled it', async () => {
+  it('gives an event scheduled for another root one hop more than the event that scheduled it', async () => {
+    // Prepare
+    const { engine, store } = await bookedOrder();
+
+    // Act
+    await engine.process(orderEvent('LATER_ELSEWHERE', { source: 'QUEUE', hops: 2 }));
+
+    // Assess
+    expect(store.scheduled.map((record) => record.event.hops)).toEqual([3]);
+  });
+
+  it('keeps the hop count of an event a root schedules for itself, so a recurring step never hits the limit', async () => {
     // Prepare
     const { engine, store } = await bookedOrder();
 
@@ -55,7 +67,7 @@ describe('Engine.process hop count', () => {
     await engine.process(orderEvent('LATER', { source: 'QUEUE', hops: 2 }));
 
     // Assess
-    expect(store.scheduled.map((record) => record.event.hops)).toEqual([3]);
+    expect(store.scheduled.map((record) => record.event.hops)).toEqual([2]);
   });
 
   it('does not count events run inline on the same root as hops', async () => {

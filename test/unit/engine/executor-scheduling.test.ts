@@ -90,7 +90,7 @@ describe('Engine.process scheduled events', () => {
       attributes: { why: 'unpaid' },
       scheduledOn: '2025-01-01T10:01:30.000Z',
       source: 'SCHEDULE',
-      hops: 1,
+      hops: 0,
     });
   });
 
