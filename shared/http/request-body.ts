@@ -2,6 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../domain/errors';
 import { validate } from '../domain/validation';
+import { assertStorableNumbers } from './storable-numbers';
 
 export { validate };
 
@@ -22,5 +23,7 @@ export const readJsonBody = <S extends z.ZodType>(
   } catch (error) {
     throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`, 'body');
   }
-  return validate(schema, parsed);
+  const body = validate(schema, parsed);
+  assertStorableNumbers(body);
+  return body;
 };

@@ -228,3 +228,26 @@ describe('validate, edge cases', () => {
     expect(error.details.map((detail) => detail.field)).toEqual(['colour', 'size']);
   });
 });
+
+describe('readJsonBody and numbers DynamoDB cannot store', () => {
+  const anything = z.looseObject({});
+
+  it.each([
+    ['a denormal number', '{"lat": -5e-324}', 'lat'],
+    ['a number past 1e126', '{"lines": [{"qty": 1e200}]}', 'lines[0].qty'],
+  ])('refuses %s with a 400 naming the field', (_what, body, field) => {
+    // Act
+    const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
+
+    // Assess
+    expect(read).toThrow(expect.objectContaining({ status: 400, field }));
+  });
+
+  it('accepts zero and ordinary numbers', () => {
+    // Act
+    const body = readJsonBody(apiGatewayEvent({ method: 'POST', body: '{"a": 0, "b": -1.5, "c": 1e-100}' }), anything, 1024);
+
+    // Assess
+    expect(body).toEqual({ a: 0, b: -1.5, c: 1e-100 });
+  });
+});
