@@ -16,8 +16,11 @@ export interface ControlPlaneStore {
   /** Strongly consistent, so a revocation holds from the next request on. */
   getApiKey(keyId: string): Promise<ApiKeyRecord | undefined>;
   listApiKeys(accountId: string): Promise<ApiKeyRecord[]>;
-  /** Returns false when the key does not exist in that account or is already revoked. */
-  revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean>;
+  /**
+   * Returns false when the key does not exist in that account, is already revoked or, when
+   * `retailerId` is given, is not scoped to that retailer.
+   */
+  revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean>;
   /** A real round trip to the store, for health checks. */
   ping(): Promise<void>;
 }

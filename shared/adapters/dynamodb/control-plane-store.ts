@@ -119,20 +119,21 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
     return items.map((item) => stripKeys<ApiKeyRecord>(item));
   }
 
-  async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {
+  async revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: apiKeyKey(keyId),
           UpdateExpression: 'SET #status = :revoked, revokedOn = :revokedOn',
-          ConditionExpression: 'accountId = :account AND #status = :active',
+          ConditionExpression: `accountId = :account AND #status = :active${retailerId === undefined ? '' : ' AND retailerId = :retailer'}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':revoked': 'REVOKED',
             ':active': 'ACTIVE',
             ':account': accountId,
             ':revokedOn': revokedOn,
+            ...(retailerId === undefined ? {} : { ':retailer': retailerId }),
           },
         }),
       );

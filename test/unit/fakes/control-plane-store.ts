@@ -62,9 +62,10 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return [...this.apiKeys.values()].filter((key) => key.accountId === accountId).map((key) => ({ ...key }));
   }
 
-  async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {
+  async revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean> {
     const key = this.apiKeys.get(keyId);
     if (!key || key.accountId !== accountId || key.status !== 'ACTIVE') return false;
+    if (retailerId !== undefined && key.retailerId !== retailerId) return false;
     this.apiKeys.set(keyId, { ...key, status: 'REVOKED', revokedOn });
     return true;
   }

@@ -268,6 +268,18 @@ describe('DynamoControlPlaneStore', () => {
       expect(equalities(input)).toEqual({ accountId: 'acme', status: 'ACTIVE' });
     });
 
+    it('revokes only a key of that retailer when a retailer is given', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({});
+
+      // Act
+      await store.revokeApiKey('acme', '0123456789abcdef', '2025-06-01T00:00:00.000Z', 'r1');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(equalities(input)).toEqual({ accountId: 'acme', status: 'ACTIVE', retailerId: 'r1' });
+    });
+
     it('records the revocation time and the REVOKED status', async () => {
       // Prepare
       ddbMock.on(UpdateCommand).resolves({});

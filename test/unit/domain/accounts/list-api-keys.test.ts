@@ -3,11 +3,12 @@ import type { AccountPrincipal } from '../../../../shared/domain/accounts/princi
 import { seedApiKey } from '../../fakes/api-keys';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 
-const principalOf = (accountId: string): AccountPrincipal => ({
+const principalOf = (accountId: string, retailerId?: string): AccountPrincipal => ({
   kind: 'account',
   accountId,
   keyId: 'aaaaaaaaaaaaaaaa',
   role: 'ADMIN',
+  retailerId,
   tableName: `ordo-unit-acct-${accountId}`,
 });
 
@@ -59,6 +60,19 @@ describe('listAccountApiKeys', () => {
       status: 'REVOKED',
       revokedOn: '2025-05-05T05:05:05.000Z',
     });
+  });
+
+  it('lists to a retailer-scoped key only the keys scoped to its own retailer', async () => {
+    // Prepare
+    await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', retailerId: 'r2' });
+    const sameRetailer = await seedApiKey(controlPlane, { accountId: 'acme', role: 'READONLY', retailerId: 'r1' });
+
+    // Act
+    const keys = await listAccountApiKeys(principalOf('acme', 'r1'), { controlPlane });
+
+    // Assess
+    expect(keys.map((key) => key.keyId)).toEqual([sameRetailer.keyId]);
   });
 
   it('returns an empty list for an account without keys', async () => {

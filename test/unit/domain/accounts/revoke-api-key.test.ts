@@ -6,11 +6,12 @@ import { seedApiKey } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 
-const adminOf = (accountId: string): AccountPrincipal => ({
+const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => ({
   kind: 'account',
   accountId,
   keyId: 'aaaaaaaaaaaaaaaa',
   role: 'ADMIN',
+  retailerId,
   tableName: `ordo-unit-acct-${accountId}`,
 });
 
@@ -96,5 +97,39 @@ describe('revokeAccountApiKey', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('throws NotFoundError when a retailer-scoped key revokes an unscoped key, and leaves it active', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    expect((await controlPlane.getApiKey(keyId))?.status).toBe('ACTIVE');
+  });
+
+  it("throws NotFoundError when a retailer-scoped key revokes another retailer's key", async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r2' });
+
+    // Act
+    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lets a retailer-scoped key revoke a key of its own retailer', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r1' });
+
+    // Act
+    await revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.status).toBe('REVOKED');
   });
 });
