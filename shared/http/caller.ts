@@ -22,6 +22,7 @@ export const accountCaller = async (
 ): Promise<AccountPrincipal> => {
   const principal = await authenticateApiKey(bearerToken(event), {
     controlPlane: deps.controlPlane,
+    roles: deps.roles,
     stage: deps.settings.stage,
   });
   requirePermission(principal, permission);

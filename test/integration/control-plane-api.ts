@@ -4,6 +4,8 @@ import { handler as getAccount } from '../../functions/accounts/get-account';
 import { handler as createApiKey } from '../../functions/api-keys/create-api-key';
 import { handler as listApiKeys } from '../../functions/api-keys/list-api-keys';
 import { handler as revokeApiKey } from '../../functions/api-keys/revoke-api-key';
+import { handler as listRoles } from '../../functions/roles/list-roles';
+import { handler as putRole } from '../../functions/roles/put-role';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { invoke } from '../support/api-gateway-event';
 
@@ -20,6 +22,9 @@ export const api = {
   listApiKeys: (apiKey: string) => invoke(listApiKeys, { method: 'GET', resource: '/v1/api-keys', apiKey }),
   revokeApiKey: (apiKey: string, keyId: string) =>
     invoke(revokeApiKey, { method: 'DELETE', resource: '/v1/api-keys/{keyId}', pathParameters: { keyId }, apiKey }),
+  listRoles: (apiKey: string) => invoke(listRoles, { method: 'GET', resource: '/v1/roles', apiKey }),
+  putRole: (apiKey: string, name: string, body: unknown) =>
+    invoke(putRole, { method: 'PUT', resource: '/v1/roles/{name}', pathParameters: { name }, apiKey, body }),
 };
 
 const dynamodb = () => localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');

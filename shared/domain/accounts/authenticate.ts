@@ -1,15 +1,23 @@
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
+import type { RoleStore } from '../../ports/role-store';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { accountTableName } from './account';
 import { parseApiKey, secretMatches } from './api-key';
 import type { AccountPrincipal } from './principal';
-import { roleGrants, type Permission } from './roles';
+import { grantedPermissions } from './role-permissions';
+import type { Permission } from './roles';
 
-/** Turns an API key into the principal it belongs to, or refuses with 401. */
-export const authenticateApiKey = async (
-  apiKey: string | undefined,
-  deps: { controlPlane: ControlPlaneStore; stage: string },
-): Promise<AccountPrincipal> => {
+export interface AuthenticationDeps {
+  controlPlane: ControlPlaneStore;
+  roles: RoleStore;
+  stage: string;
+}
+
+/**
+ * Turns an API key into the principal it belongs to, or refuses with 401. The role's permissions
+ * are read on every request, so a changed custom role holds from the next request on.
+ */
+export const authenticateApiKey = async (apiKey: string | undefined, deps: AuthenticationDeps): Promise<AccountPrincipal> => {
   const parsed = apiKey ? parseApiKey(apiKey) : undefined;
   if (!parsed) throw new UnauthenticatedError();
 
@@ -22,13 +30,14 @@ export const authenticateApiKey = async (
     accountId: record.accountId,
     keyId: record.keyId,
     role: record.role,
+    permissions: await grantedPermissions(record.accountId, record.role, deps.roles),
     retailerId: record.retailerId,
     tableName: accountTableName(deps.stage, record.accountId),
   };
 };
 
 export const requirePermission = (principal: AccountPrincipal, permission: Permission): void => {
-  if (!roleGrants(principal.role, permission)) {
+  if (!principal.permissions.has(permission)) {
     throw new ForbiddenError(`Role ${principal.role} lacks the ${permission} permission`);
   }
 };

@@ -4,6 +4,7 @@ import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-ta
 import { FixedClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
 import { InMemoryEventSourceRegistry } from './event-sources';
+import { InMemoryRoleStore } from './roles';
 
 export interface FakeDependencies extends Dependencies {
   clock: FixedClock;
@@ -11,6 +12,7 @@ export interface FakeDependencies extends Dependencies {
   tables: InMemoryAccountTables;
   profiles: InMemoryAccountProfileStore;
   eventSources: InMemoryEventSourceRegistry;
+  roles: InMemoryRoleStore;
 }
 
 /** Every account gets the same fixed data key: enough to seal and unseal in tests. */
@@ -32,5 +34,6 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
     profiles: new InMemoryAccountProfileStore(tables),
     eventSources: new InMemoryEventSourceRegistry(),
     dataKeys: fixedDataKeys,
+    roles: new InMemoryRoleStore(),
   };
 };

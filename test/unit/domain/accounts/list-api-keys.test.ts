@@ -1,16 +1,10 @@
 import { listAccountApiKeys } from '../../../../shared/domain/accounts/list-api-keys';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { seedApiKey } from '../../fakes/api-keys';
+import { accountPrincipal } from '../../fakes/principals';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 
-const principalOf = (accountId: string, retailerId?: string): AccountPrincipal => ({
-  kind: 'account',
-  accountId,
-  keyId: 'aaaaaaaaaaaaaaaa',
-  role: 'ADMIN',
-  retailerId,
-  tableName: `ordo-unit-acct-${accountId}`,
-});
+const principalOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
 
 describe('listAccountApiKeys', () => {
   let controlPlane: InMemoryControlPlaneStore;

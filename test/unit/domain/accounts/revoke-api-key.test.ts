@@ -3,17 +3,12 @@ import type { AccountPrincipal } from '../../../../shared/domain/accounts/princi
 import { revokeAccountApiKey } from '../../../../shared/domain/accounts/revoke-api-key';
 import { NotFoundError, UnauthenticatedError } from '../../../../shared/domain/errors';
 import { seedApiKey } from '../../fakes/api-keys';
+import { accountPrincipal } from '../../fakes/principals';
+import { InMemoryRoleStore } from '../../fakes/roles';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 
-const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => ({
-  kind: 'account',
-  accountId,
-  keyId: 'aaaaaaaaaaaaaaaa',
-  role: 'ADMIN',
-  retailerId,
-  tableName: `ordo-unit-acct-${accountId}`,
-});
+const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
 
 describe('revokeAccountApiKey', () => {
   const now = new Date('2025-06-01T08:00:00.000Z');
@@ -33,7 +28,7 @@ describe('revokeAccountApiKey', () => {
     await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
 
     // Assess
-    await expect(authenticateApiKey(apiKey, { controlPlane, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('records when the key was revoked', async () => {
@@ -66,7 +61,7 @@ describe('revokeAccountApiKey', () => {
     await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }).catch(() => undefined);
 
     // Assess
-    await expect(authenticateApiKey(apiKey, { controlPlane, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
+    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
   });
 
   it('reports a key of another account exactly like a key that does not exist', async () => {
