@@ -21,6 +21,11 @@ export interface ControlPlaneStore {
    * `retailerId` is given, is not scoped to that retailer.
    */
   revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean>;
+  /**
+   * Sets the key's lastUsedOn to `usedOn` unless it is later than `staleBefore`: one write a minute
+   * per key at most, however many containers authenticate it. Returns false when it was not due.
+   */
+  recordApiKeyUse(keyId: string, usedOn: string, staleBefore: string): Promise<boolean>;
   /** A real round trip to the store, for health checks. */
   ping(): Promise<void>;
 }

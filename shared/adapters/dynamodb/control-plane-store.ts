@@ -144,6 +144,24 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
     }
   }
 
+  async recordApiKeyUse(keyId: string, usedOn: string, staleBefore: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET lastUsedOn = :usedOn',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastUsedOn) OR lastUsedOn <= :staleBefore)',
+          ExpressionAttributeValues: { ':usedOn': usedOn, ':staleBefore': staleBefore },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
   async ping(): Promise<void> {
     await this.client.send(new DescribeTableCommand({ TableName: this.tableName }));
   }

@@ -1,8 +1,9 @@
+import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { RoleStore } from '../../ports/role-store';
 import { ForbiddenError, UnauthenticatedError } from '../errors';
 import { accountTableName } from './account';
-import { parseApiKey, secretMatches } from './api-key';
+import { parseApiKey, secretMatches, type ApiKeyRecord } from './api-key';
 import type { AccountPrincipal } from './principal';
 import { grantedPermissions } from './role-permissions';
 import type { Permission } from './roles';
@@ -10,8 +11,27 @@ import type { Permission } from './roles';
 export interface AuthenticationDeps {
   controlPlane: ControlPlaneStore;
   roles: RoleStore;
+  clock: Clock;
   stage: string;
+  /** Told when lastUsedOn could not be written; the request goes on regardless. */
+  onUseNotRecorded?: (error: unknown) => void;
 }
+
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+const isLive = (record: ApiKeyRecord, now: Date): boolean =>
+  record.status === 'ACTIVE' && (record.expiresOn === undefined || Date.parse(record.expiresOn) > now.getTime());
+
+/** lastUsedOn is a hint for people, not a guard: a failed write must never refuse the request. */
+const recordUse = async (record: ApiKeyRecord, now: Date, deps: AuthenticationDeps): Promise<void> => {
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS).toISOString();
+  if (record.lastUsedOn !== undefined && record.lastUsedOn > staleBefore) return;
+  try {
+    await deps.controlPlane.recordApiKeyUse(record.keyId, now.toISOString(), staleBefore);
+  } catch (error) {
+    deps.onUseNotRecorded?.(error);
+  }
+};
 
 /**
  * Turns an API key into the principal it belongs to, or refuses with 401. The role's permissions
@@ -21,16 +41,22 @@ export const authenticateApiKey = async (apiKey: string | undefined, deps: Authe
   const parsed = apiKey ? parseApiKey(apiKey) : undefined;
   if (!parsed) throw new UnauthenticatedError();
 
+  const now = deps.clock.now();
   const record = await deps.controlPlane.getApiKey(parsed.keyId);
-  if (!record || record.status !== 'ACTIVE' || !secretMatches(parsed.secret, record.secretHash)) {
-    throw new UnauthenticatedError('The API key is unknown or has been revoked');
+  // One answer for unknown, revoked, expired and forged keys, so none can be told apart.
+  if (!record || !secretMatches(parsed.secret, record.secretHash) || !isLive(record, now)) {
+    throw new UnauthenticatedError('The API key is unknown, revoked or expired');
   }
+  const [permissions] = await Promise.all([
+    grantedPermissions(record.accountId, record.role, deps.roles),
+    recordUse(record, now, deps),
+  ]);
   return {
     kind: 'account',
     accountId: record.accountId,
     keyId: record.keyId,
     role: record.role,
-    permissions: await grantedPermissions(record.accountId, record.role, deps.roles),
+    permissions,
     retailerId: record.retailerId,
     tableName: accountTableName(deps.stage, record.accountId),
   };

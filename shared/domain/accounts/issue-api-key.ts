@@ -10,6 +10,7 @@ import { z } from 'zod';
 export const issueApiKeyInputSchema = z.strictObject({
   role: z.string().trim().min(1).max(64),
   retailerId: z.string().trim().min(1).max(200).optional(),
+  expiresOn: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type IssueApiKeyInput = z.infer<typeof issueApiKeyInputSchema>;
@@ -19,7 +20,15 @@ export interface IssuedApiKey {
   apiKey: string;
   role: string;
   retailerId?: string;
+  expiresOn?: string;
 }
+
+const expiryOf = (expiresOn: string | undefined, now: Date): string | undefined => {
+  if (expiresOn === undefined) return undefined;
+  const expiry = new Date(expiresOn);
+  if (expiry.getTime() <= now.getTime()) throw new ValidationError('expiresOn: must be in the future', 'expiresOn');
+  return expiry.toISOString();
+};
 
 /** The key is returned once; only its hash is kept. */
 export const issueAccountApiKey = async (
@@ -36,6 +45,8 @@ export const issueAccountApiKey = async (
     throw new ValidationError(`role: ${input.role} is neither a built-in role nor a role of this account`, 'role');
   }
   requireHeld(principal, granted, `issue a ${input.role} key`);
+  const now = deps.clock.now();
+  const expiresOn = expiryOf(input.expiresOn, now);
 
   const { keyId, apiKey, secretHash } = issueApiKey();
   await deps.controlPlane.putApiKey({
@@ -45,7 +56,8 @@ export const issueAccountApiKey = async (
     retailerId: input.retailerId,
     secretHash,
     status: 'ACTIVE',
-    createdOn: deps.clock.now().toISOString(),
+    createdOn: now.toISOString(),
+    expiresOn,
   });
-  return { keyId, apiKey, role: input.role, retailerId: input.retailerId };
+  return { keyId, apiKey, role: input.role, retailerId: input.retailerId, expiresOn };
 };

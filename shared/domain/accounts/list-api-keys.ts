@@ -12,12 +12,14 @@ export const listAccountApiKeys = async (
   const keys = await deps.controlPlane.listApiKeys(principal.accountId);
   return keys
     .filter((key) => principal.retailerId === undefined || key.retailerId === principal.retailerId)
-    .map(({ keyId, role, retailerId, status, createdOn, revokedOn }) => ({
+    .map(({ keyId, role, retailerId, status, createdOn, revokedOn, expiresOn, lastUsedOn }) => ({
       keyId,
       role,
       retailerId,
       status,
       createdOn,
       revokedOn,
+      expiresOn,
+      lastUsedOn,
     }));
 };

@@ -70,6 +70,17 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return true;
   }
 
+  /** Set to make recordApiKeyUse fail, as a throttled table would. */
+  recordUseFailure: Error | undefined;
+
+  async recordApiKeyUse(keyId: string, usedOn: string, staleBefore: string): Promise<boolean> {
+    if (this.recordUseFailure) throw this.recordUseFailure;
+    const key = this.apiKeys.get(keyId);
+    if (!key || (key.lastUsedOn !== undefined && key.lastUsedOn > staleBefore)) return false;
+    this.apiKeys.set(keyId, { ...key, lastUsedOn: usedOn });
+    return true;
+  }
+
   async ping(): Promise<void> {
     if (this.pingDelayMs) jest.setSystemTime(Date.now() + this.pingDelayMs);
     if (this.pingFailure) throw this.pingFailure;

@@ -331,6 +331,47 @@ describe('DynamoControlPlaneStore', () => {
     });
   });
 
+  describe('recordApiKeyUse', () => {
+    it('sets lastUsedOn only on an existing key whose last use is older than the given time', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({});
+
+      // Act
+      await store.recordApiKeyUse('0123456789abcdef', '2025-06-01T12:00:00.000Z', '2025-06-01T11:59:00.000Z');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(input).toMatchObject({
+        Key: { PK: 'APIKEY#0123456789abcdef', SK: 'APIKEY' },
+        UpdateExpression: 'SET lastUsedOn = :usedOn',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastUsedOn) OR lastUsedOn <= :staleBefore)',
+        ExpressionAttributeValues: { ':usedOn': '2025-06-01T12:00:00.000Z', ':staleBefore': '2025-06-01T11:59:00.000Z' },
+      });
+    });
+
+    it('returns false when another request recorded a use within the minute', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      const recorded = await store.recordApiKeyUse('0123456789abcdef', '2025-06-01T12:00:00.000Z', '2025-06-01T11:59:00.000Z');
+
+      // Assess
+      expect(recorded).toBe(false);
+    });
+
+    it('lets any other DynamoDB failure through unchanged', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(new Error('throttled'));
+
+      // Act
+      const attempt = store.recordApiKeyUse('0123456789abcdef', '2025-06-01T12:00:00.000Z', '2025-06-01T11:59:00.000Z');
+
+      // Assess
+      await expect(attempt).rejects.toThrow('throttled');
+    });
+  });
+
   describe('ping', () => {
     it('describes the control table', async () => {
       // Prepare

@@ -4,21 +4,27 @@ import type { AccountPrincipal } from '../../../../shared/domain/accounts/princi
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
 import { ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/errors';
 import { seedApiKey } from '../../fakes/api-keys';
+import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 import { accountPrincipal } from '../../fakes/principals';
 import { InMemoryRoleStore } from '../../fakes/roles';
+
+const NOW = new Date('2025-06-01T12:00:00.000Z');
+const minutesFromNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 
 const principalFor = (role: AccountPrincipal['role']): AccountPrincipal => accountPrincipal({ role, keyId: '0123456789abcdef' });
 
 describe('authenticateApiKey', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
+  let clock: FixedClock;
   let deps: AuthenticationDeps;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    deps = { controlPlane, roles, stage: 'unit' };
+    clock = new FixedClock(NOW);
+    deps = { controlPlane, roles, clock, stage: 'unit' };
   });
 
   it('returns the principal of the account that owns an active key', async () => {
@@ -166,6 +172,100 @@ describe('authenticateApiKey', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a key whose expiry has passed with UnauthenticatedError', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: minutesFromNow(-1) });
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a key from the very instant it expires', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: NOW.toISOString() });
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('accepts a key until it expires', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: minutesFromNow(1) });
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(principal.keyId).toBe(keyId);
+  });
+
+  it('records when a key never used before was used', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBe(NOW.toISOString());
+  });
+
+  it('writes lastUsedOn no more than once a minute', async () => {
+    // Prepare
+    const lastUsedOn = minutesFromNow(-0.5);
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', lastUsedOn });
+    const recordUse = jest.spyOn(controlPlane, 'recordApiKeyUse');
+
+    // Act
+    await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(recordUse).not.toHaveBeenCalled();
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBe(lastUsedOn);
+  });
+
+  it('writes lastUsedOn again once a minute has passed', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', lastUsedOn: minutesFromNow(-1) });
+
+    // Act
+    await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBe(NOW.toISOString());
+  });
+
+  it('authenticates the key when lastUsedOn cannot be written, and reports the failure', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    controlPlane.recordUseFailure = new Error('ProvisionedThroughputExceededException');
+    const reported: unknown[] = [];
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, { ...deps, onUseNotRecorded: (error) => reported.push(error) });
+
+    // Assess
+    expect(principal.keyId).toBe(keyId);
+    expect(reported).toEqual([controlPlane.recordUseFailure]);
+  });
+
+  it('records no use of a key it refuses', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: minutesFromNow(-1) });
+
+    // Act
+    await authenticateApiKey(apiKey, deps).catch(() => undefined);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBeUndefined();
   });
 
   it('gives the same answer for an unknown key and a revoked one, so keys cannot be probed', async () => {

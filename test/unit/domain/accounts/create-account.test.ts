@@ -26,7 +26,7 @@ describe('createAccount', () => {
     const created = await createAccount({ accountId: 'acme' }, deps);
 
     // Assess
-    const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), stage: 'unit' });
+    const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock: deps.clock, stage: 'unit' });
     expect(principal).toMatchObject({ kind: 'account', accountId: 'acme', keyId: created.keyId, role: 'ADMIN' });
   });
 
@@ -35,7 +35,7 @@ describe('createAccount', () => {
     const created = await createAccount({ accountId: 'acme' }, deps);
 
     // Assess
-    const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), stage: 'unit' });
+    const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock: deps.clock, stage: 'unit' });
     expect(principal.tableName).toBe('ordo-unit-acct-acme');
     expect(created.tableName).toBe(principal.tableName);
   });

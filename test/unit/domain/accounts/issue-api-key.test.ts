@@ -138,4 +138,33 @@ describe('issueAccountApiKey', () => {
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
   });
+
+  it('stores and returns the expiry of a key, in UTC', async () => {
+    // Act
+    const issued = await issueAccountApiKey(admin, { role: 'READONLY', expiresOn: '2025-04-02T14:00:00+02:00' }, deps);
+
+    // Assess
+    expect(issued.expiresOn).toBe('2025-04-02T12:00:00.000Z');
+    expect((await controlPlane.getApiKey(issued.keyId))?.expiresOn).toBe('2025-04-02T12:00:00.000Z');
+  });
+
+  it.each([
+    ['in the past', '2025-03-31T12:00:00.000Z'],
+    ['this very instant', '2025-04-01T12:00:00.000Z'],
+  ])('refuses an expiry %s, naming expiresOn, and stores nothing', async (_case, expiresOn) => {
+    // Act
+    const attempt = issueAccountApiKey(admin, { role: 'READONLY', expiresOn }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ field: 'expiresOn' });
+    expect(controlPlane.apiKeys.size).toBe(0);
+  });
+
+  it.each(['tomorrow', '2025-04-02', '2025-04-02T12:00:00'])('refuses the expiry %p that is no ISO date-time with offset, naming expiresOn', (expiresOn) => {
+    // Act
+    const attempt = () => validate(issueApiKeyInputSchema, { role: 'READONLY', expiresOn });
+
+    // Assess
+    expect(attempt).toThrow(expect.objectContaining({ field: 'expiresOn' }));
+  });
 });

@@ -69,6 +69,22 @@ describe('listAccountApiKeys', () => {
     expect(keys.map((key) => key.keyId)).toEqual([sameRetailer.keyId]);
   });
 
+  it('shows when a key expires and when it was last used', async () => {
+    // Prepare
+    await seedApiKey(controlPlane, {
+      accountId: 'acme',
+      role: 'ADMIN',
+      expiresOn: '2026-01-01T00:00:00.000Z',
+      lastUsedOn: '2025-05-05T05:05:00.000Z',
+    });
+
+    // Act
+    const [summary] = await listAccountApiKeys(principalOf('acme'), { controlPlane });
+
+    // Assess
+    expect(summary).toMatchObject({ expiresOn: '2026-01-01T00:00:00.000Z', lastUsedOn: '2025-05-05T05:05:00.000Z' });
+  });
+
   it('returns an empty list for an account without keys', async () => {
     // Act
     const keys = await listAccountApiKeys(principalOf('empty'), { controlPlane });

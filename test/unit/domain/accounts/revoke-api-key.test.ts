@@ -28,7 +28,7 @@ describe('revokeAccountApiKey', () => {
     await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
 
     // Assess
-    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('records when the key was revoked', async () => {
@@ -61,7 +61,7 @@ describe('revokeAccountApiKey', () => {
     await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }).catch(() => undefined);
 
     // Assess
-    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
+    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
   });
 
   it('reports a key of another account exactly like a key that does not exist', async () => {
