@@ -1,12 +1,18 @@
-import type { Account } from '../domain/accounts/account';
+import type { Account, OperatorStatus } from '../domain/accounts/account';
 import type { ApiKeyRecord } from '../domain/accounts/api-key';
 
 /** Accounts and API keys: the platform's own records, shared by every account. */
 export interface ControlPlaneStore {
   /** Throws ConflictError when the account id is taken. */
   createAccount(account: Account): Promise<void>;
+  /** Strongly consistent, so a suspension holds from the next request. */
   getAccount(accountId: string): Promise<Account | undefined>;
   markAccountActive(accountId: string): Promise<void>;
+  /**
+   * Sets an ACTIVE or SUSPENDED account's status and returns the account as it now is;
+   * undefined when the account does not exist or is still PROVISIONING.
+   */
+  setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined>;
   getWrappedDataKey(accountId: string): Promise<string | undefined>;
   /** Returns false when the account already has a data key. */
   setWrappedDataKeyIfAbsent(accountId: string, wrapped: string): Promise<boolean>;

@@ -3,7 +3,7 @@ import {
   DescribeTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Account } from '../../domain/accounts/account';
+import type { Account, OperatorStatus } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
 import { ConflictError } from '../../domain/errors';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
@@ -41,7 +41,9 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async getAccount(accountId: string): Promise<Account | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: accountKey(accountId) }));
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: accountKey(accountId), ConsistentRead: true }),
+    );
     return Item ? stripKeys<Account>(Item) : undefined;
   }
 
@@ -90,6 +92,26 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
         ExpressionAttributeValues: { ':active': 'ACTIVE' },
       }),
     );
+  }
+
+  async setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: accountKey(accountId),
+          UpdateExpression: 'SET #status = :status, statusChangedOn = :changedOn',
+          ConditionExpression: 'attribute_exists(PK) AND #status IN (:active, :suspended)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status, ':changedOn': changedOn, ':active': 'ACTIVE', ':suspended': 'SUSPENDED' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? stripKeys<Account>(Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
   }
 
   async putApiKey(key: ApiKeyRecord): Promise<void> {

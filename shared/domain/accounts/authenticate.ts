@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { RoleStore } from '../../ports/role-store';
-import { ForbiddenError, UnauthenticatedError } from '../errors';
+import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../errors';
 import { accountTableName } from './account';
 import { parseApiKey, secretMatches, type ApiKeyRecord } from './api-key';
 import type { AccountPrincipal } from './principal';
@@ -33,9 +33,12 @@ const recordUse = async (record: ApiKeyRecord, now: Date, deps: AuthenticationDe
   }
 };
 
+const UNKNOWN_KEY = 'The API key is unknown, revoked or expired';
+
 /**
- * Turns an API key into the principal it belongs to, or refuses with 401. The role's permissions
- * are read on every request, so a changed custom role holds from the next request on.
+ * Turns an API key into the principal it belongs to, or refuses: 401 for a key that is not live,
+ * 403 ACCOUNT_SUSPENDED for any key of a suspended account. The account and the role are read on
+ * every request, never cached, so a suspension or a changed role holds from the next request on.
  */
 export const authenticateApiKey = async (apiKey: string | undefined, deps: AuthenticationDeps): Promise<AccountPrincipal> => {
   const parsed = apiKey ? parseApiKey(apiKey) : undefined;
@@ -45,12 +48,15 @@ export const authenticateApiKey = async (apiKey: string | undefined, deps: Authe
   const record = await deps.controlPlane.getApiKey(parsed.keyId);
   // One answer for unknown, revoked, expired and forged keys, so none can be told apart.
   if (!record || !secretMatches(parsed.secret, record.secretHash) || !isLive(record, now)) {
-    throw new UnauthenticatedError('The API key is unknown, revoked or expired');
+    throw new UnauthenticatedError(UNKNOWN_KEY);
   }
-  const [permissions] = await Promise.all([
+  const [account, permissions] = await Promise.all([
+    deps.controlPlane.getAccount(record.accountId),
     grantedPermissions(record.accountId, record.role, deps.roles),
     recordUse(record, now, deps),
   ]);
+  if (!account) throw new UnauthenticatedError(UNKNOWN_KEY);
+  if (account.status === 'SUSPENDED') throw new AccountSuspendedError();
   return {
     kind: 'account',
     accountId: record.accountId,

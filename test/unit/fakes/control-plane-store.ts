@@ -1,4 +1,4 @@
-import type { Account } from '../../../shared/domain/accounts/account';
+import type { Account, OperatorStatus } from '../../../shared/domain/accounts/account';
 import type { ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { ControlPlaneStore } from '../../../shared/ports/control-plane-store';
@@ -45,6 +45,14 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     const account = this.accounts.get(accountId);
     if (!account) throw new Error(`fake: no account ${accountId}`);
     this.accounts.set(accountId, { ...account, status: 'ACTIVE' });
+  }
+
+  async setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined> {
+    const account = this.accounts.get(accountId);
+    if (!account || account.status === 'PROVISIONING') return undefined;
+    const changed = { ...account, status, statusChangedOn: changedOn };
+    this.accounts.set(accountId, changed);
+    return { ...changed };
   }
 
   async putApiKey(key: ApiKeyRecord): Promise<void> {

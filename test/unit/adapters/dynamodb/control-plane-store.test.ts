@@ -134,6 +134,48 @@ describe('DynamoControlPlaneStore', () => {
       // Assess
       expect(found).toBeUndefined();
     });
+
+    it('reads the account with a strongly consistent read, so a suspension holds at once', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({});
+
+      // Act
+      await store.getAccount('acme');
+
+      // Assess
+      expect(ddbMock.commandCalls(GetCommand)[0].args[0].input.ConsistentRead).toBe(true);
+    });
+  });
+
+  describe('setAccountStatus', () => {
+    it('changes the status only of an existing ACTIVE or SUSPENDED account and returns it as it now is', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({ Attributes: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT', ...account, status: 'SUSPENDED' } });
+
+      // Act
+      const changed = await store.setAccountStatus('acme', 'SUSPENDED', '2025-07-01T09:00:00.000Z');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(input).toMatchObject({
+        Key: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT' },
+        ConditionExpression: 'attribute_exists(PK) AND #status IN (:active, :suspended)',
+        ReturnValues: 'ALL_NEW',
+      });
+      expect(input.ExpressionAttributeValues).toMatchObject({ ':status': 'SUSPENDED', ':changedOn': '2025-07-01T09:00:00.000Z' });
+      expect(changed).toEqual({ ...account, status: 'SUSPENDED' });
+    });
+
+    it('returns undefined when the account is missing or still PROVISIONING', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      const changed = await store.setAccountStatus('acme', 'ACTIVE', '2025-07-01T09:00:00.000Z');
+
+      // Assess
+      expect(changed).toBeUndefined();
+    });
   });
 
   describe('markAccountActive', () => {

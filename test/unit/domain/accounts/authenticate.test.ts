@@ -2,8 +2,8 @@ import { hashSecret, issueApiKey } from '../../../../shared/domain/accounts/api-
 import { authenticateApiKey, requirePermission, type AuthenticationDeps } from '../../../../shared/domain/accounts/authenticate';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
-import { ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/errors';
-import { seedApiKey } from '../../fakes/api-keys';
+import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/errors';
+import { seedAccount, seedApiKey } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 import { accountPrincipal } from '../../fakes/principals';
@@ -266,6 +266,57 @@ describe('authenticateApiKey', () => {
 
     // Assess
     expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBeUndefined();
+  });
+
+  it('refuses every key of a suspended account with ACCOUNT_SUSPENDED', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(AccountSuspendedError);
+    await expect(attempt).rejects.toMatchObject({ code: 'ACCOUNT_SUSPENDED', status: 403 });
+  });
+
+  it('accepts the keys of a suspended account again from the request after its reactivation', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    await expect(authenticateApiKey(apiKey, deps)).rejects.toBeInstanceOf(AccountSuspendedError);
+    await controlPlane.setAccountStatus('acme', 'ACTIVE', NOW.toISOString());
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(principal.accountId).toBe('acme');
+  });
+
+  it('still answers 401, not ACCOUNT_SUSPENDED, to a wrong secret for a key of a suspended account', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = authenticateApiKey(`ordo_${keyId}_${'A'.repeat(43)}`, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a key whose account does not exist with UnauthenticatedError', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    controlPlane.accounts.clear();
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('gives the same answer for an unknown key and a revoked one, so keys cannot be probed', async () => {

@@ -2,6 +2,7 @@ import { authenticateApiKey } from '../../../../shared/domain/accounts/authentic
 import { issueAccountApiKey, issueApiKeyInputSchema } from '../../../../shared/domain/accounts/issue-api-key';
 import { ForbiddenError, ValidationError } from '../../../../shared/domain/errors';
 import { validate } from '../../../../shared/http/request-body';
+import { seedAccount } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 import { accountPrincipal } from '../../fakes/principals';
@@ -19,6 +20,7 @@ describe('issueAccountApiKey', () => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
     deps = { controlPlane, roles, clock: new FixedClock(now) };
+    seedAccount(controlPlane, 'acme');
   });
 
   it('returns a key that authenticates in the caller account with the requested role and retailer', async () => {
