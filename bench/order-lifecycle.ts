@@ -1,3 +1,4 @@
+import { builtInPermissions } from '../shared/domain/accounts/roles';
 import { referenceWorkflows } from '../shared/domain/orders/reference-workflows';
 import { invoke } from '../test/support/api-gateway-event';
 import type { BenchEnvironment } from './bench-environment';
@@ -105,7 +106,7 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
         lines: ['SKU-A', 'SKU-B', 'SKU-C'].map((skuRef) => ({ skuRef, qty: 1, unitPrice: 1, currency: 'GBP' })),
       },
       'sync',
-      { role: 'ADMIN' },
+      { permissions: builtInPermissions('ADMIN') },
       account,
       dependencies().dataKeys,
     );

@@ -5,6 +5,7 @@ import { DynamoAccountTableProvisioner } from '../adapters/dynamodb/account-tabl
 import { DynamoControlPlaneStore } from '../adapters/dynamodb/control-plane-store';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { DynamoEventSourceRegistry } from '../adapters/dynamodb/event-source-registry';
+import { DynamoRoleStore } from '../adapters/dynamodb/role-store';
 import { SqsEventQueue } from '../adapters/sqs/event-queue';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { EventQueue } from '../ports/event-queue';
@@ -13,6 +14,7 @@ import { systemClock, type Clock } from '../ports/clock';
 import type { AccountProfileStore } from '../ports/account-profile-store';
 import type { AccountTableProvisioner } from '../ports/account-table-provisioner';
 import type { ControlPlaneStore } from '../ports/control-plane-store';
+import type { RoleStore } from '../ports/role-store';
 import { loadSettings, type Settings } from './settings';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { KmsKeyring } from '../adapters/keys/kms-keyring';
@@ -29,6 +31,7 @@ export interface Dependencies {
   controlPlane: ControlPlaneStore;
   tables: AccountTableProvisioner;
   profiles: AccountProfileStore;
+  roles: RoleStore;
 }
 
 let built: Dependencies | undefined;
@@ -73,6 +76,7 @@ export const dependencies = (): Dependencies => {
       controlPlane,
       tables: new DynamoAccountTableProvisioner(client, settings.accountTablePointInTimeRecovery),
       profiles: new DynamoAccountProfileStore(documents),
+      roles: new DynamoRoleStore(documents, settings.controlTableName),
     };
   }
   return built;

@@ -39,6 +39,14 @@ export class ForbiddenError extends DomainError {
   }
 }
 
+/** Every key of a suspended account is refused until the operator reactivates it. */
+export class AccountSuspendedError extends DomainError {
+  readonly status = 403;
+  constructor() {
+    super('ACCOUNT_SUSPENDED', 'This account is suspended; its keys are refused until the operator reactivates it');
+  }
+}
+
 export class NotFoundError extends DomainError {
   readonly status = 404;
   constructor(message: string) {

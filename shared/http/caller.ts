@@ -5,6 +5,7 @@ import type { AccountPrincipal } from '../domain/accounts/principal';
 import type { Permission } from '../domain/accounts/roles';
 import { UnauthenticatedError } from '../domain/errors';
 import type { Dependencies } from '../config/dependencies';
+import { logger } from './logger';
 
 const bearerToken = (event: APIGatewayProxyEvent): string | undefined => {
   const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];
@@ -22,7 +23,11 @@ export const accountCaller = async (
 ): Promise<AccountPrincipal> => {
   const principal = await authenticateApiKey(bearerToken(event), {
     controlPlane: deps.controlPlane,
+    roles: deps.roles,
+    clock: deps.clock,
     stage: deps.settings.stage,
+    onUseNotRecorded: (error) =>
+      logger.warn('lastUsedOn not recorded', { errorName: (error as Error)?.name, errorMessage: (error as Error)?.message }),
   });
   requirePermission(principal, permission);
   return principal;

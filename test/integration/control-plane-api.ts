@@ -1,9 +1,12 @@
 import { ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { handler as createAccount } from '../../functions/accounts/create-account';
 import { handler as getAccount } from '../../functions/accounts/get-account';
+import { handler as updateAccount } from '../../functions/accounts/update-account';
 import { handler as createApiKey } from '../../functions/api-keys/create-api-key';
 import { handler as listApiKeys } from '../../functions/api-keys/list-api-keys';
 import { handler as revokeApiKey } from '../../functions/api-keys/revoke-api-key';
+import { handler as listRoles } from '../../functions/roles/list-roles';
+import { handler as putRole } from '../../functions/roles/put-role';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { invoke } from '../support/api-gateway-event';
 
@@ -13,6 +16,8 @@ export const OPERATOR_KEY = 'integration-operator-key';
 export const api = {
   createAccount: (body: unknown, apiKey = OPERATOR_KEY) =>
     invoke(createAccount, { method: 'POST', resource: '/v1/accounts', apiKey, body }),
+  updateAccount: (accountId: string, body: unknown, apiKey = OPERATOR_KEY) =>
+    invoke(updateAccount, { method: 'PATCH', resource: '/v1/accounts/{accountId}', pathParameters: { accountId }, apiKey, body }),
   getAccount: (apiKey: string, extra: { query?: Record<string, string>; headers?: Record<string, string> } = {}) =>
     invoke(getAccount, { method: 'GET', resource: '/v1/account', apiKey, ...extra }),
   createApiKey: (apiKey: string, body: unknown) =>
@@ -20,6 +25,9 @@ export const api = {
   listApiKeys: (apiKey: string) => invoke(listApiKeys, { method: 'GET', resource: '/v1/api-keys', apiKey }),
   revokeApiKey: (apiKey: string, keyId: string) =>
     invoke(revokeApiKey, { method: 'DELETE', resource: '/v1/api-keys/{keyId}', pathParameters: { keyId }, apiKey }),
+  listRoles: (apiKey: string) => invoke(listRoles, { method: 'GET', resource: '/v1/roles', apiKey }),
+  putRole: (apiKey: string, name: string, body: unknown) =>
+    invoke(putRole, { method: 'PUT', resource: '/v1/roles/{name}', pathParameters: { name }, apiKey, body }),
 };
 
 const dynamodb = () => localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');

@@ -3,7 +3,7 @@ import {
   DescribeTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Account } from '../../domain/accounts/account';
+import type { Account, OperatorStatus } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
 import { ConflictError } from '../../domain/errors';
 import { FIRST_DATA_KEY_ID } from '../../domain/privacy/data-key-ids';
@@ -11,6 +11,14 @@ import type { ControlPlaneStore, WrappedDataKey } from '../../ports/control-plan
 import { queryAll } from './query-all';
 
 const accountKey = (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' });
+
+/** The account record without its wrapped data keys: those are read through their own methods only. */
+const accountFromItem = (item: Record<string, unknown>): Account =>
+  Object.fromEntries(
+    Object.entries(stripKeys<Record<string, unknown>>(item)).filter(
+      ([name]) => name !== 'wrappedDataKey' && name !== 'currentDataKeyId' && !name.startsWith('dataKey_'),
+    ),
+  ) as unknown as Account;
 /** Every data key the account ever had stays on its record, one attribute per key id. */
 const dataKeyAttribute = (keyId: string) => `dataKey_${keyId}`;
 const apiKeyKey = (keyId: string) => ({ PK: `APIKEY#${keyId}`, SK: 'APIKEY' });
@@ -44,13 +52,10 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async getAccount(accountId: string): Promise<Account | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: accountKey(accountId) }));
-    if (!Item) return undefined;
-    // Wrapped data keys are read through their own methods only.
-    const account = Object.entries(stripKeys<Record<string, unknown>>(Item)).filter(
-      ([name]) => name !== 'wrappedDataKey' && name !== 'currentDataKeyId' && !name.startsWith('dataKey_'),
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: accountKey(accountId), ConsistentRead: true }),
     );
-    return Object.fromEntries(account) as unknown as Account;
+    return Item ? accountFromItem(Item) : undefined;
   }
 
   async getCurrentDataKeyId(accountId: string): Promise<string | undefined> {
@@ -136,6 +141,26 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
     );
   }
 
+  async setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined> {
+    try {
+      const { Attributes } = await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: accountKey(accountId),
+          UpdateExpression: 'SET #status = :status, statusChangedOn = :changedOn',
+          ConditionExpression: 'attribute_exists(PK) AND #status IN (:active, :suspended)',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':status': status, ':changedOn': changedOn, ':active': 'ACTIVE', ':suspended': 'SUSPENDED' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      );
+      return Attributes ? accountFromItem(Attributes) : undefined;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return undefined;
+      throw error;
+    }
+  }
+
   async putApiKey(key: ApiKeyRecord): Promise<void> {
     await this.client.send(
       new PutCommand({
@@ -163,21 +188,40 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
     return items.map((item) => stripKeys<ApiKeyRecord>(item));
   }
 
-  async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {
+  async revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean> {
     try {
       await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: apiKeyKey(keyId),
           UpdateExpression: 'SET #status = :revoked, revokedOn = :revokedOn',
-          ConditionExpression: 'accountId = :account AND #status = :active',
+          ConditionExpression: `accountId = :account AND #status = :active${retailerId === undefined ? '' : ' AND retailerId = :retailer'}`,
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: {
             ':revoked': 'REVOKED',
             ':active': 'ACTIVE',
             ':account': accountId,
             ':revokedOn': revokedOn,
+            ...(retailerId === undefined ? {} : { ':retailer': retailerId }),
           },
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
+  }
+
+  async recordApiKeyUse(keyId: string, usedOn: string, staleBefore: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new UpdateCommand({
+          TableName: this.tableName,
+          Key: apiKeyKey(keyId),
+          UpdateExpression: 'SET lastUsedOn = :usedOn',
+          ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastUsedOn) OR lastUsedOn <= :staleBefore)',
+          ExpressionAttributeValues: { ':usedOn': usedOn, ':staleBefore': staleBefore },
         }),
       );
       return true;

@@ -7,7 +7,11 @@ export const accountIdSchema = z
   .string()
   .regex(/^[a-z0-9-]{3,32}$/, 'must be 3 to 32 characters of a-z, 0-9 and "-"');
 
-export type AccountStatus = 'PROVISIONING' | 'ACTIVE';
+export type AccountStatus = 'PROVISIONING' | 'ACTIVE' | 'SUSPENDED';
+
+/** The statuses the operator may set; PROVISIONING belongs to account creation alone. */
+export const OPERATOR_STATUSES = ['ACTIVE', 'SUSPENDED'] as const;
+export type OperatorStatus = (typeof OPERATOR_STATUSES)[number];
 
 export interface Account {
   accountId: string;
@@ -17,6 +21,8 @@ export interface Account {
   status: AccountStatus;
   tableName: string;
   createdOn: string;
+  /** When the operator last suspended or reactivated the account. */
+  statusChangedOn?: string;
 }
 
 /**

@@ -1,5 +1,4 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Role } from './roles';
 
 export type ApiKeyStatus = 'ACTIVE' | 'REVOKED';
 
@@ -7,12 +6,17 @@ export type ApiKeyStatus = 'ACTIVE' | 'REVOKED';
 export interface ApiKeyRecord {
   keyId: string;
   accountId: string;
-  role: Role;
+  /** A built-in role or one of the account's custom roles, by name. */
+  role: string;
   retailerId?: string;
   secretHash: string;
   status: ApiKeyStatus;
   createdOn: string;
   revokedOn?: string;
+  /** The key gets 401 from this time on. */
+  expiresOn?: string;
+  /** When the key last authenticated, to the minute: written at most once a minute. */
+  lastUsedOn?: string;
 }
 
 const PREFIX = 'ordo';

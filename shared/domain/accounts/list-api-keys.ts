@@ -4,17 +4,22 @@ import type { AccountPrincipal } from './principal';
 
 export type ApiKeySummary = Omit<ApiKeyRecord, 'secretHash' | 'accountId'>;
 
+/** A key scoped to a retailer sees only the keys scoped to that same retailer. */
 export const listAccountApiKeys = async (
   principal: AccountPrincipal,
   deps: { controlPlane: ControlPlaneStore },
 ): Promise<ApiKeySummary[]> => {
   const keys = await deps.controlPlane.listApiKeys(principal.accountId);
-  return keys.map(({ keyId, role, retailerId, status, createdOn, revokedOn }) => ({
-    keyId,
-    role,
-    retailerId,
-    status,
-    createdOn,
-    revokedOn,
-  }));
+  return keys
+    .filter((key) => principal.retailerId === undefined || key.retailerId === principal.retailerId)
+    .map(({ keyId, role, retailerId, status, createdOn, revokedOn, expiresOn, lastUsedOn }) => ({
+      keyId,
+      role,
+      retailerId,
+      status,
+      createdOn,
+      revokedOn,
+      expiresOn,
+      lastUsedOn,
+    }));
 };

@@ -1,11 +1,14 @@
-import type { Role } from './roles';
+import type { Permission } from './roles';
 
 /** Who is calling, established from the API key alone. */
 export interface AccountPrincipal {
   kind: 'account';
   accountId: string;
   keyId: string;
-  role: Role;
+  /** A built-in role or one of the account's custom roles. */
+  role: string;
+  /** What the role grants at the time of the request; permission checks read this, never the role's name. */
+  permissions: ReadonlySet<Permission>;
   retailerId?: string;
   /** Derived from accountId by accountTableName; the only table this request may touch. */
   tableName: string;

@@ -22,11 +22,16 @@ export const PERMISSIONS = [
   'JOB_CREATE',
   'EVENT_SOURCE_READ',
   'EVENT_SOURCE_UPDATE',
+  'ROLE_READ',
+  'ROLE_UPDATE',
   'DATA_KEY_ROTATE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const READS = PERMISSIONS.filter((permission) => permission.endsWith('_READ'));
+
+/** Who holds which keys and roles is for ADMIN eyes only. */
+const ADMIN_ONLY_READS: ReadonlySet<Permission> = new Set(['API_KEY_READ', 'ROLE_READ']);
 
 const INTEGRATION_WRITES: Permission[] = [
   'EVENT_CREATE',
@@ -38,9 +43,13 @@ const INTEGRATION_WRITES: Permission[] = [
 
 const GRANTS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),
-  INTEGRATION: new Set([...READS.filter((p) => p !== 'API_KEY_READ'), ...INTEGRATION_WRITES]),
+  INTEGRATION: new Set([...READS.filter((p) => !ADMIN_ONLY_READS.has(p)), ...INTEGRATION_WRITES]),
   // READONLY sees orders with customer names, emails, phones and addresses masked.
-  READONLY: new Set(READS.filter((p) => p !== 'API_KEY_READ' && p !== 'CUSTOMER_READ')),
+  READONLY: new Set(READS.filter((p) => !ADMIN_ONLY_READS.has(p) && p !== 'CUSTOMER_READ')),
 };
 
 export const roleGrants = (role: Role, permission: Permission): boolean => GRANTS[role].has(permission);
+
+export const isBuiltInRole = (name: string): name is Role => (ROLES as readonly string[]).includes(name);
+
+export const builtInPermissions = (role: Role): ReadonlySet<Permission> => GRANTS[role];

@@ -45,13 +45,13 @@ export type CreateOrderResult = { created: boolean; order: OrderView | PendingOr
 export const createOrder = async (
   input: OrderInput,
   mode: 'sync' | 'async',
-  caller: Pick<AccountPrincipal, 'retailerId' | 'role'>,
+  caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>,
   account: AccountOrchestration,
   keys: DataKeys,
 ): Promise<CreateOrderResult> => {
   const retailerId = retailerFor(input.retailerId, caller);
   const requestHash = fingerprint(input);
-  const access = customerAccessOf({ accountId: account.accountId, role: caller.role }, keys);
+  const access = customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys);
 
   const existing = async (): Promise<CreateOrderResult | undefined> => {
     const entities = await account.entities.loadRoot(ORDER, input.ref);

@@ -22,9 +22,9 @@ const loadOrder = async (ref: string, account: Pick<AccountOrchestration, 'entit
 };
 
 /** The order with its customer's data: in clear for a caller with CUSTOMER_READ, masked otherwise. */
-export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys, caller: Pick<AccountPrincipal, 'retailerId' | 'role'>) => {
+export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys, caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>) => {
   const { order, entities } = await loadOrder(ref, account, caller);
-  return orderView(order, entities, customerAccessOf({ accountId: account.accountId, role: caller.role }, keys));
+  return orderView(order, entities, customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys));
 };
 
 export const orderListQuerySchema = z.strictObject({

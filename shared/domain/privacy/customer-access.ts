@@ -1,5 +1,4 @@
 import type { AccountPrincipal } from '../accounts/principal';
-import { roleGrants } from '../accounts/roles';
 import type { DataKeys } from '../../ports/keyring';
 
 /** What a caller may see of customer data: in clear with CUSTOMER_READ, masked without. */
@@ -9,8 +8,8 @@ export interface CustomerAccess {
   unmasked: boolean;
 }
 
-export const customerAccessOf = (principal: Pick<AccountPrincipal, 'accountId' | 'role'>, keys: DataKeys): CustomerAccess => ({
+export const customerAccessOf = (principal: Pick<AccountPrincipal, 'accountId' | 'permissions'>, keys: DataKeys): CustomerAccess => ({
   accountId: principal.accountId,
   keys,
-  unmasked: roleGrants(principal.role, 'CUSTOMER_READ'),
+  unmasked: principal.permissions.has('CUSTOMER_READ'),
 });

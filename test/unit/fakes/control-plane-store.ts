@@ -1,4 +1,4 @@
-import type { Account } from '../../../shared/domain/accounts/account';
+import type { Account, OperatorStatus } from '../../../shared/domain/accounts/account';
 import type { ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { ControlPlaneStore, WrappedDataKey } from '../../../shared/ports/control-plane-store';
@@ -57,6 +57,14 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     this.accounts.set(accountId, { ...account, status: 'ACTIVE' });
   }
 
+  async setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined> {
+    const account = this.accounts.get(accountId);
+    if (!account || account.status === 'PROVISIONING') return undefined;
+    const changed = { ...account, status, statusChangedOn: changedOn };
+    this.accounts.set(accountId, changed);
+    return { ...changed };
+  }
+
   async putApiKey(key: ApiKeyRecord): Promise<void> {
     if (this.apiKeys.has(key.keyId)) throw new Error(`fake: key ${key.keyId} already stored`);
     this.apiKeys.set(key.keyId, { ...key });
@@ -72,10 +80,22 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return [...this.apiKeys.values()].filter((key) => key.accountId === accountId).map((key) => ({ ...key }));
   }
 
-  async revokeApiKey(accountId: string, keyId: string, revokedOn: string): Promise<boolean> {
+  async revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean> {
     const key = this.apiKeys.get(keyId);
     if (!key || key.accountId !== accountId || key.status !== 'ACTIVE') return false;
+    if (retailerId !== undefined && key.retailerId !== retailerId) return false;
     this.apiKeys.set(keyId, { ...key, status: 'REVOKED', revokedOn });
+    return true;
+  }
+
+  /** Set to make recordApiKeyUse fail, as a throttled table would. */
+  recordUseFailure: Error | undefined;
+
+  async recordApiKeyUse(keyId: string, usedOn: string, staleBefore: string): Promise<boolean> {
+    if (this.recordUseFailure) throw this.recordUseFailure;
+    const key = this.apiKeys.get(keyId);
+    if (!key || (key.lastUsedOn !== undefined && key.lastUsedOn > staleBefore)) return false;
+    this.apiKeys.set(keyId, { ...key, lastUsedOn: usedOn });
     return true;
   }
 

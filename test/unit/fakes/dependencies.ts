@@ -5,6 +5,7 @@ import { FixedClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
 import { FixedDataKeys } from './data-keys';
 import { InMemoryEventSourceRegistry } from './event-sources';
+import { InMemoryRoleStore } from './roles';
 
 export interface FakeDependencies extends Dependencies {
   clock: FixedClock;
@@ -12,6 +13,7 @@ export interface FakeDependencies extends Dependencies {
   tables: InMemoryAccountTables;
   profiles: InMemoryAccountProfileStore;
   eventSources: InMemoryEventSourceRegistry;
+  roles: InMemoryRoleStore;
 }
 
 export const OPERATOR_KEY = 'operator-key-for-unit-tests';
@@ -30,5 +32,6 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
     profiles: new InMemoryAccountProfileStore(tables),
     eventSources: new InMemoryEventSourceRegistry(),
     dataKeys: new FixedDataKeys(),
+    roles: new InMemoryRoleStore(),
   };
 };

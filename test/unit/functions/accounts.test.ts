@@ -9,6 +9,9 @@ jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => 
 const createAccount = jest.requireActual<typeof import('../../../functions/accounts/create-account')>(
   '../../../functions/accounts/create-account',
 ).handler;
+const updateAccount = jest.requireActual<typeof import('../../../functions/accounts/update-account')>(
+  '../../../functions/accounts/update-account',
+).handler;
 const getAccount = jest.requireActual<typeof import('../../../functions/accounts/get-account')>(
   '../../../functions/accounts/get-account',
 ).handler;
@@ -28,6 +31,12 @@ interface CreatedAccountBody {
 
 const postAccount = (body: unknown, headers: Record<string, string> = bearer(OPERATOR_KEY)) =>
   createAccount(apiGatewayEvent({ method: 'POST', resource: '/accounts', headers, body }), lambdaContext());
+
+const patchAccount = (accountId: string, body: unknown, headers: Record<string, string> = bearer(OPERATOR_KEY)) =>
+  updateAccount(
+    apiGatewayEvent({ method: 'PATCH', resource: '/v1/accounts/{accountId}', pathParameters: { accountId }, headers, body }),
+    lambdaContext(),
+  );
 
 const getOwnAccount = (headers: Record<string, string>) =>
   getAccount(apiGatewayEvent({ method: 'GET', resource: '/account', headers }), lambdaContext());
@@ -204,6 +213,75 @@ describe('the account handlers', () => {
 
       // Assess
       expect(response.statusCode).toBe(404);
+    });
+  });
+
+  describe('PATCH /v1/accounts/{accountId}', () => {
+    it('suspends an account for the operator and answers 200 with the account', async () => {
+      // Prepare
+      await postAccount({ accountId: 'acme' });
+
+      // Act
+      const response = await patchAccount('acme', { status: 'SUSPENDED' });
+
+      // Assess
+      expect(response.statusCode).toBe(200);
+      expect(jsonBody(response)).toMatchObject({ accountId: 'acme', status: 'SUSPENDED' });
+    });
+
+    it("answers the account's own keys with 403 ACCOUNT_SUSPENDED once it is suspended", async () => {
+      // Prepare
+      const { apiKey } = jsonBody<CreatedAccountBody>(await postAccount({ accountId: 'acme' }));
+      await patchAccount('acme', { status: 'SUSPENDED' });
+
+      // Act
+      const response = await getOwnAccount(bearer(apiKey));
+
+      // Assess
+      expect(response.statusCode).toBe(403);
+      expect(jsonBody<ErrorBody>(response).error.code).toBe('ACCOUNT_SUSPENDED');
+    });
+
+    it("refuses the account's own ADMIN key with 401: only the operator suspends", async () => {
+      // Prepare
+      const { apiKey } = jsonBody<CreatedAccountBody>(await postAccount({ accountId: 'acme' }));
+
+      // Act
+      const response = await patchAccount('acme', { status: 'SUSPENDED' }, bearer(apiKey));
+
+      // Assess
+      expect(response.statusCode).toBe(401);
+      expect((await deps.controlPlane.getAccount('acme'))?.status).toBe('ACTIVE');
+    });
+
+    it('answers an unknown account with 404', async () => {
+      // Act
+      const response = await patchAccount('ghost', { status: 'SUSPENDED' });
+
+      // Assess
+      expect(response.statusCode).toBe(404);
+    });
+
+    it('answers a status other than SUSPENDED or ACTIVE with 400 naming status, and changes nothing', async () => {
+      // Prepare
+      await postAccount({ accountId: 'acme' });
+
+      // Act
+      const response = await patchAccount('acme', { status: 'PROVISIONING' });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(jsonBody<ErrorBody>(response).error.field).toBe('status');
+      expect((await deps.controlPlane.getAccount('acme'))?.status).toBe('ACTIVE');
+    });
+
+    it('answers an account id that breaks the pattern with 400 naming accountId', async () => {
+      // Act
+      const response = await patchAccount('Not Valid!', { status: 'SUSPENDED' });
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(jsonBody<ErrorBody>(response).error.field).toBe('accountId');
     });
   });
 });

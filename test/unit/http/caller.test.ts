@@ -1,4 +1,5 @@
 import { accountCaller, requireOperator } from '../../../shared/http/caller';
+import { logger } from '../../../shared/http/logger';
 import { ForbiddenError, UnauthenticatedError } from '../../../shared/domain/errors';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
@@ -85,6 +86,22 @@ describe('accountCaller', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
+  });
+
+  it('lets the request through when lastUsedOn cannot be written, with a warning that shows no key', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    deps.controlPlane.recordUseFailure = new Error('ProvisionedThroughputExceededException');
+    const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+
+    // Act
+    const principal = await accountCaller(apiGatewayEvent({ headers: bearer(apiKey) }), 'ACCOUNT_READ', deps);
+
+    // Assess
+    expect(principal.accountId).toBe('acme');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(JSON.stringify(warn.mock.calls)).not.toContain(apiKey.split('_')[2]);
+    warn.mockRestore();
   });
 
   it('does not accept the operator key as an account key', async () => {

@@ -134,6 +134,48 @@ describe('DynamoControlPlaneStore', () => {
       // Assess
       expect(found).toBeUndefined();
     });
+
+    it('reads the account with a strongly consistent read, so a suspension holds at once', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({});
+
+      // Act
+      await store.getAccount('acme');
+
+      // Assess
+      expect(ddbMock.commandCalls(GetCommand)[0].args[0].input.ConsistentRead).toBe(true);
+    });
+  });
+
+  describe('setAccountStatus', () => {
+    it('changes the status only of an existing ACTIVE or SUSPENDED account and returns it as it now is', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({ Attributes: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT', ...account, status: 'SUSPENDED' } });
+
+      // Act
+      const changed = await store.setAccountStatus('acme', 'SUSPENDED', '2025-07-01T09:00:00.000Z');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(input).toMatchObject({
+        Key: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT' },
+        ConditionExpression: 'attribute_exists(PK) AND #status IN (:active, :suspended)',
+        ReturnValues: 'ALL_NEW',
+      });
+      expect(input.ExpressionAttributeValues).toMatchObject({ ':status': 'SUSPENDED', ':changedOn': '2025-07-01T09:00:00.000Z' });
+      expect(changed).toEqual({ ...account, status: 'SUSPENDED' });
+    });
+
+    it('returns undefined when the account is missing or still PROVISIONING', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      const changed = await store.setAccountStatus('acme', 'ACTIVE', '2025-07-01T09:00:00.000Z');
+
+      // Assess
+      expect(changed).toBeUndefined();
+    });
   });
 
   describe('markAccountActive', () => {
@@ -268,6 +310,18 @@ describe('DynamoControlPlaneStore', () => {
       expect(equalities(input)).toEqual({ accountId: 'acme', status: 'ACTIVE' });
     });
 
+    it('revokes only a key of that retailer when a retailer is given', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({});
+
+      // Act
+      await store.revokeApiKey('acme', '0123456789abcdef', '2025-06-01T00:00:00.000Z', 'r1');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(equalities(input)).toEqual({ accountId: 'acme', status: 'ACTIVE', retailerId: 'r1' });
+    });
+
     it('records the revocation time and the REVOKED status', async () => {
       // Prepare
       ddbMock.on(UpdateCommand).resolves({});
@@ -316,6 +370,47 @@ describe('DynamoControlPlaneStore', () => {
 
       // Assess
       await expect(attempt).rejects.toBe(throttled);
+    });
+  });
+
+  describe('recordApiKeyUse', () => {
+    it('sets lastUsedOn only on an existing key whose last use is older than the given time', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).resolves({});
+
+      // Act
+      await store.recordApiKeyUse('0123456789abcdef', '2025-06-01T12:00:00.000Z', '2025-06-01T11:59:00.000Z');
+
+      // Assess
+      const input = ddbMock.commandCalls(UpdateCommand)[0].args[0].input;
+      expect(input).toMatchObject({
+        Key: { PK: 'APIKEY#0123456789abcdef', SK: 'APIKEY' },
+        UpdateExpression: 'SET lastUsedOn = :usedOn',
+        ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastUsedOn) OR lastUsedOn <= :staleBefore)',
+        ExpressionAttributeValues: { ':usedOn': '2025-06-01T12:00:00.000Z', ':staleBefore': '2025-06-01T11:59:00.000Z' },
+      });
+    });
+
+    it('returns false when another request recorded a use within the minute', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(conditionFailed());
+
+      // Act
+      const recorded = await store.recordApiKeyUse('0123456789abcdef', '2025-06-01T12:00:00.000Z', '2025-06-01T11:59:00.000Z');
+
+      // Assess
+      expect(recorded).toBe(false);
+    });
+
+    it('lets any other DynamoDB failure through unchanged', async () => {
+      // Prepare
+      ddbMock.on(UpdateCommand).rejects(new Error('throttled'));
+
+      // Act
+      const attempt = store.recordApiKeyUse('0123456789abcdef', '2025-06-01T12:00:00.000Z', '2025-06-01T11:59:00.000Z');
+
+      // Assess
+      await expect(attempt).rejects.toThrow('throttled');
     });
   });
 

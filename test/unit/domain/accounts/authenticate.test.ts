@@ -1,25 +1,30 @@
 import { hashSecret, issueApiKey } from '../../../../shared/domain/accounts/api-key';
-import { authenticateApiKey, requirePermission } from '../../../../shared/domain/accounts/authenticate';
+import { authenticateApiKey, requirePermission, type AuthenticationDeps } from '../../../../shared/domain/accounts/authenticate';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
-import { ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/errors';
-import { seedApiKey } from '../../fakes/api-keys';
+import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
+import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/errors';
+import { seedAccount, seedApiKey } from '../../fakes/api-keys';
+import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { accountPrincipal } from '../../fakes/principals';
+import { InMemoryRoleStore } from '../../fakes/roles';
 
-const STAGE = 'unit';
+const NOW = new Date('2025-06-01T12:00:00.000Z');
+const minutesFromNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
 
-const principalFor = (role: AccountPrincipal['role']): AccountPrincipal => ({
-  kind: 'account',
-  accountId: 'acme',
-  keyId: '0123456789abcdef',
-  role,
-  tableName: 'ordo-unit-acct-acme',
-});
+const principalFor = (role: AccountPrincipal['role']): AccountPrincipal => accountPrincipal({ role, keyId: '0123456789abcdef' });
 
 describe('authenticateApiKey', () => {
   let controlPlane: InMemoryControlPlaneStore;
+  let roles: InMemoryRoleStore;
+  let clock: FixedClock;
+  let deps: AuthenticationDeps;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
+    roles = new InMemoryRoleStore();
+    clock = new FixedClock(NOW);
+    deps = { controlPlane, roles, clock, stage: 'unit' };
   });
 
   it('returns the principal of the account that owns an active key', async () => {
@@ -27,7 +32,7 @@ describe('authenticateApiKey', () => {
     const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r-1' });
 
     // Act
-    const principal = await authenticateApiKey(apiKey, { controlPlane, stage: STAGE });
+    const principal = await authenticateApiKey(apiKey, deps);
 
     // Assess
     expect(principal).toEqual({
@@ -35,9 +40,47 @@ describe('authenticateApiKey', () => {
       accountId: 'acme',
       keyId,
       role: 'INTEGRATION',
+      permissions: builtInPermissions('INTEGRATION'),
       retailerId: 'r-1',
       tableName: 'ordo-unit-acct-acme',
     });
+  });
+
+  it("gives a key of a custom role the permissions the role holds at the time of the request", async () => {
+    // Prepare
+    roles.seed('acme', 'auditor', ['ORDER_READ']);
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'auditor' });
+    roles.roles.clear();
+    roles.seed('acme', 'auditor', ['ORDER_READ', 'EVENT_READ']);
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect([...principal.permissions].sort()).toEqual(['EVENT_READ', 'ORDER_READ']);
+  });
+
+  it('gives a key whose custom role does not exist no permission at all', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'vanished' });
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(principal.permissions.size).toBe(0);
+  });
+
+  it("never reads another account's role of the same name", async () => {
+    // Prepare
+    roles.seed('globex', 'auditor', ['ORDER_READ']);
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'auditor' });
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(principal.permissions.size).toBe(0);
   });
 
   it('derives the table name from the stage and the key owner account', async () => {
@@ -45,7 +88,7 @@ describe('authenticateApiKey', () => {
     const { apiKey } = await seedApiKey(controlPlane, { accountId: 'globex-7', role: 'READONLY' });
 
     // Act
-    const principal = await authenticateApiKey(apiKey, { controlPlane, stage: 'prod' });
+    const principal = await authenticateApiKey(apiKey, { ...deps, stage: 'prod' });
 
     // Assess
     expect(principal.tableName).toBe('ordo-prod-acct-globex-7');
@@ -53,7 +96,7 @@ describe('authenticateApiKey', () => {
 
   it('rejects a missing key with UnauthenticatedError', async () => {
     // Act
-    const attempt = authenticateApiKey(undefined, { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey(undefined, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -61,7 +104,7 @@ describe('authenticateApiKey', () => {
 
   it('rejects an empty key with UnauthenticatedError', async () => {
     // Act
-    const attempt = authenticateApiKey('', { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey('', deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -69,7 +112,7 @@ describe('authenticateApiKey', () => {
 
   it('rejects a garbled key with UnauthenticatedError without reading the store', async () => {
     // Act
-    const attempt = authenticateApiKey('ordo_not-a-real-key', { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey('ordo_not-a-real-key', deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -81,7 +124,7 @@ describe('authenticateApiKey', () => {
     const { apiKey } = issueApiKey();
 
     // Act
-    const attempt = authenticateApiKey(apiKey, { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey(apiKey, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -93,7 +136,7 @@ describe('authenticateApiKey', () => {
     await controlPlane.revokeApiKey('acme', keyId, '2025-02-01T00:00:00.000Z');
 
     // Act
-    const attempt = authenticateApiKey(apiKey, { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey(apiKey, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -105,7 +148,7 @@ describe('authenticateApiKey', () => {
     const forged = `ordo_${keyId}_${'A'.repeat(43)}`;
 
     // Act
-    const attempt = authenticateApiKey(forged, { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey(forged, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -125,7 +168,152 @@ describe('authenticateApiKey', () => {
     });
 
     // Act
-    const attempt = authenticateApiKey(apiKey, { controlPlane, stage: STAGE });
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a key whose expiry has passed with UnauthenticatedError', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: minutesFromNow(-1) });
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a key from the very instant it expires', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: NOW.toISOString() });
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('accepts a key until it expires', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: minutesFromNow(1) });
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(principal.keyId).toBe(keyId);
+  });
+
+  it('records when a key never used before was used', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBe(NOW.toISOString());
+  });
+
+  it('writes lastUsedOn no more than once a minute', async () => {
+    // Prepare
+    const lastUsedOn = minutesFromNow(-0.5);
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', lastUsedOn });
+    const recordUse = jest.spyOn(controlPlane, 'recordApiKeyUse');
+
+    // Act
+    await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(recordUse).not.toHaveBeenCalled();
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBe(lastUsedOn);
+  });
+
+  it('writes lastUsedOn again once a minute has passed', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', lastUsedOn: minutesFromNow(-1) });
+
+    // Act
+    await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBe(NOW.toISOString());
+  });
+
+  it('authenticates the key when lastUsedOn cannot be written, and reports the failure', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    controlPlane.recordUseFailure = new Error('ProvisionedThroughputExceededException');
+    const reported: unknown[] = [];
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, { ...deps, onUseNotRecorded: (error) => reported.push(error) });
+
+    // Assess
+    expect(principal.keyId).toBe(keyId);
+    expect(reported).toEqual([controlPlane.recordUseFailure]);
+  });
+
+  it('records no use of a key it refuses', async () => {
+    // Prepare
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', expiresOn: minutesFromNow(-1) });
+
+    // Act
+    await authenticateApiKey(apiKey, deps).catch(() => undefined);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBeUndefined();
+  });
+
+  it('refuses every key of a suspended account with ACCOUNT_SUSPENDED', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(AccountSuspendedError);
+    await expect(attempt).rejects.toMatchObject({ code: 'ACCOUNT_SUSPENDED', status: 403 });
+  });
+
+  it('accepts the keys of a suspended account again from the request after its reactivation', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    await expect(authenticateApiKey(apiKey, deps)).rejects.toBeInstanceOf(AccountSuspendedError);
+    await controlPlane.setAccountStatus('acme', 'ACTIVE', NOW.toISOString());
+
+    // Act
+    const principal = await authenticateApiKey(apiKey, deps);
+
+    // Assess
+    expect(principal.accountId).toBe('acme');
+  });
+
+  it('still answers 401, not ACCOUNT_SUSPENDED, to a wrong secret for a key of a suspended account', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = authenticateApiKey(`ordo_${keyId}_${'A'.repeat(43)}`, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
+  });
+
+  it('rejects a key whose account does not exist with UnauthenticatedError', async () => {
+    // Prepare
+    const { apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    controlPlane.accounts.clear();
+
+    // Act
+    const attempt = authenticateApiKey(apiKey, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -139,8 +327,8 @@ describe('authenticateApiKey', () => {
 
     // Act
     const [revoked, unknown] = await Promise.allSettled([
-      authenticateApiKey(revokedKey, { controlPlane, stage: STAGE }),
-      authenticateApiKey(unknownKey, { controlPlane, stage: STAGE }),
+      authenticateApiKey(revokedKey, deps),
+      authenticateApiKey(unknownKey, deps),
     ]);
 
     // Assess
@@ -182,6 +370,28 @@ describe('requirePermission', () => {
 
     // Assess
     expect(check).not.toThrow();
+  });
+
+  it('lets a custom-role principal do what its permissions allow', () => {
+    // Prepare
+    const principal = accountPrincipal({ role: 'auditor', permissions: new Set(['EVENT_READ']) });
+
+    // Act
+    const check = () => requirePermission(principal, 'EVENT_READ');
+
+    // Assess
+    expect(check).not.toThrow();
+  });
+
+  it('refuses a custom-role principal what its permissions leave out, naming the role', () => {
+    // Prepare
+    const principal = accountPrincipal({ role: 'auditor', permissions: new Set(['EVENT_READ']) });
+
+    // Act
+    const check = () => requirePermission(principal, 'EVENT_CREATE');
+
+    // Assess
+    expect(check).toThrow(/auditor.*EVENT_CREATE/);
   });
 
   it('lets an ADMIN principal delete API keys', () => {

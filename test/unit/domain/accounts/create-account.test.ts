@@ -5,6 +5,7 @@ import { validate } from '../../../../shared/http/request-body';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { InMemoryRoleStore } from '../../fakes/roles';
 
 describe('createAccount', () => {
   const now = new Date('2025-03-14T09:26:53.000Z');
@@ -25,7 +26,7 @@ describe('createAccount', () => {
     const created = await createAccount({ accountId: 'acme' }, deps);
 
     // Assess
-    const principal = await authenticateApiKey(created.apiKey, { controlPlane, stage: 'unit' });
+    const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock: deps.clock, stage: 'unit' });
     expect(principal).toMatchObject({ kind: 'account', accountId: 'acme', keyId: created.keyId, role: 'ADMIN' });
   });
 
@@ -34,7 +35,7 @@ describe('createAccount', () => {
     const created = await createAccount({ accountId: 'acme' }, deps);
 
     // Assess
-    const principal = await authenticateApiKey(created.apiKey, { controlPlane, stage: 'unit' });
+    const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock: deps.clock, stage: 'unit' });
     expect(principal.tableName).toBe('ordo-unit-acct-acme');
     expect(created.tableName).toBe(principal.tableName);
   });

@@ -2,14 +2,10 @@ import { getOwnAccount } from '../../../../shared/domain/accounts/get-account';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { NotFoundError } from '../../../../shared/domain/errors';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
+import { accountPrincipal } from '../../fakes/principals';
 
-const principalOf = (accountId: string): AccountPrincipal => ({
-  kind: 'account',
-  accountId,
-  keyId: 'bbbbbbbbbbbbbbbb',
-  role: 'READONLY',
-  tableName: `ordo-unit-acct-${accountId}`,
-});
+const principalOf = (accountId: string): AccountPrincipal =>
+  accountPrincipal({ accountId, keyId: 'bbbbbbbbbbbbbbbb', role: 'READONLY' });
 
 describe('getOwnAccount', () => {
   let tables: InMemoryAccountTables;

@@ -1,40 +1,40 @@
 import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
 import { issueAccountApiKey, issueApiKeyInputSchema } from '../../../../shared/domain/accounts/issue-api-key';
-import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
+import { ForbiddenError, ValidationError } from '../../../../shared/domain/errors';
 import { validate } from '../../../../shared/http/request-body';
+import { seedAccount } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { accountPrincipal } from '../../fakes/principals';
+import { InMemoryRoleStore } from '../../fakes/roles';
 
-const admin: AccountPrincipal = {
-  kind: 'account',
-  accountId: 'acme',
-  keyId: 'aaaaaaaaaaaaaaaa',
-  role: 'ADMIN',
-  tableName: 'ordo-unit-acct-acme',
-};
+const admin = accountPrincipal({ role: 'ADMIN' });
 
 describe('issueAccountApiKey', () => {
   const now = new Date('2025-04-01T12:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
-  let clock: FixedClock;
+  let roles: InMemoryRoleStore;
+  let deps: { controlPlane: InMemoryControlPlaneStore; roles: InMemoryRoleStore; clock: FixedClock };
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
-    clock = new FixedClock(now);
+    roles = new InMemoryRoleStore();
+    deps = { controlPlane, roles, clock: new FixedClock(now) };
+    seedAccount(controlPlane, 'acme');
   });
 
   it('returns a key that authenticates in the caller account with the requested role and retailer', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'INTEGRATION', retailerId: 'store-9' }, { controlPlane, clock });
+    const issued = await issueAccountApiKey(admin, { role: 'INTEGRATION', retailerId: 'store-9' }, deps);
 
     // Assess
-    const principal = await authenticateApiKey(issued.apiKey, { controlPlane, stage: 'unit' });
+    const principal = await authenticateApiKey(issued.apiKey, { ...deps, stage: 'unit' });
     expect(principal).toMatchObject({ accountId: 'acme', keyId: issued.keyId, role: 'INTEGRATION', retailerId: 'store-9' });
   });
 
   it('stores the key as ACTIVE with the time it was issued', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'READONLY' }, { controlPlane, clock });
+    const issued = await issueAccountApiKey(admin, { role: 'READONLY' }, deps);
 
     // Assess
     expect(await controlPlane.getApiKey(issued.keyId)).toMatchObject({
@@ -46,7 +46,7 @@ describe('issueAccountApiKey', () => {
 
   it('keeps only a hash of the key in the store', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'READONLY' }, { controlPlane, clock });
+    const issued = await issueAccountApiKey(admin, { role: 'READONLY' }, deps);
 
     // Assess
     const stored = JSON.stringify(await controlPlane.getApiKey(issued.keyId));
@@ -61,11 +61,112 @@ describe('issueAccountApiKey', () => {
     expect(attempt).toThrow(expect.objectContaining({ field: 'role' }));
   });
 
-  it('refuses a role that does not exist, naming role', () => {
+  it('refuses a role that is neither built in nor defined by the account, naming role, and stores nothing', async () => {
     // Act
-    const attempt = () => validate(issueApiKeyInputSchema, { role: 'SUPERUSER' });
+    const attempt = issueAccountApiKey(admin, { role: 'SUPERUSER' }, deps);
 
     // Assess
-    expect(attempt).toThrow(expect.objectContaining({ field: 'role' }));
+    await expect(attempt).rejects.toThrow(ValidationError);
+    await expect(attempt).rejects.toMatchObject({ field: 'role' });
+    expect(controlPlane.apiKeys.size).toBe(0);
+  });
+
+  it("refuses another account's custom role, naming role", async () => {
+    // Prepare
+    roles.seed('globex', 'auditor', ['ORDER_READ']);
+
+    // Act
+    const attempt = issueAccountApiKey(admin, { role: 'auditor' }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ field: 'role' });
+  });
+
+  it('issues a key of a custom role that authenticates with that role and its permissions', async () => {
+    // Prepare
+    roles.seed('acme', 'auditor', ['ORDER_READ', 'EVENT_READ']);
+
+    // Act
+    const issued = await issueAccountApiKey(admin, { role: 'auditor' }, deps);
+
+    // Assess
+    const principal = await authenticateApiKey(issued.apiKey, { ...deps, stage: 'unit' });
+    expect(principal.role).toBe('auditor');
+    expect([...principal.permissions].sort()).toEqual(['EVENT_READ', 'ORDER_READ']);
+  });
+
+  it('refuses with ForbiddenError a key whose role grants a permission the caller lacks, and stores nothing', async () => {
+    // Prepare
+    const keyManager = accountPrincipal({ role: 'key-manager', permissions: new Set(['API_KEY_CREATE', 'ORDER_READ']) });
+
+    // Act
+    const attempt = issueAccountApiKey(keyManager, { role: 'INTEGRATION' }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ForbiddenError);
+    expect(controlPlane.apiKeys.size).toBe(0);
+  });
+
+  it('lets a caller issue a key whose role grants a subset of its own permissions', async () => {
+    // Prepare
+    roles.seed('acme', 'order-reader', ['ORDER_READ']);
+    const keyManager = accountPrincipal({ role: 'key-manager', permissions: new Set(['API_KEY_CREATE', 'ORDER_READ']) });
+
+    // Act
+    const issued = await issueAccountApiKey(keyManager, { role: 'order-reader' }, deps);
+
+    // Assess
+    expect(issued.role).toBe('order-reader');
+  });
+
+  it('refuses with ForbiddenError an unscoped key asked for by a retailer-scoped key', async () => {
+    // Prepare
+    const scoped = accountPrincipal({ retailerId: 'r1' });
+
+    // Act
+    const attempt = issueAccountApiKey(scoped, { role: 'READONLY' }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ForbiddenError);
+  });
+
+  it("refuses with ForbiddenError a key for another retailer asked for by a retailer-scoped key", async () => {
+    // Prepare
+    const scoped = accountPrincipal({ retailerId: 'r1' });
+
+    // Act
+    const attempt = issueAccountApiKey(scoped, { role: 'READONLY', retailerId: 'r2' }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toThrow(ForbiddenError);
+  });
+
+  it('stores and returns the expiry of a key, in UTC', async () => {
+    // Act
+    const issued = await issueAccountApiKey(admin, { role: 'READONLY', expiresOn: '2025-04-02T14:00:00+02:00' }, deps);
+
+    // Assess
+    expect(issued.expiresOn).toBe('2025-04-02T12:00:00.000Z');
+    expect((await controlPlane.getApiKey(issued.keyId))?.expiresOn).toBe('2025-04-02T12:00:00.000Z');
+  });
+
+  it.each([
+    ['in the past', '2025-03-31T12:00:00.000Z'],
+    ['this very instant', '2025-04-01T12:00:00.000Z'],
+  ])('refuses an expiry %s, naming expiresOn, and stores nothing', async (_case, expiresOn) => {
+    // Act
+    const attempt = issueAccountApiKey(admin, { role: 'READONLY', expiresOn }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toMatchObject({ field: 'expiresOn' });
+    expect(controlPlane.apiKeys.size).toBe(0);
+  });
+
+  it.each(['tomorrow', '2025-04-02', '2025-04-02T12:00:00'])('refuses the expiry %p that is no ISO date-time with offset, naming expiresOn', (expiresOn) => {
+    // Act
+    const attempt = () => validate(issueApiKeyInputSchema, { role: 'READONLY', expiresOn });
+
+    // Assess
+    expect(attempt).toThrow(expect.objectContaining({ field: 'expiresOn' }));
   });
 });

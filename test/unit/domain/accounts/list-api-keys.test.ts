@@ -1,15 +1,10 @@
 import { listAccountApiKeys } from '../../../../shared/domain/accounts/list-api-keys';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { seedApiKey } from '../../fakes/api-keys';
+import { accountPrincipal } from '../../fakes/principals';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 
-const principalOf = (accountId: string): AccountPrincipal => ({
-  kind: 'account',
-  accountId,
-  keyId: 'aaaaaaaaaaaaaaaa',
-  role: 'ADMIN',
-  tableName: `ordo-unit-acct-${accountId}`,
-});
+const principalOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
 
 describe('listAccountApiKeys', () => {
   let controlPlane: InMemoryControlPlaneStore;
@@ -59,6 +54,35 @@ describe('listAccountApiKeys', () => {
       status: 'REVOKED',
       revokedOn: '2025-05-05T05:05:05.000Z',
     });
+  });
+
+  it('lists to a retailer-scoped key only the keys scoped to its own retailer', async () => {
+    // Prepare
+    await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN', retailerId: 'r2' });
+    const sameRetailer = await seedApiKey(controlPlane, { accountId: 'acme', role: 'READONLY', retailerId: 'r1' });
+
+    // Act
+    const keys = await listAccountApiKeys(principalOf('acme', 'r1'), { controlPlane });
+
+    // Assess
+    expect(keys.map((key) => key.keyId)).toEqual([sameRetailer.keyId]);
+  });
+
+  it('shows when a key expires and when it was last used', async () => {
+    // Prepare
+    await seedApiKey(controlPlane, {
+      accountId: 'acme',
+      role: 'ADMIN',
+      expiresOn: '2026-01-01T00:00:00.000Z',
+      lastUsedOn: '2025-05-05T05:05:00.000Z',
+    });
+
+    // Act
+    const [summary] = await listAccountApiKeys(principalOf('acme'), { controlPlane });
+
+    // Assess
+    expect(summary).toMatchObject({ expiresOn: '2026-01-01T00:00:00.000Z', lastUsedOn: '2025-05-05T05:05:00.000Z' });
   });
 
   it('returns an empty list for an account without keys', async () => {

@@ -3,16 +3,12 @@ import type { AccountPrincipal } from '../../../../shared/domain/accounts/princi
 import { revokeAccountApiKey } from '../../../../shared/domain/accounts/revoke-api-key';
 import { NotFoundError, UnauthenticatedError } from '../../../../shared/domain/errors';
 import { seedApiKey } from '../../fakes/api-keys';
+import { accountPrincipal } from '../../fakes/principals';
+import { InMemoryRoleStore } from '../../fakes/roles';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 
-const adminOf = (accountId: string): AccountPrincipal => ({
-  kind: 'account',
-  accountId,
-  keyId: 'aaaaaaaaaaaaaaaa',
-  role: 'ADMIN',
-  tableName: `ordo-unit-acct-${accountId}`,
-});
+const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
 
 describe('revokeAccountApiKey', () => {
   const now = new Date('2025-06-01T08:00:00.000Z');
@@ -32,7 +28,7 @@ describe('revokeAccountApiKey', () => {
     await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
 
     // Assess
-    await expect(authenticateApiKey(apiKey, { controlPlane, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 
   it('records when the key was revoked', async () => {
@@ -65,7 +61,7 @@ describe('revokeAccountApiKey', () => {
     await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }).catch(() => undefined);
 
     // Assess
-    await expect(authenticateApiKey(apiKey, { controlPlane, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
+    await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
   });
 
   it('reports a key of another account exactly like a key that does not exist', async () => {
@@ -96,5 +92,39 @@ describe('revokeAccountApiKey', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('throws NotFoundError when a retailer-scoped key revokes an unscoped key, and leaves it active', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+    expect((await controlPlane.getApiKey(keyId))?.status).toBe('ACTIVE');
+  });
+
+  it("throws NotFoundError when a retailer-scoped key revokes another retailer's key", async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r2' });
+
+    // Act
+    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('lets a retailer-scoped key revoke a key of its own retailer', async () => {
+    // Prepare
+    const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r1' });
+
+    // Act
+    await revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.status).toBe('REVOKED');
   });
 });

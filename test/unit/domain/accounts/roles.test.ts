@@ -1,6 +1,7 @@
-import { PERMISSIONS, roleGrants, type Permission } from '../../../../shared/domain/accounts/roles';
+import { PERMISSIONS, isBuiltInRole, roleGrants, type Permission } from '../../../../shared/domain/accounts/roles';
 
 const KEY_MANAGEMENT: Permission[] = ['API_KEY_READ', 'API_KEY_CREATE', 'API_KEY_DELETE'];
+const ROLE_MANAGEMENT: Permission[] = ['ROLE_READ', 'ROLE_UPDATE'];
 
 describe('role grants', () => {
   it('grants ADMIN every permission', () => {
@@ -30,6 +31,14 @@ describe('role grants', () => {
   it.each(['READONLY', 'INTEGRATION'] as const)('keeps API key management away from %s', (role) => {
     // Act
     const granted = KEY_MANAGEMENT.filter((permission) => roleGrants(role, permission));
+
+    // Assess
+    expect(granted).toEqual([]);
+  });
+
+  it.each(['READONLY', 'INTEGRATION'] as const)('keeps role management, reading roles included, away from %s', (role) => {
+    // Act
+    const granted = ROLE_MANAGEMENT.filter((permission) => roleGrants(role, permission));
 
     // Assess
     expect(granted).toEqual([]);
@@ -65,5 +74,21 @@ describe('role grants', () => {
 
     // Assess
     expect(granted).toBe(false);
+  });
+
+  it.each(['ADMIN', 'INTEGRATION', 'READONLY'])('knows %s as a built-in role', (name) => {
+    // Act
+    const builtIn = isBuiltInRole(name);
+
+    // Assess
+    expect(builtIn).toBe(true);
+  });
+
+  it.each(['admin', 'auditor', 'toString'])('does not take %s for a built-in role', (name) => {
+    // Act
+    const builtIn = isBuiltInRole(name);
+
+    // Assess
+    expect(builtIn).toBe(false);
   });
 });

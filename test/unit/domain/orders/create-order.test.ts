@@ -1,3 +1,4 @@
+import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
 import { ConflictError } from '../../../../shared/domain/errors';
 import { createOrder } from '../../../../shared/domain/orders/create-order';
 import type { OrderInput } from '../../../../shared/domain/orders/order-input';
@@ -6,7 +7,7 @@ import { FixedDataKeys } from '../../fakes/data-keys';
 import { inMemoryOrchestration } from '../../fakes/orchestration';
 
 const keys = new FixedDataKeys(3);
-const admin = { role: 'ADMIN' } as const;
+const admin = { permissions: builtInPermissions('ADMIN') };
 
 const order = (overrides: Partial<OrderInput> = {}): OrderInput => ({
   ref: 'A-1',

@@ -1,0 +1,80 @@
+import { accountStatusInputSchema, setAccountStatus } from '../../../../shared/domain/accounts/set-account-status';
+import { ConflictError, NotFoundError } from '../../../../shared/domain/errors';
+import { validate } from '../../../../shared/http/request-body';
+import { seedAccount } from '../../fakes/api-keys';
+import { FixedClock } from '../../fakes/clock';
+import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+
+describe('setAccountStatus', () => {
+  const now = new Date('2025-07-01T09:00:00.000Z');
+  let controlPlane: InMemoryControlPlaneStore;
+  let deps: { controlPlane: InMemoryControlPlaneStore; clock: FixedClock };
+
+  beforeEach(() => {
+    controlPlane = new InMemoryControlPlaneStore();
+    deps = { controlPlane, clock: new FixedClock(now) };
+  });
+
+  it('suspends an active account and answers with the account and when it changed', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme');
+
+    // Act
+    const account = await setAccountStatus('acme', { status: 'SUSPENDED' }, deps);
+
+    // Assess
+    expect(account).toMatchObject({ accountId: 'acme', status: 'SUSPENDED', statusChangedOn: now.toISOString() });
+    expect((await controlPlane.getAccount('acme'))?.status).toBe('SUSPENDED');
+  });
+
+  it('reactivates a suspended account', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+
+    // Act
+    const account = await setAccountStatus('acme', { status: 'ACTIVE' }, deps);
+
+    // Assess
+    expect(account.status).toBe('ACTIVE');
+  });
+
+  it('never shows the wrapped data key kept on the account', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme');
+    controlPlane.accounts.set('acme', { ...controlPlane.accounts.get('acme')!, wrappedDataKey: 'c2VjcmV0' } as never);
+
+    // Act
+    const account = await setAccountStatus('acme', { status: 'SUSPENDED' }, deps);
+
+    // Assess
+    expect(JSON.stringify(account)).not.toContain('c2VjcmV0');
+  });
+
+  it('throws NotFoundError for an account that does not exist', async () => {
+    // Act
+    const attempt = setAccountStatus('ghost', { status: 'SUSPENDED' }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('throws ConflictError for an account still being created, and leaves it PROVISIONING', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'PROVISIONING');
+
+    // Act
+    const attempt = setAccountStatus('acme', { status: 'ACTIVE' }, deps);
+
+    // Assess
+    await expect(attempt).rejects.toBeInstanceOf(ConflictError);
+    expect((await controlPlane.getAccount('acme'))?.status).toBe('PROVISIONING');
+  });
+
+  it.each([{ status: 'PROVISIONING' }, { status: 'suspended' }, {}])('refuses the body %j, naming status', (body) => {
+    // Act
+    const attempt = () => validate(accountStatusInputSchema, body);
+
+    // Assess
+    expect(attempt).toThrow(expect.objectContaining({ field: 'status' }));
+  });
+});
