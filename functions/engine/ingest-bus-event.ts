@@ -1,4 +1,5 @@
 import type { EventBridgeEvent } from 'aws-lambda';
+import { countBusEventDropped } from '../../shared/adapters/metrics/bus-ingress-metrics';
 import { dependencies } from '../../shared/config/dependencies';
 import { orchestrationFor } from '../../shared/config/orchestration';
 import { ingestBusEvent } from '../../shared/domain/orchestration/ingest-bus-event';
@@ -7,10 +8,15 @@ import { logger } from '../../shared/http/logger';
 
 export const handler = lambdaHandler(async (event: EventBridgeEvent<string, unknown>) => {
   const result = await ingestBusEvent(
-    { source: event.source, detail: event.detail },
+    { source: event.source, account: event.account, detail: event.detail },
     { eventSources: dependencies().eventSources, dataKeys: dependencies().dataKeys, orchestrationFor },
   );
-  if (result.accepted) logger.info('bus event accepted', { accountId: result.accountId, eventId: result.eventId });
-  else logger.warn('bus event rejected', { source: event.source, reason: result.reason });
+  if (result.accepted) {
+    logger.info('bus event accepted', { accountId: result.accountId, eventId: result.eventId });
+  } else {
+    // The detail is never logged: it can carry customer data.
+    logger.warn('bus event dropped', { source: event.source, awsAccount: event.account, reason: result.reason, message: result.message });
+    countBusEventDropped(result.reason);
+  }
   return result;
 });

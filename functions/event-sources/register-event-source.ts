@@ -4,5 +4,5 @@ import { created } from '../../shared/http/response';
 
 export const handler = accountRoute(
   { permission: 'EVENT_SOURCE_UPDATE', scope: 'retailer', body: eventSourceInputSchema },
-  async ({ principal, body, deps }) => created(await registerEventSource(principal.accountId, body.source, deps)),
+  async ({ principal, body, deps }) => created(await registerEventSource(principal.accountId, body, principal, deps)),
 );

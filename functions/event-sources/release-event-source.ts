@@ -4,6 +4,6 @@ import { accountRoute } from '../../shared/http/route';
 import { noContent } from '../../shared/http/response';
 
 export const handler = accountRoute({ permission: 'EVENT_SOURCE_UPDATE', scope: 'retailer' }, async ({ principal, path, deps }) => {
-  await releaseEventSource(principal.accountId, decodePathParameter(path.source, 'source'), deps);
+  await releaseEventSource(principal.accountId, decodePathParameter(path.source, 'source'), principal, deps);
   return noContent();
 });

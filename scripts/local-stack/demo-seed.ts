@@ -22,6 +22,19 @@ const inBatches = async <T>(items: T[], size: number, run: (item: T) => Promise<
   }
 };
 
+/** The AWS account the local EventBridge emulator puts on every event (serverless.yml, `custom.serverless-offline-aws-eventbridge.account`). */
+export const LOCAL_AWS_ACCOUNT = '000000000000';
+
+/** The demo account's bus source: events put on the local bus with it run for the demo retailer. */
+export const DEMO_EVENT_SOURCE = 'demo.webshop';
+
+/**
+ * Registers the demo event source for the local bus's AWS account; registering it again on
+ * every start is harmless.
+ */
+export const ensureDemoEventSource = async (baseUrl: string, apiKey: string) =>
+  send(baseUrl, apiKey, 'POST', '/v1/event-sources', { source: DEMO_EVENT_SOURCE, awsAccountId: LOCAL_AWS_ACCOUNT, retailerId: DEMO_RETAILER });
+
 /**
  * Loads the reference workflows, 20 locations and their stock into the demo account through
  * the public API, once: a second start finds them there and skips the load.

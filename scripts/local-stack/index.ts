@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { loadSettings } from '../../shared/config/settings';
 import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
-import { ensureDemoCatalog } from './demo-seed';
+import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { assertJava } from './java';
 import { assertPortFree } from './ports';
@@ -155,6 +155,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     if (options.seedDemo !== false) {
       progress('Loading the reference workflows, locations and stock of the demo account');
       await ensureDemoCatalog(offline.baseUrl, demo.apiKey, progress);
+      await ensureDemoEventSource(offline.baseUrl, demo.apiKey);
     }
 
     return {

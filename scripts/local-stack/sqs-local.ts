@@ -13,12 +13,15 @@ const withDeadLetterQueue = (name: string, fifo: boolean, visibilityTimeout: num
   const dlq = `${name}-dlq${suffix}`;
   // local-aws-sqs rejects FifoQueue on a standard queue, even when false.
   const kind = fifo ? { FifoQueue: true } : {};
+  // As serverless.yml: deduplication and throughput per message group.
+  const perGroup = fifo ? { DeduplicationScope: 'messageGroup' as const, FifoThroughputLimit: 'perMessageGroupId' as const } : {};
   return [
     { QueueName: dlq, Attributes: { ...kind } },
     {
       QueueName: `${name}${suffix}`,
       Attributes: {
         ...kind,
+        ...perGroup,
         VisibilityTimeout: visibilityTimeout,
         RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${dlq}`, maxReceiveCount }),
       },

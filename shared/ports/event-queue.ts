@@ -8,10 +8,12 @@ export interface QueuedEvent {
 
 export interface EventQueue {
   /**
-   * FIFO per account and root entity. `deduplicationId` defaults to the event id, so a
-   * resend within the queue's window is dropped; a re-drive passes a fresh one.
+   * FIFO per account, retailer and root entity. `deduplicationKey` defaults to the event id;
+   * the queue scopes it to the event's account and retailer (`deduplicationIdOf`), so a resend
+   * within the queue's window is dropped while another tenant's event of the same id is not.
+   * A re-drive passes a fresh key.
    */
-  enqueue(message: QueuedEvent, deduplicationId?: string): Promise<void>;
+  enqueue(message: QueuedEvent, deduplicationKey?: string): Promise<void>;
   /**
    * Sends many messages, each deduplicated by its event id, in the order given, so messages of
    * one group keep their order. Fails when any of them could not be sent; fixed event ids make
@@ -20,5 +22,17 @@ export interface EventQueue {
   enqueueAll(messages: readonly QueuedEvent[]): Promise<void>;
 }
 
+// '#' separates the parts; escaping it (and the escape character) inside a part keeps two
+// different tuples from ever joining into the same id.
+const idOf = (...parts: string[]): string => parts.map((part) => part.replace(/%/g, '%25').replace(/#/g, '%23')).join('#');
+
 export const messageGroupOf = ({ accountId, event }: QueuedEvent): string =>
-  `${accountId}#${event.rootEntityType ?? event.entityType}#${event.rootEntityRef ?? event.entityRef}`;
+  idOf(accountId, event.retailerId, event.rootEntityType ?? event.entityType, event.rootEntityRef ?? event.entityRef);
+
+/**
+ * FIFO deduplication is by id alone, queue-wide on a queue (or emulator) without
+ * per-group deduplication, and event ids are chosen by senders: the id names the account
+ * and the retailer so that one tenant's event can never swallow another's.
+ */
+export const deduplicationIdOf = ({ accountId, event }: QueuedEvent, deduplicationKey = event.id): string =>
+  idOf(accountId, event.retailerId, deduplicationKey);

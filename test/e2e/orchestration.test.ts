@@ -57,7 +57,7 @@ describe('orchestration on the running local stack', () => {
 
   it('runs an event put on the bus by a registered source in the owning account', async () => {
     // Prepare
-    await http('POST', '/v1/event-sources', { apiKey: demoKey(), body: { source: 'e2e.shop' } });
+    await http('POST', '/v1/event-sources', { apiKey: demoKey(), body: { source: 'e2e.shop', awsAccountId: '000000000000' } });
     await http('POST', '/v1/events/sync', { apiKey: demoKey(), body: event('CREATE', 'E2E-BUS', 'e2e-create-bus') });
     const bus = new EventBridgeClient({
       endpoint: process.env.ORDO_E2E_EVENTBRIDGE,

@@ -72,7 +72,7 @@ afterAll(async () => {
   // Leave the shared control plane and queues as other suites expect them.
   const { eventSources } = dependencies();
   for (const accountId of accountIds) {
-    for (const { source } of await eventSources.listFor(accountId)) await eventSources.release(source, accountId);
+    for (const { source } of await eventSources.listFor(accountId, {})) await eventSources.release(source, accountId, {});
     await runQueuedEvents(accountId, 1);
   }
   await runBatchProcessor();

@@ -1,9 +1,10 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
 import { QueueUrl } from './queue-url';
 import { createHash } from 'node:crypto';
-import { messageGroupOf, type EventQueue, type QueuedEvent } from '../../ports/event-queue';
+import { deduplicationIdOf, messageGroupOf, type EventQueue, type QueuedEvent } from '../../ports/event-queue';
 
-// SQS allows 128 characters of [A-Za-z0-9!-~] in group and deduplication ids.
+// SQS allows 128 characters of [A-Za-z0-9!-~] in group and deduplication ids; an id that fits
+// stays readable in the console, a longer one becomes its SHA-256.
 const sqsId = (value: string) =>
   /^[\x21-\x7e]{1,128}$/.test(value) ? value : createHash('sha256').update(value).digest('hex');
 
@@ -15,7 +16,7 @@ const entryOf = (message: QueuedEvent, index: number): SendMessageBatchRequestEn
   Id: String(index),
   MessageBody: JSON.stringify(message),
   MessageGroupId: sqsId(messageGroupOf(message)),
-  MessageDeduplicationId: sqsId(message.event.id),
+  MessageDeduplicationId: sqsId(deduplicationIdOf(message)),
 });
 
 /** Consecutive runs of entries that fit one SendMessageBatch call, in their order. */
@@ -46,13 +47,13 @@ export class SqsEventQueue implements EventQueue {
     this.queueUrl = new QueueUrl(client, queueName);
   }
 
-  async enqueue(message: QueuedEvent, deduplicationId = message.event.id): Promise<void> {
+  async enqueue(message: QueuedEvent, deduplicationKey?: string): Promise<void> {
     await this.client.send(
       new SendMessageCommand({
         QueueUrl: await this.queueUrl.get(),
         MessageBody: JSON.stringify(message),
         MessageGroupId: sqsId(messageGroupOf(message)),
-        MessageDeduplicationId: sqsId(deduplicationId),
+        MessageDeduplicationId: sqsId(deduplicationIdOf(message, deduplicationKey)),
       }),
     );
   }

@@ -7,30 +7,53 @@ import { eventInputSchema } from './event-input';
 import { incomingEvent } from './incoming-event';
 import { submitEvent } from './submit-event';
 
+/** Why a bus event was dropped; few values, so it can be a metric dimension. */
+export type BusDropReason = 'UNKNOWN_SOURCE' | 'WRONG_AWS_ACCOUNT' | 'OTHER_RETAILER' | 'INVALID_DETAIL';
+
 export type BusIngestResult =
   | { accepted: true; accountId: string; eventId: string }
-  | { accepted: false; reason: string };
+  /** `message` names the source and at most field names: never the detail's values. */
+  | { accepted: false; reason: BusDropReason; message: string };
+
+const dropped = (reason: BusDropReason, message: string): BusIngestResult => ({ accepted: false, reason, message });
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
- * A bus event belongs to the account that registered its `source`; an `accountId` in the
- * detail is ignored, since anyone allowed to put events on the bus could write one.
+ * A bus event belongs to the account that registered its `source`, and only when the AWS
+ * account that put it on the bus is the one registered with the source: anyone allowed to
+ * put events on the bus could write any `source`, so the source alone proves nothing. An
+ * `accountId` in the detail is refused. A source bound to a retailer speaks for that
+ * retailer only; its events may leave the retailer out.
  * Events that cannot be accepted are reported, not thrown: a retry would not fix them.
  */
 export const ingestBusEvent = async (
-  busEvent: { source: string; detail: unknown },
+  busEvent: { source: string; account: string; detail: unknown },
   deps: { eventSources: EventSourceRegistry; dataKeys: DataKeys; orchestrationFor: (accountId: string) => AccountOrchestration },
 ): Promise<BusIngestResult> => {
-  const accountId = await deps.eventSources.ownerOf(busEvent.source);
-  if (!accountId) return { accepted: false, reason: `source ${busEvent.source} is not registered to any account` };
+  const { source } = busEvent;
+  const registration = await deps.eventSources.registrationOf(source);
+  if (!registration) return dropped('UNKNOWN_SOURCE', `source ${source} is not registered to any account`);
+  if (!registration.awsAccountId || registration.awsAccountId !== busEvent.account) {
+    return dropped('WRONG_AWS_ACCOUNT', `source ${source} is not registered for the AWS account that sent the event`);
+  }
+  const bound = registration.retailerId;
+  const detail =
+    bound && isRecord(busEvent.detail) && busEvent.detail.retailerId === undefined ? { ...busEvent.detail, retailerId: bound } : busEvent.detail;
   let event;
   try {
-    const input = validate(eventInputSchema, busEvent.detail, 'detail');
-    event = await incomingEvent(input, 'BUS', { accountId }, deps.dataKeys);
+    const input = validate(eventInputSchema, detail, 'detail');
+    if (bound && input.retailerId !== bound) {
+      return dropped('OTHER_RETAILER', `source ${source} may only send events of the retailer it is bound to`);
+    }
+    // Customer data in the attributes is sealed before anything stores or runs the event.
+    event = await incomingEvent(input, 'BUS', { accountId: registration.accountId }, deps.dataKeys);
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     const fields = error.details.length ? error.details.map((detail) => detail.field).join(', ') : error.field;
-    return { accepted: false, reason: `detail is not a valid event (${fields})` };
+    return dropped('INVALID_DETAIL', `detail is not a valid event (${fields})`);
   }
-  const submitted = await submitEvent(event, deps.orchestrationFor(accountId));
-  return { accepted: true, accountId, eventId: submitted.eventId };
+  const submitted = await submitEvent(event, deps.orchestrationFor(registration.accountId));
+  return { accepted: true, accountId: registration.accountId, eventId: submitted.eventId };
 };

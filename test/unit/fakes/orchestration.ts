@@ -6,14 +6,14 @@ import { createCoreRegistry } from '../../../shared/engine/rules/core';
 import type { Workflow, WorkflowKey } from '../../../shared/engine/workflow';
 import type { EntityIndex } from '../../../shared/ports/entity-index';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../../shared/ports/event-log';
-import { messageGroupOf, type EventQueue, type QueuedEvent } from '../../../shared/ports/event-queue';
+import { deduplicationIdOf, messageGroupOf, type EventQueue, type QueuedEvent } from '../../../shared/ports/event-queue';
 import type { ScheduledEvents } from '../../../shared/ports/scheduled-events';
 import type { WorkflowRepository } from '../../../shared/ports/workflow-repository';
 import { FixedClock } from './clock';
 
 export interface SentMessage {
   message: QueuedEvent;
-  /** What SqsEventQueue would send as MessageGroupId (before hashing long values). */
+  /** What SqsEventQueue would send as MessageGroupId and MessageDeduplicationId (before hashing long values). */
   groupId: string;
   deduplicationId: string;
 }
@@ -27,11 +27,11 @@ export class InMemoryEventQueue implements EventQueue {
   /** Set to make enqueue fail, as an SQS outage would. */
   failure: Error | undefined;
 
-  async enqueue(message: QueuedEvent, deduplicationId = message.event.id): Promise<void> {
+  async enqueue(message: QueuedEvent, deduplicationKey?: string): Promise<void> {
     if (this.failure) throw this.failure;
     // A sweep or relay that never stops would otherwise hang the test run instead of failing it.
     if (this.sent.length >= 10_000) throw new Error('fake: more than 10000 messages enqueued; is a loop running away?');
-    this.sent.push({ message: structuredClone(message), groupId: messageGroupOf(message), deduplicationId });
+    this.sent.push({ message: structuredClone(message), groupId: messageGroupOf(message), deduplicationId: deduplicationIdOf(message, deduplicationKey) });
   }
 
   /** The sizes of the enqueueAll calls, in order. */

@@ -1,5 +1,5 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { messageGroupOf, type QueuedEvent } from '../../../shared/ports/event-queue';
+import { deduplicationIdOf, messageGroupOf, type QueuedEvent } from '../../../shared/ports/event-queue';
 
 const QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:ordo-unit-events.fifo';
 
@@ -14,7 +14,7 @@ export const sqsRecord = (
 ): SQSRecord => {
   const body = typeof message === 'string' ? message : JSON.stringify(message);
   const groupId = ids.groupId ?? (typeof message === 'string' ? 'unit-group' : messageGroupOf(message));
-  const deduplicationId = ids.deduplicationId ?? (typeof message === 'string' ? messageId : message.event.id);
+  const deduplicationId = ids.deduplicationId ?? (typeof message === 'string' ? messageId : deduplicationIdOf(message));
   return {
     messageId,
     receiptHandle: `receipt-${messageId}`,

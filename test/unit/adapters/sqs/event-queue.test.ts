@@ -49,7 +49,7 @@ describe('SqsEventQueue', () => {
     expect(JSON.parse(sent().MessageBody ?? '')).toEqual(message());
   });
 
-  it('groups messages by account and root entity, so one root is processed in order', async () => {
+  it('groups messages by account, retailer and root entity, so one root is processed in order', async () => {
     // Prepare
     const queue = new SqsEventQueue(client, QUEUE_NAME);
 
@@ -57,7 +57,7 @@ describe('SqsEventQueue', () => {
     await queue.enqueue(message());
 
     // Assess
-    expect(sent().MessageGroupId).toBe('acme#ORDER#O-1');
+    expect(sqsMock.commandCalls(SendMessageCommand, { MessageGroupId: 'acme#R1#ORDER#O-1' })).toHaveLength(1);
   });
 
   it('groups an event without root fields under its own entity, which is then the root', async () => {
@@ -68,20 +68,66 @@ describe('SqsEventQueue', () => {
     await queue.enqueue(message({ entityType: 'ORDER', entityRef: 'O-2', rootEntityType: undefined, rootEntityRef: undefined }));
 
     // Assess
-    expect(sent().MessageGroupId).toBe('acme#ORDER#O-2');
+    expect(sqsMock.commandCalls(SendMessageCommand, { MessageGroupId: 'acme#R1#ORDER#O-2' })).toHaveLength(1);
   });
 
-  it('deduplicates by event id unless it is given another deduplication id', async () => {
+  it('deduplicates by account, retailer and event id', async () => {
     // Prepare
     const queue = new SqsEventQueue(client, QUEUE_NAME);
 
     // Act
     await queue.enqueue(message());
-    await queue.enqueue(message(), 'redrive-7');
 
     // Assess
-    expect(sent(0).MessageDeduplicationId).toBe('evt-1');
-    expect(sent(1).MessageDeduplicationId).toBe('redrive-7');
+    expect(sqsMock.commandCalls(SendMessageCommand, { MessageDeduplicationId: 'acme#R1#evt-1' })).toHaveLength(1);
+  });
+
+  it('gives two accounts sending the same event id different deduplication ids', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue({ accountId: 'acme', event: event({ id: 'order:O-1:create' }) });
+    await queue.enqueue({ accountId: 'globex', event: event({ id: 'order:O-1:create' }) });
+
+    // Assess
+    expect([sent(0).MessageDeduplicationId, sent(1).MessageDeduplicationId]).toEqual(['acme#R1#order:O-1:create', 'globex#R1#order:O-1:create']);
+    expect([sent(0).MessageGroupId, sent(1).MessageGroupId]).toEqual(['acme#R1#ORDER#O-1', 'globex#R1#ORDER#O-1']);
+  });
+
+  it('gives two retailers of one account sending the same event id different deduplication ids', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message({ retailerId: 'R1' }));
+    await queue.enqueue(message({ retailerId: 'R2' }));
+
+    // Assess
+    expect([sent(0).MessageDeduplicationId, sent(1).MessageDeduplicationId]).toEqual(['acme#R1#evt-1', 'acme#R2#evt-1']);
+  });
+
+  it('keeps the account and retailer in a deduplication id it is given, such as a re-drive', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message(), 'evt-1:retry:2');
+
+    // Assess
+    expect(sqsMock.commandCalls(SendMessageCommand, { MessageDeduplicationId: 'acme#R1#evt-1:retry:2' })).toHaveLength(1);
+  });
+
+  it('escapes a "#" inside a retailer id, so no other account, retailer and event id give the same id', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+
+    // Act
+    await queue.enqueue(message({ retailerId: 'R#1', id: 'evt' }));
+    await queue.enqueue(message({ retailerId: 'R', id: '1#evt' }));
+
+    // Assess
+    expect([sent(0).MessageDeduplicationId, sent(1).MessageDeduplicationId]).toEqual(['acme#R%231#evt', 'acme#R#1%23evt']);
   });
 
   it('hashes a group or deduplication id that SQS would refuse into a stable hex id', async () => {
@@ -94,8 +140,21 @@ describe('SqsEventQueue', () => {
 
     // Assess
     const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-    expect(sent().MessageGroupId).toBe(sha256(`acme#ORDER#${ref}`));
-    expect(sent().MessageDeduplicationId).toBe(sha256('evt with spaces'));
+    expect(sent().MessageGroupId).toBe(sha256(`acme#R1#ORDER#${ref}`));
+    expect(sent().MessageDeduplicationId).toBe(sha256('acme#R1#evt with spaces'));
+  });
+
+  it('hashes an id longer than the 128 characters SQS takes', async () => {
+    // Prepare
+    const queue = new SqsEventQueue(client, QUEUE_NAME);
+    const retailerId = 'r'.repeat(120);
+
+    // Act
+    await queue.enqueue(message({ retailerId }));
+
+    // Assess
+    expect(sent().MessageDeduplicationId).toMatch(/^[0-9a-f]{64}$/);
+    expect(sent().MessageGroupId).toMatch(/^[0-9a-f]{64}$/);
   });
 
   it('looks the queue URL up once for two sends', async () => {
@@ -161,7 +220,7 @@ describe('SqsEventQueue', () => {
       expect(bodies).toEqual(messages);
     });
 
-    it('gives each entry its message group and its event id as deduplication id', async () => {
+    it('gives each entry its message group and a deduplication id of its account, retailer and event id', async () => {
       // Prepare
       const queue = new SqsEventQueue(client, QUEUE_NAME);
 
@@ -170,8 +229,8 @@ describe('SqsEventQueue', () => {
 
       // Assess
       expect(batchCalls()[0]?.Entries?.map(({ MessageGroupId, MessageDeduplicationId }) => [MessageGroupId, MessageDeduplicationId])).toEqual([
-        ['acme#ORDER#O-1', 'evt-a'],
-        ['acme#ORDER#O-2', 'evt-b'],
+        ['acme#R1#ORDER#O-1', 'acme#R1#evt-a'],
+        ['acme#R1#ORDER#O-2', 'acme#R1#evt-b'],
       ]);
       expect(batchCalls()[0]?.QueueUrl).toBe(QUEUE_URL);
     });

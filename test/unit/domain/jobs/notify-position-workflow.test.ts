@@ -147,10 +147,10 @@ describe('notifyPositionWorkflow', () => {
     // Assess
     expect(queue.sent.map(({ groupId, message }) => [groupId, message.event.name])).toEqual(
       expect.arrayContaining([
-        ['acme#INVENTORY_POSITION#SKU-1@LOC-1', 'CREATE'],
-        ['acme#INVENTORY_POSITION#SKU-1@LOC-1', 'INVENTORY_CHANGED'],
-        ['acme#INVENTORY_POSITION#SKU-2@LOC-1', 'CREATE'],
-        ['acme#INVENTORY_POSITION#SKU-2@LOC-1', 'INVENTORY_CHANGED'],
+        ['acme#R1#INVENTORY_POSITION#SKU-1@LOC-1', 'CREATE'],
+        ['acme#R1#INVENTORY_POSITION#SKU-1@LOC-1', 'INVENTORY_CHANGED'],
+        ['acme#R1#INVENTORY_POSITION#SKU-2@LOC-1', 'CREATE'],
+        ['acme#R1#INVENTORY_POSITION#SKU-2@LOC-1', 'INVENTORY_CHANGED'],
       ]),
     );
     const sku1 = queue.events.filter((event) => event.entityRef === 'SKU-1@LOC-1').map((event) => event.name);
@@ -203,7 +203,7 @@ describe('notifyPositionWorkflow', () => {
 
     // Assess
     expect(queue.sent.map(({ deduplicationId }) => deduplicationId).sort()).toEqual([...first].sort());
-    expect(first.sort()).toEqual(['inv-batch-1-2-0-changed', 'inv-batch-1-2-0-created', 'inv-batch-1-2-1-changed', 'inv-batch-1-2-1-created']);
+    expect(first.sort()).toEqual(['acme#R1#inv-batch-1-2-0-changed', 'acme#R1#inv-batch-1-2-0-created', 'acme#R1#inv-batch-1-2-1-changed', 'acme#R1#inv-batch-1-2-1-created']);
   });
 
   it('asks for the workflow once per retailer while the cached answer is fresh', async () => {

@@ -73,7 +73,7 @@ describe('runEvent', () => {
     await runEvent(orderEvent('RESERVE'), account);
 
     // Assess
-    expect(account.queue.sent[0]?.groupId).toBe('acme#LOCATION#L-9');
+    expect(account.queue.sent[0]?.groupId).toBe('acme#R1#LOCATION#L-9');
   });
 
   it('removes the relayed event from the outbox', async () => {

@@ -46,7 +46,7 @@ describe('submitEvent', () => {
     await submitEvent(event, account);
 
     // Assess
-    expect(account.queue.sent).toEqual([{ message: { accountId: 'acme', event }, groupId: 'acme#ORDER#O-1', deduplicationId: event.id }]);
+    expect(account.queue.sent).toEqual([{ message: { accountId: 'acme', event }, groupId: 'acme#R1#ORDER#O-1', deduplicationId: `acme#R1#${event.id}` }]);
   });
 
   it('runs nothing until the queue delivers the event', async () => {
