@@ -47,7 +47,7 @@ describe('processQueuedEvent', () => {
     await processQueuedEvent({ accountId: 'acme', event }, account).catch(() => undefined);
 
     // Assess
-    expect(account.store.events.get(event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
+    expect(await account.store.getEvent('R1', event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
   });
 
   it('returns the result of an event that succeeds', async () => {
@@ -79,7 +79,7 @@ describe('processQueuedEvent', () => {
     await processQueuedEvent({ accountId: 'acme', event }, account);
 
     // Assess
-    expect(account.store.events.get(event.id)?.event.source).toBe('QUEUE');
+    expect((await account.store.getEvent('R1', event.id))?.event.source).toBe('QUEUE');
   });
 
   it('keeps the source an event names', async () => {
@@ -90,7 +90,7 @@ describe('processQueuedEvent', () => {
     await processQueuedEvent({ accountId: 'acme', event }, account);
 
     // Assess
-    expect(account.store.events.get(event.id)?.event.source).toBe('BUS');
+    expect((await account.store.getEvent('R1', event.id))?.event.source).toBe('BUS');
   });
 });
 
