@@ -162,6 +162,25 @@ describe('retailers of one account have their own order refs and event ids', () 
     expect((await orchestrationApi.getEvent(keys.admin, 'same-id')).body.error).toMatchObject({ code: 'AMBIGUOUS_REF', field: 'retailerId' });
   });
 
+  it("re-drives the FAILED event of the retailer the unscoped key names, and asks it to name one when two share the id", async () => {
+    // Prepare
+    const keys = await accountWithTwoRetailers('ns-retry');
+    await orchestrationApi.putWorkflow(keys.admin, 'ORDER', 'BASIC', { ...twoStatusWorkflow('r2'), subtype: 'BASIC' });
+    const create = (retailerId: string) => ({ id: 'retry-id', name: 'CREATE', retailerId, entityType: 'ORDER', entitySubtype: 'BASIC', entityRef: 'E-3' });
+    // r1 has no BASIC workflow: its CREATE fails; r2's succeeds.
+    const failed = await orchestrationApi.postEventSync(keys.r1, create('r1'));
+    await orchestrationApi.postEventSync(keys.r2, create('r2'));
+
+    // Act
+    const unnamed = await orchestrationApi.retryEvent(keys.admin, 'retry-id');
+    const named = await orchestrationApi.retryEvent(keys.admin, 'retry-id', { retailerId: 'r1' });
+
+    // Assess
+    expect(failed.body.status).toBe('FAILED');
+    expect([unnamed.status, unnamed.body.error?.code]).toEqual([409, 'AMBIGUOUS_REF']);
+    expect([named.status, named.body]).toEqual([202, { eventId: 'retry-id', status: 'PENDING' }]);
+  });
+
   it('still answers a second post of one event id by the same retailer as a duplicate', async () => {
     // Prepare
     const keys = await accountWithTwoRetailers('ns-event-dup');
