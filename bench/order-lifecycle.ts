@@ -127,7 +127,7 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
         account,
       );
     }
-    const final = (await account.entities.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
+    const final = (await account.entities.loadRoot(RETAILER, 'ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
     if (final?.status !== 'COMPLETE') throw new Error(`order ${ref} ended ${final?.status}`);
   };
   // Locations, sourcing profiles and the latest workflows are cached for 5 s. Caches filled

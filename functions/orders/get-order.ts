@@ -1,8 +1,10 @@
 import { orchestrationFor } from '../../shared/config/orchestration';
 import { getOrder } from '../../shared/domain/orders/order-queries';
+import { retailerQuerySchema } from '../../shared/domain/orchestration/retailer-of-ref';
+import { validate } from '../../shared/http/request-body';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';
 
-export const handler = accountRoute({ permission: 'ORDER_READ', scope: 'retailer' }, async ({ principal, path, deps }) =>
-  ok(await getOrder(path.ref ?? '', orchestrationFor(principal.accountId), deps.dataKeys, principal)),
+export const handler = accountRoute({ permission: 'ORDER_READ', scope: 'retailer' }, async ({ principal, path, query, deps }) =>
+  ok(await getOrder(path.ref ?? '', validate(retailerQuerySchema, query), orchestrationFor(principal.accountId), deps.dataKeys, principal)),
 );

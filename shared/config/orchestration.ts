@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DynamoEngineStore } from '../adapters/dynamodb/engine-store';
 import { DynamoEntityIndex } from '../adapters/dynamodb/entity-index';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
+import { DynamoRetailerClaims } from '../adapters/dynamodb/retailer-claims';
 import { DynamoEventLog } from '../adapters/dynamodb/event-log';
 import { DynamoScheduledEvents } from '../adapters/dynamodb/scheduled-events';
 import { DynamoWorkflowRepository } from '../adapters/dynamodb/workflow-repository';
@@ -68,6 +69,7 @@ export const orchestrationFor = (accountId: string): AccountOrchestration => {
       outbox: new DynamoOutbox(documents, tableName),
       entities: store,
       entityIndex,
+      claims: new DynamoRetailerClaims(documents, tableName),
     };
     accounts.set(accountId, account);
   }

@@ -61,6 +61,17 @@ export class ConflictError extends DomainError {
   }
 }
 
+/**
+ * A ref or event id that several retailers of the account use, read by a key that names
+ * none of them: the caller names one with `retailerId`.
+ */
+export class AmbiguousRefError extends DomainError {
+  readonly status = 409;
+  constructor(message: string) {
+    super('AMBIGUOUS_REF', message, 'retailerId');
+  }
+}
+
 export class PayloadTooLargeError extends DomainError {
   readonly status = 413;
   constructor(message: string) {

@@ -220,7 +220,8 @@ export class Engine {
       return this.park(event, { ...empty, outcome: 'SCHEDULED' });
     }
 
-    const loaded = await this.deps.store.loadRoot(rootEntityType, rootRef);
+    // Only the event's own retailer's roots: another retailer's entity can never run or show here.
+    const loaded = await this.deps.store.loadRoot(event.retailerId, rootEntityType, rootRef);
     const working = new WorkingCopy(loaded);
     const targetKey = entityKey(event.entityType, event.entityRef);
     const lookup = await this.workflowFor(event, working, rootEntityType, rootRef, options.draft);

@@ -12,10 +12,16 @@ import {
   type StockLevel,
   type UnitOfWork,
 } from './model';
+import type { RetailerClaims } from '../ports/retailer-claims';
 import type { EngineStore, InventoryReader } from './ports';
 import type { Workflow, WorkflowKey } from './workflow';
 
 const workflowKeyOf = (key: WorkflowKey): string => `${key.retailerId}|${key.entityType}|${key.subtype}`;
+
+/** Key of an event record in `events`: event ids are unique per retailer. */
+export const eventRecordKey = (retailerId: string, eventId: string): string => JSON.stringify([retailerId, eventId]);
+const rootKey = (retailerId: string, rootEntityType: string, rootRef: string): string =>
+  JSON.stringify([retailerId, rootEntityType, rootRef]);
 
 const frozen = (entity: Entity): Entity => {
   const copy: Entity = { ...entity, attributes: Object.freeze({ ...entity.attributes }) };
@@ -37,16 +43,20 @@ export interface PositionSeed {
  * An EngineStore held in memory, with the product store's semantics (atomic commit, version
  * checks, processed-event marker, inventory conditions). For unit tests and benchmarks only,
  * never the product store. Stored entities are frozen, so code that mutates what it loaded
- * fails loudly in tests. It is also an InventoryReader over the positions it holds.
+ * fails loudly in tests. It is also an InventoryReader over the positions it holds, and tells
+ * which retailers hold a root ref or an event id (RetailerClaims).
  */
-export class InMemoryEngineStore implements EngineStore, InventoryReader {
+export class InMemoryEngineStore implements EngineStore, InventoryReader, RetailerClaims {
   readonly audit: AuditRecord[] = [];
   readonly outbox: OutboxRecord[] = [];
   readonly scheduled: ScheduledEventRecord[] = [];
+  /** By eventRecordKey(retailerId, eventId). */
   readonly events = new Map<string, EventRecord>();
   /** Successful commits. */
   commits = 0;
   private readonly processed = new Set<string>();
+  /** The retailer of the event each audit record was written for. */
+  private readonly auditRetailers = new WeakMap<AuditRecord, string>();
   private readonly roots = new Map<string, Map<string, Entity>>();
   private readonly workflows = new Map<string, Map<number, Workflow>>();
   private readonly stock = new Map<string, Readonly<StockLevel>>();
@@ -66,11 +76,16 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader {
 
   /** Seeds an entity as if it had been committed. */
   putEntity(entity: Entity): void {
-    this.rootOf(entity.rootEntityType, entity.rootRef, true).set(entityKey(entity.entityType, entity.ref), frozen(entity));
+    this.rootOf(entity.retailerId, entity.rootEntityType, entity.rootRef, true).set(entityKey(entity.entityType, entity.ref), frozen(entity));
   }
 
-  getEntity(entityType: string, ref: string, root?: { rootEntityType: string; rootRef: string }): Entity | undefined {
-    const rootEntities = this.rootOf(root?.rootEntityType ?? entityType, root?.rootRef ?? ref, false);
+  getEntity(
+    retailerId: string,
+    entityType: string,
+    ref: string,
+    root?: { rootEntityType: string; rootRef: string },
+  ): Entity | undefined {
+    const rootEntities = this.rootOf(retailerId, root?.rootEntityType ?? entityType, root?.rootRef ?? ref, false);
     return rootEntities?.get(entityKey(entityType, ref));
   }
 
@@ -101,9 +116,22 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader {
     return [...this.stock.values()].filter((level) => wanted.has(level.skuRef)).map((level) => ({ ...level }));
   }
 
-  async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
-    const entities = this.rootOf(rootEntityType, rootRef, false);
+  async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
+    const entities = this.rootOf(retailerId, rootEntityType, rootRef, false);
     return entities ? [...entities.values()] : [];
+  }
+
+  async retailersOfRoot(rootEntityType: string, rootRef: string): Promise<string[]> {
+    const holders = [...this.roots.values()].flatMap((entities) => {
+      const root = entities.get(entityKey(rootEntityType, rootRef));
+      return root && root.rootEntityType === rootEntityType && root.rootRef === rootRef ? [root.retailerId] : [];
+    });
+    return [...new Set(holders)].sort();
+  }
+
+  async retailersOfEvent(eventId: string): Promise<string[]> {
+    const holders = [...this.events.values()].filter((record) => record.event.id === eventId).map((record) => record.event.retailerId);
+    return [...new Set(holders)].sort();
   }
 
   async loadWorkflow(key: WorkflowKey, version?: number): Promise<Workflow | undefined> {
@@ -112,16 +140,17 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader {
     return versions.get(version ?? Math.max(...versions.keys()));
   }
 
-  async getEvent(eventId: string): Promise<EventRecord | undefined> {
-    return this.events.get(eventId);
+  async getEvent(retailerId: string, eventId: string): Promise<EventRecord | undefined> {
+    return this.events.get(eventRecordKey(retailerId, eventId));
   }
 
   async commit(uow: UnitOfWork): Promise<void> {
     const eventId = uow.event.event.id;
-    const earlier = this.events.get(eventId);
-    if (this.processed.has(eventId) || (earlier && isFinalOutcome(earlier.outcome))) throw new DuplicateEventError(eventId);
+    const recordKey = eventRecordKey(uow.event.event.retailerId, eventId);
+    const earlier = this.events.get(recordKey);
+    if (this.processed.has(recordKey) || (earlier && isFinalOutcome(earlier.outcome))) throw new DuplicateEventError(eventId);
     for (const { entity, expectedVersion } of uow.entities) {
-      const stored = this.getEntity(entity.entityType, entity.ref, entity);
+      const stored = this.getEntity(entity.retailerId, entity.entityType, entity.ref, entity);
       if ((stored?.version ?? null) !== expectedVersion) {
         throw new VersionConflictError(
           `${entity.entityType} ${entity.ref} is at version ${stored?.version ?? 'none'}, expected ${expectedVersion ?? 'none'}`,
@@ -142,28 +171,31 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader {
       const key = stockKey(delta.skuRef, delta.locationRef);
       this.stock.set(key, Object.freeze({ ...applyDelta(this.stock.get(key) as StockLevel, delta), updatedOn }));
     }
-    if (uow.markProcessed) this.processed.add(eventId);
+    if (uow.markProcessed) this.processed.add(recordKey);
     this.events.set(
-      eventId,
+      recordKey,
       earlier
         ? { ...uow.event, receivedOn: earlier.receivedOn, attempts: earlier.attempts + uow.event.attempts }
         : uow.event,
     );
+    for (const record of uow.audit) this.auditRetailers.set(record, uow.event.event.retailerId);
     this.audit.push(...uow.audit);
     this.outbox.push(...uow.outbox);
     this.scheduled.push(...uow.scheduled);
     this.commits += 1;
   }
 
-  /** The audit records of one execution, in order. */
-  auditOf(eventId: string): AuditRecord[] {
-    return this.audit.filter((record) => record.eventId === eventId).sort((a, b) => a.seq - b.seq);
+  /** The audit records of the executions of an event id, of one retailer's event or of any, in order. */
+  auditOf(eventId: string, retailerId?: string): AuditRecord[] {
+    return this.audit
+      .filter((record) => record.eventId === eventId && (retailerId === undefined || this.auditRetailers.get(record) === retailerId))
+      .sort((a, b) => a.seq - b.seq);
   }
 
-  private rootOf(rootEntityType: string, rootRef: string, create: true): Map<string, Entity>;
-  private rootOf(rootEntityType: string, rootRef: string, create: false): Map<string, Entity> | undefined;
-  private rootOf(rootEntityType: string, rootRef: string, create: boolean): Map<string, Entity> | undefined {
-    const key = entityKey(rootEntityType, rootRef);
+  private rootOf(retailerId: string, rootEntityType: string, rootRef: string, create: true): Map<string, Entity>;
+  private rootOf(retailerId: string, rootEntityType: string, rootRef: string, create: false): Map<string, Entity> | undefined;
+  private rootOf(retailerId: string, rootEntityType: string, rootRef: string, create: boolean): Map<string, Entity> | undefined {
+    const key = rootKey(retailerId, rootEntityType, rootRef);
     let entities = this.roots.get(key);
     if (!entities && create) {
       entities = new Map();

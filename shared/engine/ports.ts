@@ -1,23 +1,27 @@
 import type { Entity, EventRecord, StockLevel, UnitOfWork } from './model';
 import type { Workflow, WorkflowKey } from './workflow';
 
-/** Storage the engine needs, for one account. */
+/**
+ * Storage the engine needs, for one account. Each retailer of the account has its own
+ * namespace of root refs and event ids: two retailers may both have an ORDER O-1 and an
+ * event e1, and an event only ever loads roots of its own retailer.
+ */
 export interface EngineStore {
-  /** Every entity of the root (the root and its children), in one read. */
-  loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]>;
+  /** Every entity of the retailer's root (the root and its children), in one read. */
+  loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]>;
   /** The given version, or the latest when no version is given. */
   loadWorkflow(key: WorkflowKey, version?: number): Promise<Workflow | undefined>;
   /**
-   * Writes the whole unit atomically, or nothing. Throws DuplicateEventError when the event's
-   * stored record already has a final outcome (anything but FAILED or PENDING), whatever
-   * `markProcessed` says, and VersionConflictError when an entity's stored version is not its
+   * Writes the whole unit atomically, or nothing, in the namespace of the event's retailer.
+   * Throws DuplicateEventError when the event's stored record already has a final outcome
+   * (anything but FAILED or PENDING), whatever `markProcessed` says, and VersionConflictError when an entity's stored version is not its
    * `expectedVersion` (null: the entity must not exist). Over an earlier FAILED record of the
    * same event it keeps that record's `receivedOn` and adds `attempts` to its count.
    * Throws InsufficientStockError when an inventory change's condition fails (see InventoryChange);
    * the changes of one position are merged first (see netInventoryChanges).
    */
   commit(uow: UnitOfWork): Promise<void>;
-  getEvent(eventId: string): Promise<EventRecord | undefined>;
+  getEvent(retailerId: string, eventId: string): Promise<EventRecord | undefined>;
 }
 
 export type IdGenerator = () => string;

@@ -21,5 +21,6 @@ export interface LoggedEvent extends EventRecord {
 export interface EventLog {
   /** Newest first. */
   list(filter: EventLogFilter): Promise<{ items: LoggedEvent[]; cursor?: string }>;
-  get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined>;
+  /** The retailer's event of this id (event ids are unique per retailer), with its audit trail. */
+  get(retailerId: string, eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined>;
 }

@@ -146,4 +146,37 @@ describe('orders on the running local stack', () => {
     expect(withReservation).toHaveLength(50);
     expect(await position(apiKey, 'HOT', 'W1')).toMatchObject({ onHand: 50, reserved: 50, available: 0 });
   }, 180_000);
+
+  it('takes the same order ref from two retailers of one account, 201 both, and asks an unscoped read to name the retailer', async () => {
+    // Prepare
+    const account = await http('POST', '/v1/accounts', { apiKey: operatorKey(), body: { accountId: `e2e-ns-${Date.now() % 100_000}` } });
+    const apiKey = account.body.apiKey as string;
+    for (const retailerId of ['r1', 'r2']) {
+      for (const workflow of referenceWorkflows(retailerId)) {
+        await http('PUT', `/v1/workflows/ORDER/${workflow.subtype}`, { apiKey, body: workflow });
+      }
+    }
+    await http('PUT', '/v1/locations/W1', { apiKey, body: { type: 'WAREHOUSE', name: 'Only warehouse', lat: 52, lon: -1 } });
+    await http('PUT', '/v1/inventory/W1/TEE', { apiKey, body: { onHand: 5 } });
+    const order = (retailerId: string, unitPrice: number) => ({
+      ref: 'SHARED-1',
+      retailerId,
+      type: 'HD',
+      customer,
+      deliveryAddress: leeds,
+      lines: [{ skuRef: 'TEE', qty: 1, unitPrice, currency: 'GBP' }],
+    });
+
+    // Act
+    const first = await http('POST', '/v1/orders?mode=sync', { apiKey, body: order('r1', 1.5) });
+    const second = await http('POST', '/v1/orders?mode=sync', { apiKey, body: order('r2', 2.5) });
+
+    // Assess
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const unnamed = await http('GET', '/v1/orders/SHARED-1', { apiKey });
+    expect(unnamed.status).toBe(409);
+    expect(unnamed.body.error).toMatchObject({ code: 'AMBIGUOUS_REF', field: 'retailerId' });
+    const named = await http('GET', '/v1/orders/SHARED-1?retailerId=r2', { apiKey });
+    expect(named.body).toMatchObject({ retailerId: 'r2', lines: [{ skuRef: 'TEE', unitPrice: 2.5 }] });
+  }, 60_000);
 });

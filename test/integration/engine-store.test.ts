@@ -65,7 +65,7 @@ const orderEvent = (name: string, ref: string, subtype: string): OrdoEvent => ({
 /** The order's item as stored, with its table keys. */
 const storedOrder = async (ref: string): Promise<Entity & Record<string, unknown>> => {
   const { Item } = await documents.send(
-    new GetCommand({ TableName: TABLE, Key: { PK: `ROOT#ORDER#${ref}`, SK: `ENTITY#ORDER#${ref}` }, ConsistentRead: true }),
+    new GetCommand({ TableName: TABLE, Key: { PK: `ROOT#${RETAILER}#ORDER#${ref}`, SK: `ENTITY#ORDER#${ref}` }, ConsistentRead: true }),
   );
   return Item as Entity & Record<string, unknown>;
 };
@@ -88,7 +88,7 @@ const changedKeys = (before: Map<string, Record<string, unknown>>, after: Map<st
     (key) => JSON.stringify(before.get(key)) !== JSON.stringify(after.get(key)),
   );
 
-const auditKinds = async (eventId: string) => (await eventLog.get(eventId))?.audit.map((record) => record.kind);
+const auditKinds = async (eventId: string) => (await eventLog.get(RETAILER, eventId))?.audit.map((record) => record.kind);
 
 beforeAll(async () => {
   await raw.send(new CreateTableCommand(accountTableSchema(TABLE)));
@@ -138,7 +138,7 @@ describe('Engine over DynamoEngineStore', () => {
       await engine.process(book);
 
       // Assess
-      const logged = await eventLog.get(book.id);
+      const logged = await eventLog.get(RETAILER, book.id);
       expect(logged?.audit.map((record) => record.kind)).toEqual(['EVENT_RECEIVED', 'RULESET', 'RULE', 'STATE_CHANGE', 'OUTCOME']);
       expect(logged?.audit.map((record) => record.seq)).toEqual([1, 2, 3, 4, 5]);
       expect(logged?.audit[3]).toMatchObject({ from: 'CREATED', to: 'BOOKED' });
@@ -196,7 +196,7 @@ describe('Engine over DynamoEngineStore', () => {
       );
     });
 
-    it('leaves entity, outbox and audit as they were, adding only the FAILED event record and its audit', async () => {
+    it('leaves entity, outbox and audit as they were, adding only the FAILED event record, its audit and its claim', async () => {
       // Prepare
       const ref = newRef();
       await engine.process(orderEvent('CREATE', ref, subtype));
@@ -209,10 +209,11 @@ describe('Engine over DynamoEngineStore', () => {
       // Assess
       expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'RULE_FAILED', message: 'warehouse offline' } });
       const changed = changedKeys(before, await snapshot());
-      expect(changed.every((key) => key.startsWith(`EVENT#${ship.id} |`))).toBe(true);
-      expect(changed).toHaveLength(1 + 3);
+      // The event record and its three audit records, and the claim of the event id by its retailer.
+      expect(changed.filter((key) => !key.startsWith(`EVENT#${RETAILER}#${ship.id} |`))).toEqual([`EVENTID#${ship.id} | ${RETAILER}`]);
+      expect(changed).toHaveLength(1 + 3 + 1);
       expect(await auditKinds(ship.id)).toEqual(['EVENT_RECEIVED', 'EXCEPTION', 'OUTCOME']);
-      expect(await store.getEvent(ship.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
+      expect(await store.getEvent(RETAILER, ship.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
     });
 
     it('is still FAILED after a retry with nothing fixed, with attempts counted to 2 and the first receivedOn kept', async () => {
@@ -221,14 +222,14 @@ describe('Engine over DynamoEngineStore', () => {
       await engine.process(orderEvent('CREATE', ref, subtype));
       const ship = orderEvent('SHIP', ref, subtype);
       await engine.process(ship);
-      const first = (await store.getEvent(ship.id)) as EventRecord;
+      const first = (await store.getEvent(RETAILER, ship.id)) as EventRecord;
 
       // Act
       const retry = await engine.process({ ...ship, source: 'RETRY' });
 
       // Assess
       expect(retry.outcome).toBe('FAILED');
-      expect(await store.getEvent(ship.id)).toMatchObject({ outcome: 'FAILED', attempts: 2, receivedOn: first.receivedOn });
+      expect(await store.getEvent(RETAILER, ship.id)).toMatchObject({ outcome: 'FAILED', attempts: 2, receivedOn: first.receivedOn });
       expect(await storedOrder(ref)).toMatchObject({ status: 'BOOKED', version: 1 });
     });
   });
@@ -252,7 +253,7 @@ describe('Engine over DynamoEngineStore', () => {
       );
     });
 
-    it('trips the loop guard and commits nothing but the FAILED event record and its audit', async () => {
+    it('trips the loop guard and commits nothing but the FAILED event record, its audit and its claim', async () => {
       // Prepare
       const ref = newRef();
       await engine.process(orderEvent('CREATE', ref, subtype));
@@ -265,8 +266,9 @@ describe('Engine over DynamoEngineStore', () => {
       // Assess
       expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'LOOP_GUARD' } });
       const changed = changedKeys(before, await snapshot());
-      expect(changed.every((key) => key.startsWith(`EVENT#${ping.id} |`))).toBe(true);
-      expect(changed).toHaveLength(1 + 3);
+      // The event record and its three audit records, and the claim of the event id by its retailer.
+      expect(changed.filter((key) => !key.startsWith(`EVENT#${RETAILER}#${ping.id} |`))).toEqual([`EVENTID#${ping.id} | ${RETAILER}`]);
+      expect(changed).toHaveLength(1 + 3 + 1);
       expect(await auditKinds(ping.id)).toEqual(['EVENT_RECEIVED', 'LOOP_GUARD', 'OUTCOME']);
       expect(await storedOrder(ref)).toMatchObject({ status: 'CREATED', version: 1 });
     });
@@ -285,8 +287,8 @@ describe('Engine over DynamoEngineStore', () => {
         this.gate = gate;
       }
 
-      override async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
-        const entities = await super.loadRoot(rootEntityType, rootRef);
+      override async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
+        const entities = await super.loadRoot(retailerId, rootEntityType, rootRef);
         const gate = this.gate;
         this.gate = undefined;
         await gate?.();
@@ -378,7 +380,7 @@ describe('Engine over DynamoEngineStore', () => {
       expect(result.outcome).toBe('SUCCESS');
       const written = result.unitOfWork?.audit ?? [];
       expect(written.length).toBeGreaterThan(100);
-      const audit = (await eventLog.get(start.id))?.audit ?? [];
+      const audit = (await eventLog.get(RETAILER, start.id))?.audit ?? [];
       expect(audit.map((record) => record.seq)).toEqual(written.map((_, i) => i + 1));
       expect(audit).toEqual(written);
       expect(await storedOrder(ref)).toMatchObject({ status: 'DONE', version: 2, attributes: { step: steps } });
@@ -479,7 +481,7 @@ describe('Engine over DynamoEngineStore', () => {
       await store.recordPending(record);
 
       // Assess
-      expect(await store.getEvent(accepted.id)).toMatchObject({ outcome: 'PENDING', event: accepted });
+      expect(await store.getEvent(RETAILER, accepted.id)).toMatchObject({ outcome: 'PENDING', event: accepted });
     });
 
     it('runs an event recorded as PENDING and moves its record from PENDING to the outcome', async () => {
@@ -494,7 +496,7 @@ describe('Engine over DynamoEngineStore', () => {
 
       // Assess
       expect(result.outcome).toBe('SUCCESS');
-      expect(await store.getEvent(accepted.id)).toMatchObject({ outcome: 'SUCCESS', receivedOn, attempts: 1 });
+      expect(await store.getEvent(RETAILER, accepted.id)).toMatchObject({ outcome: 'SUCCESS', receivedOn, attempts: 1 });
       const pending = await eventLog.list({ status: 'PENDING', limit: 100 });
       expect(pending.items.map((item) => item.event.id)).not.toContain(accepted.id);
     });
@@ -508,10 +510,10 @@ describe('Engine over DynamoEngineStore', () => {
       await engine.process(create);
 
       // Act
-      await store.recordDuplicate(create.id, new Date().toISOString());
+      await store.recordDuplicate(RETAILER, create.id, new Date().toISOString());
 
       // Assess
-      const logged = await eventLog.get(create.id);
+      const logged = await eventLog.get(RETAILER, create.id);
       expect(logged?.event).toMatchObject({ outcome: 'SUCCESS', duplicateDeliveries: 1, attempts: 1 });
       expect(logged?.audit.at(-1)).toMatchObject({ kind: 'OUTCOME', outcome: 'DUPLICATE' });
     });

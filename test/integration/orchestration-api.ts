@@ -4,6 +4,7 @@ import { handler as listEvents } from '../../functions/events/list-events';
 import { handler as postEvent } from '../../functions/events/post-event';
 import { handler as postEventDryRun } from '../../functions/events/post-event-dry-run';
 import { handler as postEventSync } from '../../functions/events/post-event-sync';
+import { handler as retryEvent } from '../../functions/events/retry-event';
 import { handler as getWorkflow } from '../../functions/workflows/get-workflow';
 import { handler as getWorkflowDiagram } from '../../functions/workflows/get-workflow-diagram';
 import { handler as putWorkflow } from '../../functions/workflows/put-workflow';
@@ -40,12 +41,14 @@ export const orchestrationApi = {
     invoke(postEventSync, { method: 'POST', resource: '/v1/events/sync', apiKey, body }),
   dryRun: (apiKey: string, body: unknown) =>
     invoke(postEventDryRun, { method: 'POST', resource: '/v1/events/dry-run', apiKey, body }),
-  getEvent: (apiKey: string, eventId: string) =>
-    invoke(getEvent, { method: 'GET', resource: '/v1/events/{eventId}', pathParameters: { eventId }, apiKey }),
+  getEvent: (apiKey: string, eventId: string, query: Record<string, string> = {}) =>
+    invoke(getEvent, { method: 'GET', resource: '/v1/events/{eventId}', pathParameters: { eventId }, query, apiKey }),
+  retryEvent: (apiKey: string, eventId: string, query: Record<string, string> = {}) =>
+    invoke(retryEvent, { method: 'POST', resource: '/v1/events/{eventId}/retry', pathParameters: { eventId }, query, apiKey }),
   listEvents: (apiKey: string, query: Record<string, string>) =>
     invoke(listEvents, { method: 'GET', resource: '/v1/events', query, apiKey }),
-  getEntity: (apiKey: string, entityType: string, ref: string) =>
-    invoke(getEntity, { method: 'GET', resource: '/v1/entities/{entityType}/{ref}', pathParameters: { entityType, ref }, apiKey }),
+  getEntity: (apiKey: string, entityType: string, ref: string, query: Record<string, string> = {}) =>
+    invoke(getEntity, { method: 'GET', resource: '/v1/entities/{entityType}/{ref}', pathParameters: { entityType, ref }, query, apiKey }),
 };
 
 /** Two statuses, CREATED → BOOKED on BOOK. */

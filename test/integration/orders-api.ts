@@ -32,12 +32,12 @@ const invokeWithin = async (handler: typeof createOrder, call: ApiCall, timeoutM
 export const ordersApi = {
   createOrder: (apiKey: string, body: unknown, mode: 'sync' | 'async' = 'sync') =>
     invokeWithin(createOrder, { method: 'POST', resource: '/v1/orders', query: { mode }, apiKey, body }, CREATE_ORDER_TIMEOUT_MS),
-  getOrder: (apiKey: string, ref: string) =>
-    invoke(getOrder, { method: 'GET', resource: '/v1/orders/{ref}', pathParameters: { ref }, apiKey }),
+  getOrder: (apiKey: string, ref: string, query: Record<string, string> = {}) =>
+    invoke(getOrder, { method: 'GET', resource: '/v1/orders/{ref}', pathParameters: { ref }, query, apiKey }),
   listOrders: (apiKey: string, query: Record<string, string> = {}) =>
     invoke(listOrders, { method: 'GET', resource: '/v1/orders', query, apiKey }),
-  transitions: (apiKey: string, ref: string) =>
-    invoke(getOrderTransitions, { method: 'GET', resource: '/v1/orders/{ref}/transitions', pathParameters: { ref }, apiKey }),
+  transitions: (apiKey: string, ref: string, query: Record<string, string> = {}) =>
+    invoke(getOrderTransitions, { method: 'GET', resource: '/v1/orders/{ref}/transitions', pathParameters: { ref }, query, apiKey }),
   checkAvailability: (apiKey: string, body: unknown) =>
     invoke(checkAvailability, { method: 'POST', resource: '/v1/availability', apiKey, body }),
   putSourcingProfile: (apiKey: string, retailerId: string, body: unknown) =>

@@ -83,7 +83,7 @@ export const stockHarness = ({ table, retailerId, subtype, location, workflow }:
   const storedPosition = async (skuRef: string) => (await store.positions([skuRef])).find((level) => level.locationRef === location);
 
   const storedOrder = async (ref: string): Promise<Entity | undefined> =>
-    (await store.loadRoot('ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
+    (await store.loadRoot(retailerId, 'ORDER', ref)).find((entity) => entity.entityType === 'ORDER');
 
   /** Creates a BOOKED order wanting `qty` units of the SKU. */
   const bookedOrder = async (skuRef: string, qty: number): Promise<string> => {

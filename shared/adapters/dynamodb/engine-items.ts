@@ -4,10 +4,15 @@ import type { Workflow, WorkflowKey } from '../../engine/workflow';
 /**
  * How engine records sit in an account's table. Every entity of one root shares a
  * partition, so loading a root is one Query; an event and its audit trail share another.
+ * Refs and event ids are unique per retailer, so both partitions start with the retailer.
  */
-export const rootPartition = (rootEntityType: string, rootRef: string) => `ROOT#${rootEntityType}#${rootRef}`;
+
+/** Encoded, so a `#` in a retailer id can never make two retailers' keys meet. */
+export const retailerSegment = (retailerId: string) => encodeURIComponent(retailerId);
+export const rootPartition = (retailerId: string, rootEntityType: string, rootRef: string) =>
+  `ROOT#${retailerSegment(retailerId)}#${rootEntityType}#${rootRef}`;
 export const entitySortKey = (entityType: string, ref: string) => `ENTITY#${entityType}#${ref}`;
-export const eventPartition = (eventId: string) => `EVENT#${eventId}`;
+export const eventPartition = (retailerId: string, eventId: string) => `EVENT#${retailerSegment(retailerId)}#${eventId}`;
 export const EVENT_SORT_KEY = 'EVENT';
 export const workflowPartition = (key: WorkflowKey) => `WORKFLOW#${key.retailerId}#${key.entityType}#${key.subtype}`;
 export const workflowSortKey = (version: number) => `V#${String(version).padStart(8, '0')}`;
@@ -19,8 +24,30 @@ export const eventsByRoot = (rootRef: string) => `EVENTS#ROOT#${rootRef}`;
 export const eventsByOutcome = (outcome: string) => `EVENTS#STATUS#${outcome}`;
 export const ALL_EVENTS = 'EVENTS';
 
+/**
+ * Claims: one item per retailer that holds a root ref or an event id, written in the
+ * transaction of the record it names, so one strongly consistent Query of the claim
+ * partition lists the retailers, for a key that reads by ref without naming its retailer.
+ */
+export const refClaimPartition = (rootEntityType: string, rootRef: string) => `REF#${rootEntityType}#${rootRef}`;
+export const eventIdClaimPartition = (eventId: string) => `EVENTID#${eventId}`;
+
+export const refClaimItem = (retailerId: string, rootEntityType: string, rootRef: string) => ({
+  PK: refClaimPartition(rootEntityType, rootRef),
+  SK: retailerSegment(retailerId),
+  retailerId,
+});
+
+/** Expires with the event record it names. */
+export const eventIdClaimItem = (retailerId: string, eventId: string, expiresAt: number) => ({
+  PK: eventIdClaimPartition(eventId),
+  SK: retailerSegment(retailerId),
+  retailerId,
+  expiresAt,
+});
+
 export const entityItem = (entity: Entity) => ({
-  PK: rootPartition(entity.rootEntityType, entity.rootRef),
+  PK: rootPartition(entity.retailerId, entity.rootEntityType, entity.rootRef),
   SK: entitySortKey(entity.entityType, entity.ref),
   GSI1PK: `ENTITIES#${entity.entityType}`,
   GSI1SK: `${entity.createdOn}#${entity.ref}`,
@@ -52,8 +79,9 @@ export const entityFromItem = (item: Record<string, unknown>): Entity => {
   return entity;
 };
 
-export const auditItem = (record: AuditRecord, executionStartedAt: string, expiresAt: number) => ({
-  PK: eventPartition(record.eventId),
+/** In the partition of the event that started the execution, of that event's retailer. */
+export const auditItem = (record: AuditRecord, retailerId: string, executionStartedAt: string, expiresAt: number) => ({
+  PK: eventPartition(retailerId, record.eventId),
   // Attempts of a retried event each keep their own trail, in order.
   SK: `AUDIT#${executionStartedAt}#${String(record.seq).padStart(6, '0')}`,
   expiresAt,
@@ -65,6 +93,9 @@ export const outboxItem = (record: OutboxRecord) => ({
   SK: `${record.createdOn}#${record.id}`,
   ...record,
 });
+
+/** As written by a commit: with the retailer of the event that made it, whose redelivery relays it. */
+export const committedOutboxItem = (record: OutboxRecord, eventRetailerId: string) => ({ ...outboxItem(record), eventRetailerId });
 
 export const scheduledItem = (record: ScheduledEventRecord) => ({
   PK: SCHEDULED_PARTITION,

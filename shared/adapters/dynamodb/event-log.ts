@@ -57,11 +57,11 @@ export class DynamoEventLog implements EventLog {
     return { items: page.items.map((item) => this.toLogged(item)), cursor: page.cursor };
   }
 
-  async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
+  async get(retailerId: string, eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': eventPartition(eventId) },
+      ExpressionAttributeValues: { ':pk': eventPartition(retailerId, eventId) },
       ConsistentRead: true,
     });
     const record = items.find((item) => item.SK === EVENT_SORT_KEY);

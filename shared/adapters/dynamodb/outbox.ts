@@ -11,13 +11,16 @@ export class DynamoOutbox {
     private readonly tableName: string,
   ) {}
 
-  /** Records still waiting, of one event or of all; the partition only holds what is not relayed yet. */
-  async pending(eventId?: string): Promise<OutboxRecord[]> {
+  /**
+   * Records still waiting, of one event or of all; the partition only holds what is not relayed
+   * yet. Event ids are unique per retailer, so one event's are those of its id and retailer.
+   */
+  async pending(of?: { retailerId: string; eventId: string }): Promise<OutboxRecord[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk',
-      FilterExpression: eventId ? 'eventId = :eventId' : undefined,
-      ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION, ...(eventId ? { ':eventId': eventId } : {}) },
+      FilterExpression: of ? 'eventId = :eventId AND eventRetailerId = :retailerId' : undefined,
+      ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION, ...(of ? { ':eventId': of.eventId, ':retailerId': of.retailerId } : {}) },
       ConsistentRead: true,
     });
     return items.map(({ id, kind, eventId: of, createdOn, payload }) => ({ id, kind, eventId: of, createdOn, payload }) as OutboxRecord);

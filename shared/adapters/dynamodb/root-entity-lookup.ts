@@ -10,8 +10,8 @@ export class DynamoRootEntityLookup implements RootEntityLookup {
     private readonly tableName: string,
   ) {}
 
-  async existingRoots(entityType: string, refs: readonly string[]): Promise<Set<string>> {
-    const refOfPartition = new Map([...new Set(refs)].map((ref) => [rootPartition(entityType, ref), ref]));
+  async existingRoots(retailerId: string, entityType: string, refs: readonly string[]): Promise<Set<string>> {
+    const refOfPartition = new Map([...new Set(refs)].map((ref) => [rootPartition(retailerId, entityType, ref), ref]));
     const keys = [...refOfPartition.entries()].map(([PK, ref]) => ({ PK, SK: entitySortKey(entityType, ref) }));
     const items = await batchGet(this.client, this.tableName, keys, { projection: 'PK', noun: 'entity keys' });
     const found = new Set<string>();

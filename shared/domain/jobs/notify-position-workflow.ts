@@ -97,6 +97,7 @@ export const notifyPositionWorkflow = async (chunk: BatchChunk, changes: readonl
   if (!configured) return 0;
 
   const existing = await deps.roots.existingRoots(
+    retailerId,
     INVENTORY_POSITION,
     changes.map((change) => positionRef(change.skuRef, change.locationRef)),
   );

@@ -6,6 +6,7 @@ import type { Clock } from '../../ports/clock';
 import type { EntityIndex } from '../../ports/entity-index';
 import type { EventLog } from '../../ports/event-log';
 import type { EventQueue } from '../../ports/event-queue';
+import type { RetailerClaims } from '../../ports/retailer-claims';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
 
@@ -20,15 +21,18 @@ export interface AccountOrchestration {
   scheduled: ScheduledEvents;
   entities: Pick<EngineStore, 'loadRoot'>;
   entityIndex: EntityIndex;
+  /** Which retailers hold a root ref or an event id, for reads that do not name the retailer. */
+  claims: RetailerClaims;
   clock: Clock;
   /** Store operations the engine itself does not need. */
   eventRecords: {
     recordPending(record: EventRecord): Promise<void>;
-    recordDuplicate(eventId: string, at: string): Promise<void>;
+    recordDuplicate(retailerId: string, eventId: string, at: string): Promise<void>;
   };
   /** Outbox records not relayed yet; relaying removes them. */
   outbox: {
-    pending(eventId?: string): Promise<OutboxRecord[]>;
+    /** Of one event (of its retailer), or of all. */
+    pending(of?: { retailerId: string; eventId: string }): Promise<OutboxRecord[]>;
     remove(records: OutboxRecord[]): Promise<void>;
   };
 }

@@ -4,8 +4,9 @@ import type { Entity } from '../../engine/model';
 import { NotFoundError } from '../errors';
 import { withoutCustomerData } from '../privacy/customer-data';
 import type { AccountOrchestration } from './account-orchestration';
+import { retailerOfRoot, retailerQuerySchema } from './retailer-of-ref';
 
-export const entityQuerySchema = z.strictObject({
+export const entityQuerySchema = retailerQuerySchema.extend({
   rootEntityType: z.string().min(1).max(200).optional(),
   rootEntityRef: z.string().min(1).max(200).optional(),
 });
@@ -13,19 +14,23 @@ export const entityQuerySchema = z.strictObject({
 /** An entity as the API shows it: customer data is read through GET /v1/orders/{ref} only. */
 export const entityView = (entity: Entity): Entity => ({ ...entity, attributes: withoutCustomerData(entity.attributes) as Entity['attributes'] });
 
-/** An entity as it stands now; children are found under their root (default: itself). */
+/**
+ * An entity as it stands now; children are found under their root (default: itself), in the
+ * namespace of the root's retailer (see retailerOfRef).
+ */
 export const getEntity = async (
   entityType: string,
   ref: string,
-  root: z.infer<typeof entityQuerySchema>,
-  account: Pick<AccountOrchestration, 'entities'>,
+  query: z.infer<typeof entityQuerySchema>,
+  account: Pick<AccountOrchestration, 'entities' | 'claims'>,
   scope: { retailerId?: string } = {},
 ) => {
-  const entities = await account.entities.loadRoot(root.rootEntityType ?? entityType, root.rootEntityRef ?? ref);
+  const what = `${entityType} ${ref}`;
+  const rootEntityType = query.rootEntityType ?? entityType;
+  const rootRef = query.rootEntityRef ?? ref;
+  const retailerId = await retailerOfRoot({ rootEntityType, rootRef, what }, query.retailerId, scope, account.claims);
+  const entities = await account.entities.loadRoot(retailerId, rootEntityType, rootRef);
   const entity = entities.find((candidate) => entityKey(candidate.entityType, candidate.ref) === entityKey(entityType, ref));
-  // A retailer-scoped key sees its own retailer's entities only.
-  if (!entity || (scope.retailerId && entity.retailerId !== scope.retailerId)) {
-    throw new NotFoundError(`No ${entityType} ${ref} in this account`);
-  }
+  if (!entity) throw new NotFoundError(`No ${what} in this account`);
   return entityView(entity);
 };

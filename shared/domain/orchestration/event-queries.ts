@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { NotFoundError } from '../errors';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventView } from './event-views';
+import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';
 
 const OUTCOMES = ['PENDING', 'SUCCESS', 'NO_MATCH', 'FAILED', 'SCHEDULED', 'DUPLICATE'] as const;
 
@@ -28,23 +29,22 @@ export const listEvents = async (
   const items = await Promise.all(
     page.items.map(async (logged) => {
       if (query.include !== 'audit') return eventView(logged);
-      const full = await account.events.get(logged.event.id);
+      const full = await account.events.get(logged.event.retailerId, logged.event.id);
       return eventView(logged, full?.audit ?? []);
     }),
   );
   return { items, cursor: page.cursor };
 };
 
-/** One event with its outcome and its whole audit trail, in order. */
+/** One event of one retailer (see retailerOfEvent) with its outcome and its whole audit trail, in order. */
 export const getEvent = async (
   eventId: string,
-  account: Pick<AccountOrchestration, 'events'>,
+  query: RetailerQuery,
+  account: Pick<AccountOrchestration, 'events' | 'claims'>,
   scope: { retailerId?: string } = {},
 ) => {
-  const found = await account.events.get(eventId);
-  // A retailer-scoped key sees its own retailer's events only.
-  if (!found || (scope.retailerId && found.event.event.retailerId !== scope.retailerId)) {
-    throw new NotFoundError(`No event ${eventId} in this account`);
-  }
+  const retailerId = await retailerOfEvent(eventId, query.retailerId, scope, account.claims);
+  const found = await account.events.get(retailerId, eventId);
+  if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
   return eventView(found.event, found.audit);
 };

@@ -1,5 +1,6 @@
 import { ConflictError, NotFoundError } from '../errors';
 import type { AccountOrchestration } from './account-orchestration';
+import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';
 
 /**
  * Re-drives a FAILED event once its cause is fixed (a workflow uploaded for a CREATE that
@@ -9,13 +10,13 @@ import type { AccountOrchestration } from './account-orchestration';
  */
 export const retryEvent = async (
   eventId: string,
-  account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'events'>,
+  query: RetailerQuery,
+  account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'events' | 'claims'>,
   scope: { retailerId?: string } = {},
 ): Promise<{ eventId: string; status: 'PENDING' }> => {
-  const found = await account.events.get(eventId);
-  if (!found || (scope.retailerId && found.event.event.retailerId !== scope.retailerId)) {
-    throw new NotFoundError(`No event ${eventId} in this account`);
-  }
+  const retailerId = await retailerOfEvent(eventId, query.retailerId, scope, account.claims);
+  const found = await account.events.get(retailerId, eventId);
+  if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
   if (found.event.outcome !== 'FAILED') {
     throw new ConflictError(`Event ${eventId} is ${found.event.outcome}; only FAILED events can be retried`);
   }

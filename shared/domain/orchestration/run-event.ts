@@ -23,8 +23,8 @@ export const relayEvents = async (
 export const runEvent = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
   if (result.outcome === 'DUPLICATE') {
-    await account.eventRecords.recordDuplicate(event.id, account.clock.now().toISOString());
-    await relayEvents(await account.outbox.pending(event.id), account);
+    await account.eventRecords.recordDuplicate(event.retailerId, event.id, account.clock.now().toISOString());
+    await relayEvents(await account.outbox.pending({ retailerId: event.retailerId, eventId: event.id }), account);
     return result;
   }
   await relayEvents(result.unitOfWork?.outbox ?? [], account);

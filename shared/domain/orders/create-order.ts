@@ -54,7 +54,7 @@ export const createOrder = async (
   const access = customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys);
 
   const existing = async (): Promise<CreateOrderResult | undefined> => {
-    const entities = await account.entities.loadRoot(ORDER, input.ref);
+    const entities = await account.entities.loadRoot(retailerId, ORDER, input.ref);
     const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === input.ref);
     if (!order) return undefined;
     if (orderAttributes(order).requestHash !== requestHash) {
@@ -101,7 +101,7 @@ export const createOrder = async (
 
   if (mode === 'async') {
     // Accepted before but not run yet: the queued CREATE decides between a resend and a conflict.
-    const queued = await account.events.get(event.id);
+    const queued = await account.events.get(retailerId, event.id);
     if (queued) {
       if ((queued.event.event.attributes as Partial<OrderAttributes> | undefined)?.requestHash !== requestHash) {
         throw new ConflictError(`Order ${input.ref} was already accepted with a different body`, 'ref');

@@ -7,23 +7,35 @@ import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../errors';
 import { customerAccessOf } from '../privacy/customer-access';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
+import { retailerOfRoot, type RetailerQuery } from '../orchestration/retailer-of-ref';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
 import { orderSummary, orderView } from './order-view';
 
-/** A key scoped to a retailer sees that retailer's orders only; others look absent. */
-const loadOrder = async (ref: string, account: Pick<AccountOrchestration, 'entities'>, scope: { retailerId?: string }) => {
-  const entities = await account.entities.loadRoot(ORDER, ref);
+/** The order of one retailer (see retailerOfRef): a key scoped to a retailer sees that retailer's orders only. */
+const loadOrder = async (
+  ref: string,
+  query: RetailerQuery,
+  account: Pick<AccountOrchestration, 'entities' | 'claims'>,
+  scope: { retailerId?: string },
+) => {
+  const what = `order ${ref}`;
+  const retailerId = await retailerOfRoot({ rootEntityType: ORDER, rootRef: ref, what }, query.retailerId, scope, account.claims);
+  const entities = await account.entities.loadRoot(retailerId, ORDER, ref);
   const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === ref);
-  if (!order || (scope.retailerId && order.retailerId !== scope.retailerId)) {
-    throw new NotFoundError(`No order ${ref} in this account`);
-  }
+  if (!order) throw new NotFoundError(`No ${what} in this account`);
   return { order, entities };
 };
 
 /** The order with its customer's data: in clear for a caller with CUSTOMER_READ, masked otherwise. */
-export const getOrder = async (ref: string, account: AccountOrchestration, keys: DataKeys, caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>) => {
-  const { order, entities } = await loadOrder(ref, account, caller);
+export const getOrder = async (
+  ref: string,
+  query: RetailerQuery,
+  account: AccountOrchestration,
+  keys: DataKeys,
+  caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>,
+) => {
+  const { order, entities } = await loadOrder(ref, query, account, caller);
   return orderView(order, entities, customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys));
 };
 
@@ -62,8 +74,13 @@ const eventsAllowed = (workflow: Workflow, entity: Entity): string[] => {
 };
 
 /** The user actions open on the order and its fulfilments, from the workflow version the order runs on. */
-export const orderTransitions = async (ref: string, account: AccountOrchestration, scope: { retailerId?: string } = {}) => {
-  const { order, entities } = await loadOrder(ref, account, scope);
+export const orderTransitions = async (
+  ref: string,
+  query: RetailerQuery,
+  account: AccountOrchestration,
+  scope: { retailerId?: string } = {},
+) => {
+  const { order, entities } = await loadOrder(ref, query, account, scope);
   const workflow = await account.workflows.get(
     { retailerId: order.retailerId, entityType: ORDER, subtype: order.subtype },
     order.workflowVersion,

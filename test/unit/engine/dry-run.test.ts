@@ -55,7 +55,7 @@ describe('Engine.dryRun', () => {
     expect(store.audit).toHaveLength(audit);
     expect(store.outbox).toEqual([]);
     expect(store.scheduled).toEqual([]);
-    expect(await store.getEvent(event.id)).toBeUndefined();
+    expect(await store.getEvent('R1', event.id)).toBeUndefined();
   });
 
   it('runs a draft workflow instead of the stored one', async () => {
@@ -99,6 +99,6 @@ describe('Engine.dryRun', () => {
     // Assess
     expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'RULE_FAILED', message: 'boom' }, stateChanges: [] });
     expect(result.audit?.map((record) => record.kind)).toEqual(['EVENT_RECEIVED', 'EXCEPTION', 'OUTCOME']);
-    expect(await store.getEvent(event.id)).toBeUndefined();
+    expect(await store.getEvent('R1', event.id)).toBeUndefined();
   });
 });

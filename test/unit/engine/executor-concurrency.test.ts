@@ -17,13 +17,13 @@ class RacingStore extends InMemoryEngineStore {
   loads = 0;
   races = 0;
 
-  override async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
+  override async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
     this.loads += 1;
-    return super.loadRoot(rootEntityType, rootRef);
+    return super.loadRoot(retailerId, rootEntityType, rootRef);
   }
 
   override async commit(uow: UnitOfWork): Promise<void> {
-    const order = this.getEntity('ORDER', 'O-1');
+    const order = this.getEntity('R1', 'ORDER', 'O-1');
     if (this.races > 0 && order) {
       this.races -= 1;
       await super.commit(this.concurrentChange(order));
@@ -68,7 +68,7 @@ describe('Engine.process duplicates', () => {
     expect(orderOf(store)).toMatchObject({ status: 'SHIPPED', version: 2 });
     expect(store.outbox).toHaveLength(1);
     expect(store.auditOf(ship.id).filter((record) => record.kind === 'OUTCOME')).toHaveLength(1);
-    expect((await store.getEvent(ship.id))?.outcome).toBe('SUCCESS');
+    expect((await store.getEvent('R1', ship.id))?.outcome).toBe('SUCCESS');
   });
 
   it('answers DUPLICATE for a redelivered event that was a NO_MATCH', async () => {
@@ -121,7 +121,7 @@ describe('Engine.process version conflicts', () => {
     // Assess
     await expect(processing).rejects.toBeInstanceOf(VersionConflictError);
     expect(store.loads).toBe(3);
-    expect(await store.getEvent(ship.id)).toBeUndefined();
+    expect(await store.getEvent('R1', ship.id)).toBeUndefined();
     expect(orderOf(store)?.status).toBe('BOOKED');
   });
 });

@@ -51,7 +51,7 @@ describe('Engine.process when a rule fails', () => {
 
     // Assess
     expect(result.unitOfWork?.markProcessed).toBe(false);
-    expect(await store.getEvent(event.id)).toMatchObject({
+    expect(await store.getEvent('R1', event.id)).toMatchObject({
       outcome: 'FAILED',
       error: { code: 'RULE_FAILED', message: 'carrier rejected the parcel' },
     });
@@ -85,7 +85,7 @@ describe('Engine.process when a rule fails', () => {
     // Assess
     expect(first).toMatchObject({ outcome: 'FAILED', error: { code: 'RULE_EXCEPTION', message: 'carrier timed out' } });
     expect(retry.outcome).toBe('SUCCESS');
-    expect(await store.getEvent(event.id)).toMatchObject({ outcome: 'SUCCESS', attempts: 2 });
+    expect(await store.getEvent('R1', event.id)).toMatchObject({ outcome: 'SUCCESS', attempts: 2 });
     expect(orderOf(store)?.status).toBe('BOOKED');
   });
 
@@ -117,7 +117,7 @@ describe('Engine.process when a rule fails', () => {
       'RULE',
       'OUTCOME',
     ]);
-    expect((await store.getEvent(event.id))?.outcome).toBe('FAILED');
+    expect((await store.getEvent('R1', event.id))?.outcome).toBe('FAILED');
   });
 
   it('keeps only the failure when the EXCEPTION ruleset fails too', async () => {
@@ -209,7 +209,7 @@ describe('Engine.process loop guard', () => {
     expect(audit.map((record) => record.kind)).toEqual(['EVENT_RECEIVED', 'LOOP_GUARD', 'OUTCOME']);
     expect(audit[1]).toMatchObject({ props: { limit: 10, rulesetsRun: 10 } });
     expect(audit[1]?.message).toContain('more than 10 rulesets');
-    expect((await store.getEvent(event.id))?.outcome).toBe('FAILED');
+    expect((await store.getEvent('R1', event.id))?.outcome).toBe('FAILED');
   });
 
   it('allows exactly as many rulesets as the guard', async () => {

@@ -132,7 +132,7 @@ describe('Engine.process hop limit', () => {
     expect(result.unitOfWork).toMatchObject({ entities: [], outbox: [], scheduled: [], inventory: [], markProcessed: false });
     expect(orderOf(store)).toBe(before);
     expect(store.outbox).toEqual([]);
-    expect((await store.getEvent(event.id))?.error?.code).toBe('HOP_LIMIT');
+    expect((await store.getEvent(event.retailerId, event.id))?.error?.code).toBe('HOP_LIMIT');
   });
 
   it('audits a HOP_LIMIT failure with the limit and the hops, between the received event and the outcome', async () => {

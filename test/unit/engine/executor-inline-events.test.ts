@@ -112,7 +112,7 @@ describe('Engine.process inline events', () => {
       ['ORDER', null],
       ['FULFILMENT', null],
     ]);
-    expect(store.getEntity('FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootRef: 'O-1' })).toMatchObject({
+    expect(store.getEntity('R1', 'FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootRef: 'O-1' })).toMatchObject({
       subtype: 'HD',
       status: 'AWAITING_PICK',
       attributes: { lines: 1 },
@@ -122,7 +122,7 @@ describe('Engine.process inline events', () => {
       workflowVersion: 1,
       version: 1,
     });
-    expect(await store.loadRoot('ORDER', 'O-1')).toHaveLength(2);
+    expect(await store.loadRoot('R1', 'ORDER', 'O-1')).toHaveLength(2);
   });
 
   it('fails when a rule creates a child that already exists', async () => {
@@ -186,7 +186,7 @@ describe('Engine.process inline events', () => {
 
       // Assess
       expect(orderOf(store)?.status).toBe('COMPLETE');
-      expect(store.getEntity('FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootRef: 'O-1' })?.status).toBe('PICKED');
+      expect(store.getEntity('R1', 'FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootRef: 'O-1' })?.status).toBe('PICKED');
       expect(store.outbox).toEqual([]);
     });
 

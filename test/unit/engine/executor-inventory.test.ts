@@ -30,9 +30,9 @@ class StockStore extends InMemoryEngineStore {
     this.opened = new Promise((resolve) => (this.open = resolve));
   }
 
-  override async loadRoot(rootEntityType: string, rootRef: string): Promise<Entity[]> {
+  override async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
     this.loads += 1;
-    return super.loadRoot(rootEntityType, rootRef);
+    return super.loadRoot(retailerId, rootEntityType, rootRef);
   }
 
   override async positions(skuRefs: string[]): Promise<StockLevel[]> {
@@ -165,7 +165,7 @@ describe('Engine inventory: reserving', () => {
     await expect(processing).rejects.toBeInstanceOf(InsufficientStockError);
     await expect(processing).rejects.toMatchObject({ code: 'INSUFFICIENT_STOCK', status: 409, skuRef: SKU, locationRef: LOC });
     expect(store.loads).toBe(3);
-    expect(await store.getEvent(grab.id)).toBeUndefined();
+    expect(await store.getEvent('R1', grab.id)).toBeUndefined();
     expect(orderOf(store, 'O-9')).toBe(before);
     expect(store.getPosition(SKU, LOC)).toMatchObject({ reserved: 0, available: 3 });
   });
@@ -333,7 +333,7 @@ describe('Engine inventory: releasing and consuming', () => {
     await engine.process(orderEvent('FULFIL'));
 
     // Assess
-    expect(store.getEntity('FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootRef: 'O-1' })?.reservations).toEqual([
+    expect(store.getEntity('R1', 'FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootRef: 'O-1' })?.reservations).toEqual([
       { skuRef: SKU, locationRef: LOC, qty: 2 },
     ]);
     expect(orderOf(store)?.reservations).toBeUndefined();

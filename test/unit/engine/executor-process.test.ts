@@ -58,7 +58,7 @@ describe('Engine.process', () => {
     await engine.process(event);
 
     // Assess
-    expect(await store.getEvent(event.id)).toEqual({
+    expect(await store.getEvent('R1', event.id)).toEqual({
       event,
       outcome: 'SUCCESS',
       receivedOn: '2025-01-01T10:00:00.000Z',
@@ -101,7 +101,7 @@ describe('Engine.process', () => {
     expect(result.unitOfWork).toMatchObject({ entities: [], outbox: [], scheduled: [], markProcessed: true });
     expect(store.auditOf(event.id).map((record) => record.kind)).toEqual(['EVENT_RECEIVED', 'NO_MATCH', 'OUTCOME']);
     expect(store.auditOf(event.id)[1]?.message).toContain("No NORMAL ruleset 'TELEPORT' for ORDER::HD in status BOOKED");
-    expect((await store.getEvent(event.id))?.outcome).toBe('NO_MATCH');
+    expect((await store.getEvent('R1', event.id))?.outcome).toBe('NO_MATCH');
     expect(orderOf(store)?.version).toBe(1);
   });
 
@@ -160,16 +160,43 @@ describe('Engine.process', () => {
     expect(orderOf(store)).toMatchObject({ version: 1, attributes: {} });
   });
 
-  it("treats another retailer's entity as missing", async () => {
+  it("treats another retailer's entity of the same ref as missing, and shows none of it", async () => {
     // Prepare
-    const { engine } = testEngine([orderWorkflow()]);
-    await engine.process(orderEvent('CREATE'));
+    const { engine } = testEngine([orderWorkflow({ rulesets: [ruleset('CREATE', []), ruleset('BOOK', [setState('BOOKED')])] })]);
+    await engine.process(orderEvent('CREATE', { attributes: { total: 42 } }));
 
     // Act
-    const result = await engine.process(orderEvent('CREATE', { retailerId: 'R2' }));
+    const result = await engine.process(orderEvent('BOOK', { retailerId: 'R2' }));
 
     // Assess
     expect(result).toMatchObject({ outcome: 'NO_MATCH', error: { code: 'ENTITY_NOT_FOUND' } });
+    expect(result.entity).toBeUndefined();
+  });
+
+  it('lets two retailers create roots of the same ref, each in its own namespace', async () => {
+    // Prepare
+    const { engine, store } = testEngine([orderWorkflow(), orderWorkflow({ retailerId: 'R2', rulesets: [ruleset('CREATE', [])] })]);
+    await engine.process(orderEvent('CREATE', { attributes: { total: 42 } }));
+
+    // Act
+    const result = await engine.process(orderEvent('CREATE', { retailerId: 'R2', attributes: { total: 7 } }));
+
+    // Assess
+    expect(result.outcome).toBe('SUCCESS');
+    expect(store.getEntity('R2', 'ORDER', 'O-1')).toMatchObject({ retailerId: 'R2', status: 'CREATED', attributes: { total: 7 } });
+    expect(store.getEntity('R1', 'ORDER', 'O-1')).toMatchObject({ retailerId: 'R1', status: 'BOOKED', attributes: { total: 42 } });
+  });
+
+  it('runs the same event id of two retailers as two events', async () => {
+    // Prepare
+    const { engine } = testEngine([orderWorkflow(), orderWorkflow({ retailerId: 'R2' })]);
+    await engine.process(orderEvent('CREATE', { id: 'shared-id' }));
+
+    // Act
+    const result = await engine.process(orderEvent('CREATE', { id: 'shared-id', retailerId: 'R2' }));
+
+    // Assess
+    expect(result.outcome).toBe('SUCCESS');
   });
 
   it('fails a CREATE for which no workflow exists, leaving it retryable', async () => {

@@ -40,6 +40,47 @@ const unitOfWork = (eventId: string, overrides: Partial<UnitOfWork> = {}): UnitO
 });
 
 describe('InMemoryEngineStore', () => {
+  it("keeps two retailers' roots of the same ref apart", async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+
+    // Act
+    store.putEntity(order({ retailerId: 'R2', status: 'CREATED' }));
+
+    // Assess
+    expect(await store.loadRoot('R1', 'ORDER', 'O-1')).toEqual([]);
+    expect(await store.loadRoot('R2', 'ORDER', 'O-1')).toEqual([order({ retailerId: 'R2', status: 'CREATED' })]);
+  });
+
+  it('lists the retailers holding a root ref, as the claims of the product store do', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    store.putEntity(order({ retailerId: 'R2' }));
+    store.putEntity(order());
+    store.putEntity(order({ ref: 'O-2', rootRef: 'O-2' }));
+
+    // Act
+    const retailers = await store.retailersOfRoot('ORDER', 'O-1');
+
+    // Assess
+    expect(retailers).toEqual(['R1', 'R2']);
+  });
+
+  it('commits the same event id of two retailers as two events, and lists both retailers', async () => {
+    // Prepare
+    const store = new InMemoryEngineStore();
+    await store.commit(unitOfWork('e1'));
+    const other = unitOfWork('e1');
+    other.event = { ...other.event, event: { ...other.event.event, retailerId: 'R2' } };
+
+    // Act
+    await store.commit(other);
+
+    // Assess
+    expect((await store.getEvent('R2', 'e1'))?.event.retailerId).toBe('R2');
+    expect(await store.retailersOfEvent('e1')).toEqual(['R1', 'R2']);
+  });
+
   it('writes nothing of a unit whose expected versions do not all hold', async () => {
     // Prepare
     const store = new InMemoryEngineStore();
@@ -58,9 +99,9 @@ describe('InMemoryEngineStore', () => {
 
     // Assess
     await expect(committing).rejects.toBeInstanceOf(VersionConflictError);
-    expect(await store.loadRoot('ORDER', 'O-1')).toEqual([order()]);
+    expect(await store.loadRoot('R1', 'ORDER', 'O-1')).toEqual([order()]);
     expect(store.outbox).toEqual([]);
-    expect(await store.getEvent('e1')).toBeUndefined();
+    expect(await store.getEvent('R1', 'e1')).toBeUndefined();
   });
 
   it('refuses to create an entity that already exists', async () => {
@@ -87,7 +128,7 @@ describe('InMemoryEngineStore', () => {
 
     // Assess
     await expect(committing).rejects.toBeInstanceOf(DuplicateEventError);
-    expect((await store.getEvent('e1'))?.outcome).toBe('SUCCESS');
+    expect((await store.getEvent('R1', 'e1'))?.outcome).toBe('SUCCESS');
   });
 
   it('keeps the first receipt time and counts attempts over a FAILED record', async () => {
@@ -103,7 +144,7 @@ describe('InMemoryEngineStore', () => {
     await store.commit(retry);
 
     // Assess
-    expect(await store.getEvent('e1')).toMatchObject({ outcome: 'SUCCESS', receivedOn: '2025-01-01T10:00:00.000Z', attempts: 2 });
+    expect(await store.getEvent('R1', 'e1')).toMatchObject({ outcome: 'SUCCESS', receivedOn: '2025-01-01T10:00:00.000Z', attempts: 2 });
   });
 
   it('returns the latest workflow version unless a version is asked for, and numbers new versions', async () => {
@@ -187,8 +228,8 @@ describe('InMemoryEngineStore', () => {
       await expect(committing).rejects.toBeInstanceOf(InsufficientStockError);
       await expect(committing).rejects.toMatchObject({ skuRef: 'S2', locationRef: 'L1' });
       expect(store.getPosition('S1', 'L1')).toMatchObject({ reserved: 0, available: 10 });
-      expect(await store.loadRoot('ORDER', 'O-1')).toEqual([order()]);
-      expect(await store.getEvent('e1')).toBeUndefined();
+      expect(await store.loadRoot('R1', 'ORDER', 'O-1')).toEqual([order()]);
+      expect(await store.getEvent('R1', 'e1')).toBeUndefined();
     });
 
     it.each([

@@ -1,6 +1,6 @@
 import type { AccountOrchestration } from '../../../shared/domain/orchestration/account-orchestration';
 import { Engine } from '../../../shared/engine/executor';
-import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
+import { InMemoryEngineStore, eventRecordKey } from '../../../shared/engine/in-memory-store';
 import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../../shared/engine/model';
 import { createCoreRegistry } from '../../../shared/engine/rules/core';
 import type { Workflow, WorkflowKey } from '../../../shared/engine/workflow';
@@ -52,27 +52,31 @@ type EventRecords = AccountOrchestration['eventRecords'];
 
 /** The store operations of DynamoEngineStore that the engine does not use, over an InMemoryEngineStore. */
 export class InMemoryEventRecords implements EventRecords {
-  readonly duplicates: { eventId: string; at: string }[] = [];
+  readonly duplicates: { retailerId: string; eventId: string; at: string }[] = [];
 
   constructor(private readonly store: InMemoryEngineStore) {}
 
   /** Like the DynamoDB adapter, a resent event id keeps its first record. */
   async recordPending(record: EventRecord): Promise<void> {
-    if (!this.store.events.has(record.event.id)) this.store.events.set(record.event.id, structuredClone(record));
+    const key = eventRecordKey(record.event.retailerId, record.event.id);
+    if (!this.store.events.has(key)) this.store.events.set(key, structuredClone(record));
   }
 
-  async recordDuplicate(eventId: string, at: string): Promise<void> {
-    this.duplicates.push({ eventId, at });
+  async recordDuplicate(retailerId: string, eventId: string, at: string): Promise<void> {
+    this.duplicates.push({ retailerId, eventId, at });
   }
 
 }
 
-/** The outbox an InMemoryEngineStore committed, read and removed like the DynamoDB adapter does. */
+/**
+ * The outbox an InMemoryEngineStore committed, read and removed like the DynamoDB adapter does,
+ * except that one event's records are found by its id alone (the store keeps no retailer on them).
+ */
 export class InMemoryOutbox {
   constructor(private readonly store: InMemoryEngineStore) {}
 
-  async pending(eventId?: string): Promise<OutboxRecord[]> {
-    return this.store.outbox.filter((record) => !eventId || record.eventId === eventId);
+  async pending(of?: { retailerId: string; eventId: string }): Promise<OutboxRecord[]> {
+    return this.store.outbox.filter((record) => !of || record.eventId === of.eventId);
   }
 
   async remove(records: OutboxRecord[]): Promise<void> {
@@ -120,6 +124,7 @@ export class InMemoryEventLog implements EventLog {
       .filter(
         (record) =>
           (filter.rootEntityRef === undefined || record.rootRef === filter.rootEntityRef) &&
+          (filter.retailerId === undefined || record.event.retailerId === filter.retailerId) &&
           (filter.entityRef === undefined || record.event.entityRef === filter.entityRef) &&
           (filter.status === undefined || record.outcome === filter.status) &&
           (filter.from === undefined || record.receivedOn >= filter.from) &&
@@ -131,13 +136,15 @@ export class InMemoryEventLog implements EventLog {
     return { items };
   }
 
-  async get(eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
-    const record = this.store.events.get(eventId);
-    return record && { event: this.logged(record), audit: this.store.auditOf(eventId) };
+  async get(retailerId: string, eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
+    const record = this.store.events.get(eventRecordKey(retailerId, eventId));
+    return record && { event: this.logged(record), audit: this.store.auditOf(eventId, retailerId) };
   }
 
   private logged(record: EventRecord): LoggedEvent {
-    const duplicateDeliveries = this.records.duplicates.filter(({ eventId }) => eventId === record.event.id).length;
+    const duplicateDeliveries = this.records.duplicates.filter(
+      ({ retailerId, eventId }) => eventId === record.event.id && retailerId === record.event.retailerId,
+    ).length;
     return duplicateDeliveries ? { ...structuredClone(record), duplicateDeliveries } : structuredClone(record);
   }
 }
@@ -166,9 +173,13 @@ export class InMemoryEntityIndex implements EntityIndex {
 
   async list(query: { entityType: string; status?: string; retailerId?: string; limit: number; cursor?: string }) {
     const roots = new Map<string, EventRecord>();
-    for (const record of this.store.events.values()) roots.set(`${record.rootEntityType}#${record.rootRef}`, record);
+    for (const record of this.store.events.values()) {
+      roots.set(JSON.stringify([record.event.retailerId, record.rootEntityType, record.rootRef]), record);
+    }
     const entities: Entity[] = [];
-    for (const record of roots.values()) entities.push(...(await this.store.loadRoot(record.rootEntityType, record.rootRef)));
+    for (const record of roots.values()) {
+      entities.push(...(await this.store.loadRoot(record.event.retailerId, record.rootEntityType, record.rootRef)));
+    }
     const sortKey = (entity: Entity) => `${query.status ? entity.updatedOn : entity.createdOn}#${entity.ref}`;
     const items = entities
       .filter(
@@ -219,6 +230,7 @@ export const inMemoryOrchestration = (
     scheduled: new InMemoryScheduledEvents(store),
     entities: store,
     entityIndex: new InMemoryEntityIndex(store),
+    claims: store,
     clock,
     eventRecords,
     outbox: new InMemoryOutbox(store),

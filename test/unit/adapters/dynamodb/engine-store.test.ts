@@ -136,7 +136,7 @@ describe('DynamoEngineStore', () => {
     ddbMock.commandCalls(TransactWriteCommand)[call].args[0].input.TransactItems ?? [];
 
   describe('commit', () => {
-    it('writes the event record, entities, outbox, scheduled and audit records in one TransactWriteItems call', async () => {
+    it('writes the event record, entities, outbox, scheduled, claim and audit records in one TransactWriteItems call', async () => {
       // Prepare
       const uow = unitOfWork({
         entities: [created('O-1'), changed('O-2', 4)],
@@ -151,7 +151,8 @@ describe('DynamoEngineStore', () => {
       // Assess
       expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
       expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
-      expect(transactItems()).toHaveLength(1 + 2 + 1 + 1 + 5);
+      // The event record, two entities, outbox, scheduled, the claims of O-1's ref and the event id, the trail.
+      expect(transactItems()).toHaveLength(1 + 2 + 1 + 1 + 2 + 5);
       expect(transactItems().every((item) => (item.Put ?? item.Update)?.TableName === TABLE)).toBe(true);
     });
 
@@ -164,7 +165,7 @@ describe('DynamoEngineStore', () => {
 
       // Assess
       const update = transactItems()[0].Update;
-      expect(update?.Key).toEqual({ PK: `EVENT#${EVENT_ID}`, SK: 'EVENT' });
+      expect(update?.Key).toEqual({ PK: `EVENT#R1#${EVENT_ID}`, SK: 'EVENT' });
       expect(update?.ConditionExpression).toBe('attribute_not_exists(PK) OR outcome IN (:pending, :failed)');
       expect(update?.ExpressionAttributeValues).toMatchObject({ ':pending': 'PENDING', ':failed': 'FAILED' });
       expect(update?.ExpressionAttributeValues).toMatchObject({ ':outcome': 'SUCCESS', ':event': uow.event.event });
@@ -215,7 +216,7 @@ describe('DynamoEngineStore', () => {
 
       // Assess
       const put = transactItems()[1].Put;
-      expect(put?.Item).toMatchObject({ PK: 'ROOT#ORDER#O-1', SK: 'ENTITY#ORDER#O-1', ...order('O-1') });
+      expect(put?.Item).toMatchObject({ PK: 'ROOT#R1#ORDER#O-1', SK: 'ENTITY#ORDER#O-1', ...order('O-1') });
       expect(put?.ConditionExpression).toBe('attribute_not_exists(PK)');
       expect(put?.ExpressionAttributeValues).toBeUndefined();
     });
@@ -229,13 +230,13 @@ describe('DynamoEngineStore', () => {
 
       // Assess
       const put = transactItems()[1].Put;
-      expect(put?.Item).toMatchObject({ PK: 'ROOT#ORDER#O-1', SK: 'ENTITY#ORDER#O-1', version: 4 });
+      expect(put?.Item).toMatchObject({ PK: 'ROOT#R1#ORDER#O-1', SK: 'ENTITY#ORDER#O-1', version: 4 });
       expect(put?.ConditionExpression).toBe('#version = :expected');
       expect(put?.ExpressionAttributeNames).toEqual({ '#version': 'version' });
       expect(put?.ExpressionAttributeValues).toEqual({ ':expected': 3 });
     });
 
-    it('puts the outbox, scheduled and audit records without conditions', async () => {
+    it('puts the outbox, scheduled, claim and audit records without conditions', async () => {
       // Prepare
       const uow = unitOfWork({ entities: [], outbox: [outbox('out-1')], scheduled: [scheduled('sch-1')], audit: trail(2) });
 
@@ -245,12 +246,53 @@ describe('DynamoEngineStore', () => {
       // Assess
       const puts = putsIn(transactItems());
       expect(puts.map((put) => put.Item)).toEqual([
-        { PK: 'OUTBOX', SK: `${AT}#out-1`, ...outbox('out-1') },
+        { PK: 'OUTBOX', SK: `${AT}#out-1`, ...outbox('out-1'), eventRetailerId: 'R1' },
         { PK: 'SCHEDULED', SK: '2025-03-02T10:00:00.000Z#sch-1', ...scheduled('sch-1') },
-        { PK: `EVENT#${EVENT_ID}`, SK: `AUDIT#${AT}#000001`, expiresAt: EXPIRES_AT, ...trail(2)[0] },
-        { PK: `EVENT#${EVENT_ID}`, SK: `AUDIT#${AT}#000002`, expiresAt: EXPIRES_AT, ...trail(2)[1] },
+        { PK: `EVENTID#${EVENT_ID}`, SK: 'R1', retailerId: 'R1', expiresAt: EXPIRES_AT },
+        { PK: `EVENT#R1#${EVENT_ID}`, SK: `AUDIT#${AT}#000001`, expiresAt: EXPIRES_AT, ...trail(2)[0] },
+        { PK: `EVENT#R1#${EVENT_ID}`, SK: `AUDIT#${AT}#000002`, expiresAt: EXPIRES_AT, ...trail(2)[1] },
       ]);
       expect(puts.every((put) => put.ConditionExpression === undefined)).toBe(true);
+    });
+
+    it("claims a new root's ref for its retailer, in the same transaction", async () => {
+      // Prepare
+      const uow = unitOfWork({ entities: [created('O-1')] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      const items = putsIn(transactItems()).map((put) => put.Item);
+      expect(items).toContainEqual({ PK: 'REF#ORDER#O-1', SK: 'R1', retailerId: 'R1' });
+    });
+
+    it('claims no ref for a changed root nor for a new child entity', async () => {
+      // Prepare
+      const child: EntityChange = { entity: order('F-1', { entityType: 'FULFILMENT', rootRef: 'O-1' }), expectedVersion: null };
+      const uow = unitOfWork({ entities: [changed('O-1', 1), child] });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      const claims = putsIn(transactItems()).filter((put) => String(put.Item?.PK).startsWith('REF#'));
+      expect(claims).toEqual([]);
+    });
+
+    it("keys a retailer id with a '#' so that it cannot meet another retailer's keys", async () => {
+      // Prepare
+      const uow = unitOfWork({
+        event: eventRecord({ event: { ...eventRecord().event, retailerId: 'R1#ORDER' } }),
+        entities: [{ entity: order('O-1', { retailerId: 'R1#ORDER' }), expectedVersion: null }],
+      });
+
+      // Act
+      await store.commit(uow);
+
+      // Assess
+      const keys = transactItems().map((item) => String((item.Update?.Key ?? item.Put?.Item)?.PK));
+      expect(keys.slice(0, 2)).toEqual([`EVENT#R1%23ORDER#${EVENT_ID}`, 'ROOT#R1%23ORDER#ORDER#O-1']);
     });
 
     it('reports a failed event record condition as a DuplicateEventError', async () => {
@@ -313,14 +355,15 @@ describe('DynamoEngineStore', () => {
       const items = transactItems();
       expect(items).toHaveLength(TRANSACTION_LIMIT);
       const inTransaction = auditSeqs(putsIn(items).map((put) => put.Item ?? {}));
-      const room = TRANSACTION_LIMIT - 3;
+      // The event record, O-1, the outbox record and the event id's claim.
+      const room = TRANSACTION_LIMIT - 4;
       expect(inTransaction).toEqual([...Array.from({ length: room - 1 }, (_, i) => i + 1), 150]);
       const batched = ddbMock
         .commandCalls(BatchWriteCommand)
         .flatMap((call) => call.args[0].input.RequestItems?.[TABLE] ?? [])
         .map((request) => request.PutRequest?.Item ?? {});
       expect(auditSeqs(batched)).toEqual(Array.from({ length: 150 - room }, (_, i) => i + room));
-      expect(batched.every((item) => item.PK === `EVENT#${EVENT_ID}` && item.expiresAt === EXPIRES_AT)).toBe(true);
+      expect(batched.every((item) => item.PK === `EVENT#R1#${EVENT_ID}` && item.expiresAt === EXPIRES_AT)).toBe(true);
     });
 
     it('sends the batch-written part of an oversized trail only after the transaction', async () => {
@@ -349,9 +392,9 @@ describe('DynamoEngineStore', () => {
       expect(ddbMock.commandCalls(BatchWriteCommand)).toHaveLength(0);
     });
 
-    it('still commits 98 state-bearing items, with only the OUTCOME audit record in the transaction', async () => {
+    it('still commits 97 state-bearing items, with only the OUTCOME audit record in the transaction', async () => {
       // Prepare
-      const entities = Array.from({ length: 48 }, (_, i) => changed(`O-${i}`, 1));
+      const entities = Array.from({ length: 47 }, (_, i) => changed(`O-${i}`, 1));
       const records = Array.from({ length: 50 }, (_, i) => outbox(`out-${i}`));
       const uow = unitOfWork({ entities, outbox: records, audit: trail(4) });
 
@@ -366,9 +409,9 @@ describe('DynamoEngineStore', () => {
       expect(auditSeqs(batched.map((request) => request.PutRequest?.Item ?? {}))).toEqual([1, 2, 3]);
     });
 
-    it('refuses 99 state-bearing items with a TransactionTooLargeError and sends nothing', async () => {
+    it('refuses 98 state-bearing items with a TransactionTooLargeError and sends nothing', async () => {
       // Prepare
-      const entities = Array.from({ length: 49 }, (_, i) => changed(`O-${i}`, 1));
+      const entities = Array.from({ length: 48 }, (_, i) => changed(`O-${i}`, 1));
       const records = Array.from({ length: 50 }, (_, i) => outbox(`out-${i}`));
 
       // Act
@@ -380,16 +423,16 @@ describe('DynamoEngineStore', () => {
       expect(ddbMock.calls()).toHaveLength(0);
     });
 
-    it('states in its TransactionTooLargeError the number of state-bearing items that do fit (98)', async () => {
+    it('states in its TransactionTooLargeError the number of state-bearing items that do fit (97)', async () => {
       // Prepare
-      const records = Array.from({ length: 99 }, (_, i) => outbox(`out-${i}`));
+      const records = Array.from({ length: 98 }, (_, i) => outbox(`out-${i}`));
 
       // Act
       const attempt = store.commit(unitOfWork({ entities: [], outbox: records }));
 
       // Assess
-      // 98 is the most that commits (previous tests); the message must not claim that the 99 refused here fit.
-      await expect(attempt).rejects.toThrow(/at most 98 fit/);
+      // 97 is the most that commits (previous tests); the message must not claim that the 98 refused here fit.
+      await expect(attempt).rejects.toThrow(/at most 97 fit/);
     });
   });
 
@@ -585,13 +628,14 @@ describe('DynamoEngineStore', () => {
       // Assess
       expect(ddbMock.commandCalls(TransactWriteCommand)).toHaveLength(1);
       expect(transactItems().map(shapeOf)).toEqual([
-        `Update EVENT#${EVENT_ID}`,
-        'Put ROOT#ORDER#O-1',
+        `Update EVENT#R1#${EVENT_ID}`,
+        'Put ROOT#R1#ORDER#O-1',
         'ConditionCheck SKU#S1 LOC#L1',
         'Update SKU#S1 RES#L1',
         'Put OUTBOX',
-        `Put EVENT#${EVENT_ID}`,
-        `Put EVENT#${EVENT_ID}`,
+        `Put EVENTID#${EVENT_ID}`,
+        `Put EVENT#R1#${EVENT_ID}`,
+        `Put EVENT#R1#${EVENT_ID}`,
       ]);
     });
 
@@ -605,7 +649,7 @@ describe('DynamoEngineStore', () => {
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(TransactionTooLargeError);
-      await expect(attempt).rejects.toThrow('would change 99');
+      await expect(attempt).rejects.toThrow('would write 99');
       expect(ddbMock.calls()).toHaveLength(0);
     });
 
@@ -727,14 +771,14 @@ describe('DynamoEngineStore', () => {
   describe('loadRoot', () => {
     it('reads every entity of the root, consistently, page by page', async () => {
       // Prepare
-      const cursor = { PK: 'ROOT#ORDER#O-1', SK: 'ENTITY#ORDER#O-1' };
+      const cursor = { PK: 'ROOT#R1#ORDER#O-1', SK: 'ENTITY#ORDER#O-1' };
       ddbMock
         .on(QueryCommand)
         .resolvesOnce({ Items: [{ PK: 'x', SK: 'y', GSI1PK: 'z', ...order('O-1') }], LastEvaluatedKey: cursor })
         .resolvesOnce({ Items: [order('F-1', { entityType: 'FULFILMENT', rootRef: 'O-1' })] });
 
       // Act
-      const entities = await store.loadRoot('ORDER', 'O-1');
+      const entities = await store.loadRoot('R1', 'ORDER', 'O-1');
 
       // Assess
       expect(entities).toEqual([order('O-1'), order('F-1', { entityType: 'FULFILMENT', rootRef: 'O-1' })]);
@@ -742,7 +786,7 @@ describe('DynamoEngineStore', () => {
       expect(calls[0].args[0].input).toMatchObject({
         TableName: TABLE,
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :entity)',
-        ExpressionAttributeValues: { ':pk': 'ROOT#ORDER#O-1', ':entity': 'ENTITY#' },
+        ExpressionAttributeValues: { ':pk': 'ROOT#R1#ORDER#O-1', ':entity': 'ENTITY#' },
         ConsistentRead: true,
       });
       expect(calls[1].args[0].input.ExclusiveStartKey).toEqual(cursor);
@@ -786,15 +830,15 @@ describe('DynamoEngineStore', () => {
   describe('getEvent', () => {
     it('returns the stored event record without its table keys', async () => {
       // Prepare
-      ddbMock.on(GetCommand).resolves({ Item: { PK: `EVENT#${EVENT_ID}`, SK: 'EVENT', GSI3PK: 'EVENTS', ...eventRecord() } });
+      ddbMock.on(GetCommand).resolves({ Item: { PK: `EVENT#R1#${EVENT_ID}`, SK: 'EVENT', GSI3PK: 'EVENTS', ...eventRecord() } });
 
       // Act
-      const record = await store.getEvent(EVENT_ID);
+      const record = await store.getEvent('R1', EVENT_ID);
 
       // Assess
       expect(record).toEqual(eventRecord());
       expect(ddbMock.commandCalls(GetCommand)[0].args[0].input).toMatchObject({
-        Key: { PK: `EVENT#${EVENT_ID}`, SK: 'EVENT' },
+        Key: { PK: `EVENT#R1#${EVENT_ID}`, SK: 'EVENT' },
         ConsistentRead: true,
       });
     });

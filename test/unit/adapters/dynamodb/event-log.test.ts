@@ -219,18 +219,18 @@ describe('DynamoEventLog', () => {
   });
 
   describe('get', () => {
-    it('returns the event record and its audit trail, in sort key order, without table keys', async () => {
+    it("returns the retailer's event record and its audit trail, in sort key order, without table keys", async () => {
       // Prepare
       ddbMock.on(QueryCommand).resolves({ Items: [storedAudit(1), storedAudit(2), stored('evt-1')] });
 
       // Act
-      const found = await log.get('evt-1');
+      const found = await log.get('R1', 'evt-1');
 
       // Assess
       expect(found).toEqual({ event: record('evt-1'), audit: [audit(1), audit(2)] });
       expect(query()).toMatchObject({
         KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'EVENT#evt-1' },
+        ExpressionAttributeValues: { ':pk': 'EVENT#R1#evt-1' },
         ConsistentRead: true,
       });
     });
@@ -239,20 +239,20 @@ describe('DynamoEventLog', () => {
       // Prepare
       ddbMock
         .on(QueryCommand)
-        .resolvesOnce({ Items: [storedAudit(1)], LastEvaluatedKey: { PK: 'EVENT#evt-1', SK: storedAudit(1).SK } })
+        .resolvesOnce({ Items: [storedAudit(1)], LastEvaluatedKey: { PK: 'EVENT#R1#evt-1', SK: storedAudit(1).SK } })
         .resolvesOnce({ Items: [storedAudit(2), stored('evt-1')] });
 
       // Act
-      const found = await log.get('evt-1');
+      const found = await log.get('R1', 'evt-1');
 
       // Assess
       expect(found?.audit.map((entry) => entry.seq)).toEqual([1, 2]);
-      expect(query(1).ExclusiveStartKey).toEqual({ PK: 'EVENT#evt-1', SK: storedAudit(1).SK });
+      expect(query(1).ExclusiveStartKey).toEqual({ PK: 'EVENT#R1#evt-1', SK: storedAudit(1).SK });
     });
 
     it('returns undefined for an event it has no record of', async () => {
       // Act
-      const found = await log.get('evt-unknown');
+      const found = await log.get('R1', 'evt-unknown');
 
       // Assess
       expect(found).toBeUndefined();

@@ -65,13 +65,13 @@ describe('DynamoOutbox', () => {
       expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'OUTBOX' });
     });
 
-    it('filters on the event id when one is given', async () => {
+    it("filters on the event id and its retailer when an event is given, since event ids are unique per retailer", async () => {
       // Act
-      await outbox.pending('evt-7');
+      await outbox.pending({ retailerId: 'R1', eventId: 'evt-7' });
 
       // Assess
-      expect(query().FilterExpression).toBe('eventId = :eventId');
-      expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'OUTBOX', ':eventId': 'evt-7' });
+      expect(query().FilterExpression).toBe('eventId = :eventId AND eventRetailerId = :retailerId');
+      expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'OUTBOX', ':eventId': 'evt-7', ':retailerId': 'R1' });
     });
 
     it('returns the records of every page without their table keys', async () => {

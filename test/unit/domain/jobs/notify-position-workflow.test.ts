@@ -29,22 +29,28 @@ class FakeWorkflows {
   }
 }
 
-/** Root entities that exist, by type and ref. */
+/** Root entities of one retailer that exist, by type and ref. */
 class FakeRoots implements RootEntityLookup {
-  constructor(private readonly refs: string[] = []) {}
+  constructor(
+    private readonly refs: string[] = [],
+    private readonly owner = 'R1',
+  ) {}
 
-  async existingRoots(entityType: string, refs: readonly string[]) {
-    return new Set(entityType === 'INVENTORY_POSITION' ? refs.filter((ref) => this.refs.includes(ref)) : []);
+  async existingRoots(retailerId: string, entityType: string, refs: readonly string[]) {
+    const mine = retailerId === this.owner && entityType === 'INVENTORY_POSITION';
+    return new Set(mine ? refs.filter((ref) => this.refs.includes(ref)) : []);
   }
 }
 
-const deps = (options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; clock?: FixedClock } = {}) => {
+const deps = (
+  options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; existingFor?: string; clock?: FixedClock } = {},
+) => {
   const workflows = new FakeWorkflows(options.workflows ?? [positionWorkflow]);
   const queue = new InMemoryEventQueue();
   const notify: PositionWorkflowDeps = {
     accountId: 'acme',
     workflows,
-    roots: new FakeRoots(options.existing),
+    roots: new FakeRoots(options.existing, options.existingFor),
     queue,
     presence: new WorkflowPresenceCache(options.clock ?? new FixedClock(NOW)),
   };
@@ -135,6 +141,20 @@ describe('notifyPositionWorkflow', () => {
 
     // Assess
     expect(queue.events.map((event) => [event.name, event.attributes?.previousOnHand])).toEqual([['INVENTORY_CHANGED', 2]]);
+  });
+
+  it("creates the position for the chunk's retailer even where another retailer has it as an entity", async () => {
+    // Prepare
+    const { notify, queue } = deps({ existing: ['SKU-1@LOC-1'], existingFor: 'R2' });
+
+    // Act
+    await notifyPositionWorkflow(chunk('R1'), [change(0, 'SKU-1', 'LOC-1', 5, 2)], notify);
+
+    // Assess
+    expect(queue.events.map((event) => [event.name, event.retailerId])).toEqual([
+      ['CREATE', 'R1'],
+      ['INVENTORY_CHANGED', 'R1'],
+    ]);
   });
 
   it('puts the events of one position in that position\'s own message group', async () => {

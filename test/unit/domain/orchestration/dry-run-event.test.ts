@@ -20,8 +20,8 @@ const input = (overrides: Partial<DryRunInput> = {}): DryRunInput => ({
 /** What the account's store holds, to compare before and after. */
 const snapshot = (account: TestAccount) => ({
   commits: account.store.commits,
-  order: account.store.getEntity('ORDER', 'O-1'),
-  newOrder: account.store.getEntity('ORDER', 'O-2'),
+  order: account.store.getEntity('R1', 'ORDER', 'O-1'),
+  newOrder: account.store.getEntity('R1', 'ORDER', 'O-2'),
   events: [...account.store.events.keys()],
   audit: account.store.audit.length,
   outbox: account.store.outbox.length,

@@ -57,7 +57,7 @@ describe('ingestBusEvent', () => {
 
     // Assess
     expect(result).toEqual({ accepted: true, accountId: 'acme', eventId: 'oms-evt-1' });
-    expect(accounts.account('acme').store.events.get('oms-evt-1')).toMatchObject({ outcome: 'PENDING' });
+    expect(await accounts.account('acme').store.getEvent('R1', 'oms-evt-1')).toMatchObject({ outcome: 'PENDING' });
     expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.id])).toEqual([['acme', 'oms-evt-1']]);
   });
 

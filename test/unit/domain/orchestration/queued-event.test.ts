@@ -1,4 +1,5 @@
 import { ZodError } from 'zod';
+import { eventRecordKey } from '../../../../shared/engine/in-memory-store';
 import { EventFailedError, parseQueuedEvent, processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
@@ -47,7 +48,7 @@ describe('processQueuedEvent', () => {
     await processQueuedEvent({ accountId: 'acme', event }, account).catch(() => undefined);
 
     // Assess
-    expect(account.store.events.get(event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
+    expect(await account.store.getEvent('R1', event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
   });
 
   it('returns a HOP_LIMIT failure without throwing, since no redelivery could make it run', async () => {
@@ -61,7 +62,7 @@ describe('processQueuedEvent', () => {
 
     // Assess
     expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
-    expect(limited.store.events.get(event.id)).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
+    expect(limited.store.events.get(eventRecordKey(event.retailerId, event.id))).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
     expect(limited.queue.sent).toEqual([]);
   });
 
@@ -94,7 +95,7 @@ describe('processQueuedEvent', () => {
     await processQueuedEvent({ accountId: 'acme', event }, account);
 
     // Assess
-    expect(account.store.events.get(event.id)?.event.source).toBe('QUEUE');
+    expect((await account.store.getEvent('R1', event.id))?.event.source).toBe('QUEUE');
   });
 
   it('keeps the source an event names', async () => {
@@ -105,7 +106,7 @@ describe('processQueuedEvent', () => {
     await processQueuedEvent({ accountId: 'acme', event }, account);
 
     // Assess
-    expect(account.store.events.get(event.id)?.event.source).toBe('BUS');
+    expect((await account.store.getEvent('R1', event.id))?.event.source).toBe('BUS');
   });
 });
 

@@ -17,7 +17,7 @@ describe('runEvent', () => {
     // Assess
     expect(result.outcome).toBe('SUCCESS');
     expect(result.entity).toMatchObject({ ref: 'O-1', status: 'CONFIRMED' });
-    expect(account.store.getEntity('ORDER', 'O-1')?.status).toBe('CONFIRMED');
+    expect(account.store.getEntity('R1', 'ORDER', 'O-1')?.status).toBe('CONFIRMED');
   });
 
   it('records a second delivery of a processed event as a duplicate, at the time of the delivery', async () => {
@@ -31,7 +31,7 @@ describe('runEvent', () => {
 
     // Assess
     expect(result.outcome).toBe('DUPLICATE');
-    expect(account.eventRecords.duplicates).toEqual([{ eventId: event.id, at: '2025-03-14T10:00:00.000Z' }]);
+    expect(account.eventRecords.duplicates).toEqual([{ retailerId: 'R1', eventId: event.id, at: '2025-03-14T10:00:00.000Z' }]);
   });
 
   it('records no duplicate for a first delivery', async () => {

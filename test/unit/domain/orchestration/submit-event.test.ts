@@ -17,7 +17,7 @@ describe('submitEvent', () => {
     await submitEvent(event, account);
 
     // Assess
-    expect(account.store.events.get(event.id)).toEqual({
+    expect(await account.store.getEvent('R1', event.id)).toEqual({
       event,
       outcome: 'PENDING',
       receivedOn: TEST_NOW.toISOString(),
@@ -35,7 +35,7 @@ describe('submitEvent', () => {
     await submitEvent(event, account);
 
     // Assess
-    expect(account.store.events.get(event.id)).toMatchObject({ rootEntityType: 'ORDER', rootRef: 'O-7' });
+    expect(await account.store.getEvent('R1', event.id)).toMatchObject({ rootEntityType: 'ORDER', rootRef: 'O-7' });
   });
 
   it('enqueues the account id and the event, once', async () => {
@@ -55,7 +55,7 @@ describe('submitEvent', () => {
 
     // Assess
     expect(account.store.commits).toBe(0);
-    expect(account.store.getEntity('ORDER', 'O-1')).toBeUndefined();
+    expect(account.store.getEntity('R1', 'ORDER', 'O-1')).toBeUndefined();
   });
 
   it('answers the event id with status PENDING', async () => {

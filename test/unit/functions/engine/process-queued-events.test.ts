@@ -21,7 +21,7 @@ const { handler } = jest.requireActual<typeof import('../../../../functions/engi
 const queued = (event: OrdoEvent, accountId = 'acme'): QueuedEvent => ({ accountId, event });
 
 /** The status of an order in an account, as committed. */
-const statusOf = (ref: string, accountId = 'acme') => accounts.account(accountId).store.getEntity('ORDER', ref)?.status;
+const statusOf = (ref: string, accountId = 'acme') => accounts.account(accountId).store.getEntity('R1', 'ORDER', ref)?.status;
 
 describe('the process-queued-events handler', () => {
   beforeEach(async () => {
@@ -75,7 +75,7 @@ describe('the process-queued-events handler', () => {
     await handler(sqsEvent(sqsRecord('msg-1', queued(broken)), sqsRecord('msg-2', queued(orderEvent('CONFIRM')))), lambdaContext());
 
     // Assess
-    expect(accounts.account('acme').store.events.get(broken.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
+    expect(await accounts.account('acme').store.getEvent('R1', broken.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
   });
 
   it('also reports a later record of the message group of a failure, without running it', async () => {
@@ -93,7 +93,7 @@ describe('the process-queued-events handler', () => {
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }, { itemIdentifier: 'msg-2' }] });
     expect(statusOf('O-1')).toBe('BOOKED');
-    expect(accounts.account('acme').store.events.has(skipped.id)).toBe(false);
+    expect(await accounts.account('acme').store.getEvent('R1', skipped.id)).toBeUndefined();
   });
 
   it('processes a record of another message group after a failure', async () => {
@@ -139,7 +139,7 @@ describe('the process-queued-events handler', () => {
     expect(accounts.requested).toEqual(['acme', 'globex']);
     expect(statusOf('G-1', 'globex')).toBe('BOOKED');
     expect(statusOf('G-1')).toBeUndefined();
-    expect(accounts.account('globex').store.events.has(acme.id)).toBe(false);
+    expect(await accounts.account('globex').store.getEvent('R1', acme.id)).toBeUndefined();
   });
 
   it('treats a redelivered event as done, so the queue deletes it', async () => {
