@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../domain/errors';
 import { validate } from '../domain/validation';
-import { assertStorableNumbers } from './storable-numbers';
+import { assertStorableBody } from './storable-body';
 
 export { validate };
 
@@ -24,6 +24,6 @@ export const readJsonBody = <S extends z.ZodType>(
     throw new ValidationError(`The request body is not valid JSON: ${(error as Error).message}`, 'body');
   }
   const body = validate(schema, parsed);
-  assertStorableNumbers(body);
+  assertStorableBody(body);
   return body;
 };

@@ -1,4 +1,4 @@
-import { ListTablesCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { ListTablesCommand, ScanCommand, type ScanCommandOutput } from '@aws-sdk/client-dynamodb';
 import { handler as createAccount } from '../../functions/accounts/create-account';
 import { handler as getAccount } from '../../functions/accounts/get-account';
 import { handler as updateAccount } from '../../functions/accounts/update-account';
@@ -42,9 +42,16 @@ export const tableNames = async (): Promise<string[]> => {
 /** Every item of a table, raw, to check what was (not) written. */
 export const scanTable = async (tableName: string) => {
   const client = dynamodb();
-  const { Items = [] } = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true }));
+  const items: NonNullable<ScanCommandOutput['Items']> = [];
+  let ExclusiveStartKey: ScanCommandOutput['LastEvaluatedKey'];
+  // Page by page: the control plane of a whole test run can hold more than one Scan returns.
+  do {
+    const page = await client.send(new ScanCommand({ TableName: tableName, ConsistentRead: true, ExclusiveStartKey }));
+    items.push(...(page.Items ?? []));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
   client.destroy();
-  return Items;
+  return items;
 };
 
 let counter = 0;

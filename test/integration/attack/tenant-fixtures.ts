@@ -90,6 +90,8 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
   })) as { batchId: string };
   const spareKey = (await setup('POST /v1/api-keys', ownerKey, { body: { role: 'READONLY', retailerId } })) as { keyId: string };
   await setup('POST /v1/event-sources', ownerKey, { body: { source } });
+  const role = `role-${tag}`;
+  await setup('PUT /v1/roles/{name}', options.adminKey, { path: { name: role }, body: { permissions: ['ORDER_READ'] } });
 
   return {
     accountId,
@@ -112,6 +114,7 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       retailerId,
       source,
       accountId,
+      name: role,
     },
     markers: [
       customer.name,
@@ -127,6 +130,6 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       source,
       ...(order.fulfilments ?? []).map((fulfilment) => fulfilment.ref),
     ],
-    accountMarkers: [`Tenant store ${tag}`],
+    accountMarkers: [`Tenant store ${tag}`, role],
   };
 };

@@ -229,12 +229,14 @@ describe('validate, edge cases', () => {
   });
 });
 
-describe('readJsonBody and numbers DynamoDB cannot store', () => {
+describe('readJsonBody and values DynamoDB cannot store', () => {
   const anything = z.looseObject({});
 
   it.each([
     ['a denormal number', '{"lat": -5e-324}', 'lat'],
     ['a number past 1e126', '{"lines": [{"qty": 1e200}]}', 'lines[0].qty'],
+    ['a lone surrogate', '{"retailerId": "\\ud800"}', 'retailerId'],
+    ['a lone surrogate in a field name', '{"attributes": {"\\udc00x": 1}}', 'attributes.\udc00x'],
   ])('refuses %s with a 400 naming the field', (_what, body, field) => {
     // Act
     const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
@@ -243,11 +245,11 @@ describe('readJsonBody and numbers DynamoDB cannot store', () => {
     expect(read).toThrow(expect.objectContaining({ status: 400, field }));
   });
 
-  it('accepts zero and ordinary numbers', () => {
+  it('accepts zero, ordinary numbers and whole surrogate pairs', () => {
     // Act
-    const body = readJsonBody(apiGatewayEvent({ method: 'POST', body: '{"a": 0, "b": -1.5, "c": 1e-100}' }), anything, 1024);
+    const body = readJsonBody(apiGatewayEvent({ method: 'POST', body: '{"a": 0, "b": -1.5, "c": 1e-100, "d": "\\ud83d\\ude00"}' }), anything, 1024);
 
     // Assess
-    expect(body).toEqual({ a: 0, b: -1.5, c: 1e-100 });
+    expect(body).toEqual({ a: 0, b: -1.5, c: 1e-100, d: '😀' });
   });
 });
