@@ -1,5 +1,8 @@
+import { handler as ingestBusEvent } from '../../functions/engine/ingest-bus-event';
 import { dynamoDbClient } from '../../shared/config/dependencies';
 import { accountTableName } from '../../shared/domain/accounts/account';
+import { lambdaContext } from '../support/api-gateway-event';
+import { busEvent } from '../support/bus-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../support/route-table';
 import { AIMS, aimAt, leakedMarkers, type Aim } from './attack/aim';
@@ -98,8 +101,17 @@ describe.each(ROUTES.map((route) => [route.name, route] as const))("account B's 
   });
 });
 
-describe('keys that no longer open anything', () => {
+describe('keys and senders that open nothing', () => {
   const accountRoutes = ROUTES.filter((route) => loadRouteHandler(route).route.access === 'account');
+
+  /** `METHOD /path status code?` of every account route called with this key, aimed at A. */
+  const answersTo = (apiKey: string) =>
+    Promise.all(
+      accountRoutes.map(async (route) => {
+        const response = await callRoute(loadRouteHandler(route), route, { ...aimAt(route, a, 'AT_TARGET', { retailerId: RETAILER }), apiKey });
+        return `${route.name} ${response.status} ${response.body.error?.code ?? ''}`.trim();
+      }),
+    );
 
   it('answers a revoked key with 401 on every account route, writing nothing', async () => {
     // Prepare
@@ -109,16 +121,54 @@ describe('keys that no longer open anything', () => {
     counter.reset();
 
     // Act
-    const statuses = await Promise.all(
-      accountRoutes.map(async (route) => {
-        const response = await callRoute(loadRouteHandler(route), route, { ...aimAt(route, a, 'AT_TARGET', { retailerId: RETAILER }), apiKey: spare.body.apiKey });
-        return `${route.name} ${response.status}`;
-      }),
-    );
+    const answers = await answersTo(spare.body.apiKey);
 
     // Assess
-    expect(statuses).toEqual(accountRoutes.map((route) => `${route.name} 401`));
+    expect(answers).toEqual(accountRoutes.map((route) => `${route.name} 401 UNAUTHENTICATED`));
     expect(counter.writesTo(accountTableName('sandbox', accountId))).toBe(0);
+    expect(counter.writesTo(aTable)).toBe(0);
+  });
+
+  it('answers an expired key with 401 on every account route, writing nothing', async () => {
+    // Prepare
+    const { accountId, apiKey } = await newAccount('expired');
+    const expiring = await api.createApiKey(apiKey, { role: 'ADMIN', expiresOn: new Date(Date.now() + 1_000).toISOString() });
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    counter.reset();
+
+    // Act
+    const answers = await answersTo(expiring.body.apiKey);
+
+    // Assess
+    expect(answers).toEqual(accountRoutes.map((route) => `${route.name} 401 UNAUTHENTICATED`));
+    expect(counter.writesTo(accountTableName('sandbox', accountId))).toBe(0);
+  });
+
+  it('answers every key of a suspended account with 403 ACCOUNT_SUSPENDED on every account route, writing nothing', async () => {
+    // Prepare
+    const { accountId, apiKey } = await newAccount('suspended');
+    expect((await api.updateAccount(accountId, { status: 'SUSPENDED' })).status).toBe(200);
+    counter.reset();
+
+    // Act
+    const answers = await answersTo(apiKey);
+
+    // Assess
+    expect(answers).toEqual(accountRoutes.map((route) => `${route.name} 403 ACCOUNT_SUSPENDED`));
+    expect(counter.writesTo(accountTableName('sandbox', accountId))).toBe(0);
+  });
+
+  it("drops a bus event through A's registered source put on the bus by another AWS account, writing nothing to A", async () => {
+    // Prepare
+    const source = a.path.source as string;
+    const detail = { id: `bus-${a.eventId}`, name: 'CREATE', retailerId: RETAILER, entityType: 'ORDER', entitySubtype: 'HD', entityRef: `BUS-${a.orderRef}` };
+    counter.reset();
+
+    // Act
+    const result = await ingestBusEvent(busEvent(source, '999999999999', detail), lambdaContext('ingestBusEvent'));
+
+    // Assess
+    expect(result).toMatchObject({ accepted: false, reason: 'WRONG_AWS_ACCOUNT' });
     expect(counter.writesTo(aTable)).toBe(0);
   });
 });

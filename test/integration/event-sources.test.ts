@@ -4,6 +4,7 @@ import { handler as listEventSources } from '../../functions/event-sources/list-
 import { handler as registerEventSource } from '../../functions/event-sources/register-event-source';
 import { handler as releaseEventSource } from '../../functions/event-sources/release-event-source';
 import { invoke, lambdaContext } from '../support/api-gateway-event';
+import { busEvent } from '../support/bus-event';
 import { peekQueuedEvents } from '../support/events-queue';
 import { api, newAccount } from './control-plane-api';
 import { orchestrationApi, orderEvent } from './orchestration-api';
@@ -16,19 +17,6 @@ const sources = {
   release: (apiKey: string, source: string) =>
     invoke(releaseEventSource, { method: 'DELETE', resource: '/v1/event-sources/{source}', pathParameters: { source }, apiKey }),
 };
-
-/** What EventBridge hands the ingest function for an event put on the bus by `account`. */
-const busEvent = (source: string, account: string, detail: unknown): EventBridgeEvent<'ordo.event', unknown> => ({
-  version: '0',
-  id: `bus-${Math.random().toString(16).slice(2)}`,
-  'detail-type': 'ordo.event',
-  source,
-  account,
-  time: new Date().toISOString(),
-  region: 'us-east-1',
-  resources: [],
-  detail,
-});
 
 const ingest = (event: EventBridgeEvent<'ordo.event', unknown>) =>
   ingestBusEvent(event, lambdaContext('ingestBusEvent')) as Promise<{ accepted: boolean; reason?: string }>;
