@@ -4,27 +4,14 @@ import { sealCustomerData } from '../../../../shared/domain/privacy/customer-dat
 import { orderSealer } from '../../../../shared/domain/privacy/order-sealing';
 import type { Entity } from '../../../../shared/engine/model';
 import { FixedDataKeys } from '../../fakes/data-keys';
+import { storedEntity } from '../orchestration/fixtures';
 
 const keys = new FixedDataKeys();
 const customer = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+441234567890' };
 const address = { line1: '12 Analytical Row', city: 'London', postcode: 'N1 9GU', country: 'GB' };
 
-const entity = (attributes: unknown): Entity => ({
-  retailerId: 'r1',
-  entityType: 'ORDER',
-  subtype: 'HD',
-  ref: 'O-1',
-  id: 'id-1',
-  status: 'CREATED',
-  attributes: attributes as Record<string, unknown>,
-  workflowRef: 'ORDER::HD',
-  workflowVersion: 1,
-  version: 1,
-  rootEntityType: 'ORDER',
-  rootRef: 'O-1',
-  createdOn: '2025-03-14T09:00:00.000Z',
-  updatedOn: '2025-03-14T09:00:00.000Z',
-});
+const entity = (attributes: unknown): Entity =>
+  storedEntity({ retailerId: 'r1', id: 'id-1', status: 'CREATED', attributes: attributes as Record<string, unknown> });
 
 const access = (unmasked: boolean): CustomerAccess => ({ accountId: 'acme', keys, unmasked });
 
