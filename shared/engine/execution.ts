@@ -474,7 +474,8 @@ export class Execution {
     const event: OrdoEvent = {
       id,
       name: request.name,
-      retailerId: (!to.sameRoot && request.retailerId) || entity.retailerId,
+      // Always the sender's retailer: a workflow acts inside its retailer's namespace, never on another's entities.
+      retailerId: entity.retailerId,
       entityType: to.entityType,
       entityRef: to.entityRef,
       rootEntityType: to.rootEntityType,

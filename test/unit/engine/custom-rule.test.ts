@@ -59,3 +59,30 @@ describe('a custom rule registered in code', () => {
     ]);
   });
 });
+
+/** A rule that asks to send an event to another retailer's order: the engine keeps it in its own retailer. */
+const crossRetailer = defineRule({
+  name: 'acme.orders.PokeOtherRetailer',
+  description: 'Sends PING to order O-2 of retailer R2.',
+  props: z.strictObject({}),
+  run: () => [
+    { type: 'SEND_EVENT', event: { name: 'PING', retailerId: 'R2' }, target: { entityType: 'ORDER', entityRef: 'O-2', rootEntityType: 'ORDER', rootEntityRef: 'O-2' } },
+  ],
+});
+
+describe('a custom rule that names another retailer', () => {
+  it("relays its event in the sender's own retailer, never into another retailer's entities", async () => {
+    // Prepare
+    const { engine, registry } = testEngine([
+      orderWorkflow({ rulesets: [ruleset('CREATE', [setState('BOOKED'), { name: 'acme.orders.PokeOtherRetailer', props: {} }])] }),
+    ]);
+    registry.register(crossRetailer);
+
+    // Act
+    const result = await engine.process(orderEvent('CREATE'));
+
+    // Assess
+    const relayed = (result.unitOfWork?.outbox ?? []).map((record) => record.payload as { retailerId: string; entityRef: string });
+    expect(relayed).toEqual([expect.objectContaining({ entityRef: 'O-2', retailerId: orderEvent('CREATE').retailerId })]);
+  });
+});
