@@ -1,22 +1,14 @@
+import { Metrics, MetricUnit } from '@aws-lambda-powertools/metrics';
 import type { BusDropReason } from '../../domain/orchestration/ingest-bus-event';
 
-const NAMESPACE = 'Ordo';
+const metrics = new Metrics({ namespace: 'Ordo', serviceName: 'ordo' });
 
 /**
- * One dropped bus event as a CloudWatch embedded-metric-format line: CloudWatch Logs turns it
- * into the `BusEventsDropped` count with a `reason` dimension, no PutMetricData call needed.
- * Written straight to stdout, since Lambda's console prefixes lines and EMF needs bare JSON.
+ * One dropped bus event as the `BusEventsDropped` count with a `reason` dimension, written at once
+ * as a CloudWatch embedded-metric line: no PutMetricData call, nothing to flush at the end.
  */
-export const emfBusEventDropped = (reason: BusDropReason, at: Date = new Date()): string =>
-  JSON.stringify({
-    _aws: {
-      Timestamp: at.getTime(),
-      CloudWatchMetrics: [{ Namespace: NAMESPACE, Dimensions: [['service', 'reason']], Metrics: [{ Name: 'BusEventsDropped', Unit: 'Count' }] }],
-    },
-    service: 'ordo',
-    reason,
-    BusEventsDropped: 1,
-  });
-
-export const countBusEventDropped = (reason: BusDropReason, write: (line: string) => void = (line) => process.stdout.write(`${line}\n`)) =>
-  write(emfBusEventDropped(reason));
+export const countBusEventDropped = (reason: BusDropReason): void => {
+  const single = metrics.singleMetric();
+  single.addDimension('reason', reason);
+  single.addMetric('BusEventsDropped', MetricUnit.Count, 1);
+};
