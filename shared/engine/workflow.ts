@@ -93,9 +93,15 @@ const rulesetSchema = z.strictObject({
     .max(WORKFLOW_LIMITS.rulesPerRuleset, atMost(WORKFLOW_LIMITS.rulesPerRuleset, 'rules')),
 });
 
+/**
+ * What a retailer id may be. Retailer ids go into storage keys and queue ids, so they keep to a
+ * short, plain alphabet: no separator of those keys, nothing that grows when it is encoded.
+ */
+export const retailerIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 characters of A-Z, a-z, 0-9 and ._:-');
+
 /** The raw JSON shape of a workflow; `validateWorkflow` then checks what it refers to. */
 export const workflowSchema = z.strictObject({
-  retailerId: name,
+  retailerId: retailerIdSchema,
   entityType: name,
   subtype: name,
   version: z.number().int().positive().optional(),

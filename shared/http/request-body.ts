@@ -2,7 +2,7 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import type { z } from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../domain/errors';
 import { validate } from '../domain/validation';
-import { assertStorableBody } from './storable-body';
+import { assertStorableBody } from '../domain/storable-values';
 
 export { validate };
 

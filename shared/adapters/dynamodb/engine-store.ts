@@ -231,8 +231,10 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
         }),
       )
       .catch((error: unknown) => {
-        // A resent event id keeps its first record; the engine reports the duplicate.
-        if (!(error instanceof TransactionCanceledException)) throw error;
+        // A resent event id keeps its first record; the engine reports the duplicate. Any other
+        // cancellation (a conflict on the claim, an item DynamoDB refuses) is a real failure.
+        const resent = error instanceof TransactionCanceledException && error.CancellationReasons?.[0]?.Code === 'ConditionalCheckFailed';
+        if (!resent) throw error;
       });
   }
 

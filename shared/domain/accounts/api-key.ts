@@ -21,6 +21,10 @@ export interface ApiKeyRecord {
 
 const PREFIX = 'ordo';
 const KEY_PATTERN = /^ordo_([0-9a-f]{16})_([A-Za-z0-9_-]{43})$/;
+const KEY_ID = /^[0-9a-f]{16}$/;
+
+/** Whether `keyId` is the shape issueApiKey makes: any other names no key. */
+export const isKeyId = (keyId: string): boolean => KEY_ID.test(keyId);
 
 // Keys are 256 random bits, so a fast hash is enough: there is nothing to brute-force.
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');

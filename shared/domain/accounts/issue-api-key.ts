@@ -6,10 +6,11 @@ import { issueApiKey } from './api-key';
 import type { AccountPrincipal } from './principal';
 import { permissionsOfRole, requireHeld } from './role-permissions';
 import { z } from 'zod';
+import { retailerIdSchema } from '../../engine/workflow';
 
 export const issueApiKeyInputSchema = z.strictObject({
   role: z.string().trim().min(1).max(64),
-  retailerId: z.string().trim().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
   expiresOn: z.iso.datetime({ offset: true }).optional(),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retailerIdSchema } from '../../engine/workflow';
 
 /** Batches may be added to a job for this long after it was created. */
 export const JOB_OPEN_HOURS = 24;
@@ -6,7 +7,7 @@ export const JOB_OPEN_HOURS = 24;
 /** The body of POST /v1/jobs. retailerId may be left out when the API key is scoped to a retailer. */
 export const jobInputSchema = z.strictObject({
   name: z.string().trim().min(1).max(200),
-  retailerId: z.string().trim().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
 });
 
 export interface Job {

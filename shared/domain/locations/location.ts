@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { retailerIdSchema } from '../../engine/workflow';
 
 export const LOCATION_TYPES = ['STORE', 'WAREHOUSE'] as const;
 export const LOCATION_STATUSES = ['ACTIVE', 'INACTIVE'] as const;
@@ -14,7 +15,7 @@ export const locationInputSchema = z.strictObject({
   status: z.enum(LOCATION_STATUSES).default('ACTIVE'),
   openingCapacity: z.number().int().positive().optional(),
   /** The retailer that owns the location; none: shared by every retailer of the account. */
-  retailerId: z.string().trim().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
 });
 
 export type LocationInput = z.infer<typeof locationInputSchema>;

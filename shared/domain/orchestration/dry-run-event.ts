@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseWorkflow } from '../../engine/workflow-validation';
 import type { DataKeys } from '../../ports/keyring';
 import type { AccountOrchestration } from './account-orchestration';
+import { withoutSealedValues } from '../privacy/customer-data';
 import { entityView } from './entity-queries';
 import { eventInputSchema } from './event-input';
 import { incomingEvent } from './incoming-event';
@@ -21,5 +22,7 @@ export const dryRunEvent = async (
   const event = await incomingEvent(eventInput, 'API', { accountId: account.accountId, retailerId: scope.retailerId }, keys);
   const { entity, ...result } = await account.engine.dryRun(event, draft);
   // `status` as in the sync API; `outcome` stays for clients of the first version.
-  return { eventId: event.id, status: result.outcome, ...result, ...(entity ? { entity: entityView(entity) } : {}) };
+  // The actions may carry the entity too (a webhook that includes it): no sealed value leaves.
+  const shown = withoutSealedValues(result) as typeof result;
+  return { eventId: event.id, status: result.outcome, ...shown, ...(entity ? { entity: entityView(entity) } : {}) };
 };

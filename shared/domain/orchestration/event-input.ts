@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { EventSource, OrdoEvent } from '../../engine/model';
 import { ForbiddenError } from '../errors';
+import { retailerIdSchema } from '../../engine/workflow';
 
 const token = z.string().trim().min(1).max(200);
 
@@ -12,7 +13,7 @@ export const eventInputSchema = z.strictObject({
     .regex(/^[A-Za-z0-9._:-]{1,100}$/, 'must be 1 to 100 characters of A-Z, a-z, 0-9 and ._:-')
     .optional(),
   name: token,
-  retailerId: token,
+  retailerId: retailerIdSchema,
   entityType: token,
   entityRef: token,
   entitySubtype: token.optional(),

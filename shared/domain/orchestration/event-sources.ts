@@ -4,6 +4,7 @@ import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from
 import { NotFoundError } from '../errors';
 import { validate } from '../validation';
 import { retailerFor } from './retailer-scope';
+import { retailerIdSchema } from '../../engine/workflow';
 
 /** EventBridge's own rules for `source`, minus the `aws.` prefix that AWS reserves. */
 const sourceSchema = z
@@ -16,7 +17,7 @@ export const eventSourceInputSchema = z.strictObject({
   /** The AWS account that puts this source's events on the bus (EventBridge's `account`). */
   awsAccountId: z.string().regex(/^\d{12}$/, 'must be the 12 digits of an AWS account id'),
   /** Binds the source to a retailer; a scoped key's sources are bound to its retailer anyway. */
-  retailerId: z.string().trim().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
 });
 
 export type EventSourceInput = z.infer<typeof eventSourceInputSchema>;

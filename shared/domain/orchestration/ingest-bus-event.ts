@@ -1,6 +1,8 @@
 import type { EventSourceRegistry } from '../../ports/event-source-registry';
 import type { DataKeys } from '../../ports/keyring';
 import { ValidationError } from '../errors';
+import { isRecord } from '../privacy/customer-data';
+import { assertStorableBody } from '../storable-values';
 import { validate } from '../validation';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventInputSchema } from './event-input';
@@ -16,9 +18,6 @@ export type BusIngestResult =
   | { accepted: false; reason: BusDropReason; message: string };
 
 const dropped = (reason: BusDropReason, message: string): BusIngestResult => ({ accepted: false, reason, message });
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  value !== null && typeof value === 'object' && !Array.isArray(value);
 
 /**
  * A bus event belongs to the account that registered its `source`, and only when the AWS
@@ -44,6 +43,7 @@ export const ingestBusEvent = async (
   let event;
   try {
     const input = validate(eventInputSchema, detail, 'detail');
+    assertStorableBody(input);
     if (bound && input.retailerId !== bound) {
       return dropped('OTHER_RETAILER', `source ${source} may only send events of the retailer it is bound to`);
     }

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { RetailerClaims } from '../../ports/retailer-claims';
 import { AmbiguousRefError, NotFoundError } from '../errors';
+import { retailerIdSchema } from '../../engine/workflow';
 
 /** The query of the reads by ref or event id: which retailer's namespace to look in. */
 export const retailerQuerySchema = z.strictObject({
-  retailerId: z.string().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
 });
 
 export type RetailerQuery = z.infer<typeof retailerQuerySchema>;

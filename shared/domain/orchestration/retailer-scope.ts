@@ -1,4 +1,6 @@
+import { retailerIdSchema } from '../../engine/workflow';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { validate } from '../validation';
 
 /**
  * What a key scoped to one retailer meets when a request names another:
@@ -6,8 +8,6 @@ import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
  * - `hide` (reads): 404, as if nothing were there, so a scoped key cannot learn what exists.
  */
 export type OtherRetailer = 'refuse' | 'hide';
-
-const MAX_RETAILER_ID = 200;
 
 /**
  * The retailer a request acts for. A key scoped to a retailer may act for that retailer
@@ -22,9 +22,8 @@ export const retailerFor = (requested: string | undefined, scope: { retailerId?:
     return scope.retailerId;
   }
   if (!requested) throw new ValidationError('retailerId is required', 'retailerId');
-  // Retailer ids end up in keys; one longer than any body accepts (200) names no retailer.
-  if (requested.length > MAX_RETAILER_ID) throw new ValidationError(`retailerId must be at most ${MAX_RETAILER_ID} characters`, 'retailerId');
-  return requested;
+  // From a path or a query too, not only from a body schema: retailer ids end up in keys.
+  return validate(retailerIdSchema, requested, 'retailerId');
 };
 
 /** Whether a record of `retailerId` is visible to the key: unscoped keys see every retailer's. */

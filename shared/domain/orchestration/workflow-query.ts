@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { retailerIdSchema } from '../../engine/workflow';
 
 export const workflowQuerySchema = z.strictObject({
-  retailerId: z.string().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
   version: z.coerce.number().int().positive().optional(),
 });

@@ -11,6 +11,7 @@ import { retailerOfRoot, type RetailerQuery } from '../orchestration/retailer-of
 import { retailerFor } from '../orchestration/retailer-scope';
 import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
 import { orderSummary, orderView } from './order-view';
+import { retailerIdSchema } from '../../engine/workflow';
 
 /** The order of one retailer (see retailerOfRef): a key scoped to a retailer sees that retailer's orders only. */
 const loadOrder = async (
@@ -41,7 +42,7 @@ export const getOrder = async (
 
 export const orderListQuerySchema = z.strictObject({
   status: z.string().min(1).max(100).optional(),
-  retailerId: z.string().min(1).max(200).optional(),
+  retailerId: retailerIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2000).optional(),
 });

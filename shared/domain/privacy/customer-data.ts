@@ -61,7 +61,8 @@ export const sealCustomerData = (attributes: Record<string, unknown>, seal: Seal
   };
 };
 
-const withoutSealedValues = (value: unknown): unknown => {
+/** The value with every sealed value in it left out, however deep. */
+export const withoutSealedValues = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.filter((item) => !isSealed(item)).map(withoutSealedValues);
   if (!isRecord(value)) return value;
   return Object.fromEntries(

@@ -5,12 +5,13 @@ import { retailerFor } from '../orchestration/retailer-scope';
 import { ValidationError } from '../errors';
 import { planFulfilments } from './plan-fulfilments';
 import { committedSource, loadSourcingInputs, type SourcingData } from './sourcing-inputs';
+import { retailerIdSchema } from '../../engine/workflow';
 
 const point = z.strictObject({ lat: z.number().min(-90).max(90), lon: z.number().min(-180).max(180) });
 
 /** The body of POST /v1/availability. */
 export const availabilityInputSchema = z.strictObject({
-  retailerId: z.string().trim().min(1).max(200),
+  retailerId: retailerIdSchema,
   type: z.enum(['HD', 'CC']),
   lines: z.array(z.strictObject({ skuRef: skuRefSchema, qty: z.number().int().positive() })).min(1).max(200),
   deliveryPoint: point.optional(),

@@ -719,6 +719,30 @@ describe('DynamoEngineStore', () => {
     });
   });
 
+  describe('recordPending', () => {
+    it('keeps the first record of a resent event id quietly', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).rejects(canceled('ConditionalCheckFailed', 'None'));
+
+      // Act
+      const recorded = store.recordPending(eventRecord({ outcome: 'PENDING' }));
+
+      // Assess
+      await expect(recorded).resolves.toBeUndefined();
+    });
+
+    it('lets any other cancellation through, so the caller is not told an unstored event was accepted', async () => {
+      // Prepare
+      ddbMock.on(TransactWriteCommand).rejects(canceled('None', 'TransactionConflict'));
+
+      // Act
+      const recorded = store.recordPending(eventRecord({ outcome: 'PENDING' }));
+
+      // Assess
+      await expect(recorded).rejects.toBeInstanceOf(TransactionCanceledException);
+    });
+  });
+
   describe('positions', () => {
     it('queries each SKU partition once, consistently, page by page', async () => {
       // Prepare

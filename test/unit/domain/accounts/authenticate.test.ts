@@ -281,6 +281,18 @@ describe('authenticateApiKey', () => {
     await expect(attempt).rejects.toMatchObject({ code: 'ACCOUNT_SUSPENDED', status: 403 });
   });
 
+  it('does not count a refused key of a suspended account as used', async () => {
+    // Prepare
+    seedAccount(controlPlane, 'acme', 'SUSPENDED');
+    const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+
+    // Act
+    await authenticateApiKey(apiKey, deps).catch(() => undefined);
+
+    // Assess
+    expect((await controlPlane.getApiKey(keyId))?.lastUsedOn).toBeUndefined();
+  });
+
   it('accepts the keys of a suspended account again from the request after its reactivation', async () => {
     // Prepare
     seedAccount(controlPlane, 'acme', 'SUSPENDED');

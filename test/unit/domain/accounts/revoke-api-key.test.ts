@@ -1,7 +1,7 @@
 import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { revokeAccountApiKey } from '../../../../shared/domain/accounts/revoke-api-key';
-import { NotFoundError, UnauthenticatedError } from '../../../../shared/domain/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../../shared/domain/errors';
 import { seedApiKey } from '../../fakes/api-keys';
 import { accountPrincipal } from '../../fakes/principals';
 import { InMemoryRoleStore } from '../../fakes/roles';
@@ -13,10 +13,12 @@ const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => ac
 describe('revokeAccountApiKey', () => {
   const now = new Date('2025-06-01T08:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
+  let roles: InMemoryRoleStore;
   let clock: FixedClock;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
+    roles = new InMemoryRoleStore();
     clock = new FixedClock(now);
   });
 
@@ -25,7 +27,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
 
     // Assess
     await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -36,7 +38,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
 
     // Assess
     expect(await controlPlane.getApiKey(keyId)).toMatchObject({ status: 'REVOKED', revokedOn: now.toISOString() });
@@ -47,7 +49,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -58,7 +60,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }).catch(() => undefined);
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock }).catch(() => undefined);
 
     // Assess
     await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
@@ -71,8 +73,8 @@ describe('revokeAccountApiKey', () => {
 
     // Act
     const [foreign, missing] = await Promise.allSettled([
-      revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock }),
-      revokeAccountApiKey(adminOf('acme'), missingKeyId, { controlPlane, clock }),
+      revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock }),
+      revokeAccountApiKey(adminOf('acme'), missingKeyId, { controlPlane, roles, clock }),
     ]);
 
     // Assess
@@ -85,10 +87,10 @@ describe('revokeAccountApiKey', () => {
   it('throws NotFoundError when the key is already revoked', async () => {
     // Prepare
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, clock });
+    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -99,7 +101,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -111,7 +113,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r2' });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -122,9 +124,22 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r1' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, clock });
+    await revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, roles, clock });
 
     // Assess
     expect((await controlPlane.getApiKey(keyId))?.status).toBe('REVOKED');
+  });
+
+  it("refuses a key whose role lacks some of the target key's permissions with 403, and the target keeps working", async () => {
+    // Prepare
+    const target = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
+    const keyDesk = accountPrincipal({ accountId: 'acme', role: 'key-desk', permissions: new Set(['API_KEY_DELETE']) });
+
+    // Act
+    const revoked = revokeAccountApiKey(keyDesk, target.keyId, { controlPlane, roles, clock });
+
+    // Assess
+    await expect(revoked).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(authenticateApiKey(target.apiKey, { controlPlane, roles, clock, stage: 'unit' })).resolves.toMatchObject({ keyId: target.keyId });
   });
 });

@@ -1,6 +1,7 @@
 import { ForbiddenError } from '../../../../shared/domain/errors';
 import { dryRunEvent, dryRunInputSchema } from '../../../../shared/domain/orchestration/dry-run-event';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
+import { sealEventCustomerData } from '../../../../shared/domain/privacy/event-customer-data';
 import { InvalidWorkflowError } from '../../../../shared/engine/errors';
 import { orderWorkflow, ruleset, setState, statuses } from '../../engine/fixtures/workflows';
 import { FixedDataKeys } from '../../fakes/data-keys';
@@ -143,5 +144,28 @@ describe('dryRunInputSchema', () => {
 
     // Assess
     expect(result.success).toBe(false);
+  });
+});
+
+describe('dryRunEvent, on an order with customer data', () => {
+  it('shows no sealed value anywhere, not even in a webhook that would carry the entity', async () => {
+    // Prepare
+    const webhooking = orderWorkflow({
+      statuses: statuses('CREATED', 'BOOKED'),
+      rulesets: [
+        ruleset('CREATE', [setState('CREATED')]),
+        ruleset('NOTIFY', [{ name: 'ordo.core.SendWebhook', props: { url: 'https://hooks.example.com/o', includeEntity: true } }]),
+      ],
+    });
+    const account = inMemoryOrchestration('acme', { workflows: [webhooking] });
+    const keys = new FixedDataKeys();
+    const customer = { name: 'Ada Lovelace', email: 'ada@example.com' };
+    await runEvent(await sealEventCustomerData(orderEvent('CREATE', { attributes: { customer } }), 'acme', keys), account);
+
+    // Act
+    const shown = await dryRunEvent(input({ name: 'NOTIFY' }), {}, account, keys);
+
+    // Assess
+    expect(JSON.stringify(shown)).not.toMatch(/A256GCM|ada@example\.com|Ada Lovelace/);
   });
 });

@@ -72,6 +72,18 @@ describe('ingestBusEvent', () => {
     expect(accounts.queue.sent).toEqual([]);
   });
 
+  it.each([
+    ['a number DynamoDB cannot store', { total: 1e300 }],
+    ['half of a surrogate pair', { note: '\ud800' }],
+  ])('drops an event whose detail holds %s as INVALID_DETAIL, writing nothing', async (_what, attributes) => {
+    // Act
+    const result = await ingest('acme.oms', { ...detail(), attributes });
+
+    // Assess
+    expect(result).toMatchObject({ accepted: false, reason: 'INVALID_DETAIL' });
+    expect(accounts.queue.sent).toEqual([]);
+  });
+
   it('drops an event of a source registered without an AWS account', async () => {
     // Prepare
     eventSources.sources.set('legacy.oms', registration('legacy.oms', 'acme', ''));

@@ -95,3 +95,23 @@ describe('sealEventCustomerData', () => {
     await expect(attempt).rejects.toMatchObject({ status: 400, field: 'attributes.exactDeliveryPoint' });
   });
 });
+
+describe('sealEventCustomerData, on customer data of the wrong shape', () => {
+  it.each([
+    ['an email that is none', { customer: { ...customer, email: 'not-an-email' } }, 'attributes.customer.email'],
+    ['a field an order customer does not have', { customer: { ...customer, notes: 'x'.repeat(100_000) } }, 'attributes.customer.notes'],
+    ['a postcode past its length', { deliveryAddress: { ...address, postcode: 'P'.repeat(200) } }, 'attributes.deliveryAddress.postcode'],
+  ])('refuses %s with a 400 naming the field, before any data key is fetched', async (_what, attributes, field) => {
+    // Prepare
+    const keys = new FixedDataKeys();
+    const currentKey = jest.spyOn(keys, 'currentKey');
+
+    // Act
+    const sealed = sealEventCustomerData(event({ attributes }), 'acme', keys);
+
+    // Assess
+    await expect(sealed).rejects.toBeInstanceOf(ValidationError);
+    await expect(sealed).rejects.toMatchObject({ field });
+    expect(currentKey).not.toHaveBeenCalled();
+  });
+});
