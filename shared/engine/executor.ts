@@ -143,6 +143,14 @@ export class Engine {
   }
 
   /**
+   * Whether a workflow exists for the key, through the same cache the executions read: a check
+   * before an event (does this retailer take orders?) costs no read once the workflow is warm.
+   */
+  async hasWorkflow(key: WorkflowKey): Promise<boolean> {
+    return (await this.cache.get(key, undefined, this.loadWorkflow)) !== undefined;
+  }
+
+  /**
    * Runs the event and commits everything it caused in one unit of work. Re-runs from a fresh
    * load on a version conflict, and when an inventory change no longer fits the stock (the rules
    * then read the stock as it is and may take another path); a redelivered event comes back

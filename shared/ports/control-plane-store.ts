@@ -1,4 +1,4 @@
-import type { Account, OperatorStatus } from '../domain/accounts/account';
+import type { Account, AccountStatus, OperatorStatus } from '../domain/accounts/account';
 import type { ApiKeyRecord } from '../domain/accounts/api-key';
 
 /** A data key as the control plane keeps it: wrapped under the master key, never in plain. */
@@ -12,8 +12,9 @@ export interface WrappedDataKey {
 export interface ControlPlaneStore {
   /** Throws ConflictError when the account id is taken. */
   createAccount(account: Account): Promise<void>;
-  /** Strongly consistent, so a suspension holds from the next request. */
   getAccount(accountId: string): Promise<Account | undefined>;
+  /** The account's status alone, read on every request: strongly consistent, so a suspension holds from the next one. */
+  getAccountStatus(accountId: string): Promise<AccountStatus | undefined>;
   markAccountActive(accountId: string): Promise<void>;
   /** The id of the data key new values are sealed with; strongly consistent, so a rotation shows at once. */
   getCurrentDataKeyId(accountId: string): Promise<string | undefined>;

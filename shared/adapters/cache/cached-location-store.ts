@@ -16,9 +16,10 @@ export class CachedLocationStore implements LocationStore {
     private readonly ttlMs = 5_000,
   ) {}
 
-  async put(location: Location): Promise<void> {
-    await this.store.put(location);
-    this.cached = undefined;
+  async put(location: Location, ownedBy?: string): Promise<boolean> {
+    const written = await this.store.put(location, ownedBy);
+    if (written) this.cached = undefined;
+    return written;
   }
 
   get(ref: string): Promise<Location | undefined> {

@@ -3,7 +3,7 @@ import {
   DescribeTableCommand,
 } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Account, OperatorStatus } from '../../domain/accounts/account';
+import type { Account, AccountStatus, OperatorStatus } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
 import { ConflictError } from '../../domain/errors';
 import { FIRST_DATA_KEY_ID } from '../../domain/privacy/data-key-ids';
@@ -56,6 +56,19 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
       new GetCommand({ TableName: this.tableName, Key: accountKey(accountId), ConsistentRead: true }),
     );
     return Item ? accountFromItem(Item) : undefined;
+  }
+
+  async getAccountStatus(accountId: string): Promise<AccountStatus | undefined> {
+    const { Item } = await this.client.send(
+      new GetCommand({
+        TableName: this.tableName,
+        Key: accountKey(accountId),
+        ProjectionExpression: '#status',
+        ExpressionAttributeNames: { '#status': 'status' },
+        ConsistentRead: true,
+      }),
+    );
+    return Item?.status as AccountStatus | undefined;
   }
 
   async getCurrentDataKeyId(accountId: string): Promise<string | undefined> {

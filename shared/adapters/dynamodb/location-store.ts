@@ -1,3 +1,4 @@
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Location } from '../../domain/locations/location';
 import type { LocationStore } from '../../ports/location-store';
@@ -14,13 +15,23 @@ export class DynamoLocationStore implements LocationStore {
     private readonly tableName: string,
   ) {}
 
-  async put(location: Location): Promise<void> {
-    await this.client.send(
-      new PutCommand({
-        TableName: this.tableName,
-        Item: { ...locationKey(location.ref), GSI1PK: 'LOCATIONS', GSI1SK: location.ref, ...location },
-      }),
-    );
+  async put(location: Location, ownedBy?: string): Promise<boolean> {
+    try {
+      await this.client.send(
+        new PutCommand({
+          TableName: this.tableName,
+          Item: { ...locationKey(location.ref), GSI1PK: 'LOCATIONS', GSI1SK: location.ref, ...location },
+          // The owner is checked in the write itself, so two retailers creating one ref cannot both win.
+          ...(ownedBy === undefined
+            ? {}
+            : { ConditionExpression: 'attribute_not_exists(PK) OR retailerId = :owner', ExpressionAttributeValues: { ':owner': ownedBy } }),
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (error instanceof ConditionalCheckFailedException) return false;
+      throw error;
+    }
   }
 
   async get(ref: string): Promise<Location | undefined> {

@@ -18,10 +18,11 @@ export const putLocation = async (
 ): Promise<Location> => {
   const locationRef = validate(locationRefSchema, ref, 'ref');
   const owner = scope.retailerId ? retailerFor(input.retailerId, scope) : input.retailerId;
-  const existing = scope.retailerId ? await deps.locations.get(locationRef) : undefined;
-  if (existing) requireLocationWriter(existing, scope);
   const location: Location = { ...input, ...(owner ? { retailerId: owner } : {}), ref: locationRef, updatedOn: deps.clock.now().toISOString() };
-  await deps.locations.put(location);
+  if (!(await deps.locations.put(location, scope.retailerId))) {
+    // Refused by the owner check: say whose it is, as far as this key may know.
+    requireLocationWriter((await deps.locations.get(locationRef)) ?? { ref: locationRef }, scope);
+  }
   return location;
 };
 

@@ -69,7 +69,7 @@ export const createOrder = async (
     if (found) return found;
   }
   // Before anything is written: without a workflow the engine would log a FAILED event for a refused order.
-  if (!(await account.workflows.get({ retailerId, entityType: ORDER, subtype: input.type }))) {
+  if (!(await account.engine.hasWorkflow({ retailerId, entityType: ORDER, subtype: input.type }))) {
     throw new OrderNotAcceptedError(
       'WORKFLOW_NOT_FOUND',
       `Retailer ${retailerId} has no ${ORDER}/${input.type} workflow: upload one with PUT /v1/workflows/${ORDER}/${input.type}`,

@@ -1,4 +1,4 @@
-import type { Account, OperatorStatus } from '../../../shared/domain/accounts/account';
+import type { Account, AccountStatus, OperatorStatus } from '../../../shared/domain/accounts/account';
 import type { ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
 import { ConflictError } from '../../../shared/domain/errors';
 import type { ControlPlaneStore, WrappedDataKey } from '../../../shared/ports/control-plane-store';
@@ -23,6 +23,10 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
   async getAccount(accountId: string): Promise<Account | undefined> {
     const account = this.accounts.get(accountId);
     return account && { ...account };
+  }
+
+  async getAccountStatus(accountId: string): Promise<AccountStatus | undefined> {
+    return this.accounts.get(accountId)?.status;
   }
 
   /** Every data key of each account, by key id. */

@@ -152,8 +152,11 @@ export class InMemoryLocationStore implements LocationStore {
     for (const ref of refs) this.locations.set(ref, location(ref));
   }
 
-  async put(value: Location): Promise<void> {
+  async put(value: Location, ownedBy?: string): Promise<boolean> {
+    const stored = this.locations.get(value.ref);
+    if (ownedBy !== undefined && stored && stored.retailerId !== ownedBy) return false;
     this.locations.set(value.ref, structuredClone(value));
+    return true;
   }
 
   async get(ref: string): Promise<Location | undefined> {

@@ -25,8 +25,9 @@ class FakeLocationStore implements LocationStore {
   gets = 0;
   failNextList: Error | undefined;
 
-  async put(l: Location): Promise<void> {
+  async put(l: Location): Promise<boolean> {
     this.locations.set(l.ref, l);
+    return true;
   }
 
   async get(ref: string): Promise<Location | undefined> {

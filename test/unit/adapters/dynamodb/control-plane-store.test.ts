@@ -373,6 +373,24 @@ describe('DynamoControlPlaneStore', () => {
     });
   });
 
+  describe('getAccountStatus', () => {
+    it('reads the status alone, strongly consistent, so each request reads little and a suspension holds at once', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { status: 'SUSPENDED' } });
+
+      // Act
+      const status = await store.getAccountStatus('acme');
+
+      // Assess
+      expect(status).toBe('SUSPENDED');
+      expect(ddbMock.commandCalls(GetCommand)[0]?.args[0].input).toMatchObject({
+        Key: { PK: 'ACCOUNT#acme', SK: 'ACCOUNT' },
+        ProjectionExpression: '#status',
+        ConsistentRead: true,
+      });
+    });
+  });
+
   describe('recordApiKeyUse', () => {
     it('sets lastUsedOn only on an existing key whose last use is older than the given time', async () => {
       // Prepare

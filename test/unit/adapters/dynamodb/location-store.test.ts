@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
@@ -34,6 +34,31 @@ describe('DynamoLocationStore', () => {
   });
 
   describe('put', () => {
+    it('conditions the write on the owner when a retailer writes, so it never takes another owner\'s location', async () => {
+      // Prepare
+      ddbMock.on(PutCommand).resolves({});
+
+      // Act
+      const written = await store.put(location('R1-S', { retailerId: 'R1' }), 'R1');
+
+      // Assess
+      expect(written).toBe(true);
+      expect(ddbMock.commandCalls(PutCommand, { ConditionExpression: 'attribute_not_exists(PK) OR retailerId = :owner' })[0]?.args[0].input).toMatchObject({
+        ExpressionAttributeValues: { ':owner': 'R1' },
+      });
+    });
+
+    it('reports false, writing nothing, when the stored location belongs to someone else', async () => {
+      // Prepare
+      ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} }));
+
+      // Act
+      const written = await store.put(location('SHARED', { retailerId: 'R1' }), 'R1');
+
+      // Assess
+      expect(written).toBe(false);
+    });
+
     it('writes the location keyed by its ref and indexed under LOCATIONS on GSI1', async () => {
       // Prepare
       ddbMock.on(PutCommand).resolves({});
