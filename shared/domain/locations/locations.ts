@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { LocationStore } from '../../ports/location-store';
-import { NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../errors';
 import { locationRefSchema, type Location, type LocationInput } from './location';
 import { requireLocationWriter } from './location-ownership';
 import { retailerFor } from '../orchestration/retailer-scope';
@@ -18,10 +18,15 @@ export const putLocation = async (
 ): Promise<Location> => {
   const locationRef = validate(locationRefSchema, ref, 'ref');
   const owner = scope.retailerId ? retailerFor(input.retailerId, scope) : input.retailerId;
+  // Refused up front when it plainly is not this retailer's, so nothing is even attempted; the
+  // write still checks the owner itself, for a location created or handed over meanwhile.
+  const existing = scope.retailerId ? await deps.locations.get(locationRef) : undefined;
+  if (existing) requireLocationWriter(existing, scope);
   const location: Location = { ...input, ...(owner ? { retailerId: owner } : {}), ref: locationRef, updatedOn: deps.clock.now().toISOString() };
   if (!(await deps.locations.put(location, scope.retailerId))) {
     // Refused by the owner check: say whose it is, as far as this key may know.
     requireLocationWriter((await deps.locations.get(locationRef)) ?? { ref: locationRef }, scope);
+    throw new ConflictError(`Location ${locationRef} changed while it was written: send it again`, 'ref');
   }
   return location;
 };
