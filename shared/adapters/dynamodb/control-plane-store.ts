@@ -52,49 +52,41 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async getAccount(accountId: string): Promise<Account | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({ TableName: this.tableName, Key: accountKey(accountId), ConsistentRead: true }),
-    );
+    const Item = await this.accountItem(accountId);
     return Item ? accountFromItem(Item) : undefined;
   }
 
-  async getAccountStatus(accountId: string): Promise<AccountStatus | undefined> {
+  /**
+   * The account's item, or the attributes `projection` names, read consistently: a suspension or
+   * a rotation shows from the next read.
+   */
+  private async accountItem(accountId: string, projection?: string, names?: Record<string, string>) {
     const { Item } = await this.client.send(
       new GetCommand({
         TableName: this.tableName,
         Key: accountKey(accountId),
-        ProjectionExpression: '#status',
-        ExpressionAttributeNames: { '#status': 'status' },
         ConsistentRead: true,
+        ...(projection ? { ProjectionExpression: projection } : {}),
+        ...(names ? { ExpressionAttributeNames: names } : {}),
       }),
     );
+    return Item;
+  }
+
+  async getAccountStatus(accountId: string): Promise<AccountStatus | undefined> {
+    const Item = await this.accountItem(accountId, '#status', { '#status': 'status' });
     return Item?.status as AccountStatus | undefined;
   }
 
   async getCurrentDataKeyId(accountId: string): Promise<string | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: accountKey(accountId),
-        ProjectionExpression: 'currentDataKeyId, wrappedDataKey',
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await this.accountItem(accountId, 'currentDataKeyId, wrappedDataKey');
     if (typeof Item?.currentDataKeyId === 'string') return Item.currentDataKeyId;
     // An account keyed before rotation existed keeps its one key in wrappedDataKey.
     return Item?.wrappedDataKey ? FIRST_DATA_KEY_ID : undefined;
   }
 
   async getWrappedDataKey(accountId: string, keyId: string): Promise<WrappedDataKey | undefined> {
-    const { Item } = await this.client.send(
-      new GetCommand({
-        TableName: this.tableName,
-        Key: accountKey(accountId),
-        ProjectionExpression: '#key, wrappedDataKey, createdOn',
-        ExpressionAttributeNames: { '#key': dataKeyAttribute(keyId) },
-        ConsistentRead: true,
-      }),
-    );
+    const Item = await this.accountItem(accountId, '#key, wrappedDataKey, createdOn', { '#key': dataKeyAttribute(keyId) });
     const stored = Item?.[dataKeyAttribute(keyId)] as { wrapped: string; createdOn: string } | undefined;
     if (stored) return { keyId, wrapped: stored.wrapped, createdOn: stored.createdOn };
     if (keyId === FIRST_DATA_KEY_ID && typeof Item?.wrappedDataKey === 'string') {
