@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { Engine } from '../shared/engine/executor';
+import { Engine } from '../shared/engine/engine';
 import { InMemoryEngineStore } from '../shared/engine/in-memory-store';
-import { createCoreRegistry } from '../shared/engine/rules/core';
+import { createCoreRegistry } from '../shared/engine/rules/core/core-rules';
 import type { Workflow } from '../shared/engine/workflow';
-import { systemClock } from '../shared/ports/clock';
+import { systemClock } from '../shared/adapters/clock/system-clock';
 import { median, type BenchResult } from './report';
 
 /** A ruleset of three rules, as the goal states it. */

@@ -1,5 +1,5 @@
 import { builtInPermissions } from '../shared/domain/accounts/roles';
-import { referenceWorkflows } from '../shared/domain/orders/reference-workflows';
+import { referenceWorkflows } from '../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { invoke } from '../test/support/api-gateway-event';
 import type { BenchEnvironment } from './bench-environment';
 import { median, percentile, type BenchResult } from './report';

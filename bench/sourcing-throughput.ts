@@ -4,7 +4,7 @@ import {
   type SourcingLocation,
   type SourcingRequest,
   type StockPosition,
-} from '../shared/domain/sourcing';
+} from '../shared/domain/sourcing/sourcing';
 import { median, type BenchResult } from './report';
 import { seededRandom } from '../scripts/seeded-random';
 

@@ -6,7 +6,8 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { loadSettings } from '../shared/config/settings';
-import { dropPrefixOf, movedKeyOf, reportKeyOf, type DropFolder } from '../shared/ports/import-drop';
+import { dropPrefixOf, movedKeyOf, reportKeyOf } from '../shared/domain/jobs/drop-keys';
+import type { DropFolder } from '../shared/ports/import-drop';
 import { localS3Client } from './local-stack/s3-local';
 
 const USAGE = `Drops a stock file into the running local stack's import bucket, as an account would in S3.

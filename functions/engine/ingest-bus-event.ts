@@ -3,8 +3,8 @@ import { countBusEventDropped } from '../../shared/adapters/metrics/bus-ingress-
 import { dependencies } from '../../shared/config/dependencies';
 import { orchestrationFor } from '../../shared/config/orchestration';
 import { ingestBusEvent } from '../../shared/domain/orchestration/ingest-bus-event';
-import { lambdaHandler } from '../../shared/http/lambda-handler';
-import { logger } from '../../shared/http/logger';
+import { lambdaHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
 
 export const handler = lambdaHandler(async (event: EventBridgeEvent<string, unknown>) => {
   const result = await ingestBusEvent(

@@ -2,8 +2,8 @@ import { SqsFifoPartialProcessorAsync, processPartialResponse } from '@aws-lambd
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
 import { orchestrationFor } from '../../shared/config/orchestration';
 import { parseQueuedEvent, processQueuedEvent } from '../../shared/domain/orchestration/queued-event';
-import { lambdaHandler } from '../../shared/http/lambda-handler';
-import { logger } from '../../shared/http/logger';
+import { lambdaHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
 
 const processor = new SqsFifoPartialProcessorAsync();
 

@@ -1,8 +1,8 @@
 import { dependencies } from '../../shared/config/dependencies';
 import { orchestrationFor } from '../../shared/config/orchestration';
 import { releaseScheduledEvents } from '../../shared/domain/orchestration/release-scheduled-events';
-import { lambdaHandler } from '../../shared/http/lambda-handler';
-import { logger } from '../../shared/http/logger';
+import { lambdaHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
 
 export const handler = lambdaHandler(async (_event: unknown, context) => {
   const deps = dependencies();

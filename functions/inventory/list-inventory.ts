@@ -1,5 +1,5 @@
 import { catalogFor } from '../../shared/config/catalog';
-import { inventoryQuerySchema, listInventory } from '../../shared/domain/inventory/inventory';
+import { inventoryQuerySchema, listInventory } from '../../shared/domain/inventory/inventory-positions';
 import { validate } from '../../shared/http/request-body';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';

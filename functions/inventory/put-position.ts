@@ -1,5 +1,5 @@
 import { catalogFor } from '../../shared/config/catalog';
-import { setInventoryCount } from '../../shared/domain/inventory/inventory';
+import { setInventoryCount } from '../../shared/domain/inventory/inventory-positions';
 import { positionInputSchema } from '../../shared/domain/inventory/position';
 import { accountRoute } from '../../shared/http/route';
 import { ok } from '../../shared/http/response';

@@ -1,6 +1,6 @@
 import { jobsFor } from '../../shared/config/jobs';
 import { jobInputSchema } from '../../shared/domain/jobs/job';
-import { createJob } from '../../shared/domain/jobs/jobs';
+import { createJob } from '../../shared/domain/jobs/manage-jobs';
 import { accountRoute } from '../../shared/http/route';
 
 export const handler = accountRoute({ permission: 'JOB_CREATE', scope: 'retailer', body: jobInputSchema }, async ({ principal, body }) => {

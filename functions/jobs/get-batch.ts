@@ -1,5 +1,5 @@
 import { jobsFor } from '../../shared/config/jobs';
-import { getBatch } from '../../shared/domain/jobs/jobs';
+import { getBatch } from '../../shared/domain/jobs/manage-jobs';
 import { ok } from '../../shared/http/response';
 import { accountRoute } from '../../shared/http/route';
 

@@ -1,5 +1,5 @@
 import { jobsFor } from '../../shared/config/jobs';
-import { getJob } from '../../shared/domain/jobs/jobs';
+import { getJob } from '../../shared/domain/jobs/manage-jobs';
 import { ok } from '../../shared/http/response';
 import { accountRoute } from '../../shared/http/route';
 

@@ -2,8 +2,8 @@ import { IdempotencyAlreadyInProgressError, makeIdempotent } from '@aws-lambda-p
 import type { ScheduledEvent } from 'aws-lambda';
 import { imports } from '../../shared/config/imports';
 import { importInventoryFile, type ImportOutcome } from '../../shared/domain/jobs/import-inventory-file';
-import { lambdaHandler } from '../../shared/http/lambda-handler';
-import { logger } from '../../shared/http/logger';
+import { lambdaHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
 import type { DropFile } from '../../shared/ports/import-drop';
 
 /** Kept back from the wait for the job, to write the report and move the file before the Lambda times out. */

@@ -5,8 +5,8 @@ import { positionWorkflowFor } from '../../shared/config/position-workflow';
 import { applyChunk } from '../../shared/domain/jobs/apply-chunk';
 import { parseBatchChunk } from '../../shared/domain/jobs/batch';
 import { notifyPositionWorkflow } from '../../shared/domain/jobs/notify-position-workflow';
-import { lambdaHandler } from '../../shared/http/lambda-handler';
-import { logger } from '../../shared/http/logger';
+import { lambdaHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
 
 const processor = new BatchProcessor(EventType.SQS);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orchestrationFor } from '../../shared/config/orchestration';
 import { retailerFor } from '../../shared/domain/orchestration/retailer-scope';
 import { uploadWorkflow } from '../../shared/domain/orchestration/workflows';

@@ -1,4 +1,4 @@
-import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
+import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { DEMO_RETAILER, demoLocations, demoStock } from './demo-catalog';
 
 const send = async (baseUrl: string, apiKey: string, method: string, path: string, body?: unknown) => {

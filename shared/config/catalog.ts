@@ -1,8 +1,8 @@
 import { CachedLocationStore } from '../adapters/cache/cached-location-store';
 import { CachedSourcingProfileStore } from '../adapters/cache/cached-sourcing-profile-store';
-import { DynamoInventoryStore } from '../adapters/dynamodb/inventory-store';
-import { DynamoLocationStore } from '../adapters/dynamodb/location-store';
-import { DynamoSourcingProfileStore } from '../adapters/dynamodb/sourcing-profile-store';
+import { DynamoInventoryStore } from '../adapters/dynamodb/dynamo-inventory-store';
+import { DynamoLocationStore } from '../adapters/dynamodb/dynamo-location-store';
+import { DynamoSourcingProfileStore } from '../adapters/dynamodb/dynamo-sourcing-profile-store';
 import type { SourcingProfileStore } from '../ports/sourcing-profile-store';
 import { accountTableName } from '../domain/accounts/account';
 import type { InventoryStore } from '../ports/inventory-store';

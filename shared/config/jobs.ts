@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { DynamoInventoryCountStore } from '../adapters/dynamodb/inventory-count-store';
-import { DynamoJobStore } from '../adapters/dynamodb/job-store';
-import { SqsChunkQueue } from '../adapters/sqs/chunk-queue';
+import { DynamoInventoryCountStore } from '../adapters/dynamodb/dynamo-inventory-count-store';
+import { DynamoJobStore } from '../adapters/dynamodb/dynamo-job-store';
+import { SqsChunkQueue } from '../adapters/sqs/sqs-chunk-queue';
 import { accountTableName } from '../domain/accounts/account';
 import type { ChunkDeps } from '../domain/jobs/apply-chunk';
-import type { JobDeps } from '../domain/jobs/jobs';
+import type { JobDeps } from '../domain/jobs/manage-jobs';
 import type { ChunkQueue } from '../ports/chunk-queue';
-import { logger } from '../http/logger';
+import { logger } from '../runtime/logger';
 import { catalogFor } from './catalog';
 import { dependencies, documentClient, sqsClient } from './dependencies';
 

@@ -1,6 +1,6 @@
-import { DynamoEngineStore } from '../adapters/dynamodb/engine-store';
-import { DynamoRootEntityLookup } from '../adapters/dynamodb/root-entity-lookup';
-import { DynamoWorkflowRepository } from '../adapters/dynamodb/workflow-repository';
+import { DynamoEngineStore } from '../adapters/dynamodb/dynamo-engine-store';
+import { DynamoRootEntityLookup } from '../adapters/dynamodb/dynamo-root-entity-lookup';
+import { DynamoWorkflowRepository } from '../adapters/dynamodb/dynamo-workflow-repository';
 import { accountTableName } from '../domain/accounts/account';
 import { WorkflowPresenceCache, type PositionWorkflowDeps } from '../domain/jobs/notify-position-workflow';
 import { dependencies, documentClient, eventQueue } from './dependencies';

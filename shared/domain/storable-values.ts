@@ -1,4 +1,4 @@
-import { ValidationError } from './errors';
+import { ValidationError } from './domain-errors';
 
 // DynamoDB stores numbers of magnitude 1E-130 to under 1E+126; any other non-zero number makes
 // the write fail. A JSON body can carry such a number (5e-324, 1e300) in any field.

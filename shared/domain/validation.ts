@@ -1,5 +1,5 @@
-import type { z } from 'zod';
-import { ValidationError } from './errors';
+import type * as z from 'zod';
+import { ValidationError } from './domain-errors';
 
 type Issue = z.core.$ZodIssue;
 

@@ -1,4 +1,4 @@
-import type { OrdoEvent } from './model';
+import type { OrdoEvent } from './engine-model';
 
 /**
  * Which entity an event goes to. SELF (the default) is the entity the ruleset runs on,

@@ -1,4 +1,4 @@
-import type { AuditKind, AuditRecord } from './model';
+import type { AuditKind, AuditRecord } from './engine-model';
 
 export type AuditDetails = Pick<
   AuditRecord,

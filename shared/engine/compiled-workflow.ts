@@ -1,6 +1,6 @@
-import { RuleFailedError } from './errors';
+import { RuleFailedError } from './engine-errors';
 import { workflowPath } from './workflow-path';
-import type { Entity } from './model';
+import type { Entity } from './engine-model';
 import type { RuleDefinition, RuleRegistry } from './rule-registry';
 import type { Ruleset, RulesetEventType, Workflow } from './workflow';
 

@@ -1,8 +1,8 @@
 import type { Action, EventRequest, EventTarget, InventoryRequest } from './actions';
 import type { AuditTrail } from './audit-trail';
 import type { CompiledRuleset, CompiledWorkflow } from './compiled-workflow';
-import { LoopGuardError, RuleFailedError } from './errors';
-import { changeReservations, heldQty, PendingInventoryReader } from './inventory';
+import { LoopGuardError, RuleFailedError } from './engine-errors';
+import { changeReservations, heldQty, PendingInventoryReader } from './stock-changes';
 import {
   entityKey,
   type Entity,
@@ -15,8 +15,8 @@ import {
   type PublishOutboxPayload,
   type ScheduledEventRecord,
   type WebhookOutboxPayload,
-} from './model';
-import type { IdGenerator, RuleServices } from './ports';
+} from './engine-model';
+import type { IdGenerator, RuleServices } from './engine-store';
 import type { RuleContext } from './rule-registry';
 import { CREATE_EVENT, DEFAULT_SUBTYPE, initialStatusOf, workflowRefOf, type RulesetEventType } from './workflow';
 import type { WorkingCopy } from './working-copy';

@@ -1,6 +1,6 @@
-import { ConflictError } from '../domain/errors';
-import { DuplicateEventError, InsufficientStockError, VersionConflictError } from './errors';
-import { applyDelta, deltaFits, netInventoryChanges, stockKey } from './inventory';
+import { ConflictError } from '../domain/domain-errors';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from './engine-errors';
+import { applyDelta, deltaFits, netInventoryChanges, stockKey } from './stock-changes';
 import {
   entityKey,
   isFinalOutcome,
@@ -11,9 +11,9 @@ import {
   type ScheduledEventRecord,
   type StockLevel,
   type UnitOfWork,
-} from './model';
+} from './engine-model';
 import type { RetailerClaims } from '../ports/retailer-claims';
-import type { EngineStore, InventoryReader } from './ports';
+import type { EngineStore, InventoryReader } from './engine-store';
 import type { Workflow, WorkflowKey } from './workflow';
 
 const workflowKeyOf = (key: WorkflowKey): string => `${key.retailerId}|${key.entityType}|${key.subtype}`;

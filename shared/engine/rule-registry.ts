@@ -1,7 +1,7 @@
-import type { z } from 'zod';
+import type * as z from 'zod';
 import type { Action } from './actions';
-import type { Entity, OrdoEvent } from './model';
-import type { RuleServices } from './ports';
+import type { Entity, OrdoEvent } from './engine-model';
+import type { RuleServices } from './engine-store';
 import type { Workflow } from './workflow';
 
 /** What a rule sees. Read it, never change it: a rule's only output is its actions. */

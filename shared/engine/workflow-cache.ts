@@ -1,10 +1,10 @@
-import { systemClock, type Clock } from '../ports/clock';
+import type { Clock } from '../ports/clock';
 import type { Workflow, WorkflowKey } from './workflow';
 
 export type WorkflowLoader = (key: WorkflowKey, version?: number) => Promise<Workflow | undefined>;
 
 export interface WorkflowCacheOptions {
-  clock?: Clock;
+  clock: Clock;
   /** How long a "latest version" lookup is trusted; default 5 s. */
   latestTtlMs?: number;
 }
@@ -23,8 +23,8 @@ export class WorkflowCache {
   private readonly versions = new Map<string, Promise<Workflow | undefined>>();
   private readonly latest = new Map<string, { expiresAt: number; workflow: Promise<Workflow | undefined> }>();
 
-  constructor(options: WorkflowCacheOptions = {}) {
-    this.clock = options.clock ?? systemClock;
+  constructor(options: WorkflowCacheOptions) {
+    this.clock = options.clock;
     this.latestTtlMs = options.latestTtlMs ?? 5_000;
   }
 

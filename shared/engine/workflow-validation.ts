@@ -1,4 +1,4 @@
-import { InvalidWorkflowError, type WorkflowProblem } from './errors';
+import { InvalidWorkflowError, type WorkflowProblem } from './engine-errors';
 import type { RuleDefinition, RuleRegistry } from './rule-registry';
 import { CREATE_EVENT, initialStatusOf, workflowSchema, type Workflow } from './workflow';
 import { workflowPath } from './workflow-path';

@@ -1,4 +1,4 @@
-import { entityKey, type Entity, type EntityChange } from './model';
+import { entityKey, type Entity, type EntityChange } from './engine-model';
 
 /**
  * The root's entities as an execution changes them. Loaded entities are never mutated: a

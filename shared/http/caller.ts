@@ -3,9 +3,9 @@ import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { authenticateApiKey, requirePermission } from '../domain/accounts/authenticate';
 import type { AccountPrincipal } from '../domain/accounts/principal';
 import type { Permission } from '../domain/accounts/roles';
-import { UnauthenticatedError } from '../domain/errors';
+import { UnauthenticatedError } from '../domain/domain-errors';
 import type { Dependencies } from '../config/dependencies';
-import { logger } from './logger';
+import { logger } from '../runtime/logger';
 
 const bearerToken = (event: APIGatewayProxyEvent): string | undefined => {
   const header = Object.entries(event.headers ?? {}).find(([name]) => name.toLowerCase() === 'authorization')?.[1];

@@ -1,4 +1,4 @@
-import { ValidationError } from '../domain/errors';
+import { ValidationError } from '../domain/domain-errors';
 
 /** A percent-encoded path parameter, decoded; malformed encoding (a lone `%`) is the caller's error. */
 export const decodePathParameter = (value: string | undefined, field: string): string => {

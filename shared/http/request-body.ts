@@ -1,6 +1,6 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import type { z } from 'zod';
-import { PayloadTooLargeError, ValidationError } from '../domain/errors';
+import type * as z from 'zod';
+import { PayloadTooLargeError, ValidationError } from '../domain/domain-errors';
 import { validate } from '../domain/validation';
 import { assertStorableBody } from '../domain/storable-values';
 

@@ -1,7 +1,7 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { DomainError, ServiceUnavailableError, ValidationError } from '../domain/errors';
-import { logger } from './logger';
+import { DomainError, ServiceUnavailableError, ValidationError } from '../domain/domain-errors';
+import { logger } from '../runtime/logger';
 import { toApiGatewayResult } from './response';
 
 const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';

@@ -1,4 +1,4 @@
-import { DomainError } from '../domain/errors';
+import { DomainError } from '../domain/domain-errors';
 
 export class RouteNotFoundError extends DomainError {
   readonly status = 404;

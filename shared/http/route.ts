@@ -1,12 +1,12 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { dependencies, type Dependencies } from '../config/dependencies';
 import type { AccountPrincipal } from '../domain/accounts/principal';
 import type { Permission } from '../domain/accounts/roles';
 import { accountCaller, requireOperator } from './caller';
-import { logger } from './logger';
+import { logger } from '../runtime/logger';
 import { readJsonBody } from './request-body';
 import { responses } from './response-middleware';
 import { toApiGatewayResult, type HttpResult } from './response';

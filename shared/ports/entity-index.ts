@@ -1,4 +1,4 @@
-import type { Entity } from '../engine/model';
+import type { Entity } from '../engine/engine-model';
 
 /** Entities of one account listed by type, newest first, optionally in one status. */
 export interface EntityIndex {

@@ -1,4 +1,4 @@
-import type { AuditRecord, EventRecord, Outcome } from '../engine/model';
+import type { AuditRecord, EventRecord, Outcome } from '../engine/engine-model';
 
 export interface EventLogFilter {
   rootEntityRef?: string;

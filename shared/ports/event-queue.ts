@@ -1,4 +1,4 @@
-import type { OrdoEvent } from '../engine/model';
+import type { OrdoEvent } from '../engine/engine-model';
 
 /** What travels on the orchestration queue. The account comes from the authenticated sender. */
 export interface QueuedEvent {
@@ -21,18 +21,3 @@ export interface EventQueue {
    */
   enqueueAll(messages: readonly QueuedEvent[]): Promise<void>;
 }
-
-// '#' separates the parts; escaping it (and the escape character) inside a part keeps two
-// different tuples from ever joining into the same id.
-const idOf = (...parts: string[]): string => parts.map((part) => part.replace(/%/g, '%25').replace(/#/g, '%23')).join('#');
-
-export const messageGroupOf = ({ accountId, event }: QueuedEvent): string =>
-  idOf(accountId, event.retailerId, event.rootEntityType ?? event.entityType, event.rootEntityRef ?? event.entityRef);
-
-/**
- * FIFO deduplication is by id alone, queue-wide on a queue (or emulator) without
- * per-group deduplication, and event ids are chosen by senders: the id names the account
- * and the retailer so that one tenant's event can never swallow another's.
- */
-export const deduplicationIdOf = ({ accountId, event }: QueuedEvent, deduplicationKey = event.id): string =>
-  idOf(accountId, event.retailerId, deduplicationKey);

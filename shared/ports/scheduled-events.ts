@@ -1,4 +1,4 @@
-import type { ScheduledEventRecord } from '../engine/model';
+import type { ScheduledEventRecord } from '../engine/engine-model';
 
 /** Events parked until their due time, per account. */
 export interface ScheduledEvents {

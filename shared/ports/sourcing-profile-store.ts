@@ -1,4 +1,4 @@
-import type { SourcingProfile } from '../domain/sourcing/model';
+import type { SourcingProfile } from '../domain/sourcing/sourcing-model';
 
 /** Sourcing profiles of one account, one per retailer. */
 export interface SourcingProfileStore {

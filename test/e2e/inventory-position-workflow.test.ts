@@ -1,5 +1,5 @@
-import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
-import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows';
+import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
+import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
 import { http, operatorKey, waitFor } from './http-client';
 
 const RETAILER = 'e2e-restock';

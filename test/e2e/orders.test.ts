@@ -1,4 +1,4 @@
-import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
+import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { DEMO_RETAILER, demoSkus } from '../../scripts/local-stack/demo-catalog';
 import { demoKey, http, operatorKey, waitFor } from './http-client';
 

@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { inventoryCountItem } from '../../shared/adapters/dynamodb/inventory-items';
-import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
-import { InsufficientStockError, VersionConflictError } from '../../shared/engine/errors';
-import type { StockLevel, UnitOfWork } from '../../shared/engine/model';
+import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
+import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
+import type { StockLevel, UnitOfWork } from '../../shared/engine/engine-model';
 import type { Workflow } from '../../shared/engine/workflow';
 import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 

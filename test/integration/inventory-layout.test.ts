@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { writeAll } from '../../shared/adapters/dynamodb/batch-writer';
-import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
+import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { inventoryCountItem, inventoryCountKey } from '../../shared/adapters/dynamodb/inventory-items';
-import { DynamoInventoryStore } from '../../shared/adapters/dynamodb/inventory-store';
-import { InsufficientStockError, VersionConflictError } from '../../shared/engine/errors';
-import type { StockLevel, UnitOfWork } from '../../shared/engine/model';
+import { DynamoInventoryStore } from '../../shared/adapters/dynamodb/dynamo-inventory-store';
+import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
+import type { StockLevel, UnitOfWork } from '../../shared/engine/engine-model';
 import type { Workflow } from '../../shared/engine/workflow';
 import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 

@@ -1,4 +1,4 @@
-import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows';
+import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
 import { peekQueuedEvents, runQueuedEvents } from '../support/events-queue';
 import { newAccount } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs, settledBatch } from './jobs-api';

@@ -6,7 +6,7 @@ import { handler as getOrder } from '../../functions/orders/get-order';
 import { handler as listOrders } from '../../functions/orders/list-orders';
 import { handler as getSourcingProfile } from '../../functions/sourcing-profiles/get-sourcing-profile';
 import { handler as putSourcingProfile } from '../../functions/sourcing-profiles/put-sourcing-profile';
-import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows';
+import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { apiGatewayEvent, invoke, lambdaContext, type ApiCall, type ApiResponse } from '../support/api-gateway-event';
 import { catalogApi } from './catalog-api';
 import { orchestrationApi } from './orchestration-api';

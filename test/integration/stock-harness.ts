@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
-import { DynamoEngineStore } from '../../shared/adapters/dynamodb/engine-store';
+import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
-import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/workflow-repository';
-import { Engine } from '../../shared/engine/executor';
-import type { Entity, OrdoEvent } from '../../shared/engine/model';
-import { createCoreRegistry } from '../../shared/engine/rules/core';
+import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/dynamo-workflow-repository';
+import { Engine } from '../../shared/engine/engine';
+import type { Entity, OrdoEvent } from '../../shared/engine/engine-model';
+import { createCoreRegistry } from '../../shared/engine/rules/core/core-rules';
 import type { Ruleset, Workflow, WorkflowRule } from '../../shared/engine/workflow';
-import { systemClock } from '../../shared/ports/clock';
+import { systemClock } from '../../shared/adapters/clock/system-clock';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { registerStockRules } from '../unit/engine/fixtures/inventory';
 

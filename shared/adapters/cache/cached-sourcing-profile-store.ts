@@ -1,4 +1,4 @@
-import type { SourcingProfile } from '../../domain/sourcing/model';
+import type { SourcingProfile } from '../../domain/sourcing/sourcing-model';
 import type { Clock } from '../../ports/clock';
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
 

@@ -1,7 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../engine/errors';
-import type { PositionDelta } from '../../engine/inventory';
-import type { UnitOfWork } from '../../engine/model';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../engine/engine-errors';
+import type { PositionDelta } from '../../engine/stock-changes';
+import type { UnitOfWork } from '../../engine/engine-model';
 
 /**
  * Why a commit's transaction was cancelled. Items are [event record, entities…, positions…,

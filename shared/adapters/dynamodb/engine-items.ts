@@ -1,4 +1,4 @@
-import type { AuditRecord, Entity, EventRecord, OutboxRecord, ScheduledEventRecord } from '../../engine/model';
+import type { AuditRecord, Entity, EventRecord, OutboxRecord, ScheduledEventRecord } from '../../engine/engine-model';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 
 /**

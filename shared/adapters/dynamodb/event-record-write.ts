@@ -1,4 +1,4 @@
-import type { EventRecord } from '../../engine/model';
+import type { EventRecord } from '../../engine/engine-model';
 import { ALL_EVENTS, EVENT_SORT_KEY, eventIdClaimItem, eventPartition, eventsByOutcome, eventsByRoot } from './engine-items';
 
 /**

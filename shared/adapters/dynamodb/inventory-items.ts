@@ -1,5 +1,5 @@
-import { stockKey } from '../../engine/inventory';
-import type { StockLevel } from '../../engine/model';
+import { stockKey } from '../../engine/stock-changes';
+import type { StockLevel } from '../../engine/engine-model';
 import type { InventoryCount } from '../../domain/inventory/count';
 
 export type { InventoryCount };

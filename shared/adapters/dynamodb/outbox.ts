@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OutboxRecord } from '../../engine/model';
+import type { OutboxRecord } from '../../engine/engine-model';
 import { deleteAll } from './batch-writer';
 import { OUTBOX_PARTITION, outboxItem } from './engine-items';
 import { queryAll } from './query-all';

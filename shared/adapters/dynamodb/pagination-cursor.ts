@@ -1,4 +1,4 @@
-import { ValidationError } from '../../domain/errors';
+import { ValidationError } from '../../domain/domain-errors';
 
 const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK']);
 

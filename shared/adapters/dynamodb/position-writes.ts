@@ -1,7 +1,7 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
-import { InsufficientStockError } from '../../engine/errors';
-import type { PositionDelta } from '../../engine/inventory';
-import type { StockBasis } from '../../engine/model';
+import { InsufficientStockError } from '../../engine/engine-errors';
+import type { PositionDelta } from '../../engine/stock-changes';
+import type { StockBasis } from '../../engine/engine-model';
 import { inventoryCountKey, reservationAttributes, reservationKey } from './inventory-items';
 
 /** One operation of a TransactWriteItems call, on a count or reservation item. */

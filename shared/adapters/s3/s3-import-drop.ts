@@ -7,15 +7,8 @@ import {
   S3Client,
   type _Object,
 } from '@aws-sdk/client-s3';
-import {
-  DROP_ROOT,
-  movedKeyOf,
-  parseDropKey,
-  reportKeyOf,
-  type DropFile,
-  type DropFolder,
-  type ImportDrop,
-} from '../../ports/import-drop';
+import { DROP_ROOT, movedKeyOf, parseDropKey, reportKeyOf } from '../../domain/jobs/drop-keys';
+import type { DropFile, DropFolder, ImportDrop } from '../../ports/import-drop';
 
 /**
  * Tag put on everything moved or written into processed/ and failed/. The bucket's lifecycle rule

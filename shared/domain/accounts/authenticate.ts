@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { RoleStore } from '../../ports/role-store';
-import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../errors';
+import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../domain-errors';
 import { accountTableName } from './account';
 import { parseApiKey, secretMatches, type ApiKeyRecord } from './api-key';
 import type { AccountPrincipal } from './principal';

@@ -2,9 +2,9 @@ import type { AccountProfileStore } from '../../ports/account-profile-store';
 import type { AccountTableProvisioner } from '../../ports/account-table-provisioner';
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ENVIRONMENTS, accountIdSchema, accountTableName, type Environment } from './account';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../domain-errors';
 import { issueApiKey } from './api-key';
 
 export const createAccountInputSchema = z.strictObject({

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { PERMISSIONS, ROLES, type Permission } from './roles';
 
 /** A role an account defines for itself, beside the built-in ones. */

@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { RoleStore } from '../../ports/role-store';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError } from '../domain-errors';
 import type { CustomRole, RoleDefinition } from './custom-role';
 import type { AccountPrincipal } from './principal';
 import { requireHeld } from './role-permissions';

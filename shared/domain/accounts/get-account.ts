@@ -1,5 +1,5 @@
 import type { AccountProfile, AccountProfileStore } from '../../ports/account-profile-store';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../domain-errors';
 import type { AccountPrincipal } from './principal';
 
 /** Reads the caller's own account from the caller's own table. */

@@ -1,11 +1,11 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { RoleStore } from '../../ports/role-store';
-import { ForbiddenError, ValidationError } from '../errors';
+import { ForbiddenError, ValidationError } from '../domain-errors';
 import { issueApiKey } from './api-key';
 import type { AccountPrincipal } from './principal';
 import { permissionsOfRole, requireHeld } from './role-permissions';
-import { z } from 'zod';
+import * as z from 'zod';
 import { retailerIdSchema } from '../../engine/workflow';
 
 export const issueApiKeyInputSchema = z.strictObject({

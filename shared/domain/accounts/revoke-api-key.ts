@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { RoleStore } from '../../ports/role-store';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../domain-errors';
 import { isKeyId } from './api-key';
 import type { AccountPrincipal } from './principal';
 import { grantedPermissions, requireHeld } from './role-permissions';

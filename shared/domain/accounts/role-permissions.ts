@@ -1,5 +1,5 @@
 import type { RoleStore } from '../../ports/role-store';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError } from '../domain-errors';
 import type { AccountPrincipal } from './principal';
 import { builtInPermissions, isBuiltInRole, type Permission } from './roles';
 

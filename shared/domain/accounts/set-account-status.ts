@@ -1,7 +1,7 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
-import { z } from 'zod';
-import { ConflictError, NotFoundError } from '../errors';
+import * as z from 'zod';
+import { ConflictError, NotFoundError } from '../domain-errors';
 import { OPERATOR_STATUSES, type Account } from './account';
 
 export const accountStatusInputSchema = z.strictObject({ status: z.enum(OPERATOR_STATUSES) });

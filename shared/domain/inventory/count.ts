@@ -10,4 +10,4 @@ export interface InventoryCount {
 }
 
 /** Key of a position among others, e.g. in a map: the engine's own. */
-export { stockKey as countKey } from '../../engine/inventory';
+export { stockKey as countKey } from '../../engine/stock-changes';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { skuRefSchema } from '../inventory/position';
 import { locationRefSchema } from '../locations/location';
 import type { BatchChunk, BatchRecord, RecordError } from './batch';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountIdSchema } from '../accounts/account';
 
 /** The most records one batch may hold (as in Fluent's Batch API). */

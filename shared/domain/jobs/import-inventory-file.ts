@@ -5,7 +5,7 @@ import { accountIdSchema, type Account } from '../accounts/account';
 import { MAX_BATCH_RECORDS, type RecordError } from './batch';
 import { isFinal, type BatchStatus } from './batch-status';
 import { FILE_IMPORT_RETAILER_ID, parseInventoryFile, type InventoryFileRecord } from './inventory-file';
-import { createJob, getJob, type JobDeps } from './jobs';
+import { createJob, getJob, type JobDeps } from './manage-jobs';
 import { submitBatch } from './submit-batch';
 
 /** Most errors (or malformed lines) a report lists; the counts cover them all. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { validate } from '../validation';
 
 // Ordo makes job and batch ids (UUIDs); a longer one names nothing and must not reach a key.

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { retailerIdSchema } from '../../engine/workflow';
 
 /** Batches may be added to a job for this long after it was created. */

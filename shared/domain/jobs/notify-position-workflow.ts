@@ -1,6 +1,6 @@
-import type { OrdoEvent } from '../../engine/model';
+import type { OrdoEvent } from '../../engine/engine-model';
 import { inParallel } from '../bounded-parallel';
-import { systemClock, type Clock } from '../../ports/clock';
+import type { Clock } from '../../ports/clock';
 import type { EventQueue } from '../../ports/event-queue';
 import type { RootEntityLookup } from '../../ports/root-entity-lookup';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
@@ -24,7 +24,7 @@ export class WorkflowPresenceCache {
   private readonly entries = new Map<string, { expiresAt: number; present: Promise<boolean> }>();
 
   constructor(
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock,
     private readonly ttlMs = 5_000,
   ) {}
 

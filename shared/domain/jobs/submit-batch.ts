@@ -1,11 +1,11 @@
 import type { ChunkQueue } from '../../ports/chunk-queue';
-import { ConflictError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from '../errors';
+import { ConflictError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from '../domain-errors';
 import { MAX_BATCH_RECORDS, recordsOf, type Batch, type BatchChunk, type BatchInput, type ChunkResult } from './batch';
 import { chunkBatch, validateBatchRecords } from './batch-records';
 import { batchView } from './batch-status';
 import { isOpen } from './job';
 import { visibleTo } from '../orchestration/retailer-scope';
-import type { JobDeps } from './jobs';
+import type { JobDeps } from './manage-jobs';
 import { jobIdFrom } from './job-ids';
 
 /**

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../errors';
+import { ForbiddenError } from '../domain-errors';
 import type { Location } from './location';
 
 /**

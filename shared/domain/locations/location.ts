@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { retailerIdSchema } from '../../engine/workflow';
 
 export const LOCATION_TYPES = ['STORE', 'WAREHOUSE'] as const;

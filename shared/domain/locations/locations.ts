@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { LocationStore } from '../../ports/location-store';
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../domain-errors';
 import { locationRefSchema, type Location, type LocationInput } from './location';
 import { requireLocationWriter } from './location-ownership';
 import { retailerFor } from '../orchestration/retailer-scope';

@@ -1,6 +1,6 @@
-import type { Engine } from '../../engine/executor';
-import type { EventRecord, OutboxRecord } from '../../engine/model';
-import type { EngineStore } from '../../engine/ports';
+import type { Engine } from '../../engine/engine';
+import type { EventRecord, OutboxRecord } from '../../engine/engine-model';
+import type { EngineStore } from '../../engine/engine-store';
 import type { RuleRegistry } from '../../engine/rule-registry';
 import type { Clock } from '../../ports/clock';
 import type { EntityIndex } from '../../ports/entity-index';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseWorkflow } from '../../engine/workflow-validation';
 import type { DataKeys } from '../../ports/keyring';
 import type { AccountOrchestration } from './account-orchestration';

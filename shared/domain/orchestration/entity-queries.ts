@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { entityKey } from '../../engine/model';
-import type { Entity } from '../../engine/model';
-import { NotFoundError } from '../errors';
+import * as z from 'zod';
+import { entityKey } from '../../engine/engine-model';
+import type { Entity } from '../../engine/engine-model';
+import { NotFoundError } from '../domain-errors';
 import { withoutCustomerData } from '../privacy/customer-data';
 import type { AccountOrchestration } from './account-orchestration';
 import { retailerOfRoot, retailerQuerySchema } from './retailer-of-ref';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
-import type { EventSource, OrdoEvent } from '../../engine/model';
-import { ForbiddenError } from '../errors';
+import * as z from 'zod';
+import type { EventSource, OrdoEvent } from '../../engine/engine-model';
+import { ForbiddenError } from '../domain-errors';
 import { retailerIdSchema } from '../../engine/workflow';
 
 const token = z.string().trim().min(1).max(200);

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { NotFoundError } from '../errors';
+import * as z from 'zod';
+import { NotFoundError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventView } from './event-views';
 import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../ports/event-source-registry';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../domain-errors';
 import { validate } from '../validation';
 import { retailerFor } from './retailer-scope';
 import { retailerIdSchema } from '../../engine/workflow';

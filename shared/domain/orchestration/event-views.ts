@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../../engine/model';
+import type { AuditRecord } from '../../engine/engine-model';
 import type { LoggedEvent } from '../../ports/event-log';
 import { withoutCustomerData } from '../privacy/customer-data';
 

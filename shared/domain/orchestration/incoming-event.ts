@@ -1,4 +1,4 @@
-import type { EventSource, OrdoEvent } from '../../engine/model';
+import type { EventSource, OrdoEvent } from '../../engine/engine-model';
 import type { DataKeys } from '../../ports/keyring';
 import { sealEventCustomerData } from '../privacy/event-customer-data';
 import { toOrdoEvent, type EventInput } from './event-input';

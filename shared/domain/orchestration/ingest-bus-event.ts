@@ -1,6 +1,6 @@
 import type { EventSourceRegistry } from '../../ports/event-source-registry';
 import type { DataKeys } from '../../ports/keyring';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../domain-errors';
 import { isRecord } from '../privacy/customer-data';
 import { assertStorableBody } from '../storable-values';
 import { validate } from '../validation';

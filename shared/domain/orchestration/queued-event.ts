@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { accountIdSchema } from '../accounts/account';
-import { DomainError } from '../errors';
+import { DomainError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventInputSchema } from './event-input';
 import { runEvent } from './run-event';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { RetailerClaims } from '../../ports/retailer-claims';
-import { AmbiguousRefError, NotFoundError } from '../errors';
+import { AmbiguousRefError, NotFoundError } from '../domain-errors';
 import { retailerIdSchema } from '../../engine/workflow';
 
 /** The query of the reads by ref or event id: which retailer's namespace to look in. */

@@ -1,5 +1,5 @@
 import { retailerIdSchema } from '../../engine/workflow';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../domain-errors';
 import { validate } from '../validation';
 
 /**

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError } from '../errors';
+import { ConflictError, NotFoundError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
 import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';
 

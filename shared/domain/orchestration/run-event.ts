@@ -1,5 +1,5 @@
-import type { ExecutionResult } from '../../engine/executor';
-import type { OrdoEvent, OutboxRecord } from '../../engine/model';
+import type { ExecutionResult } from '../../engine/engine';
+import type { OrdoEvent, OutboxRecord } from '../../engine/engine-model';
 import type { AccountOrchestration } from './account-orchestration';
 
 /** Enqueues events for other root entities, then removes them from the outbox. */

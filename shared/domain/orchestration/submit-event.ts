@@ -1,4 +1,4 @@
-import type { OrdoEvent } from '../../engine/model';
+import type { OrdoEvent } from '../../engine/engine-model';
 import type { AccountOrchestration } from './account-orchestration';
 
 /**

@@ -1,7 +1,7 @@
 import { workflowDiagram } from '../../engine/mermaid-diagram';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 import { parseWorkflow } from '../../engine/workflow-validation';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
 
 /**

@@ -1,4 +1,4 @@
-import type { RuleServices } from '../../engine/ports';
+import type { RuleServices } from '../../engine/engine-store';
 import type { EntityIndex } from '../../ports/entity-index';
 import { ORDER, orderAttributes } from './order';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Entity, OrdoEvent } from '../../engine/model';
+import type { Entity, OrdoEvent } from '../../engine/engine-model';
 import type { DataKeys } from '../../ports/keyring';
-import { ConflictError, DomainError } from '../errors';
+import { ConflictError, DomainError } from '../domain-errors';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { runEvent } from '../orchestration/run-event';

@@ -1,10 +1,10 @@
-import { z } from 'zod';
-import type { Entity } from '../../engine/model';
+import * as z from 'zod';
+import type { Entity } from '../../engine/engine-model';
 import type { Workflow } from '../../engine/workflow';
 import type { EntityIndex } from '../../ports/entity-index';
 import type { DataKeys } from '../../ports/keyring';
 import type { AccountPrincipal } from '../accounts/principal';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../domain-errors';
 import { customerAccessOf } from '../privacy/customer-access';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
 import { retailerOfRoot, type RetailerQuery } from '../orchestration/retailer-of-ref';

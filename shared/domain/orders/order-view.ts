@@ -1,4 +1,4 @@
-import type { Entity } from '../../engine/model';
+import type { Entity } from '../../engine/engine-model';
 import type { CustomerAccess } from '../privacy/customer-access';
 import { asPoint, isRecord, roundedPoint, type Point } from '../privacy/customer-data';
 import { maskEmail, maskPhone, maskWords } from '../privacy/masking';

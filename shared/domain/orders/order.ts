@@ -1,4 +1,4 @@
-import type { Entity } from '../../engine/model';
+import type { Entity } from '../../engine/engine-model';
 
 export const ORDER = 'ORDER';
 export const FULFILMENT = 'FULFILMENT';

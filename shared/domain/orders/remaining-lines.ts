@@ -1,5 +1,5 @@
-import type { Entity } from '../../engine/model';
-import type { SourcingLine } from '../sourcing/model';
+import type { Entity } from '../../engine/engine-model';
+import type { SourcingLine } from '../sourcing/sourcing-model';
 import { fulfilmentAttributes, fulfilmentsOf, orderAttributes } from './order';
 
 /** Fulfilments in these statuses hold no stock for the order any more. */

@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors';
+import { ValidationError } from '../domain-errors';
 import { isSealed } from './sealed';
 import type { Sealer } from './order-sealing';
 

@@ -1,7 +1,7 @@
-import { systemClock, type Clock } from '../../ports/clock';
+import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { DataKey, DataKeys, Keyring } from '../../ports/keyring';
-import { ConflictError } from '../errors';
+import { ConflictError } from '../domain-errors';
 import { FIRST_DATA_KEY_ID, nextDataKeyId } from './data-key-ids';
 
 /** A plain key lives this long in memory, then is unwrapped again. */
@@ -27,7 +27,7 @@ export class EnvelopeDataKeys implements DataKeys {
   constructor(
     private readonly controlPlane: ControlPlaneStore,
     private readonly keyring: Keyring,
-    private readonly clock: Clock = systemClock,
+    private readonly clock: Clock,
   ) {}
 
   async currentKey(accountId: string): Promise<DataKey> {

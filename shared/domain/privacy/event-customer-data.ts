@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import type { OrdoEvent } from '../../engine/model';
+import * as z from 'zod';
+import type { OrdoEvent } from '../../engine/engine-model';
 import type { DataKeys } from '../../ports/keyring';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../domain-errors';
 import { ORDER } from '../orders/order';
 import { customerSchema, deliveryAddressSchema } from '../orders/order-input';
 import { validate } from '../validation';

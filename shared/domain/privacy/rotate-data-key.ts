@@ -1,6 +1,6 @@
 import type { DataKeys } from '../../ports/keyring';
 import type { AccountPrincipal } from '../accounts/principal';
-import { ForbiddenError } from '../errors';
+import { ForbiddenError } from '../domain-errors';
 
 /** Starts a new data key for the account's new customer data; older data stays readable with its own key. */
 export const rotateDataKey = async (principal: Pick<AccountPrincipal, 'accountId' | 'retailerId'>, keys: DataKeys) => {

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { skuRefSchema } from '../inventory/position';
 import { locationRefSchema } from '../locations/location';
 import { retailerFor } from '../orchestration/retailer-scope';
-import { ValidationError } from '../errors';
+import { ValidationError } from '../domain-errors';
 import { planFulfilments } from './plan-fulfilments';
 import { committedSource, loadSourcingInputs, type SourcingData } from './sourcing-inputs';
 import { retailerIdSchema } from '../../engine/workflow';

@@ -1,4 +1,4 @@
-import type { GeoPoint } from './model';
+import type { GeoPoint } from './sourcing-model';
 
 export const EARTH_RADIUS_KM = 6371;
 

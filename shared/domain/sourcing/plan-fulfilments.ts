@@ -11,7 +11,7 @@ import {
   type SourcingRequest,
   type SourcingResult,
   type StockPosition,
-} from './model';
+} from './sourcing-model';
 
 /**
  * Sourcing: which locations fulfil an order, ranked by the retailer's profile. Pure and synchronous;

@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { LOCATION_TYPES, RANKING_CRITERIA, type SourcingProfile } from './model';
+import * as z from 'zod';
+import { LOCATION_TYPES, RANKING_CRITERIA, type SourcingProfile } from './sourcing-model';
 
 const unique = (values: readonly string[]) => new Set(values).size === values.length;
 

@@ -2,7 +2,7 @@ import type { InventoryStore } from '../../ports/inventory-store';
 import type { LocationStore } from '../../ports/location-store';
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
 import { availableOf } from '../inventory/position';
-import { DEFAULT_SOURCING_PROFILE, type SourcingLocation, type SourcingProfile, type StockPosition } from './model';
+import { DEFAULT_SOURCING_PROFILE, type SourcingLocation, type SourcingProfile, type StockPosition } from './sourcing-model';
 
 export interface SourcingData {
   locations: LocationStore;

@@ -1,6 +1,6 @@
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
 import { retailerFor } from '../orchestration/retailer-scope';
-import { DEFAULT_SOURCING_PROFILE, type SourcingProfile } from './model';
+import { DEFAULT_SOURCING_PROFILE, type SourcingProfile } from './sourcing-model';
 
 export const putSourcingProfile = async (
   retailerId: string,

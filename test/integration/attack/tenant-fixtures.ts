@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows';
+import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../../support/route-table';
 import { sampleRequest } from './sample-requests';
 import { callRoute } from './route-call';

@@ -1,4 +1,4 @@
-import { RuleFailedError } from '../../../shared/engine/errors';
+import { RuleFailedError } from '../../../shared/engine/engine-errors';
 import {
   createCoreRegistry,
   failRule,
@@ -7,7 +7,7 @@ import {
   sendEventIfRule,
   sendEventRule,
   setAttributesRule,
-} from '../../../shared/engine/rules/core';
+} from '../../../shared/engine/rules/core/core-rules';
 import { ruleContext } from './fixtures/rule-context';
 
 const SEND_CHECKED = [{ type: 'SEND_EVENT', event: { name: 'CHECKED' } }];

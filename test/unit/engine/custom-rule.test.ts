@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../../shared/engine/rule-registry';
 import { validateWorkflow } from '../../../shared/engine/workflow-validation';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';

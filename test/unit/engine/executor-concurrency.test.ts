@@ -1,6 +1,6 @@
-import { VersionConflictError } from '../../../shared/engine/errors';
+import { VersionConflictError } from '../../../shared/engine/engine-errors';
 import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
-import type { Entity, UnitOfWork } from '../../../shared/engine/model';
+import type { Entity, UnitOfWork } from '../../../shared/engine/engine-model';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
 import { orderWorkflow, rule, ruleset, setState, statuses } from './fixtures/workflows';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
 import { fail, log, orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';
 

@@ -1,4 +1,4 @@
-import type { OrdoEvent } from '../../../shared/engine/model';
+import type { OrdoEvent } from '../../../shared/engine/engine-model';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
 import { orderWorkflow, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';
 

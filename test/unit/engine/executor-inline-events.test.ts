@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Workflow } from '../../../shared/engine/workflow';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
 import { log, orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';

@@ -1,9 +1,9 @@
-import { z } from 'zod';
-import { InsufficientStockError } from '../../../shared/engine/errors';
+import * as z from 'zod';
+import { InsufficientStockError } from '../../../shared/engine/engine-errors';
 import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
-import type { Entity, StockLevel, UnitOfWork } from '../../../shared/engine/model';
+import type { Entity, StockLevel, UnitOfWork } from '../../../shared/engine/engine-model';
 import type { Ruleset } from '../../../shared/engine/workflow';
-import { createCoreRegistry } from '../../../shared/engine/rules/core';
+import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
 import {
   LOC,

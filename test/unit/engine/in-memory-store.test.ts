@@ -1,6 +1,6 @@
-import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../shared/engine/errors';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../shared/engine/engine-errors';
 import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
-import type { Entity, InventoryChange, UnitOfWork } from '../../../shared/engine/model';
+import type { Entity, InventoryChange, UnitOfWork } from '../../../shared/engine/engine-model';
 import { orderWorkflow } from './fixtures/workflows';
 
 const order = (overrides: Partial<Entity> = {}): Entity => ({

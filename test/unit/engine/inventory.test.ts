@@ -2,8 +2,8 @@ import {
   PendingInventoryReader,
   changeReservations,
   netInventoryChanges,
-} from '../../../shared/engine/inventory';
-import type { InventoryChange, StockLevel } from '../../../shared/engine/model';
+} from '../../../shared/engine/stock-changes';
+import type { InventoryChange, StockLevel } from '../../../shared/engine/engine-model';
 
 const at = (kind: InventoryChange['kind'], qty: number, skuRef = 'S1', locationRef = 'L1'): InventoryChange => ({
   skuRef,

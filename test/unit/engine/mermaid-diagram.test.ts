@@ -1,5 +1,5 @@
 import { label, workflowDiagram } from '../../../shared/engine/mermaid-diagram';
-import { createCoreRegistry } from '../../../shared/engine/rules/core';
+import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
 import { orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';
 
 const workflow = orderWorkflow({

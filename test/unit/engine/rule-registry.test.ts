@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { RuleRegistry } from '../../../shared/engine/rule-registry';
-import { setStateRule } from '../../../shared/engine/rules/core';
+import { setStateRule } from '../../../shared/engine/rules/core/core-rules';
 
 const noop = (name: string) => ({ name, props: z.strictObject({}), run: () => [] });
 

@@ -1,5 +1,5 @@
-import { InvalidWorkflowError } from '../../../shared/engine/errors';
-import { createCoreRegistry } from '../../../shared/engine/rules/core';
+import { InvalidWorkflowError } from '../../../shared/engine/engine-errors';
+import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
 import { WORKFLOW_LIMITS, type Workflow } from '../../../shared/engine/workflow';
 import { parseWorkflow, validateWorkflow } from '../../../shared/engine/workflow-validation';
 import { log, orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from './fixtures/workflows';

@@ -1,4 +1,4 @@
-import { ConflictError } from '../../../shared/domain/errors';
+import { ConflictError } from '../../../shared/domain/domain-errors';
 import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../../shared/ports/event-source-registry';
 
 const ownedBy = (registration: EventSourceRegistration | undefined, accountId: string, scope: RetailerScope): boolean =>

@@ -1,5 +1,5 @@
 import type { Role } from '../../../shared/domain/accounts/roles';
-import { logger } from '../../../shared/http/logger';
+import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';

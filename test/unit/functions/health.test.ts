@@ -1,4 +1,4 @@
-import { logger } from '../../../shared/http/logger';
+import { logger } from '../../../shared/runtime/logger';
 import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
 

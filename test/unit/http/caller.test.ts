@@ -1,6 +1,6 @@
 import { accountCaller, requireOperator } from '../../../shared/http/caller';
-import { logger } from '../../../shared/http/logger';
-import { ForbiddenError, UnauthenticatedError } from '../../../shared/domain/errors';
+import { logger } from '../../../shared/runtime/logger';
+import { ForbiddenError, UnauthenticatedError } from '../../../shared/domain/domain-errors';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, bearer } from '../fakes/lambda';

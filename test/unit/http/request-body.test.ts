@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { PayloadTooLargeError, ValidationError } from '../../../shared/domain/errors';
+import * as z from 'zod';
+import { PayloadTooLargeError, ValidationError } from '../../../shared/domain/domain-errors';
 import { readJsonBody, validate } from '../../../shared/http/request-body';
 import { apiGatewayEvent } from '../fakes/lambda';
 

@@ -9,8 +9,8 @@ import {
   UnauthenticatedError,
   ValidationError,
   type DomainError,
-} from '../../../shared/domain/errors';
-import { logger } from '../../../shared/http/logger';
+} from '../../../shared/domain/domain-errors';
+import { logger } from '../../../shared/runtime/logger';
 import { responses } from '../../../shared/http/response-middleware';
 import { toApiGatewayResult } from '../../../shared/http/response';
 import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../../engine/rule-registry';
 import { liveFulfilments, remainingLines } from '../remaining-lines';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Action } from '../../../engine/actions';
 import { defineRule } from '../../../engine/rule-registry';
 import { FULFILMENT } from '../order';

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Action } from '../../../engine/actions';
-import { RuleFailedError } from '../../../engine/errors';
+import { RuleFailedError } from '../../../engine/engine-errors';
 import { defineRule } from '../../../engine/rule-registry';
 import { fulfilmentAttributes } from '../order';
 

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { z } from 'zod';
+import * as z from 'zod';
 import { readAttributePath } from '../../attribute-path';
 import type { RuleContext } from '../../rule-registry';
 

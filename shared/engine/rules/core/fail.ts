@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RuleFailedError } from '../../errors';
+import * as z from 'zod';
+import { RuleFailedError } from '../../engine-errors';
 import { defineRule } from '../../rule-registry';
 
 export const failRule = defineRule({

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { EventRequest } from '../../actions';
 import { readAttributePath } from '../../attribute-path';
-import { RuleFailedError } from '../../errors';
+import { RuleFailedError } from '../../engine-errors';
 import { defineRule } from '../../rule-registry';
 import { delaySecondsSchema, eventNameSchema, eventTargetSchema } from './event-target-schema';
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { defineRule } from '../../rule-registry';
 import { conditionHolds, conditionSchema, conditionStatuses } from './condition';
 import { delaySecondsSchema, eventNameSchema, eventTargetSchema } from './event-target-schema';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Action, EventRequest, EventTarget } from '../../actions';
 import { defineRule, type RuleContext } from '../../rule-registry';
 import { delaySecondsSchema, eventNameSchema, eventTargetSchema } from './event-target-schema';

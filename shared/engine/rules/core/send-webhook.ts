@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Action } from '../../actions';
 import { defineRule } from '../../rule-registry';
 import { outboundBody } from './outbound-body';

@@ -1,5 +1,5 @@
 import { CachedSourcingProfileStore } from '../../../../shared/adapters/cache/cached-sourcing-profile-store';
-import type { SourcingProfile } from '../../../../shared/domain/sourcing/model';
+import type { SourcingProfile } from '../../../../shared/domain/sourcing/sourcing-model';
 import type { SourcingProfileStore } from '../../../../shared/ports/sourcing-profile-store';
 import { FixedClock } from '../../fakes/clock';
 

@@ -1,7 +1,7 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoAccountProfileStore } from '../../../../shared/adapters/dynamodb/account-profile-store';
+import { DynamoAccountProfileStore } from '../../../../shared/adapters/dynamodb/dynamo-account-profile-store';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import type { AccountProfile } from '../../../../shared/ports/account-profile-store';
 

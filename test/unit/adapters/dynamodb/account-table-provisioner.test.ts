@@ -7,7 +7,7 @@ import {
   UpdateTimeToLiveCommand,
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoAccountTableProvisioner } from '../../../../shared/adapters/dynamodb/account-table-provisioner';
+import { DynamoAccountTableProvisioner } from '../../../../shared/adapters/dynamodb/dynamo-account-table-provisioner';
 import { TTL_ATTRIBUTE } from '../../../../shared/adapters/dynamodb/table-schemas';
 
 const TABLE = 'ordo-unit-acct-acme';

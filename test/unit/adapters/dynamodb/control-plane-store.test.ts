@@ -8,11 +8,11 @@ import {
   type UpdateCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoControlPlaneStore } from '../../../../shared/adapters/dynamodb/control-plane-store';
+import { DynamoControlPlaneStore } from '../../../../shared/adapters/dynamodb/dynamo-control-plane-store';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import type { Account } from '../../../../shared/domain/accounts/account';
 import type { ApiKeyRecord } from '../../../../shared/domain/accounts/api-key';
-import { ConflictError } from '../../../../shared/domain/errors';
+import { ConflictError } from '../../../../shared/domain/domain-errors';
 
 const TABLE = 'ordo-unit-control';
 

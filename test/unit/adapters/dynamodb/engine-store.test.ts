@@ -13,8 +13,8 @@ import {
   DynamoEngineStore,
   TRANSACTION_LIMIT,
   TransactionTooLargeError,
-} from '../../../../shared/adapters/dynamodb/engine-store';
-import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../../shared/engine/errors';
+} from '../../../../shared/adapters/dynamodb/dynamo-engine-store';
+import { DuplicateEventError, InsufficientStockError, VersionConflictError } from '../../../../shared/engine/engine-errors';
 import type {
   AuditRecord,
   Entity,
@@ -25,7 +25,7 @@ import type {
   ScheduledEventRecord,
   StockBasis,
   UnitOfWork,
-} from '../../../../shared/engine/model';
+} from '../../../../shared/engine/engine-model';
 import type { Workflow } from '../../../../shared/engine/workflow';
 import { countItem, reservationItem } from '../../fakes/inventory-items';
 

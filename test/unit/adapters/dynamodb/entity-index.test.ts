@@ -3,9 +3,9 @@ import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { entityItem } from '../../../../shared/adapters/dynamodb/engine-items';
-import { DynamoEntityIndex } from '../../../../shared/adapters/dynamodb/entity-index';
-import { ValidationError } from '../../../../shared/domain/errors';
-import type { Entity } from '../../../../shared/engine/model';
+import { DynamoEntityIndex } from '../../../../shared/adapters/dynamodb/dynamo-entity-index';
+import { ValidationError } from '../../../../shared/domain/domain-errors';
+import type { Entity } from '../../../../shared/engine/engine-model';
 
 const TABLE = 'ordo-unit-acct-acme';
 const AT = '2025-03-01T10:00:00.000Z';

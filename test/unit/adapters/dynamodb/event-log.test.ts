@@ -2,9 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoEventLog } from '../../../../shared/adapters/dynamodb/event-log';
-import { ValidationError } from '../../../../shared/domain/errors';
-import type { AuditRecord, EventRecord } from '../../../../shared/engine/model';
+import { DynamoEventLog } from '../../../../shared/adapters/dynamodb/dynamo-event-log';
+import { ValidationError } from '../../../../shared/domain/domain-errors';
+import type { AuditRecord, EventRecord } from '../../../../shared/engine/engine-model';
 
 const TABLE = 'ordo-unit-acct-acme';
 const AT = '2025-03-01T10:00:00.000Z';

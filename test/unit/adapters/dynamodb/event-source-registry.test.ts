@@ -2,8 +2,8 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoEventSourceRegistry } from '../../../../shared/adapters/dynamodb/event-source-registry';
-import { ConflictError } from '../../../../shared/domain/errors';
+import { DynamoEventSourceRegistry } from '../../../../shared/adapters/dynamodb/dynamo-event-source-registry';
+import { ConflictError } from '../../../../shared/domain/domain-errors';
 import type { EventSourceRegistration } from '../../../../shared/ports/event-source-registry';
 
 const TABLE = 'ordo-unit-control';

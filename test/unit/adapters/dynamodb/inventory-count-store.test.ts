@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoInventoryCountStore } from '../../../../shared/adapters/dynamodb/inventory-count-store';
+import { DynamoInventoryCountStore } from '../../../../shared/adapters/dynamodb/dynamo-inventory-count-store';
 import type { InventoryCount } from '../../../../shared/domain/inventory/count';
 
 const TABLE = 'ordo-unit-acct-acme';

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/inventory-store';
+import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/dynamo-inventory-store';
 import type { InventoryPosition } from '../../../../shared/domain/inventory/position';
 import { countItem, reservationItem } from '../../fakes/inventory-items';
 

@@ -3,7 +3,7 @@ import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@a
 import { mockClient } from 'aws-sdk-client-mock';
 import { gunzipSync } from 'node:zlib';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoJobStore } from '../../../../shared/adapters/dynamodb/job-store';
+import { DynamoJobStore } from '../../../../shared/adapters/dynamodb/dynamo-job-store';
 import type { Batch, ChunkResult, RecordError } from '../../../../shared/domain/jobs/batch';
 import type { Job } from '../../../../shared/domain/jobs/job';
 

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoLocationStore } from '../../../../shared/adapters/dynamodb/location-store';
+import { DynamoLocationStore } from '../../../../shared/adapters/dynamodb/dynamo-location-store';
 import type { Location } from '../../../../shared/domain/locations/location';
 
 const TABLE = 'ordo-unit-acct-acme';

@@ -4,7 +4,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { outboxItem } from '../../../../shared/adapters/dynamodb/engine-items';
 import { DynamoOutbox } from '../../../../shared/adapters/dynamodb/outbox';
-import type { OutboxRecord } from '../../../../shared/engine/model';
+import type { OutboxRecord } from '../../../../shared/engine/engine-model';
 
 const TABLE = 'ordo-unit-acct-acme';
 const AT = '2025-03-01T10:00:00.000Z';

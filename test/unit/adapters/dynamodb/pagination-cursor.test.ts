@@ -1,5 +1,5 @@
 import { decodeCursor, encodeCursor } from '../../../../shared/adapters/dynamodb/pagination-cursor';
-import { ValidationError } from '../../../../shared/domain/errors';
+import { ValidationError } from '../../../../shared/domain/domain-errors';
 
 const base64url = (text: string) => Buffer.from(text).toString('base64url');
 

@@ -1,7 +1,7 @@
 import { positionWrites } from '../../../../shared/adapters/dynamodb/position-writes';
-import { InsufficientStockError } from '../../../../shared/engine/errors';
-import { netInventoryChanges, type PositionDelta } from '../../../../shared/engine/inventory';
-import type { InventoryChange, StockBasis } from '../../../../shared/engine/model';
+import { InsufficientStockError } from '../../../../shared/engine/engine-errors';
+import { netInventoryChanges, type PositionDelta } from '../../../../shared/engine/stock-changes';
+import type { InventoryChange, StockBasis } from '../../../../shared/engine/engine-model';
 
 const TABLE = 'ordo-unit-acct-acme';
 const AT = '2025-03-01T10:00:00.000Z';

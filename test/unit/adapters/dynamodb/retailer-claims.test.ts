@@ -2,7 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoRetailerClaims } from '../../../../shared/adapters/dynamodb/retailer-claims';
+import { DynamoRetailerClaims } from '../../../../shared/adapters/dynamodb/dynamo-retailer-claims';
 
 const TABLE = 'ordo-unit-acct-acme';
 

@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client
 import { DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoRoleStore } from '../../../../shared/adapters/dynamodb/role-store';
+import { DynamoRoleStore } from '../../../../shared/adapters/dynamodb/dynamo-role-store';
 import type { CustomRole } from '../../../../shared/domain/accounts/custom-role';
 
 const TABLE = 'ordo-unit-control';

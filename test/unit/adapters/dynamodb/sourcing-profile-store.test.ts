@@ -2,8 +2,8 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
-import { DynamoSourcingProfileStore } from '../../../../shared/adapters/dynamodb/sourcing-profile-store';
-import type { SourcingProfile } from '../../../../shared/domain/sourcing/model';
+import { DynamoSourcingProfileStore } from '../../../../shared/adapters/dynamodb/dynamo-sourcing-profile-store';
+import type { SourcingProfile } from '../../../../shared/domain/sourcing/sourcing-model';
 
 const TABLE = 'ordo-unit-acct-acme';
 

@@ -1,6 +1,6 @@
 import { GetQueueUrlCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SqsChunkQueue } from '../../../../shared/adapters/sqs/chunk-queue';
+import { SqsChunkQueue } from '../../../../shared/adapters/sqs/sqs-chunk-queue';
 import type { BatchChunk } from '../../../../shared/domain/jobs/batch';
 
 const QUEUE_NAME = 'ordo-unit-inventory-batches';

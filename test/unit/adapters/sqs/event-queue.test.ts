@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { GetQueueUrlCommand, QueueDoesNotExist, SendMessageBatchCommand, SendMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { mockClient } from 'aws-sdk-client-mock';
-import { SqsEventQueue } from '../../../../shared/adapters/sqs/event-queue';
-import type { OrdoEvent } from '../../../../shared/engine/model';
+import { SqsEventQueue } from '../../../../shared/adapters/sqs/sqs-event-queue';
+import type { OrdoEvent } from '../../../../shared/engine/engine-model';
 import type { QueuedEvent } from '../../../../shared/ports/event-queue';
 
 const QUEUE_NAME = 'ordo-sandbox-events.fifo';

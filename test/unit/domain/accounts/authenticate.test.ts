@@ -2,7 +2,7 @@ import { hashSecret, issueApiKey } from '../../../../shared/domain/accounts/api-
 import { authenticateApiKey, requirePermission, type AuthenticationDeps } from '../../../../shared/domain/accounts/authenticate';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
-import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/errors';
+import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/domain-errors';
 import { seedAccount, seedApiKey } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';

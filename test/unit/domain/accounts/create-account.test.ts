@@ -1,6 +1,6 @@
 import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
 import { createAccount, createAccountInputSchema, type CreateAccountDeps } from '../../../../shared/domain/accounts/create-account';
-import { ConflictError, ValidationError } from '../../../../shared/domain/errors';
+import { ConflictError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
 import { FixedClock } from '../../fakes/clock';

@@ -1,6 +1,6 @@
 import { roleDefinitionSchema, roleNameSchema } from '../../../../shared/domain/accounts/custom-role';
 import { defineRole } from '../../../../shared/domain/accounts/define-role';
-import { ConflictError, ForbiddenError } from '../../../../shared/domain/errors';
+import { ConflictError, ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { FixedClock } from '../../fakes/clock';
 import { accountPrincipal } from '../../fakes/principals';

@@ -1,6 +1,6 @@
 import { getOwnAccount } from '../../../../shared/domain/accounts/get-account';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
-import { NotFoundError } from '../../../../shared/domain/errors';
+import { NotFoundError } from '../../../../shared/domain/domain-errors';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
 import { accountPrincipal } from '../../fakes/principals';
 

@@ -1,6 +1,6 @@
 import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
 import { issueAccountApiKey, issueApiKeyInputSchema } from '../../../../shared/domain/accounts/issue-api-key';
-import { ForbiddenError, ValidationError } from '../../../../shared/domain/errors';
+import { ForbiddenError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { seedAccount } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';

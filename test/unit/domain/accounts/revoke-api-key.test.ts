@@ -1,7 +1,7 @@
 import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { revokeAccountApiKey } from '../../../../shared/domain/accounts/revoke-api-key';
-import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../../shared/domain/errors';
+import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../../shared/domain/domain-errors';
 import { seedApiKey } from '../../fakes/api-keys';
 import { accountPrincipal } from '../../fakes/principals';
 import { InMemoryRoleStore } from '../../fakes/roles';

@@ -1,5 +1,5 @@
 import { accountStatusInputSchema, setAccountStatus } from '../../../../shared/domain/accounts/set-account-status';
-import { ConflictError, NotFoundError } from '../../../../shared/domain/errors';
+import { ConflictError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { seedAccount } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';

@@ -1,11 +1,11 @@
-import { inventoryPositionWorkflow } from '../../../../shared/domain/inventory/reference-workflows';
-import { registerInventoryRules } from '../../../../shared/domain/inventory/rules';
+import { inventoryPositionWorkflow } from '../../../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
+import { registerInventoryRules } from '../../../../shared/domain/inventory/rules/inventory-rules';
 import { retryAwaitingOrdersRule } from '../../../../shared/domain/inventory/rules/retry-awaiting-orders';
 import type { OrderFinder, WaitingOrder } from '../../../../shared/domain/orders/awaiting-orders';
-import { registerOrderRules } from '../../../../shared/domain/orders/rules';
-import type { Entity } from '../../../../shared/engine/model';
+import { registerOrderRules } from '../../../../shared/domain/orders/rules/order-rules';
+import type { Entity } from '../../../../shared/engine/engine-model';
 import type { RuleContext } from '../../../../shared/engine/rule-registry';
-import { createCoreRegistry } from '../../../../shared/engine/rules/core';
+import { createCoreRegistry } from '../../../../shared/engine/rules/core/core-rules';
 import { validateWorkflow } from '../../../../shared/engine/workflow-validation';
 
 /** Orders as the finder would hold them: retailer, status, SKUs of their lines. */

@@ -7,10 +7,8 @@ import {
   type ImportFileDeps,
   type ProcessedReport,
 } from '../../../../shared/domain/jobs/import-inventory-file';
+import { movedKeyOf, parseDropKey, reportKeyOf } from '../../../../shared/domain/jobs/drop-keys';
 import {
-  movedKeyOf,
-  parseDropKey,
-  reportKeyOf,
   type DropFile,
   type DropFolder,
   type ImportDrop,

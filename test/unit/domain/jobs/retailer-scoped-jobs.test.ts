@@ -1,7 +1,7 @@
-import { NotFoundError } from '../../../../shared/domain/errors';
+import { NotFoundError } from '../../../../shared/domain/domain-errors';
 import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
 import type { BatchInput } from '../../../../shared/domain/jobs/batch';
-import { createJob, getBatch, getJob } from '../../../../shared/domain/jobs/jobs';
+import { createJob, getBatch, getJob } from '../../../../shared/domain/jobs/manage-jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
 import { fakeJobDeps, type FakeJobDeps } from '../../fakes/jobs';
 

@@ -5,10 +5,10 @@ import {
   PayloadTooLargeError,
   ServiceUnavailableError,
   ValidationError,
-} from '../../../../shared/domain/errors';
+} from '../../../../shared/domain/domain-errors';
 import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
 import type { BatchChunk, BatchInput, RecordError } from '../../../../shared/domain/jobs/batch';
-import { createJob, getBatch } from '../../../../shared/domain/jobs/jobs';
+import { createJob, getBatch } from '../../../../shared/domain/jobs/manage-jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
 import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
 

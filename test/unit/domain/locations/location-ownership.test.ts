@@ -1,5 +1,5 @@
-import { ForbiddenError } from '../../../../shared/domain/errors';
-import { setInventoryCount } from '../../../../shared/domain/inventory/inventory';
+import { ForbiddenError } from '../../../../shared/domain/domain-errors';
+import { setInventoryCount } from '../../../../shared/domain/inventory/inventory-positions';
 import { putLocation } from '../../../../shared/domain/locations/locations';
 import type { LocationInput } from '../../../../shared/domain/locations/location';
 import { FixedClock } from '../../fakes/clock';

@@ -1,8 +1,8 @@
-import { ForbiddenError } from '../../../../shared/domain/errors';
+import { ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { dryRunEvent, dryRunInputSchema } from '../../../../shared/domain/orchestration/dry-run-event';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { sealEventCustomerData } from '../../../../shared/domain/privacy/event-customer-data';
-import { InvalidWorkflowError } from '../../../../shared/engine/errors';
+import { InvalidWorkflowError } from '../../../../shared/engine/engine-errors';
 import { orderWorkflow, ruleset, setState, statuses } from '../../engine/fixtures/workflows';
 import { FixedDataKeys } from '../../fakes/data-keys';
 import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';

@@ -1,4 +1,4 @@
-import { NotFoundError } from '../../../../shared/domain/errors';
+import { NotFoundError } from '../../../../shared/domain/domain-errors';
 import { getEntity } from '../../../../shared/domain/orchestration/entity-queries';
 import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
 import { storedEntity } from './fixtures';

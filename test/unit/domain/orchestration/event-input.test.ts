@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../../../shared/domain/errors';
+import { ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { eventInputSchema, toOrdoEvent, type EventInput } from '../../../../shared/domain/orchestration/event-input';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;

@@ -1,4 +1,4 @@
-import type { Entity } from '../../../../shared/engine/model';
+import type { Entity } from '../../../../shared/engine/engine-model';
 import { fail, orderWorkflow, rule, ruleset, sendEvent, setState, statuses } from '../../engine/fixtures/workflows';
 
 export { orderEvent } from '../../engine/fixtures/engine';

@@ -4,7 +4,7 @@ import {
   SWEEP_ACCOUNT_QUOTA,
   SWEEP_PAGE,
 } from '../../../../shared/domain/orchestration/release-scheduled-events';
-import type { ScheduledEventRecord } from '../../../../shared/engine/model';
+import type { ScheduledEventRecord } from '../../../../shared/engine/engine-model';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 import { InMemoryAccounts, TEST_NOW } from '../../fakes/orchestration';
 import { orderEvent } from './fixtures';

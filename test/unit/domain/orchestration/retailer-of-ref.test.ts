@@ -1,4 +1,4 @@
-import { AmbiguousRefError, NotFoundError } from '../../../../shared/domain/errors';
+import { AmbiguousRefError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { retailerOfEvent, retailerOfRoot } from '../../../../shared/domain/orchestration/retailer-of-ref';
 import type { RetailerClaims } from '../../../../shared/ports/retailer-claims';
 

@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/domain/errors';
+import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { retailerFor } from '../../../../shared/domain/orchestration/retailer-scope';
 
 describe('retailerFor', () => {

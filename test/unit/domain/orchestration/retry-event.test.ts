@@ -1,10 +1,10 @@
-import { ConflictError, NotFoundError } from '../../../../shared/domain/errors';
+import { ConflictError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
 import { retryEvent } from '../../../../shared/domain/orchestration/retry-event';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
 import { uploadWorkflow } from '../../../../shared/domain/orchestration/workflows';
-import type { OrdoEvent } from '../../../../shared/engine/model';
+import type { OrdoEvent } from '../../../../shared/engine/engine-model';
 import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
 import { orderEvent, orderFlow } from './fixtures';
 

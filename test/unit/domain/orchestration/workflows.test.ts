@@ -1,6 +1,6 @@
-import { NotFoundError, ValidationError } from '../../../../shared/domain/errors';
+import { NotFoundError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { getWorkflow, uploadWorkflow } from '../../../../shared/domain/orchestration/workflows';
-import { InvalidWorkflowError } from '../../../../shared/engine/errors';
+import { InvalidWorkflowError } from '../../../../shared/engine/engine-errors';
 import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
 import { orderWorkflow, rule, ruleset, setState, statuses } from '../../engine/fixtures/workflows';
 

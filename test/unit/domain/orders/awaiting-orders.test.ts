@@ -1,5 +1,5 @@
 import { indexedOrderFinder } from '../../../../shared/domain/orders/awaiting-orders';
-import type { Entity } from '../../../../shared/engine/model';
+import type { Entity } from '../../../../shared/engine/engine-model';
 import type { EntityIndex } from '../../../../shared/ports/entity-index';
 
 type ListQuery = Parameters<EntityIndex['list']>[0];

@@ -1,8 +1,8 @@
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
-import { ConflictError } from '../../../../shared/domain/errors';
+import { ConflictError } from '../../../../shared/domain/domain-errors';
 import { createOrder } from '../../../../shared/domain/orders/create-order';
 import type { OrderInput } from '../../../../shared/domain/orders/order-input';
-import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows';
+import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { FixedDataKeys } from '../../fakes/data-keys';
 import { inMemoryOrchestration } from '../../fakes/orchestration';
 

@@ -2,7 +2,7 @@ import { orderView } from '../../../../shared/domain/orders/order-view';
 import type { CustomerAccess } from '../../../../shared/domain/privacy/customer-access';
 import { sealCustomerData } from '../../../../shared/domain/privacy/customer-data';
 import { orderSealer } from '../../../../shared/domain/privacy/order-sealing';
-import type { Entity } from '../../../../shared/engine/model';
+import type { Entity } from '../../../../shared/engine/engine-model';
 import { FixedDataKeys } from '../../fakes/data-keys';
 import { storedEntity } from '../orchestration/fixtures';
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { LocalKeyring } from '../../../../shared/adapters/keys/local-keyring';
 import type { Account } from '../../../../shared/domain/accounts/account';
-import { ConflictError } from '../../../../shared/domain/errors';
+import { ConflictError } from '../../../../shared/domain/domain-errors';
 import { CURRENT_KEY_ID_TTL_MS, DATA_KEY_TTL_MS, EnvelopeDataKeys } from '../../../../shared/domain/privacy/envelope-data-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';

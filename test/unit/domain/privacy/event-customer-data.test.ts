@@ -1,5 +1,5 @@
-import type { OrdoEvent } from '../../../../shared/engine/model';
-import { ValidationError } from '../../../../shared/domain/errors';
+import type { OrdoEvent } from '../../../../shared/engine/engine-model';
+import { ValidationError } from '../../../../shared/domain/domain-errors';
 import { sealEventCustomerData } from '../../../../shared/domain/privacy/event-customer-data';
 import { orderOpener } from '../../../../shared/domain/privacy/order-sealing';
 import { isSealed } from '../../../../shared/domain/privacy/sealed';

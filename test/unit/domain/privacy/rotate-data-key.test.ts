@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../../../shared/domain/errors';
+import { ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { rotateDataKey } from '../../../../shared/domain/privacy/rotate-data-key';
 import { FixedDataKeys } from '../../fakes/data-keys';
 

@@ -1,4 +1,4 @@
-import { distanceKm } from '../../../../shared/domain/sourcing';
+import { distanceKm } from '../../../../shared/domain/sourcing/sourcing';
 
 describe('distanceKm', () => {
   it('measures London to Manchester as about 262 km, within 1%', () => {

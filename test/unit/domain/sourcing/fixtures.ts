@@ -6,7 +6,7 @@ import {
   type SourcingProfile,
   type SourcingRequest,
   type StockPosition,
-} from '../../../../shared/domain/sourcing';
+} from '../../../../shared/domain/sourcing/sourcing';
 
 /** Orders are delivered at (0, 0); a location `degreesEast` along the equator is 111.19 km per degree away. */
 export const HOME = { lat: 0, lon: 0 };

@@ -8,7 +8,7 @@ import {
   type SourcingProfile,
   type SourcingRequest,
   type StockPosition,
-} from '../../../../shared/domain/sourcing';
+} from '../../../../shared/domain/sourcing/sourcing';
 import { seededRandom } from '../../../../scripts/seeded-random';
 
 

@@ -1,4 +1,4 @@
-import { planFulfilments } from '../../../../shared/domain/sourcing';
+import { planFulfilments } from '../../../../shared/domain/sourcing/sourcing';
 import { HOME, KM_PER_DEGREE, homeDelivery, location, profile, refsOf, shipments, stock } from './fixtures';
 
 describe('planFulfilments, home delivery', () => {

@@ -1,4 +1,4 @@
-import { DEFAULT_SOURCING_PROFILE, sourcingProfileSchema } from '../../../../shared/domain/sourcing';
+import { DEFAULT_SOURCING_PROFILE, sourcingProfileSchema } from '../../../../shared/domain/sourcing/sourcing';
 
 const valid = {
   maxSplit: 2,

@@ -1,6 +1,6 @@
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
-import type { OrdoEvent } from '../../../../shared/engine/model';
-import { logger } from '../../../../shared/http/logger';
+import type { OrdoEvent } from '../../../../shared/engine/engine-model';
+import { logger } from '../../../../shared/runtime/logger';
 import type { QueuedEvent } from '../../../../shared/ports/event-queue';
 import { orderEvent, orderFlow } from '../../domain/orchestration/fixtures';
 import { lambdaContext } from '../../fakes/lambda';

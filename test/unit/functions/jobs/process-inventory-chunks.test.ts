@@ -3,7 +3,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/jobs/process-inventory-chunks';
 import type { BatchChunk } from '../../../../shared/domain/jobs/batch';
-import { logger } from '../../../../shared/http/logger';
+import { logger } from '../../../../shared/runtime/logger';
 import { lambdaContext } from '../../fakes/lambda';
 import { sqsEvent, sqsRecord } from '../../fakes/sqs';
 

@@ -1,7 +1,8 @@
 import { SendMessageBatchCommand, SendMessageCommand, type SendMessageBatchRequestEntry, type SQSClient } from '@aws-sdk/client-sqs';
 import { QueueUrl } from './queue-url';
 import { createHash } from 'node:crypto';
-import { deduplicationIdOf, messageGroupOf, type EventQueue, type QueuedEvent } from '../../ports/event-queue';
+import type { EventQueue, QueuedEvent } from '../../ports/event-queue';
+import { deduplicationIdOf, messageGroupOf } from './fifo-message-ids';
 
 // SQS allows 128 characters of [A-Za-z0-9!-~] in group and deduplication ids; an id that fits
 // stays readable in the console, a longer one becomes its SHA-256.

@@ -1,6 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { JobStore } from '../../ports/job-store';
-import { NotFoundError } from '../errors';
+import { NotFoundError } from '../domain-errors';
 import { retailerFor, visibleTo } from '../orchestration/retailer-scope';
 import { batchView, jobView } from './batch-status';
 import { JOB_OPEN_HOURS, type Job } from './job';

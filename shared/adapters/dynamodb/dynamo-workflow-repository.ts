@@ -2,7 +2,7 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
-import type { DynamoEngineStore } from './engine-store';
+import type { DynamoEngineStore } from './dynamo-engine-store';
 import { workflowItem } from './engine-items';
 
 const ATTEMPTS = 5;

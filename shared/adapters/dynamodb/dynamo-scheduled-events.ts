@@ -1,5 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ScheduledEventRecord } from '../../engine/model';
+import type { ScheduledEventRecord } from '../../engine/engine-model';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import { deleteAll } from './batch-writer';
 import { SCHEDULED_PARTITION } from './engine-items';

@@ -1,6 +1,6 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError } from '../../domain/domain-errors';
 import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../ports/event-source-registry';
 import { queryAll } from './query-all';
 

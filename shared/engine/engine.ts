@@ -9,7 +9,7 @@ import {
   LoopGuardError,
   VersionConflictError,
   WorkflowNotFoundError,
-} from './errors';
+} from './engine-errors';
 import { Execution, type ExecutionRecording, type ExecutionSettings } from './execution';
 import {
   entityKey,
@@ -23,8 +23,8 @@ import {
   type OutboxRecord,
   type ScheduledEventRecord,
   type UnitOfWork,
-} from './model';
-import type { EngineStore, IdGenerator, RuleServices } from './ports';
+} from './engine-model';
+import type { EngineStore, IdGenerator, RuleServices } from './engine-store';
 import type { RuleRegistry } from './rule-registry';
 import { CREATE_EVENT, DEFAULT_SUBTYPE, WORKFLOW_LIMITS, type Workflow, type WorkflowKey } from './workflow';
 import { WorkflowCache } from './workflow-cache';

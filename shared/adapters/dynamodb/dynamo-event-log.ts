@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditRecord } from '../../engine/model';
+import type { AuditRecord } from '../../engine/engine-model';
 import { queryPage } from './query-page';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
 import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';

@@ -1,5 +1,5 @@
-import type { InventoryChange, InventoryChangeKind, Reservation, StockBasis, StockLevel } from './model';
-import type { InventoryReader } from './ports';
+import type { InventoryChange, InventoryChangeKind, Reservation, StockBasis, StockLevel } from './engine-model';
+import type { InventoryReader } from './engine-store';
 
 /** Key of an inventory position among others, e.g. in a map. */
 export const stockKey = (skuRef: string, locationRef: string): string => `${skuRef}|${locationRef}`;

@@ -5,11 +5,11 @@ import {
   TransactWriteCommand,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import { netInventoryChanges, type PositionDelta } from '../../engine/inventory';
-import type { AuditRecord, Entity, EntityChange, EventRecord, StockLevel, UnitOfWork } from '../../engine/model';
-import type { EngineStore, InventoryReader } from '../../engine/ports';
+import { netInventoryChanges, type PositionDelta } from '../../engine/stock-changes';
+import type { AuditRecord, Entity, EntityChange, EventRecord, StockLevel, UnitOfWork } from '../../engine/engine-model';
+import type { EngineStore, InventoryReader } from '../../engine/engine-store';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
-import { DomainError } from '../../domain/errors';
+import { DomainError } from '../../domain/domain-errors';
 import { writeAll } from './batch-writer';
 import { commitFailure } from './commit-failure';
 import {

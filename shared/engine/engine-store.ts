@@ -1,4 +1,4 @@
-import type { Entity, EventRecord, StockLevel, UnitOfWork } from './model';
+import type { Entity, EventRecord, StockLevel, UnitOfWork } from './engine-model';
 import type { Workflow, WorkflowKey } from './workflow';
 
 /**

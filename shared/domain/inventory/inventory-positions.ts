@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { InventoryStore } from '../../ports/inventory-store';
 import type { LocationStore } from '../../ports/location-store';
-import { NotFoundError, ValidationError } from '../errors';
+import { NotFoundError, ValidationError } from '../domain-errors';
 import { locationRefSchema } from '../locations/location';
 import { requireLocationWriter } from '../locations/location-ownership';
 import { validate } from '../validation';

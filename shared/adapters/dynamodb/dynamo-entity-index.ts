@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Entity } from '../../engine/model';
+import type { Entity } from '../../engine/engine-model';
 import type { EntityIndex } from '../../ports/entity-index';
 import { queryPage } from './query-page';
 

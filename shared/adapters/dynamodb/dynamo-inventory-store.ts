@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StockLevel } from '../../engine/model';
+import type { StockLevel } from '../../engine/engine-model';
 import type { InventoryPosition } from '../../domain/inventory/position';
 import type { InventoryStore } from '../../ports/inventory-store';
 import {

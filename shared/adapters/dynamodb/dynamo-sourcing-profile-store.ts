@@ -1,5 +1,5 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { SourcingProfile } from '../../domain/sourcing/model';
+import type { SourcingProfile } from '../../domain/sourcing/sourcing-model';
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
 
 const profileKey = (retailerId: string) => ({ PK: `SOURCING_PROFILE#${retailerId}`, SK: 'PROFILE' });

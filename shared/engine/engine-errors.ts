@@ -1,4 +1,4 @@
-import { DomainError, ValidationError } from '../domain/errors';
+import { DomainError, ValidationError } from '../domain/domain-errors';
 
 /** An entity changed between load and commit; nothing was written, so re-run the execution. */
 export class VersionConflictError extends DomainError {

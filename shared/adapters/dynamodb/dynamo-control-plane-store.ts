@@ -5,7 +5,7 @@ import {
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Account, AccountStatus, OperatorStatus } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError } from '../../domain/domain-errors';
 import { FIRST_DATA_KEY_ID } from '../../domain/privacy/data-key-ids';
 import type { ControlPlaneStore, WrappedDataKey } from '../../ports/control-plane-store';
 import { queryAll } from './query-all';
