@@ -98,17 +98,18 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
   const lifecycle = async (ref: string) => {
     const created = await createOrder(
       {
+        mode: 'sync',
+        order: {
         ref,
         retailerId: RETAILER,
         type: 'HD',
         customer: { name: 'Bench', email: 'bench@example.com' },
         deliveryAddress: { line1: '1 Road', city: 'Leeds', postcode: 'LS1 1AA', country: 'GB', lat: 53.8, lon: -1.55 },
         lines: ['SKU-A', 'SKU-B', 'SKU-C'].map((skuRef) => ({ skuRef, qty: 1, unitPrice: 1, currency: 'GBP' })),
+        },
       },
-      'sync',
       { permissions: builtInPermissions('ADMIN') },
-      account,
-      dependencies().dataKeys,
+      { ...account, dataKeys: dependencies().dataKeys },
     );
     const order = created.order as { status: string; fulfilments: { ref: string }[] };
     if (order.fulfilments.length !== 1) throw new Error(`expected one location, got ${JSON.stringify(order)}`);

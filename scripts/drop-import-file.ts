@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { loadSettings } from '../shared/config/settings';
+import { loadSettings } from '../shared/composition/settings';
 import { dropPrefixOf, movedKeyOf, reportKeyOf } from '../shared/domain/jobs/drop-keys';
 import type { DropFolder } from '../shared/ports/import-drop';
 import { localS3Client } from './local-stack/s3-local';

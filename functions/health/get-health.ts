@@ -1,7 +1,11 @@
-import { checkHealth } from '../../shared/domain/health/check-health';
-import { publicRoute } from '../../shared/http/route';
+import { controlPlane } from '../../shared/composition/control-plane';
+import { settings } from '../../shared/composition/settings';
+import { checkHealth, type Health } from '../../shared/domain/health/check-health';
+import { publicRoute } from '../../shared/http/public-route';
 
-export const handler = publicRoute(async ({ deps }) => {
-  const health = await checkHealth({ controlPlane: deps.controlPlane, version: deps.settings.version });
-  return { status: health.status === 'ok' ? 200 : 503, body: health };
-});
+const context = () => ({ controlPlane: controlPlane(), version: settings().version });
+
+export const handler = publicRoute(
+  { status: (health: Health) => (health.status === 'ok' ? 200 : 503), context },
+  (_input, _caller, context) => checkHealth(context),
+);

@@ -1,10 +1,16 @@
-import { orchestrationFor } from '../../shared/config/orchestration';
-import { orderTransitions } from '../../shared/domain/orders/order-queries';
+import * as z from 'zod';
+import { orchestrationOf } from '../../shared/composition/orchestration';
 import { retailerQuerySchema } from '../../shared/domain/orchestration/retailer-of-ref';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { orderTransitions } from '../../shared/domain/orders/order-queries';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'ORDER_READ', scope: 'retailer' }, async ({ principal, path, query }) =>
-  ok(await orderTransitions(path.ref ?? '', validate(retailerQuerySchema, query), orchestrationFor(principal.accountId), principal)),
+export const handler = accountRoute(
+  {
+    permission: 'ORDER_READ',
+    scope: 'retailer',
+    path: z.object({ ref: z.string() }),
+    query: retailerQuerySchema,
+    context: orchestrationOf,
+  },
+  ({ path, query }, principal, context) => orderTransitions({ ...query, ref: path.ref }, principal, context),
 );

@@ -1,9 +1,8 @@
-import { orchestrationFor } from '../../shared/config/orchestration';
+import { orchestrationOf } from '../../shared/composition/orchestration';
 import { listOrders, orderListQuerySchema } from '../../shared/domain/orders/order-queries';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'ORDER_READ', scope: 'retailer' }, async ({ principal, query }) =>
-  ok(await listOrders(validate(orderListQuerySchema, query), principal, orchestrationFor(principal.accountId).entityIndex)),
+export const handler = accountRoute(
+  { permission: 'ORDER_READ', scope: 'retailer', query: orderListQuerySchema, context: orchestrationOf },
+  ({ query }, principal, context) => listOrders(query, principal, context),
 );

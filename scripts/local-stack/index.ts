@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { loadSettings } from '../../shared/config/settings';
+import { loadSettings } from '../../shared/composition/settings';
 import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
 import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';

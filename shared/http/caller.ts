@@ -1,10 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { APIGatewayProxyEvent } from 'aws-lambda';
-import { authenticateApiKey, requirePermission } from '../domain/accounts/authenticate';
+import { authenticateApiKey, requirePermission, type AuthenticationDeps } from '../domain/accounts/authenticate';
 import type { AccountPrincipal } from '../domain/accounts/principal';
 import type { Permission } from '../domain/accounts/roles';
 import { UnauthenticatedError } from '../domain/domain-errors';
-import type { Dependencies } from '../config/dependencies';
 import { logger } from '../runtime/logger';
 
 const bearerToken = (event: APIGatewayProxyEvent): string | undefined => {
@@ -15,29 +14,25 @@ const bearerToken = (event: APIGatewayProxyEvent): string | undefined => {
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
+// The key's id and secret stay out of the line: the error's name and message say enough.
+const logUseNotRecorded = (error: unknown) =>
+  logger.warn('lastUsedOn not recorded', { errorName: (error as Error)?.name, errorMessage: (error as Error)?.message });
+
 /** The account principal behind the request's API key, checked for one permission. */
 export const accountCaller = async (
   event: APIGatewayProxyEvent,
   permission: Permission,
-  deps: Dependencies,
+  deps: AuthenticationDeps,
 ): Promise<AccountPrincipal> => {
-  const principal = await authenticateApiKey(bearerToken(event), {
-    controlPlane: deps.controlPlane,
-    roles: deps.roles,
-    clock: deps.clock,
-    stage: deps.settings.stage,
-    onUseNotRecorded: (error) =>
-      logger.warn('lastUsedOn not recorded', { errorName: (error as Error)?.name, errorMessage: (error as Error)?.message }),
-  });
+  const principal = await authenticateApiKey(bearerToken(event), { onUseNotRecorded: logUseNotRecorded, ...deps });
   requirePermission(principal, permission);
   return principal;
 };
 
 /** Only the platform operator's key passes; an account's ADMIN key is not enough. */
-export const requireOperator = (event: APIGatewayProxyEvent, deps: Dependencies): void => {
+export const requireOperator = (event: APIGatewayProxyEvent, operatorKey: string): void => {
   const token = bearerToken(event);
-  const expected = deps.settings.operatorKey;
-  if (!token || !expected || !timingSafeEqual(digest(token), digest(expected))) {
+  if (!token || !operatorKey || !timingSafeEqual(digest(token), digest(operatorKey))) {
     throw new UnauthenticatedError('This route needs the operator key: send "Authorization: Bearer <ORDO_ADMIN_KEY>"');
   }
 };

@@ -1,7 +1,7 @@
 import { ChangeMessageVisibilityBatchCommand, ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { handler as processQueuedEvents } from '../../functions/engine/process-queued-events';
-import { loadSettings } from '../../shared/config/settings';
+import { loadSettings } from '../../shared/composition/settings';
 import type { QueuedEvent } from '../../shared/ports/event-queue';
 import { lambdaContext } from './api-gateway-event';
 import { deleteHandled, localSqs, queueUrlOf, sqsEventOf } from './local-queue';

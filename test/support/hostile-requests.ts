@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { RouteDeclaration } from '../../shared/http/route';
+import type { RouteDeclaration } from '../../shared/http/route-declaration';
 import type { ApiCall } from './api-gateway-event';
 import { hostileBody } from './hostile-bodies';
 import { hostileKey, hostileString, objectOf } from './hostile-values';

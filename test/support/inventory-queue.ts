@@ -1,7 +1,7 @@
 import { ReceiveMessageCommand, type Message } from '@aws-sdk/client-sqs';
 import type { SQSEvent } from 'aws-lambda';
 import { handler as processChunks } from '../../functions/jobs/process-inventory-chunks';
-import { loadSettings } from '../../shared/config/settings';
+import { loadSettings } from '../../shared/composition/settings';
 import { lambdaContext } from './api-gateway-event';
 import { deleteHandled, localSqs, queueUrlOf, sqsEventOf as eventOf } from './local-queue';
 

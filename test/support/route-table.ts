@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCHEMA, Type, load } from 'js-yaml';
-import type { RouteHandler } from '../../shared/http/route';
+import type { LambdaRoute } from '../../shared/http/route-declaration';
 
 /**
  * Every HTTP route that serverless.yml wires to a handler, with what that handler declares
@@ -60,6 +60,6 @@ export const routeTable = (): RouteEntry[] => {
  * The route's handler, loaded the way Lambda would load it. `require`, since Jest's CommonJS
  * transform cannot run a dynamic import().
  */
-export const loadRouteHandler = (route: RouteEntry): RouteHandler =>
+export const loadRouteHandler = (route: RouteEntry): LambdaRoute =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  (require(join(ROOT, route.module)) as { handler: RouteHandler }).handler;
+  (require(join(ROOT, route.module)) as { handler: LambdaRoute }).handler;

@@ -43,12 +43,11 @@ export type CreateOrderResult = { created: boolean; order: OrderView | PendingOr
  * account's current data key; the answer shows them masked to a caller without CUSTOMER_READ.
  */
 export const createOrder = async (
-  input: OrderInput,
-  mode: 'sync' | 'async',
+  { order: input, mode }: { order: OrderInput; mode: 'sync' | 'async' },
   caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>,
-  account: AccountOrchestration,
-  keys: DataKeys,
+  account: AccountOrchestration & { dataKeys: DataKeys },
 ): Promise<CreateOrderResult> => {
+  const keys = account.dataKeys;
   const retailerId = retailerFor(input.retailerId, caller);
   const requestHash = fingerprint(input);
   const access = customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys);

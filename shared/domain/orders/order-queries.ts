@@ -13,6 +13,9 @@ import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
 import { orderSummary, orderView } from './order-view';
 import { retailerIdSchema } from '../../engine/workflow';
 
+/** An order named by its ref, in the namespace of the retailer the query names (see retailerOfRef). */
+export type OrderRefInput = RetailerQuery & { ref: string };
+
 /** The order of one retailer (see retailerOfRef): a key scoped to a retailer sees that retailer's orders only. */
 const loadOrder = async (
   ref: string,
@@ -30,14 +33,12 @@ const loadOrder = async (
 
 /** The order with its customer's data: in clear for a caller with CUSTOMER_READ, masked otherwise. */
 export const getOrder = async (
-  ref: string,
-  query: RetailerQuery,
-  account: AccountOrchestration,
-  keys: DataKeys,
+  { ref, ...query }: OrderRefInput,
   caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>,
+  account: AccountOrchestration & { dataKeys: DataKeys },
 ) => {
   const { order, entities } = await loadOrder(ref, query, account, caller);
-  return orderView(order, entities, customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys));
+  return orderView(order, entities, customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, account.dataKeys));
 };
 
 export const orderListQuerySchema = z.strictObject({
@@ -51,7 +52,7 @@ export const orderListQuerySchema = z.strictObject({
 export const listOrders = async (
   query: z.infer<typeof orderListQuerySchema>,
   scope: { retailerId?: string },
-  index: EntityIndex,
+  { entityIndex: index }: { entityIndex: EntityIndex },
 ) => {
   const retailerId = query.retailerId || scope.retailerId ? retailerFor(query.retailerId, scope, 'hide') : undefined;
   const page = await index.list({ entityType: ORDER, ...query, retailerId });
@@ -76,10 +77,9 @@ const eventsAllowed = (workflow: Workflow, entity: Entity): string[] => {
 
 /** The user actions open on the order and its fulfilments, from the workflow version the order runs on. */
 export const orderTransitions = async (
-  ref: string,
-  query: RetailerQuery,
+  { ref, ...query }: OrderRefInput,
+  scope: { retailerId?: string },
   account: AccountOrchestration,
-  scope: { retailerId?: string } = {},
 ) => {
   const { order, entities } = await loadOrder(ref, query, account, scope);
   const workflow = await account.workflows.get(

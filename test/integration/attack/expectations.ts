@@ -1,5 +1,5 @@
 import { SECURITY_HEADERS } from '../../../shared/http/response';
-import type { RouteDeclaration } from '../../../shared/http/route';
+import type { RouteDeclaration } from '../../../shared/http/route-declaration';
 import type { RouteEntry } from '../../support/route-table';
 import type { RouteResponse } from './route-call';
 

@@ -1,4 +1,4 @@
-import type { RouteHandler } from '../../../shared/http/route';
+import type { LambdaRoute } from '../../../shared/http/route-declaration';
 import { apiGatewayEvent, lambdaContext, type ApiResponse } from '../../support/api-gateway-event';
 import type { RouteEntry } from '../../support/route-table';
 
@@ -18,7 +18,7 @@ export interface RouteResponse extends ApiResponse {
 }
 
 /** Invokes a route's handler in-process as API Gateway would, with the function's time to run. */
-export const callRoute = async (handler: RouteHandler, route: RouteEntry, request: RouteRequest): Promise<RouteResponse> => {
+export const callRoute = async (handler: LambdaRoute, route: RouteEntry, request: RouteRequest): Promise<RouteResponse> => {
   const startedAt = Date.now();
   const context = { ...lambdaContext(route.functionName), getRemainingTimeInMillis: () => ROUTE_TIMEOUT_MS - (Date.now() - startedAt) };
   const event = apiGatewayEvent({

@@ -1,4 +1,4 @@
-import { loadSettings } from '../../../shared/config/settings';
+import { loadSettings } from '../../../shared/composition/settings';
 
 describe('loadSettings', () => {
   it('names the control table after the stage when none is configured', () => {

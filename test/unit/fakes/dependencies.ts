@@ -1,5 +1,5 @@
 import type { Dependencies } from '../../../shared/config/dependencies';
-import { loadSettings, type Settings } from '../../../shared/config/settings';
+import { loadSettings, type Settings } from '../../../shared/composition/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
 import { FixedClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
@@ -8,6 +8,8 @@ import { InMemoryEventSourceRegistry } from './event-sources';
 import { InMemoryRoleStore } from './roles';
 
 export interface FakeDependencies extends Dependencies {
+  /** The settings' stage, so the fakes also serve as the authentication parts. */
+  stage: string;
   clock: FixedClock;
   controlPlane: InMemoryControlPlaneStore;
   tables: InMemoryAccountTables;
@@ -21,11 +23,10 @@ export const OPERATOR_KEY = 'operator-key-for-unit-tests';
 /** The composition root of dependencies.ts, with every adapter replaced by an in-memory fake. */
 export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependencies => {
   const tables = new InMemoryAccountTables();
+  const resolved = { ...loadSettings({ ORDO_STAGE: 'unit', ORDO_ADMIN_KEY: OPERATOR_KEY, ORDO_VERSION: '9.9.9-unit' }), ...settings };
   return {
-    settings: {
-      ...loadSettings({ ORDO_STAGE: 'unit', ORDO_ADMIN_KEY: OPERATOR_KEY, ORDO_VERSION: '9.9.9-unit' }),
-      ...settings,
-    },
+    settings: resolved,
+    stage: resolved.stage,
     clock: new FixedClock(new Date('2025-03-14T09:26:53.000Z')),
     controlPlane: new InMemoryControlPlaneStore(),
     tables,

@@ -1,20 +1,17 @@
 import { logger } from '../../../shared/runtime/logger';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
+import { handler } from '../../../functions/health/get-health';
+import { InMemoryControlPlaneStore } from '../fakes/control-plane-store';
 import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
 
-// The composition root builds real DynamoDB clients; the handler gets in-memory fakes instead.
-let deps: FakeDependencies = fakeDependencies();
-jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
-const { handler } = jest.requireActual<typeof import('../../../functions/health/get-health')>(
-  '../../../functions/health/get-health',
-);
+// The route runs over an in-memory control plane instead of the real DynamoDB one.
+let controlPlane = new InMemoryControlPlaneStore();
+const route = handler.with({ context: () => ({ controlPlane, version: '3.1.4' }) });
 
-const getHealth = () =>
-  handler(apiGatewayEvent({ method: 'GET', resource: '/health', requestId: 'req-health' }), lambdaContext());
+const getHealth = () => route(apiGatewayEvent({ method: 'GET', resource: '/health', requestId: 'req-health' }), lambdaContext());
 
 describe('GET /health', () => {
   beforeEach(() => {
-    deps = fakeDependencies({ version: '3.1.4' });
+    controlPlane = new InMemoryControlPlaneStore();
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     jest.spyOn(logger, 'error').mockImplementation(() => undefined);
   });
@@ -34,7 +31,7 @@ describe('GET /health', () => {
 
   it('answers 503 with status degraded when the store does not answer', async () => {
     // Prepare
-    deps.controlPlane.pingFailure = new Error('connect ECONNREFUSED');
+    controlPlane.pingFailure = new Error('connect ECONNREFUSED');
 
     // Act
     const response = await getHealth();
@@ -49,7 +46,7 @@ describe('GET /health', () => {
     const event = apiGatewayEvent({ method: 'GET', resource: '/health', headers: {} });
 
     // Act
-    const response = await handler(event, lambdaContext());
+    const response = await route(event, lambdaContext());
 
     // Assess
     expect(response.statusCode).toBe(200);

@@ -119,7 +119,7 @@ describe('requireOperator', () => {
     const deps = fakeDependencies();
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY) }), deps);
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY) }), deps.settings.operatorKey);
 
     // Assess
     expect(check).not.toThrow();
@@ -131,7 +131,7 @@ describe('requireOperator', () => {
     const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(apiKey) }), deps);
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(apiKey) }), deps.settings.operatorKey);
 
     // Assess
     expect(check).toThrow(UnauthenticatedError);
@@ -142,7 +142,7 @@ describe('requireOperator', () => {
     const deps = fakeDependencies();
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY.slice(0, -1)) }), deps);
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY.slice(0, -1)) }), deps.settings.operatorKey);
 
     // Assess
     expect(check).toThrow(UnauthenticatedError);
@@ -153,7 +153,7 @@ describe('requireOperator', () => {
     const deps = fakeDependencies();
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent(), deps);
+    const check = () => requireOperator(apiGatewayEvent(), deps.settings.operatorKey);
 
     // Assess
     expect(check).toThrow(UnauthenticatedError);
@@ -165,7 +165,7 @@ describe('requireOperator', () => {
 
     // Act
     const checks = ['', 'anything', OPERATOR_KEY].map(
-      (token) => () => requireOperator(apiGatewayEvent({ headers: { Authorization: `Bearer ${token}` } }), deps),
+      (token) => () => requireOperator(apiGatewayEvent({ headers: { Authorization: `Bearer ${token}` } }), deps.settings.operatorKey),
     );
 
     // Assess

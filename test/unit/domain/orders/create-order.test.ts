@@ -23,10 +23,10 @@ describe('createOrder, async', () => {
   it('queues the CREATE event once and answers a resend of the same body with the pending order', async () => {
     // Prepare
     const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
-    await createOrder(order(), 'async', admin, account, keys);
+    await createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Act
-    const resend = await createOrder(order(), 'async', admin, account, keys);
+    const resend = await createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Assess
     expect(resend).toEqual({ created: false, order: { ref: 'A-1', status: 'PENDING', eventId: 'order:A-1:create' } });
@@ -36,10 +36,10 @@ describe('createOrder, async', () => {
   it('refuses a resend with another body while the first is still queued, naming ref', async () => {
     // Prepare
     const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
-    await createOrder(order(), 'async', admin, account, keys);
+    await createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Act
-    const attempt = createOrder(order({ lines: [{ skuRef: 'SKU-2', qty: 5, unitPrice: 1, currency: 'GBP' }] }), 'async', admin, account, keys);
+    const attempt = createOrder({ order: order({ lines: [{ skuRef: 'SKU-2', qty: 5, unitPrice: 1, currency: 'GBP' }] }), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
@@ -52,7 +52,7 @@ describe('createOrder, async', () => {
     const account = inMemoryOrchestration('acme', { workflows: [] });
 
     // Act
-    const attempt = createOrder(order(), 'async', admin, account, keys);
+    const attempt = createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ code: 'WORKFLOW_NOT_FOUND', status: 422 });
@@ -64,7 +64,7 @@ describe('createOrder, async', () => {
     const account = inMemoryOrchestration('acme', { workflows: referenceWorkflows('r1') });
 
     // Act
-    await createOrder(order(), 'async', admin, account, keys);
+    await createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Assess
     expect(JSON.stringify(account.queue.sent)).not.toContain('ada@example.com');

@@ -53,3 +53,8 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     importBucket: env.ORDO_IMPORT_BUCKET || `ordo-${stage}-imports`,
   };
 };
+
+let loaded: Settings | undefined;
+
+/** The container's settings, read from the environment once. */
+export const settings = (): Settings => (loaded ??= loadSettings());

@@ -1,0 +1,79 @@
+import { randomUUID } from 'node:crypto';
+import { systemClock } from '../adapters/clock/system-clock';
+import { DynamoEntityIndex } from '../adapters/dynamodb/dynamo-entity-index';
+import { DynamoEventLog } from '../adapters/dynamodb/dynamo-event-log';
+import { DynamoRetailerClaims } from '../adapters/dynamodb/dynamo-retailer-claims';
+import { DynamoScheduledEvents } from '../adapters/dynamodb/dynamo-scheduled-events';
+import { DynamoOutbox } from '../adapters/dynamodb/outbox';
+import { registerInventoryRules } from '../domain/inventory/rules/inventory-rules';
+import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
+import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
+import { registerOrderRules } from '../domain/orders/rules/order-rules';
+import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
+import { Engine } from '../engine/engine';
+import type { RuleRegistry } from '../engine/rule-registry';
+import { createCoreRegistry } from '../engine/rules/core/core-rules';
+import { WorkflowCache } from '../engine/workflow-cache';
+import type { DataKeys } from '../ports/keyring';
+import { accountContext, containerPart, type AccountContext } from './account-context';
+import { engineStoreOf, workflowsOf } from './account-stores';
+import { catalogPart } from './catalog';
+import { dataKeys } from './data-keys';
+import { documentClient } from './dynamodb-clients';
+import { settings } from './settings';
+import { eventQueue } from './sqs-queues';
+
+const buildRegistry = (): RuleRegistry => registerInventoryRules(registerOrderRules(createCoreRegistry()));
+
+/**
+ * Each account has its own engine and workflow cache: retailer ids are only unique within an account.
+ * Stock comes from the engine store (it shows the execution's own changes); the rest from the catalogue.
+ */
+const build = (account: AccountContext): AccountOrchestration => {
+  const { tableName } = account;
+  const documents = documentClient();
+  const store = engineStoreOf(account);
+  const catalog = catalogPart(account);
+  const entityIndex = new DynamoEntityIndex(documents, tableName);
+  const registry = containerPart(buildRegistry);
+  const sourcing: SourcingCatalog = {
+    profile: (retailerId) => catalog.profiles.get(retailerId),
+    locations: () => catalog.locations.list(),
+  };
+  return {
+    accountId: account.accountId,
+    engine: new Engine({
+      store,
+      registry,
+      clock: systemClock,
+      ids: randomUUID,
+      loopGuard: settings().loopGuard,
+      hopLimit: settings().hopLimit,
+      // Popular SKUs make executions collide on one position; each re-run reads fresh stock.
+      maxConflictRetries: 10,
+      services: { inventory: store, sourcing, orders: indexedOrderFinder(entityIndex) },
+      workflowCache: new WorkflowCache({ clock: systemClock }),
+    }),
+    registry,
+    workflows: workflowsOf(account),
+    events: new DynamoEventLog(documents, tableName),
+    queue: eventQueue(),
+    scheduled: new DynamoScheduledEvents(documents, tableName),
+    clock: systemClock,
+    eventRecords: store,
+    outbox: new DynamoOutbox(documents, tableName),
+    entities: store,
+    entityIndex,
+    claims: new DynamoRetailerClaims(documents, tableName),
+  };
+};
+
+/** The orchestration of one account, kept for the life of the container. */
+export const orchestrationOf = (accountId: string): AccountOrchestration => accountContext(accountId).part(build);
+
+/** An account's orchestration with the keys that seal the customer data events and orders carry. */
+export type SealingOrchestration = AccountOrchestration & { dataKeys: DataKeys };
+
+const buildSealing = (account: AccountContext): SealingOrchestration => ({ ...account.part(build), dataKeys: dataKeys() });
+
+export const sealingOrchestrationOf = (accountId: string): SealingOrchestration => accountContext(accountId).part(buildSealing);

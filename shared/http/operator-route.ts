@@ -1,0 +1,32 @@
+import { settings } from '../composition/settings';
+import { requireOperator } from './caller';
+import type { RouteHandler, RouteInput, RouteSpec, Schema } from './route-declaration';
+import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pipeline';
+
+/** The platform operator, who manages accounts; not an account's key, however powerful. */
+export interface OperatorPrincipal {
+  readonly operator: true;
+}
+
+const OPERATOR: OperatorPrincipal = { operator: true };
+
+export interface OperatorRouteParts<C> {
+  context: () => C;
+  operatorKey: string;
+  maxBodyBytes: number;
+}
+
+/** A route for the platform operator's key (ORDO_ADMIN_KEY); empty, it switches these routes off. */
+export const operatorRoute = <C, R, B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined>(
+  spec: RouteSpec<B, P, Q, R> & { context: () => C },
+  handle: (input: RouteInput<B, P, Q>, principal: OperatorPrincipal, context: C) => Promise<R>,
+): RouteHandler<OperatorRouteParts<C>> => {
+  const declaration = { access: 'operator' as const, ...declaredInput(spec) };
+  const over = (parts: Partial<OperatorRouteParts<C>>) =>
+    lambdaRoute(declaration, async (event) => {
+      requireOperator(event, parts.operatorKey ?? settings().operatorKey);
+      const input = routeInput(event, spec, spec.maxBodyBytes ?? parts.maxBodyBytes ?? settings().maxBodyBytes);
+      return routeResult(spec, await handle(input, OPERATOR, (parts.context ?? spec.context)()));
+    });
+  return Object.assign(over({}), { with: over });
+};

@@ -1,0 +1,37 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { validate } from '../domain/validation';
+import { logger } from '../runtime/logger';
+import { readJsonBody } from './request-body';
+import { responses } from './response-middleware';
+import { toApiGatewayResult, type HttpResult } from './response';
+import type { LambdaRoute, RouteDeclaration, RouteInput, RouteSpec, Schema } from './route-declaration';
+
+/** Every route: the logger with the request id, the JSON error shape, the security headers. */
+export const lambdaRoute = (route: RouteDeclaration, run: (event: APIGatewayProxyEvent) => Promise<HttpResult>): LambdaRoute =>
+  Object.assign(
+    middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+      .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
+      .use(responses())
+      .handler(async (event) => toApiGatewayResult(await run(event), event.requestContext.requestId)),
+    { route },
+  );
+
+export const declaredInput = <B extends Schema, P extends Schema, Q extends Schema, R>(spec: RouteSpec<B, P, Q, R>) => ({
+  input: { body: spec.body, path: spec.path, query: spec.query },
+  status: typeof spec.status === 'function' ? ('computed' as const) : (spec.status ?? 200),
+});
+
+/** The body first (its size and JSON), then the path, then the query: each named in the 400 it fails with. */
+export const routeInput = <B extends Schema, P extends Schema, Q extends Schema, R>(event: APIGatewayProxyEvent, spec: RouteSpec<B, P, Q, R>, maxBodyBytes: number): RouteInput<B, P, Q> =>
+  ({
+    body: spec.body ? readJsonBody(event, spec.body, maxBodyBytes) : undefined,
+    path: spec.path ? validate(spec.path, event.pathParameters ?? {}, 'path') : {},
+    query: spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'query') : {},
+  }) as RouteInput<B, P, Q>;
+
+export const routeResult = <R>(spec: Pick<RouteSpec<Schema, Schema, Schema, R>, 'status' | 'view'>, result: R): HttpResult => {
+  const status = typeof spec.status === 'function' ? spec.status(result) : (spec.status ?? 200);
+  return { status, body: status === 204 ? undefined : spec.view ? spec.view(result) : result };
+};
