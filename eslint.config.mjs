@@ -2,6 +2,15 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
+const AWS_SDK = ['@aws-sdk/*', 'aws-sdk'];
+
+/** A layer named by its folder, however many `../` lead to it. */
+const layers = (...names) => names.flatMap((name) => [`**/${name}`, `**/${name}/**`]);
+
+// HTTP statuses are the HTTP edge's business (shared/http/error-statuses.ts): below it errors carry codes.
+const HTTP_STATUS = "/^[45]\\d\\d$/";
+const NO_HTTP_STATUS = 'Errors carry a code; its HTTP status lives in shared/http/error-statuses.ts';
+
 export default tseslint.config(
   { ignores: ['node_modules/', '.esbuild/', '.serverless/', '.ordo/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
@@ -21,7 +30,52 @@ export default tseslint.config(
     // The engine and the domain stay portable: only adapters talk to AWS.
     files: ['shared/engine/**/*.ts', 'shared/domain/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['@aws-sdk/*', 'aws-sdk', '**/adapters/**'] }],
+      'no-restricted-imports': ['error', { patterns: [...AWS_SDK, '**/adapters/**'] }],
+    },
+  },
+  {
+    // The engine is the lowest layer: the layers above build on it, never the other way round.
+    files: ['shared/engine/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: AWS_SDK, message: 'Only adapters talk to AWS.' },
+            {
+              group: layers('domain', 'http', 'adapters', 'config', 'composition', 'runtime'),
+              message: 'The engine imports nothing of the layers above it (only its own files and shared/ports).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['shared/engine/**/*.ts', 'shared/domain/**/*.ts', 'shared/adapters/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: `:matches(PropertyDefinition, TSAbstractPropertyDefinition)[key.name='status'][value.raw=${HTTP_STATUS}]`,
+          message: NO_HTTP_STATUS,
+        },
+        { selector: `AssignmentExpression[left.property.name='status'][right.raw=${HTTP_STATUS}]`, message: NO_HTTP_STATUS },
+        { selector: `TSParameterProperty > AssignmentPattern[left.name='status'][right.raw=${HTTP_STATUS}]`, message: NO_HTTP_STATUS },
+      ],
+    },
+  },
+  {
+    // Ports are contracts: interfaces and types, no code.
+    files: ['shared/ports/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: ':matches(ExportNamedDeclaration, ExportDefaultDeclaration) > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, TSEnumDeclaration)',
+          message: 'A port holds interfaces and types only; its implementations live in shared/adapters.',
+        },
+      ],
     },
   },
 );

@@ -1,39 +1,20 @@
-/**
- * Errors the domain raises on purpose. The HTTP layer maps each kind to a status code;
- * anything else that escapes is a bug and becomes a 500 with a request id.
- */
-export abstract class DomainError extends Error {
-  abstract readonly status: number;
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly field?: string,
-  ) {
-    super(message);
-    this.name = new.target.name;
-  }
-}
+import { OrdoError } from '../engine/ordo-error';
 
-export class ValidationError extends DomainError {
-  readonly status = 400;
-  constructor(
-    message: string,
-    field?: string,
-    readonly details: { field: string; message: string }[] = [],
-  ) {
-    super('VALIDATION_FAILED', message, field);
-  }
-}
+export { ValidationError } from '../engine/engine-errors';
+
+/**
+ * Errors the domain raises on purpose, each with its code. The HTTP edge maps a code to a status
+ * (`shared/http/error-statuses.ts`); anything else that escapes is a bug and becomes a 500 with a request id.
+ */
+export abstract class DomainError extends OrdoError {}
 
 export class UnauthenticatedError extends DomainError {
-  readonly status = 401;
   constructor(message = 'A valid API key is required: send "Authorization: Bearer <apiKey>"') {
     super('UNAUTHENTICATED', message);
   }
 }
 
 export class ForbiddenError extends DomainError {
-  readonly status = 403;
   constructor(message: string) {
     super('FORBIDDEN', message);
   }
@@ -41,21 +22,18 @@ export class ForbiddenError extends DomainError {
 
 /** Every key of a suspended account is refused until the operator reactivates it. */
 export class AccountSuspendedError extends DomainError {
-  readonly status = 403;
   constructor() {
     super('ACCOUNT_SUSPENDED', 'This account is suspended; its keys are refused until the operator reactivates it');
   }
 }
 
 export class NotFoundError extends DomainError {
-  readonly status = 404;
   constructor(message: string) {
     super('NOT_FOUND', message);
   }
 }
 
 export class ConflictError extends DomainError {
-  readonly status = 409;
   constructor(message: string, field?: string) {
     super('CONFLICT', message, field);
   }
@@ -66,14 +44,12 @@ export class ConflictError extends DomainError {
  * none of them: the caller names one with `retailerId`.
  */
 export class AmbiguousRefError extends DomainError {
-  readonly status = 409;
   constructor(message: string) {
     super('AMBIGUOUS_REF', message, 'retailerId');
   }
 }
 
 export class PayloadTooLargeError extends DomainError {
-  readonly status = 413;
   constructor(message: string) {
     super('PAYLOAD_TOO_LARGE', message);
   }
@@ -81,11 +57,20 @@ export class PayloadTooLargeError extends DomainError {
 
 /** A dependency Ordo needs is down; the same request may succeed after `retryAfterSeconds`. */
 export class ServiceUnavailableError extends DomainError {
-  readonly status = 503;
   constructor(
     message: string,
     readonly retryAfterSeconds = 5,
   ) {
     super('SERVICE_UNAVAILABLE', message);
+  }
+}
+
+/**
+ * The order was refused: its code is the reason the engine gave (WORKFLOW_NOT_FOUND, RULE_FAILED, a
+ * custom rule's code, LOOP_GUARD, …), so callers see why, and one kind answers all of them alike.
+ */
+export class OrderNotAcceptedError extends DomainError {
+  constructor(code: string, message: string) {
+    super(code, message);
   }
 }

@@ -1,8 +1,15 @@
-import { DomainError, ValidationError } from '../domain/domain-errors';
+import { OrdoError, type ErrorDetail } from './ordo-error';
+
+/** A request, a body or a workflow that breaks the rules; nothing was written. */
+export class ValidationError extends OrdoError {
+  declare readonly details: ErrorDetail[];
+  constructor(message: string, field?: string, details: ErrorDetail[] = []) {
+    super('VALIDATION_FAILED', message, field, details);
+  }
+}
 
 /** An entity changed between load and commit; nothing was written, so re-run the execution. */
-export class VersionConflictError extends DomainError {
-  readonly status = 409;
+export class VersionConflictError extends OrdoError {
   constructor(message: string) {
     super('VERSION_CONFLICT', message);
   }
@@ -13,8 +20,7 @@ export class VersionConflictError extends DomainError {
  * enough reserved to release or consume), or the position does not exist. Nothing was written;
  * the engine re-runs the execution, whose rules then see the stock as it is now.
  */
-export class InsufficientStockError extends DomainError {
-  readonly status = 409;
+export class InsufficientStockError extends OrdoError {
   constructor(
     readonly skuRef: string,
     readonly locationRef: string,
@@ -25,16 +31,14 @@ export class InsufficientStockError extends DomainError {
 }
 
 /** The event was already processed to a final outcome; nothing was written. */
-export class DuplicateEventError extends DomainError {
-  readonly status = 409;
+export class DuplicateEventError extends OrdoError {
   constructor(readonly eventId: string) {
     super('DUPLICATE_EVENT', `Event ${eventId} was already processed`);
   }
 }
 
 /** More rulesets ran in one execution than the loop guard allows. */
-export class LoopGuardError extends DomainError {
-  readonly status = 422;
+export class LoopGuardError extends OrdoError {
   constructor(
     readonly limit: number,
     readonly lastEventName: string,
@@ -47,8 +51,7 @@ export class LoopGuardError extends DomainError {
  * The event came through more relays (events sent to other roots, scheduled events) than the
  * hop limit allows: a workflow that keeps sending events on would otherwise never stop.
  */
-export class HopLimitError extends DomainError {
-  readonly status = 422;
+export class HopLimitError extends OrdoError {
   constructor(
     readonly limit: number,
     readonly hops: number,
@@ -57,8 +60,7 @@ export class HopLimitError extends DomainError {
   }
 }
 
-export class WorkflowNotFoundError extends DomainError {
-  readonly status = 404;
+export class WorkflowNotFoundError extends OrdoError {
   constructor(key: { retailerId: string; entityType: string; subtype: string }, version?: number) {
     const which = version === undefined ? 'any version' : `version ${version}`;
     super(
@@ -72,8 +74,7 @@ export class WorkflowNotFoundError extends DomainError {
  * A rule could not do its job: thrown by `ordo.core.Fail`, by custom rules, and by the engine
  * for a rule it cannot run (unknown name, props that fail the schema, an undeclared status).
  */
-export class RuleFailedError extends DomainError {
-  readonly status = 422;
+export class RuleFailedError extends OrdoError {
   constructor(message: string, code = 'RULE_FAILED') {
     super(code, message);
   }

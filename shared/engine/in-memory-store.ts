@@ -1,4 +1,3 @@
-import { ConflictError } from '../domain/domain-errors';
 import { DuplicateEventError, InsufficientStockError, VersionConflictError } from './engine-errors';
 import { applyDelta, deltaFits, netInventoryChanges, stockKey } from './stock-changes';
 import {
@@ -66,7 +65,8 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
     const versions = this.workflows.get(workflowKeyOf(workflow)) ?? new Map<number, Workflow>();
     const version = workflow.version ?? Math.max(0, ...versions.keys()) + 1;
     if (versions.has(version)) {
-      throw new ConflictError(`Workflow ${workflowKeyOf(workflow)} version ${version} already exists`, 'version');
+      // A seeding mistake in a test or a benchmark, not a caller's conflict: versions are immutable.
+      throw new Error(`Workflow ${workflowKeyOf(workflow)} version ${version} already exists`);
     }
     const stored = { ...workflow, version };
     versions.set(version, stored);

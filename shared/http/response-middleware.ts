@@ -1,18 +1,25 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { DomainError, ServiceUnavailableError, ValidationError } from '../domain/domain-errors';
+import { ServiceUnavailableError } from '../domain/domain-errors';
+import { OrdoError } from '../engine/ordo-error';
 import { logger } from '../runtime/logger';
+import { statusOf } from './error-statuses';
 import { toApiGatewayResult } from './response';
 
 const requestIdOf = (event: APIGatewayProxyEvent): string => event.requestContext?.requestId ?? 'unknown';
 
-const errorBody = (error: DomainError, requestId: string) => ({
+const errorBody = (error: OrdoError, requestId: string) => ({
   error: {
     code: error.code,
     message: error.message,
     ...(error.field ? { field: error.field } : {}),
-    ...(error instanceof ValidationError && error.details.length > 1 ? { details: error.details } : {}),
+    ...(error.details && error.details.length > 1 ? { details: error.details } : {}),
   },
+  requestId,
+});
+
+const internalError = (requestId: string) => ({
+  error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; quote the requestId when you report it' },
   requestId,
 });
 
@@ -42,21 +49,18 @@ export const responses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
     onError: (request) => {
       const requestId = requestIdOf(request.event);
       const error = request.error;
-      if (error instanceof DomainError) {
+      const status = error instanceof OrdoError ? statusOf(error) : undefined;
+      if (error instanceof OrdoError && status !== undefined) {
         const headers = error instanceof ServiceUnavailableError ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
-        request.response = toApiGatewayResult({ status: error.status, body: errorBody(error, requestId), headers }, requestId);
+        request.response = toApiGatewayResult({ status, body: errorBody(error, requestId), headers }, requestId);
       } else {
-        logger.error('unhandled error', { errorName: error?.name, errorMessage: error?.message });
-        request.response = toApiGatewayResult(
-          {
-            status: 500,
-            body: {
-              error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side; quote the requestId when you report it' },
-              requestId,
-            },
-          },
-          requestId,
-        );
+        // An error of our own whose code has no status is a bug too: its code was left out of the map.
+        logger.error('unhandled error', {
+          errorName: error?.name,
+          errorMessage: error?.message,
+          ...(error instanceof OrdoError ? { errorCode: error.code } : {}),
+        });
+        request.response = toApiGatewayResult({ status: 500, body: internalError(requestId) }, requestId);
       }
       logRequest(request.event, request.response.statusCode);
     },

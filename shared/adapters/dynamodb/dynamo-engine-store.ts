@@ -38,7 +38,6 @@ export const TRANSACTION_LIMIT = 100;
 const FIXED_ITEMS = 3;
 
 export class TransactionTooLargeError extends DomainError {
-  readonly status = 422;
   constructor(count: number) {
     super(
       'TRANSACTION_TOO_LARGE',

@@ -15,12 +15,19 @@ const queuedEventSchema = z.object({
   }),
 });
 
-/** Failures no redelivery can fix: the queue drops them, and the FAILED record says why. */
-const FINAL_FAILURES = new Set(['HOP_LIMIT']);
+/**
+ * Failure codes no redelivery can fix: the same event fails the same way however often it runs
+ * (HOP_LIMIT: its relays are counted in the message itself), so the queue drops it and the FAILED
+ * record says why.
+ */
+export const FINAL_FAILURE_CODES: ReadonlySet<string> = new Set(['HOP_LIMIT']);
 
-/** Thrown so that the queue redelivers the message, and after its last try parks it in the DLQ. */
+/** Whether a run of a queued event is worth another try: it FAILED, for a reason that is not final. */
+export const needsRedelivery = (result: { outcome: string; error?: { code: string } }): boolean =>
+  result.outcome === 'FAILED' && !FINAL_FAILURE_CODES.has(result.error?.code ?? '');
+
+/** A queued event FAILED for a reason a later try may not meet; the queue consumer throws it to have the message redelivered. */
 export class EventFailedError extends DomainError {
-  readonly status = 500;
   constructor(eventId: string, reason: string) {
     super('EVENT_FAILED', `Event ${eventId} FAILED: ${reason}`);
   }
@@ -28,14 +35,6 @@ export class EventFailedError extends DomainError {
 
 export const parseQueuedEvent = (body: string): QueuedEvent => queuedEventSchema.parse(JSON.parse(body));
 
-/**
- * Runs a queued event; a FAILED outcome is an error, so the queue retries it, unless the
- * failure is final (HOP_LIMIT: the same event fails the same way however often it runs).
- */
-export const processQueuedEvent = async (message: QueuedEvent, account: AccountOrchestration) => {
-  const result = await runEvent({ ...message.event, source: message.event.source ?? 'QUEUE' }, account);
-  if (result.outcome === 'FAILED' && !FINAL_FAILURES.has(result.error?.code ?? '')) {
-    throw new EventFailedError(result.eventId, result.error?.message ?? 'unknown');
-  }
-  return result;
-};
+/** Runs a queued event to its outcome; whether a FAILED one is delivered again is `needsRedelivery`'s call. */
+export const processQueuedEvent = (message: QueuedEvent, account: AccountOrchestration) =>
+  runEvent({ ...message.event, source: message.event.source ?? 'QUEUE' }, account);

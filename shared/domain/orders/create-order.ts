@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Entity, OrdoEvent } from '../../engine/engine-model';
 import type { DataKeys } from '../../ports/keyring';
-import { ConflictError, DomainError } from '../domain-errors';
+import { ConflictError, OrderNotAcceptedError } from '../domain-errors';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { runEvent } from '../orchestration/run-event';
@@ -13,13 +13,6 @@ import { orderSealer } from '../privacy/order-sealing';
 import { ORDER, orderAttributes, type OrderAttributes } from './order';
 import type { OrderInput } from './order-input';
 import { orderView, type OrderView } from './order-view';
-
-export class OrderNotAcceptedError extends DomainError {
-  readonly status = 422;
-  constructor(code: string, message: string) {
-    super(code, message);
-  }
-}
 
 /** Same body, same fingerprint: keys are sorted so field order does not matter. */
 const fingerprint = (input: OrderInput): string => {

@@ -242,7 +242,7 @@ describe('readJsonBody and values DynamoDB cannot store', () => {
     const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
 
     // Assess
-    expect(read).toThrow(expect.objectContaining({ status: 400, field }));
+    expect(read).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field }));
   });
 
   it('accepts zero, ordinary numbers and whole surrogate pairs', () => {

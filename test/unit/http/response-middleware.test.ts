@@ -10,6 +10,7 @@ import {
   ValidationError,
   type DomainError,
 } from '../../../shared/domain/domain-errors';
+import { OrdoError } from '../../../shared/engine/ordo-error';
 import { logger } from '../../../shared/runtime/logger';
 import { responses } from '../../../shared/http/response-middleware';
 import { toApiGatewayResult } from '../../../shared/http/response';
@@ -198,6 +199,24 @@ describe('the responses middleware', () => {
     // Assess
     expect(response.statusCode).toBe(500);
     expect(response.body).not.toContain('secret-token');
+  });
+
+  it('answers an error of its own whose code has no status as a bug: 500 with the request id, the code logged', async () => {
+    // Prepare
+    class UnmappedError extends OrdoError {
+      constructor() {
+        super('NO_STATUS_FOR_THIS', 'secret-token inside');
+      }
+    }
+    const handler = throwing(new UnmappedError());
+
+    // Act
+    const response = await invoke(handler, apiGatewayEvent({ requestId: 'req-unmapped-1' }));
+
+    // Assess
+    expect(response.statusCode).toBe(500);
+    expect(jsonBody<ErrorResponseBody>(response)).toEqual({ error: { code: 'INTERNAL_ERROR', message: expect.any(String) }, requestId: 'req-unmapped-1' });
+    expect(error).toHaveBeenCalledWith('unhandled error', expect.objectContaining({ errorCode: 'NO_STATUS_FOR_THIS' }));
   });
 
   it('logs a plain Error as an unhandled error', async () => {

@@ -94,7 +94,7 @@ describe('DynamoControlPlaneStore', () => {
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(ConflictError);
-      await expect(attempt).rejects.toMatchObject({ field: 'accountId', status: 409 });
+      await expect(attempt).rejects.toMatchObject({ field: 'accountId', code: 'CONFLICT' });
     });
 
     it('lets any other DynamoDB failure through unchanged', async () => {

@@ -185,7 +185,7 @@ describe('DynamoEntityIndex', () => {
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-    await expect(attempt).rejects.toMatchObject({ field: 'cursor', status: 400 });
+    await expect(attempt).rejects.toMatchObject({ field: 'cursor', code: 'VALIDATION_FAILED' });
     expect(ddbMock.commandCalls(QueryCommand)).toHaveLength(0);
   });
 });

@@ -201,7 +201,7 @@ describe('DynamoEventLog', () => {
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(ValidationError);
-      await expect(attempt).rejects.toMatchObject({ field: 'cursor', status: 400 });
+      await expect(attempt).rejects.toMatchObject({ field: 'cursor', code: 'VALIDATION_FAILED' });
       expect(ddbMock.calls()).toHaveLength(0);
     });
 
@@ -213,7 +213,7 @@ describe('DynamoEventLog', () => {
       const attempt = log.list({ limit: 10, cursor: forged });
 
       // Assess
-      await expect(attempt).rejects.toMatchObject({ field: 'cursor', status: 400 });
+      await expect(attempt).rejects.toMatchObject({ field: 'cursor', code: 'VALIDATION_FAILED' });
       expect(ddbMock.calls()).toHaveLength(0);
     });
   });

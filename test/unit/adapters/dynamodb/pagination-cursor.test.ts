@@ -56,7 +56,7 @@ describe('pagination cursor', () => {
 
       // Assess
       expect(attempt).toThrow(ValidationError);
-      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', status: 400 }));
+      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', code: 'VALIDATION_FAILED' }));
     });
 
     it.each([
@@ -70,7 +70,7 @@ describe('pagination cursor', () => {
       const attempt = () => decodeCursor(base64url(json));
 
       // Assess
-      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', status: 400 }));
+      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', code: 'VALIDATION_FAILED' }));
     });
 
     it('refuses a key with an attribute that is not a table or index key', () => {
@@ -81,7 +81,7 @@ describe('pagination cursor', () => {
       const attempt = () => decodeCursor(forged);
 
       // Assess
-      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', status: 400 }));
+      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', code: 'VALIDATION_FAILED' }));
     });
 
     it('refuses a key whose values are not strings', () => {
@@ -92,7 +92,7 @@ describe('pagination cursor', () => {
       const attempt = () => decodeCursor(forged);
 
       // Assess
-      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', status: 400 }));
+      expect(attempt).toThrow(expect.objectContaining({ field: 'cursor', code: 'VALIDATION_FAILED' }));
     });
   });
 });

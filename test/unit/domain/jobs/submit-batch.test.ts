@@ -36,7 +36,7 @@ describe('submitBatch', () => {
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(PayloadTooLargeError);
-    await expect(submitted).rejects.toMatchObject({ status: 413, message: expect.stringContaining('5,000') });
+    await expect(submitted).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE', message: expect.stringContaining('5,000') });
   });
 
   it('stores and queues nothing for a batch of 5,001 records', async () => {
@@ -63,7 +63,7 @@ describe('submitBatch', () => {
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(NotFoundError);
-    await expect(submitted).rejects.toMatchObject({ status: 404 });
+    await expect(submitted).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('answers 409 for a job 24 hours after it was created, and stores nothing', async () => {
@@ -75,7 +75,7 @@ describe('submitBatch', () => {
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(ConflictError);
-    await expect(submitted).rejects.toMatchObject({ status: 409 });
+    await expect(submitted).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(deps.jobs.batches.size).toBe(0);
     expect(deps.queue.chunks).toEqual([]);
   });
@@ -184,7 +184,7 @@ describe('submitBatch', () => {
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(ServiceUnavailableError);
-    await expect(submitted).rejects.toMatchObject({ status: 503, message: expect.stringContaining('new batch') });
+    await expect(submitted).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('new batch') });
     const [stored] = deps.jobs.batches.values();
     const batch = await getBatch(jobId, stored?.batchId ?? '', {}, deps);
     expect(batch).toMatchObject({ status: 'FAILED', total: 3, failed: 3, applied: 0 });
@@ -296,7 +296,7 @@ describe('createJob', () => {
 
     // Assess
     await expect(created).rejects.toBeInstanceOf(ForbiddenError);
-    await expect(created).rejects.toMatchObject({ status: 403 });
+    await expect(created).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(deps.jobs.jobs.size).toBe(0);
   });
 
@@ -306,7 +306,7 @@ describe('createJob', () => {
 
     // Assess
     await expect(created).rejects.toBeInstanceOf(ValidationError);
-    await expect(created).rejects.toMatchObject({ status: 400, field: 'retailerId', message: expect.stringContaining('retailerId') });
+    await expect(created).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'retailerId', message: expect.stringContaining('retailerId') });
     expect(deps.jobs.jobs.size).toBe(0);
   });
 });

@@ -36,7 +36,7 @@ describe('getEntity', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(NotFoundError);
-    await expect(attempt).rejects.toMatchObject({ status: 404 });
+    await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
   });
 
   it('answers NotFoundError for a child asked for without its root', async () => {

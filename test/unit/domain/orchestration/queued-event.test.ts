@@ -1,6 +1,6 @@
 import { ZodError } from 'zod';
 import { eventRecordKey } from '../../../../shared/engine/in-memory-store';
-import { EventFailedError, parseQueuedEvent, processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
+import { EventFailedError, FINAL_FAILURE_CODES, needsRedelivery, parseQueuedEvent, processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
 import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
@@ -25,33 +25,30 @@ describe('processQueuedEvent', () => {
     await runEvent(orderEvent('CREATE'), account);
   });
 
-  it('throws EventFailedError for an event that FAILED, so the queue delivers it again', async () => {
+  it('returns an event that FAILED as one to deliver again', async () => {
     // Prepare
     const event = orderEvent('BREAK');
 
     // Act
-    const attempt = processQueuedEvent({ accountId: 'acme', event }, account);
+    const result = await processQueuedEvent({ accountId: 'acme', event }, account);
 
     // Assess
-    await expect(attempt).rejects.toThrow(EventFailedError);
-    await expect(attempt).rejects.toMatchObject({
-      code: 'EVENT_FAILED',
-      message: `Event ${event.id} FAILED: the carrier is down`,
-    });
+    expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'RULE_FAILED', message: 'the carrier is down' } });
+    expect(needsRedelivery(result)).toBe(true);
   });
 
-  it('keeps the FAILED record of an event it throws for, so it can be retried', async () => {
+  it('keeps the FAILED record of an event, so it can be retried', async () => {
     // Prepare
     const event = orderEvent('BREAK');
 
     // Act
-    await processQueuedEvent({ accountId: 'acme', event }, account).catch(() => undefined);
+    await processQueuedEvent({ accountId: 'acme', event }, account);
 
     // Assess
     expect(await account.store.getEvent('R1', event.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
   });
 
-  it('returns a HOP_LIMIT failure without throwing, since no redelivery could make it run', async () => {
+  it('returns a HOP_LIMIT failure as final, since no redelivery could make it run', async () => {
     // Prepare
     const limited = inMemoryOrchestration('acme', { workflows: [orderFlow()], hopLimit: 2 });
     await runEvent(orderEvent('CREATE'), limited);
@@ -62,6 +59,7 @@ describe('processQueuedEvent', () => {
 
     // Assess
     expect(result).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
+    expect(needsRedelivery(result)).toBe(false);
     expect(limited.store.events.get(eventRecordKey(event.retailerId, event.id))).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
     expect(limited.queue.sent).toEqual([]);
   });
@@ -107,6 +105,42 @@ describe('processQueuedEvent', () => {
 
     // Assess
     expect((await account.store.getEvent('R1', event.id))?.event.source).toBe('BUS');
+  });
+});
+
+describe('needsRedelivery', () => {
+  it.each(['SUCCESS', 'NO_MATCH', 'SCHEDULED', 'DUPLICATE'])('delivers no %s run again', (outcome) => {
+    // Act
+    const again = needsRedelivery({ outcome });
+
+    // Assess
+    expect(again).toBe(false);
+  });
+
+  it.each(['RULE_FAILED', 'LOOP_GUARD', 'CARRIER_DOWN'])('delivers a run that FAILED with %s again', (code) => {
+    // Act
+    const again = needsRedelivery({ outcome: 'FAILED', error: { code } });
+
+    // Assess
+    expect(again).toBe(true);
+  });
+
+  it.each([...FINAL_FAILURE_CODES])('delivers no run that FAILED with the final code %s again', (code) => {
+    // Act
+    const again = needsRedelivery({ outcome: 'FAILED', error: { code } });
+
+    // Assess
+    expect(again).toBe(false);
+  });
+});
+
+describe('EventFailedError', () => {
+  it('names the event and why it failed under the code EVENT_FAILED', () => {
+    // Act
+    const error = new EventFailedError('evt-9', 'the carrier is down');
+
+    // Assess
+    expect(error).toMatchObject({ code: 'EVENT_FAILED', message: 'Event evt-9 FAILED: the carrier is down' });
   });
 });
 

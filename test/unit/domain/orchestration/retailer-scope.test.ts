@@ -40,7 +40,7 @@ describe('retailerFor', () => {
 
     // Assess
     expect(act).toThrow(ValidationError);
-    expect(act).toThrow(expect.objectContaining({ field: 'retailerId', status: 400 }));
+    expect(act).toThrow(expect.objectContaining({ field: 'retailerId', code: 'VALIDATION_FAILED' }));
   });
 
   it('treats an empty retailerId from an unscoped key as missing', () => {

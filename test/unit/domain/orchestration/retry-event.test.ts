@@ -25,7 +25,7 @@ describe('retryEvent', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(NotFoundError);
-    await expect(attempt).rejects.toMatchObject({ status: 404 });
+    await expect(attempt).rejects.toMatchObject({ code: 'NOT_FOUND' });
     expect(account.queue.sent).toEqual([]);
   });
 
@@ -39,7 +39,7 @@ describe('retryEvent', () => {
 
     // Assess
     await expect(attempt).rejects.toThrow(ConflictError);
-    await expect(attempt).rejects.toMatchObject({ status: 409 });
+    await expect(attempt).rejects.toMatchObject({ code: 'CONFLICT' });
     expect(account.queue.sent).toEqual([]);
   });
 

@@ -32,7 +32,7 @@ describe('uploadWorkflow', () => {
 
     // Assess
     expect(error).toBeInstanceOf(ValidationError);
-    expect(error).toMatchObject({ status: 400, field });
+    expect(error).toMatchObject({ code: 'VALIDATION_FAILED', field });
     expect(await account.workflows.get({ retailerId: 'R1', ...path })).toBeUndefined();
     expect(await account.workflows.get(KEY)).toBeUndefined();
   });

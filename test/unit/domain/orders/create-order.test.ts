@@ -1,5 +1,5 @@
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
-import { ConflictError } from '../../../../shared/domain/domain-errors';
+import { ConflictError, OrderNotAcceptedError } from '../../../../shared/domain/domain-errors';
 import { createOrder } from '../../../../shared/domain/orders/create-order';
 import type { OrderInput } from '../../../../shared/domain/orders/order-input';
 import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows/order-reference-workflows';
@@ -55,7 +55,8 @@ describe('createOrder, async', () => {
     const attempt = createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ code: 'WORKFLOW_NOT_FOUND', status: 422 });
+    await expect(attempt).rejects.toBeInstanceOf(OrderNotAcceptedError);
+    await expect(attempt).rejects.toMatchObject({ code: 'WORKFLOW_NOT_FOUND' });
     expect(account.queue.sent).toEqual([]);
   });
 

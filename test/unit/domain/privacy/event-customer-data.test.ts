@@ -84,7 +84,7 @@ describe('sealEventCustomerData', () => {
     const attempt = sealEventCustomerData(event({ attributes: { deliveryPoint: { lat: 91, lon: 0 } } }), 'acme', new FixedDataKeys());
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 400, field: 'attributes.deliveryPoint.lat' });
+    await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'attributes.deliveryPoint.lat' });
   });
 
   it('refuses an exactDeliveryPoint sent by the caller, which only Ordo sets', async () => {
@@ -92,7 +92,7 @@ describe('sealEventCustomerData', () => {
     const attempt = sealEventCustomerData(event({ attributes: { exactDeliveryPoint: { lat: 1, lon: 1 } } }), 'acme', new FixedDataKeys());
 
     // Assess
-    await expect(attempt).rejects.toMatchObject({ status: 400, field: 'attributes.exactDeliveryPoint' });
+    await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION_FAILED', field: 'attributes.exactDeliveryPoint' });
   });
 });
 

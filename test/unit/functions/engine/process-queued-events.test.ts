@@ -67,6 +67,19 @@ describe('the process-queued-events handler', () => {
     expect([statusOf('O-1'), statusOf('O-2'), statusOf('O-3')]).toEqual(['CONFIRMED', 'BOOKED', 'CONFIRMED']);
   });
 
+  it('reports no record whose event FAILED for a reason no redelivery fixes, and keeps its FAILED record', async () => {
+    // Prepare
+    const relayedTooOften = orderEvent('CONFIRM', { entityRef: 'O-1', source: 'QUEUE', hops: 1_000 });
+
+    // Act
+    const response = await handler(sqsEvent(sqsRecord('msg-1', queued(relayedTooOften))), lambdaContext());
+
+    // Assess
+    expect(response).toEqual({ batchItemFailures: [] });
+    expect(await accounts.account('acme').store.getEvent('R1', relayedTooOften.id)).toMatchObject({ outcome: 'FAILED', error: { code: 'HOP_LIMIT' } });
+    expect(statusOf('O-1')).toBe('BOOKED');
+  });
+
   it('keeps the FAILED record of the event it reports, for the retry', async () => {
     // Prepare
     const broken = orderEvent('BREAK', { entityRef: 'O-2' });
