@@ -30,8 +30,8 @@ export const machine = () => ({
   platform: `${process.platform}-${process.arch}`,
 });
 
-/** Prints a table and writes bench/results/latest.json. */
-export const report = (results: BenchResult[]): void => {
+/** Prints a table and writes bench/results/latest.json, or `file` there for a run of some benchmarks only. */
+export const report = (results: BenchResult[], file = 'latest.json'): void => {
   const rows = results.map((r) => ({
     benchmark: r.name,
     value: `${Number.isInteger(r.value) ? r.value : r.value.toFixed(2)} ${r.unit}`,
@@ -42,7 +42,7 @@ export const report = (results: BenchResult[]): void => {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const out = { at: new Date().toISOString(), machine: machine(), results };
-  writeFileSync(join(dir, 'latest.json'), `${JSON.stringify(out, null, 2)}\n`);
+  writeFileSync(join(dir, file), `${JSON.stringify(out, null, 2)}\n`);
   console.log(`Machine: ${JSON.stringify(out.machine)}`);
-  console.log(`Written to bench/results/latest.json`);
+  console.log(`Written to bench/results/${file}`);
 };

@@ -4,29 +4,52 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 import { withBenchEnvironment } from './bench-environment';
 import { cliImportThroughput } from './cli-import';
 import { engineThroughput } from './engine-throughput';
+import { functionBundleBenchmarks } from './function-bundles';
 import { inventoryBatchBenchmarks } from './inventory-batch';
 import { orderBenchmarks } from './order-lifecycle';
 import { report, type BenchResult } from './report';
 import { sourcingThroughput } from './sourcing-throughput';
 import { syncEventRequests } from './sync-event-requests';
 
+/** The groups `npm run bench -- <group>…` can select; none selected runs them all. */
+const GROUPS = ['bundles', 'engine', 'sourcing', 'dynamodb', 'import'] as const;
+
 const main = async () => {
+  const selected = process.argv.slice(2);
+  const unknown = selected.filter((name) => !(GROUPS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; choose among ${GROUPS.join(', ')}`);
+  const runs = (group: (typeof GROUPS)[number]) => selected.length === 0 || selected.includes(group);
+
   const results: BenchResult[] = [];
-  console.log('• engine throughput, in-process…');
-  results.push(await engineThroughput());
-  console.log('• sourcing decisions, in-process…');
-  results.push(await sourcingThroughput());
-  await withBenchEnvironment(async (env) => {
-    console.log('• sync events on DynamoDB Local…');
-    results.push(...(await syncEventRequests(env)));
-    console.log('• availability and an order lifecycle on DynamoDB Local…');
-    results.push(...(await orderBenchmarks(env)));
-    console.log('• a 5,000-record inventory batch on DynamoDB Local…');
-    results.push(...(await inventoryBatchBenchmarks(env)));
-  });
-  console.log('• `ordo import` of a 50,000-line file through the local stack…');
-  results.push(await cliImportThroughput());
-  report(results);
+  // First, before any benchmark sets the process's environment, which `serverless package` would read.
+  if (runs('bundles')) {
+    console.log('• function bundles: `serverless package` for production, then cold requires…');
+    results.push(...(await functionBundleBenchmarks()));
+  }
+  if (runs('engine')) {
+    console.log('• engine throughput, in-process…');
+    results.push(await engineThroughput());
+  }
+  if (runs('sourcing')) {
+    console.log('• sourcing decisions, in-process…');
+    results.push(await sourcingThroughput());
+  }
+  if (runs('dynamodb')) {
+    await withBenchEnvironment(async (env) => {
+      console.log('• sync events on DynamoDB Local…');
+      results.push(...(await syncEventRequests(env)));
+      console.log('• availability and an order lifecycle on DynamoDB Local…');
+      results.push(...(await orderBenchmarks(env)));
+      console.log('• a 5,000-record inventory batch on DynamoDB Local…');
+      results.push(...(await inventoryBatchBenchmarks(env)));
+    });
+  }
+  if (runs('import')) {
+    console.log('• `ordo import` of a 50,000-line file through the local stack…');
+    results.push(await cliImportThroughput());
+  }
+  // A partial run keeps latest.json whole: it is one full run.
+  report(results, selected.length ? `latest-${selected.join('-')}.json` : 'latest.json');
 };
 
 main().catch((error: Error) => {
