@@ -1,6 +1,4 @@
-import { KMSClient } from '@aws-sdk/client-kms';
 import { systemClock } from '../adapters/clock/system-clock';
-import { KmsKeyring } from '../adapters/keys/kms-keyring';
 import { LocalKeyring } from '../adapters/keys/local-keyring';
 import { EnvelopeDataKeys } from '../domain/privacy/envelope-data-keys';
 import type { DataKeys, Keyring } from '../ports/keyring';
@@ -8,10 +6,26 @@ import { containerPart } from './account-context';
 import { controlPlane } from './control-plane';
 import { settings, type Settings } from './settings';
 
+/**
+ * KMS, loaded on the first seal or unseal rather than with the function: data keys are cached,
+ * so most requests never call KMS, and a function that never touches customer data never loads it.
+ */
+const kmsKeyring = (keyId: string): Keyring => {
+  let loaded: Promise<Keyring> | undefined;
+  const keyring = () =>
+    (loaded ??= Promise.all([import('@aws-sdk/client-kms'), import('../adapters/keys/kms-keyring')]).then(
+      ([{ KMSClient }, { KmsKeyring }]) => new KmsKeyring(new KMSClient({}), keyId),
+    ));
+  return {
+    generateDataKey: async (accountId) => (await keyring()).generateDataKey(accountId),
+    unwrap: async (accountId, wrapped) => (await keyring()).unwrap(accountId, wrapped),
+  };
+};
+
 /** The local master key when one is given (the local stack, tests); KMS otherwise (AWS). */
 const keyringFor = ({ masterKey, kmsKeyId }: Settings): Keyring => {
   if (masterKey) return new LocalKeyring(masterKey);
-  if (kmsKeyId) return new KmsKeyring(new KMSClient({}), kmsKeyId);
+  if (kmsKeyId) return kmsKeyring(kmsKeyId);
   const missing = () => Promise.reject(new Error('No key to seal customer data: set ORDO_KMS_KEY_ID or ORDO_MASTER_KEY'));
   return { generateDataKey: missing, unwrap: missing };
 };
