@@ -1,4 +1,4 @@
-import { accountTableName } from '../domain/accounts/account';
+import { accountTableName } from '../domain/accounts/account-table';
 import { settings } from './settings';
 
 type Build<T, O> = (owner: O) => T;

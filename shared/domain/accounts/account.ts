@@ -25,8 +25,4 @@ export interface Account {
   statusChangedOn?: string;
 }
 
-/**
- * The one place an account's table name is made. Callers pass the accountId of the
- * authenticated principal, never a value taken from the request.
- */
-export const accountTableName = (stage: string, accountId: string): string => `ordo-${stage}-acct-${accountId}`;
+export { accountTableName } from './account-table';
