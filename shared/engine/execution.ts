@@ -49,7 +49,8 @@ export class Execution {
       const noMatch = await this.runReceived(event, eventType);
       if (noMatch) return noMatch;
     } catch (cause) {
-      const position = this.position ?? { eventName: event.name, entityType: event.entityType, entityRef: event.entityRef };
+      // A copy: the failure says where the execution stood when it threw, whatever happens to it after.
+      const position = this.position ? { ...this.position } : { eventName: event.name, entityType: event.entityType, entityRef: event.entityRef };
       return { outcome: 'FAILED', failure: { cause, position, rulesetsRun: this.rulesetsRun } };
     }
     const entities = this.working.changes(this.settings.at);
