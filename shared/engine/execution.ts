@@ -1,138 +1,105 @@
-import type { Action, EventRequest, EventTarget, InventoryRequest } from './actions';
-import type { AuditTrail } from './audit-trail';
-import type { CompiledRuleset, CompiledWorkflow } from './compiled-workflow';
+import type { Action } from './actions';
+import type { CompiledRuleset } from './compiled-workflow';
 import { LoopGuardError, RuleFailedError } from './engine-errors';
-import { changeReservations, heldQty, PendingInventoryReader } from './stock-changes';
-import {
-  entityKey,
-  type Entity,
-  type EventSource,
-  type InventoryChange,
-  type InventoryChangeKind,
-  type OrdoEvent,
-  type OutboxOrigin,
-  type OutboxRecord,
-  type PublishOutboxPayload,
-  type ScheduledEventRecord,
-  type WebhookOutboxPayload,
-} from './engine-model';
-import type { IdGenerator, RuleServices } from './engine-store';
+import { entityKey, type Entity, type OrdoEvent, type OutboxRecord, type ScheduledEventRecord } from './engine-model';
+import type { RuleServices } from './engine-store';
+import { childEntity, entityOfCreateEvent, type ChildSpec } from './entity-factory';
+import { EventRouting } from './event-routing';
+import type { ExecutionOutcome, ExecutionPosition, ExecutionSettings, NoMatch } from './execution-outcome';
+import { InventoryRequests } from './inventory-requests';
+import { outboundPayload } from './outbound-messages';
 import type { RuleContext } from './rule-registry';
-import { CREATE_EVENT, DEFAULT_SUBTYPE, initialStatusOf, workflowRefOf, type RulesetEventType } from './workflow';
+import { CREATE_EVENT, initialStatusOf, type RulesetEventType } from './workflow';
 import type { WorkingCopy } from './working-copy';
-
-/** Kept by a dry run: everything the rules asked for, in order. */
-export interface ExecutionRecording {
-  rulesets: string[];
-  actions: { ruleset: string; rule: string; action: Action }[];
-  stateChanges: { entityType: string; entityRef: string; from: string; to: string }[];
-}
-
-export interface ExecutionSettings {
-  /** The received event's id, which every record of the execution carries. */
-  eventId: string;
-  compiled: CompiledWorkflow;
-  ids: IdGenerator;
-  now: Date;
-  at: string;
-  loopGuard: number;
-  /** The received event's hops; what the execution relays or schedules carries one more. */
-  hops: number;
-  trail: AuditTrail;
-  rootEntityType: string;
-  rootRef: string;
-  recording?: ExecutionRecording;
-  /** From EngineDeps.services: read-only, committed state. */
-  services?: RuleServices;
-}
-
-export type ExecutionMatch =
-  | { matched: true }
-  | { matched: false; code: 'ENTITY_NOT_FOUND' | 'ENTITY_EXISTS' | 'NO_MATCHING_RULESET'; message: string };
-
-/** Where the execution was, for the EXCEPTION or LOOP_GUARD audit entry. */
-export interface ExecutionPosition {
-  eventName: string;
-  entityType: string;
-  entityRef: string;
-  ruleset?: string;
-  rule?: string;
-  inlineEventId?: string;
-}
-
-interface Destination {
-  entityType: string;
-  entityRef: string;
-  entitySubtype: string | undefined;
-  rootEntityType: string;
-  rootEntityRef: string;
-  sameRoot: boolean;
-}
-
-const INVENTORY_KINDS: Record<'RESERVE_INVENTORY' | 'RELEASE_INVENTORY' | 'CONSUME_INVENTORY', InventoryChangeKind> = {
-  RESERVE_INVENTORY: 'RESERVE',
-  RELEASE_INVENTORY: 'RELEASE',
-  CONSUME_INVENTORY: 'CONSUME',
-};
 
 const entityLabel = (event: Pick<OrdoEvent, 'entityType' | 'entityRef'>): string => `${event.entityType} ${event.entityRef}`;
 
 /**
  * One event's run over one root: the matching ruleset, then the inline events it causes, in
- * FIFO order, all against a working copy. Nothing is written here; the engine commits the result.
+ * FIFO order, all against a working copy. Nothing is written here: `run` returns what the
+ * engine commits, or why there is nothing to commit. An execution runs once.
  */
 export class Execution {
-  readonly outbox: OutboxRecord[] = [];
-  readonly scheduled: ScheduledEventRecord[] = [];
-  /** Inventory changes, in the order the rules asked for them. */
-  readonly inventory: InventoryChange[] = [];
-  rulesetsRun = 0;
-  position: ExecutionPosition | undefined;
+  private readonly outbox: OutboxRecord[] = [];
+  private readonly scheduled: ScheduledEventRecord[] = [];
+  private readonly inventory: InventoryRequests;
+  private readonly routing: EventRouting;
   private readonly queue: OrdoEvent[] = [];
   private readonly services: RuleServices;
-  private readonly stockReader: PendingInventoryReader | undefined;
+  private rulesetsRun = 0;
+  private position: ExecutionPosition | undefined;
 
   constructor(
     private readonly settings: ExecutionSettings,
-    readonly working: WorkingCopy,
+    private readonly working: WorkingCopy,
   ) {
-    const committed = settings.services?.inventory;
-    this.stockReader = committed ? new PendingInventoryReader(committed, this.inventory) : undefined;
-    this.services = this.stockReader ? { ...settings.services, inventory: this.stockReader } : { ...settings.services };
+    const { rootEntityType, rootRef, trail, eventId, hops, ids, at } = settings;
+    this.inventory = new InventoryRequests(settings.services?.inventory, { rootEntityType, rootRef, working, trail });
+    this.routing = new EventRouting({ eventId, hops, rootEntityType, rootRef, ids, at, working });
+    const reader = this.inventory.reader;
+    this.services = reader ? { ...settings.services, inventory: reader } : { ...settings.services };
   }
 
   /**
    * Runs the received event with rulesets of `eventType`, then every inline event it causes.
+   * Whatever a rule throws (or the loop guard) ends the run as FAILED, with where it stood.
+   */
+  async run(event: OrdoEvent, eventType: RulesetEventType): Promise<ExecutionOutcome> {
+    try {
+      const noMatch = await this.runReceived(event, eventType);
+      if (noMatch) return noMatch;
+    } catch (cause) {
+      // A copy: the failure says where the execution stood when it threw, whatever happens to it after.
+      const position = this.position ? { ...this.position } : { eventName: event.name, entityType: event.entityType, entityRef: event.entityRef };
+      return { outcome: 'FAILED', failure: { cause, position, rulesetsRun: this.rulesetsRun } };
+    }
+    const entities = this.working.changes(this.settings.at);
+    const targetKey = entityKey(event.entityType, event.entityRef);
+    const changed = entities.find(({ entity }) => entityKey(entity.entityType, entity.ref) === targetKey);
+    return {
+      outcome: 'SUCCESS',
+      effects: {
+        entities,
+        inventory: this.inventory.list,
+        outbox: this.outbox,
+        scheduled: this.scheduled,
+        entity: changed?.entity ?? this.working.get(targetKey),
+      },
+    };
+  }
+
+  /**
    * A received CREATE for an entity that exists is a NO_MATCH, so a second CREATE with another
    * event id (or one re-run after losing a create race) cannot run the CREATE ruleset twice.
    */
-  async run(event: OrdoEvent, eventType: RulesetEventType): Promise<ExecutionMatch> {
-    const { compiled, trail } = this.settings;
+  private async runReceived(event: OrdoEvent, eventType: RulesetEventType): Promise<NoMatch | undefined> {
+    const { compiled } = this.settings;
     const key = entityKey(event.entityType, event.entityRef);
     const existing = this.working.get(key);
     if (existing && event.name === CREATE_EVENT && eventType === 'NORMAL') {
-      const message = `${entityLabel(event)} already exists; a received CREATE runs only for a new entity`;
-      trail.add('NO_MATCH', event.entityType, event.entityRef, { name: event.name, message });
-      return { matched: false, code: 'ENTITY_EXISTS', message };
+      return this.noMatch(event, 'ENTITY_EXISTS', `${entityLabel(event)} already exists; a received CREATE runs only for a new entity`);
     }
     const entity = existing ?? this.createOnEvent(event, key);
-    if (!entity) {
-      const message = `${entityLabel(event)} does not exist`;
-      trail.add('NO_MATCH', event.entityType, event.entityRef, { name: event.name, message });
-      return { matched: false, code: 'ENTITY_NOT_FOUND', message };
-    }
+    if (!entity) return this.noMatch(event, 'ENTITY_NOT_FOUND', `${entityLabel(event)} does not exist`);
     const ruleset = compiled.match(eventType, event.name, entity);
     if (!ruleset) {
-      const message = `No ${eventType} ruleset '${event.name}' for ${entity.entityType}::${entity.subtype} in status ${entity.status}`;
-      trail.add('NO_MATCH', event.entityType, event.entityRef, { name: event.name, message });
-      return { matched: false, code: 'NO_MATCHING_RULESET', message };
+      return this.noMatch(
+        event,
+        'NO_MATCHING_RULESET',
+        `No ${eventType} ruleset '${event.name}' for ${entity.entityType}::${entity.subtype} in status ${entity.status}`,
+      );
     }
 
     await this.runRuleset(ruleset, event, key, undefined);
     for (let head = 0; head < this.queue.length; head += 1) {
       await this.runInline(this.queue[head] as OrdoEvent);
     }
-    return { matched: true };
+    return undefined;
+  }
+
+  private noMatch(event: OrdoEvent, code: NoMatch['error']['code'], message: string): NoMatch {
+    this.settings.trail.add('NO_MATCH', event.entityType, event.entityRef, { name: event.name, message });
+    return { outcome: 'NO_MATCH', error: { code, message } };
   }
 
   private async runInline(event: OrdoEvent): Promise<void> {
@@ -143,22 +110,13 @@ export class Execution {
       const message = entity
         ? `No ruleset '${event.name}' for ${entity.entityType}::${entity.subtype} in status ${entity.status}`
         : `${entityLabel(event)} does not exist`;
-      this.settings.trail.add('NO_MATCH', event.entityType, event.entityRef, {
-        name: event.name,
-        message,
-        inlineEventId: event.id,
-      });
+      this.settings.trail.add('NO_MATCH', event.entityType, event.entityRef, { name: event.name, message, inlineEventId: event.id });
       return;
     }
     await this.runRuleset(ruleset, event, key, event.id);
   }
 
-  private async runRuleset(
-    compiled: CompiledRuleset,
-    event: OrdoEvent,
-    key: string,
-    inlineEventId: string | undefined,
-  ): Promise<void> {
+  private async runRuleset(compiled: CompiledRuleset, event: OrdoEvent, key: string, inlineEventId: string | undefined): Promise<void> {
     const { trail, loopGuard, recording, compiled: workflow, now } = this.settings;
     const { ruleset } = compiled;
     const entity = this.working.get(key) as Entity;
@@ -212,10 +170,15 @@ export class Execution {
       case 'SET_ATTRIBUTES':
         this.working.update(key, { attributes: { ...entity.attributes, ...action.attributes } });
         return;
-      case 'SEND_EVENT':
-        return this.sendEvent(entity, action.event, action.target);
+      case 'SEND_EVENT': {
+        const routed = this.routing.send(entity, action.event, action.target);
+        if ('inline' in routed) this.queue.push(routed.inline);
+        else this.outbox.push(routed.outbox);
+        return;
+      }
       case 'SCHEDULE_EVENT':
-        return this.scheduleEvent(entity, action.event, action.dueAt, action.target);
+        this.scheduled.push(this.routing.schedule(entity, action.event, action.dueAt, action.target));
+        return;
       case 'LOG':
         this.settings.trail.add('LOG', entity.entityType, entity.ref, {
           message: action.message,
@@ -223,31 +186,20 @@ export class Execution {
           inlineEventId,
         });
         return;
-      case 'WEBHOOK': {
-        const payload: WebhookOutboxPayload = { ...this.origin(entity, event), body: action.payload };
-        if (action.url !== undefined) payload.url = action.url;
-        if (action.subscription !== undefined) payload.subscription = action.subscription;
-        return this.addOutbox('WEBHOOK', payload);
-      }
+      case 'WEBHOOK':
       case 'PUBLISH': {
-        const payload: PublishOutboxPayload = {
-          ...this.origin(entity, event),
-          detailType: action.detailType,
-          detail: action.payload,
-        };
-        return this.addOutbox('PUBLISH', payload);
+        const { ids, at, eventId } = this.settings;
+        this.outbox.push({ id: ids(), kind: action.type, eventId, createdOn: at, payload: outboundPayload(action, entity, event) });
+        return;
       }
       case 'RESERVE_INVENTORY':
       case 'RELEASE_INVENTORY':
       case 'CONSUME_INVENTORY':
-        return this.changeInventory(entity, INVENTORY_KINDS[action.type], action, inlineEventId);
+        return this.inventory.request(entity, action, inlineEventId);
       case 'CREATE_ENTITY':
         return this.createChild(entity, action.entity);
       default:
-        throw new RuleFailedError(
-          `Unknown action type '${(action as { type?: unknown }).type}'`,
-          'UNKNOWN_ACTION',
-        );
+        throw new RuleFailedError(`Unknown action type '${(action as { type?: unknown }).type}'`, 'UNKNOWN_ACTION');
     }
   }
 
@@ -255,253 +207,30 @@ export class Execution {
     this.assertDeclared(status);
     if (status === entity.status) return;
     this.working.update(key, { status });
-    this.settings.trail.add('STATE_CHANGE', entity.entityType, entity.ref, {
-      name: eventName,
-      from: entity.status,
-      to: status,
-      inlineEventId,
-    });
-    this.settings.recording?.stateChanges.push({
-      entityType: entity.entityType,
-      entityRef: entity.ref,
-      from: entity.status,
-      to: status,
-    });
+    const { entityType, ref: entityRef, status: from } = entity;
+    this.settings.trail.add('STATE_CHANGE', entityType, entityRef, { name: eventName, from, to: status, inlineEventId });
+    this.settings.recording?.stateChanges.push({ entityType, entityRef, from, to: status });
   }
 
-  /**
-   * Records the change for the commit and keeps the holder's reservations: a holder cannot
-   * release or consume more of a position than it reserved, so no entity gives back units
-   * another one holds.
-   */
-  private changeInventory(
-    entity: Entity,
-    kind: InventoryChangeKind,
-    request: InventoryRequest,
-    inlineEventId: string | undefined,
-  ): void {
-    const { skuRef, locationRef, qty, reason } = request;
-    const verb = kind.toLowerCase();
-    for (const [field, value] of [
-      ['skuRef', skuRef],
-      ['locationRef', locationRef],
-    ] as const) {
-      if (typeof value !== 'string' || value.length === 0) {
-        throw new RuleFailedError(`Cannot ${verb} inventory: ${field} must be a non-empty string`, 'INVALID_INVENTORY_CHANGE');
-      }
-    }
-    if (!Number.isSafeInteger(qty) || qty <= 0) {
-      throw new RuleFailedError(
-        `Cannot ${verb} ${qty} of ${skuRef} at ${locationRef}: qty must be a positive whole number`,
-        'INVALID_INVENTORY_CHANGE',
-      );
-    }
-    const [holderKey, holder] = this.holderOf(entity, request.holder);
-    if (kind !== 'RESERVE') {
-      const held = heldQty(holder.reservations, skuRef, locationRef);
-      if (held < qty) {
-        throw new RuleFailedError(
-          `Cannot ${verb} ${qty} of ${skuRef} at ${locationRef}: ${holder.entityType} ${holder.ref} holds ${held}`,
-          'NOT_RESERVED',
-        );
-      }
-    }
-    const change: InventoryChange = { skuRef, locationRef, kind, qty };
-    if (reason !== undefined) change.reason = reason;
-    const seen = this.stockReader?.committedLevel(skuRef, locationRef);
-    if (seen) change.seen = { onHand: seen.onHand, reserved: seen.reserved, safetyStock: seen.safetyStock };
-    this.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
-    this.inventory.push(change);
-    this.settings.trail.add('INVENTORY', holder.entityType, holder.ref, {
-      name: kind,
-      props: reason === undefined ? { skuRef, locationRef, kind, qty } : { skuRef, locationRef, kind, qty, reason },
-      inlineEventId,
-    });
-  }
-
-  private holderOf(entity: Entity, holder: InventoryRequest['holder']): [string, Entity] {
-    const { rootEntityType, rootRef } = this.settings;
-    const key =
-      holder === undefined || holder === 'SELF'
-        ? entityKey(entity.entityType, entity.ref)
-        : holder === 'ROOT'
-          ? entityKey(rootEntityType, rootRef)
-          : entityKey(holder.entityType, holder.entityRef);
-    const found = this.working.get(key);
-    if (!found) {
-      throw new RuleFailedError(
-        `The reservation holder ${key.replace('#', ' ')} is not an entity of this root`,
-        'ENTITY_NOT_FOUND',
-      );
-    }
-    return [key, found];
-  }
-
-  private sendEvent(entity: Entity, request: EventRequest, target: EventTarget | undefined): void {
-    const destination = this.destination(entity, request, target);
-    if (destination.sameRoot) {
-      this.queue.push(this.eventFor(entity, request, destination, this.settings.ids(), 'INLINE'));
-      return;
-    }
-    const id = this.settings.ids();
-    this.outbox.push({
-      id,
-      kind: 'EVENT',
-      eventId: this.settings.eventId,
-      createdOn: this.settings.at,
-      payload: { ...this.eventFor(entity, request, destination, id, 'QUEUE'), hops: this.settings.hops + 1 },
-    });
-  }
-
-  private scheduleEvent(entity: Entity, request: EventRequest, dueAt: string, target: EventTarget | undefined): void {
-    const due = Date.parse(dueAt);
-    if (Number.isNaN(due)) throw new RuleFailedError(`Cannot schedule '${request.name}': '${dueAt}' is not a date`, 'INVALID_DUE_AT');
-    const dueIso = new Date(due).toISOString();
-    const id = this.settings.ids();
-    const destination = this.destination(entity, request, target);
-    const event = this.eventFor(entity, request, destination, id, 'SCHEDULE');
-    event.scheduledOn = dueIso;
-    // A root that schedules its own next step (a reminder, a daily check) runs once per due time, so it
-    // may repeat for ever; only a hand-off to another root can multiply work, and that counts a hop.
-    event.hops = destination.sameRoot ? this.settings.hops : this.settings.hops + 1;
-    this.scheduled.push({ id, dueAt: dueIso, event });
-  }
-
-  private createChild(parent: Entity, child: Extract<Action, { type: 'CREATE_ENTITY' }>['entity']): void {
+  private createChild(parent: Entity, child: ChildSpec): void {
     const { rootEntityType, rootRef, compiled, ids, at } = this.settings;
-    const key = entityKey(child.entityType, child.ref);
-    if (this.working.get(key)) {
+    if (this.working.get(entityKey(child.entityType, child.ref))) {
       throw new RuleFailedError(`${child.entityType} ${child.ref} already exists`, 'ENTITY_EXISTS');
     }
     const status = child.status ?? initialStatusOf(compiled.workflow);
     this.assertDeclared(status);
-    this.working.add({
-      retailerId: parent.retailerId,
-      entityType: child.entityType,
-      subtype: child.subtype,
-      ref: child.ref,
-      id: ids(),
-      status,
-      attributes: { ...child.attributes },
-      workflowRef: parent.workflowRef,
-      workflowVersion: parent.workflowVersion,
-      version: 0,
-      rootEntityType,
-      rootRef,
-      createdOn: at,
-      updatedOn: at,
-    });
-    this.queue.push({
-      id: ids(),
-      name: CREATE_EVENT,
-      retailerId: parent.retailerId,
-      entityType: child.entityType,
-      entityRef: child.ref,
-      entitySubtype: child.subtype,
-      rootEntityType,
-      rootEntityRef: rootRef,
-      source: 'INLINE',
-    });
+    this.working.add(childEntity(parent, child, status, { id: ids(), rootEntityType, rootRef, at }));
+    this.queue.push(this.routing.childCreated(parent, child));
   }
 
   /** A CREATE event for an entity that does not exist yet makes it, pinned to this workflow. */
   private createOnEvent(event: OrdoEvent, key: string): Entity | undefined {
     if (event.name !== CREATE_EVENT) return undefined;
     const { compiled, rootEntityType, rootRef, ids, at } = this.settings;
-    const { workflow } = compiled;
     const isRoot = event.entityType === rootEntityType && event.entityRef === rootRef;
     if (!isRoot && !this.working.get(entityKey(rootEntityType, rootRef))) return undefined;
-    const entity: Entity = {
-      retailerId: event.retailerId,
-      entityType: event.entityType,
-      subtype: event.entitySubtype ?? DEFAULT_SUBTYPE,
-      ref: event.entityRef,
-      id: ids(),
-      status: initialStatusOf(workflow),
-      attributes: { ...event.attributes },
-      workflowRef: workflowRefOf(workflow),
-      workflowVersion: workflow.version ?? 1,
-      version: 0,
-      rootEntityType,
-      rootRef,
-      createdOn: at,
-      updatedOn: at,
-    };
-    this.working.add(entity);
+    this.working.add(entityOfCreateEvent(event, compiled.workflow, { id: ids(), rootEntityType, rootRef, at }));
     return this.working.get(key);
-  }
-
-  private destination(entity: Entity, request: EventRequest, target: EventTarget | undefined): Destination {
-    const { rootEntityType, rootRef } = this.settings;
-    const to =
-      target ??
-      (request.entityType && request.entityRef
-        ? { entityType: request.entityType, entityRef: request.entityRef }
-        : 'SELF');
-    if (to === 'SELF') return this.destinationOf(entity);
-    if (to === 'ROOT') {
-      const root = this.working.get(entityKey(rootEntityType, rootRef));
-      return root
-        ? this.destinationOf(root)
-        : { entityType: rootEntityType, entityRef: rootRef, entitySubtype: undefined, rootEntityType, rootEntityRef: rootRef, sameRoot: true };
-    }
-    const known = this.working.get(entityKey(to.entityType, to.entityRef));
-    if (known) return this.destinationOf(known);
-    const targetRootType = request.rootEntityType ?? to.entityType;
-    const targetRootRef = request.rootEntityRef ?? to.entityRef;
-    return {
-      entityType: to.entityType,
-      entityRef: to.entityRef,
-      entitySubtype: request.entitySubtype,
-      rootEntityType: targetRootType,
-      rootEntityRef: targetRootRef,
-      sameRoot: targetRootType === rootEntityType && targetRootRef === rootRef,
-    };
-  }
-
-  private destinationOf(entity: Entity): Destination {
-    return {
-      entityType: entity.entityType,
-      entityRef: entity.ref,
-      entitySubtype: entity.subtype,
-      rootEntityType: entity.rootEntityType,
-      rootEntityRef: entity.rootRef,
-      sameRoot: true,
-    };
-  }
-
-  private eventFor(entity: Entity, request: EventRequest, to: Destination, id: string, source: EventSource): OrdoEvent {
-    const event: OrdoEvent = {
-      id,
-      name: request.name,
-      // Always the sender's retailer: a workflow acts inside its retailer's namespace, never on another's entities.
-      retailerId: entity.retailerId,
-      entityType: to.entityType,
-      entityRef: to.entityRef,
-      rootEntityType: to.rootEntityType,
-      rootEntityRef: to.rootEntityRef,
-      source,
-    };
-    if (to.entitySubtype !== undefined) event.entitySubtype = to.entitySubtype;
-    if (request.attributes !== undefined) event.attributes = request.attributes;
-    return event;
-  }
-
-  private origin(entity: Entity, event: OrdoEvent): OutboxOrigin {
-    return {
-      retailerId: entity.retailerId,
-      eventName: event.name,
-      entityType: entity.entityType,
-      entityRef: entity.ref,
-      entityStatus: entity.status,
-      rootEntityType: entity.rootEntityType,
-      rootRef: entity.rootRef,
-    };
-  }
-
-  private addOutbox(kind: OutboxRecord['kind'], payload: Record<string, unknown>): void {
-    const { ids, at, eventId } = this.settings;
-    this.outbox.push({ id: ids(), kind, eventId, createdOn: at, payload });
   }
 
   private assertDeclared(status: string): void {
