@@ -83,8 +83,8 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
   }
 
   // The floor under it: the five stock Queries alone (1,000 positions), same client, same table.
-  const { catalogFor } = await import('../shared/config/catalog');
-  const inventory = catalogFor('bench-orders').inventory;
+  const { catalogOf } = await import('../shared/composition/catalog');
+  const inventory = catalogOf('bench-orders').inventory;
   const floor: number[] = [];
   for (let i = 0; i < samples; i++) {
     const started = process.hrtime.bigint();

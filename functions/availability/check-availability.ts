@@ -1,8 +1,8 @@
-import { catalogFor } from '../../shared/config/catalog';
+import { catalogOf } from '../../shared/composition/catalog';
 import { availabilityInputSchema, checkAvailability } from '../../shared/domain/sourcing/check-availability';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'INVENTORY_READ', scope: 'retailer', body: availabilityInputSchema }, async ({ principal, body }) =>
-  ok(await checkAvailability(body, principal, catalogFor(principal.accountId))),
+export const handler = accountRoute(
+  { permission: 'INVENTORY_READ', scope: 'retailer', body: availabilityInputSchema, context: catalogOf },
+  ({ body }, principal, context) => checkAvailability(body, principal, context),
 );

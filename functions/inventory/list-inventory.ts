@@ -1,9 +1,8 @@
-import { catalogFor } from '../../shared/config/catalog';
+import { catalogOf } from '../../shared/composition/catalog';
 import { inventoryQuerySchema, listInventory } from '../../shared/domain/inventory/inventory-positions';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'INVENTORY_READ', scope: 'shared' }, async ({ principal, query }) =>
-  ok(await listInventory(validate(inventoryQuerySchema, query), catalogFor(principal.accountId))),
+export const handler = accountRoute(
+  { permission: 'INVENTORY_READ', scope: 'shared', query: inventoryQuerySchema, context: catalogOf },
+  ({ query }, principal, context) => listInventory(query, principal, context),
 );

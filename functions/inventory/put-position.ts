@@ -1,18 +1,16 @@
-import { catalogFor } from '../../shared/config/catalog';
+import * as z from 'zod';
+import { catalogOf } from '../../shared/composition/catalog';
 import { setInventoryCount } from '../../shared/domain/inventory/inventory-positions';
 import { positionInputSchema } from '../../shared/domain/inventory/position';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
 export const handler = accountRoute(
-  { permission: 'INVENTORY_UPDATE', scope: 'shared', body: positionInputSchema },
-  async ({ principal, path, body, deps }) =>
-    ok(
-      await setInventoryCount(
-        { locationRef: path.locationRef ?? '', skuRef: path.skuRef ?? '' },
-        body,
-        principal,
-        { ...catalogFor(principal.accountId), clock: deps.clock },
-      ),
-    ),
+  {
+    permission: 'INVENTORY_UPDATE',
+    scope: 'shared',
+    body: positionInputSchema,
+    path: z.object({ locationRef: z.string(), skuRef: z.string() }),
+    context: catalogOf,
+  },
+  ({ path, body }, principal, context) => setInventoryCount({ ...body, ...path }, principal, context),
 );

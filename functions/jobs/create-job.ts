@@ -1,9 +1,9 @@
-import { jobsFor } from '../../shared/config/jobs';
+import { jobsOf } from '../../shared/composition/jobs';
 import { jobInputSchema } from '../../shared/domain/jobs/job';
 import { createJob } from '../../shared/domain/jobs/manage-jobs';
-import { accountRoute } from '../../shared/http/route';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'JOB_CREATE', scope: 'retailer', body: jobInputSchema }, async ({ principal, body }) => {
-  const job = await createJob(body, principal, jobsFor(principal.accountId));
-  return { status: 201, body: job };
-});
+export const handler = accountRoute(
+  { permission: 'JOB_CREATE', scope: 'retailer', body: jobInputSchema, status: 201, context: jobsOf },
+  ({ body }, principal, context) => createJob(body, principal, context),
+);

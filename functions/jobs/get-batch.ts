@@ -1,8 +1,9 @@
-import { jobsFor } from '../../shared/config/jobs';
+import * as z from 'zod';
+import { jobsOf } from '../../shared/composition/jobs';
 import { getBatch } from '../../shared/domain/jobs/manage-jobs';
-import { ok } from '../../shared/http/response';
-import { accountRoute } from '../../shared/http/route';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'JOB_READ', scope: 'retailer' }, async ({ principal, path }) =>
-  ok(await getBatch(path.jobId ?? '', path.batchId ?? '', principal, jobsFor(principal.accountId))),
+export const handler = accountRoute(
+  { permission: 'JOB_READ', scope: 'retailer', path: z.object({ jobId: z.string(), batchId: z.string() }), context: jobsOf },
+  ({ path }, principal, context) => getBatch(path, principal, context),
 );

@@ -1,8 +1,9 @@
-import { jobsFor } from '../../shared/config/jobs';
+import * as z from 'zod';
+import { jobsOf } from '../../shared/composition/jobs';
 import { getJob } from '../../shared/domain/jobs/manage-jobs';
-import { ok } from '../../shared/http/response';
-import { accountRoute } from '../../shared/http/route';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'JOB_READ', scope: 'retailer' }, async ({ principal, path }) =>
-  ok(await getJob(path.jobId ?? '', principal, jobsFor(principal.accountId))),
+export const handler = accountRoute(
+  { permission: 'JOB_READ', scope: 'retailer', path: z.object({ jobId: z.string() }), context: jobsOf },
+  ({ path }, principal, context) => getJob(path, principal, context),
 );

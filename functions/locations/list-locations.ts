@@ -1,7 +1,8 @@
-import { catalogFor } from '../../shared/config/catalog';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { catalogOf } from '../../shared/composition/catalog';
+import { listLocations } from '../../shared/domain/locations/locations';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'LOCATION_READ', scope: 'shared' }, async ({ principal }) =>
-  ok({ items: await catalogFor(principal.accountId).locations.list() }),
+export const handler = accountRoute(
+  { permission: 'LOCATION_READ', scope: 'shared', context: catalogOf },
+  (_input, principal, context) => listLocations({}, principal, context),
 );

@@ -6,9 +6,10 @@ import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { freePort } from '../../scripts/local-stack/ports';
 import { localS3Client, startLocalS3Process, type RunningS3 } from '../../scripts/local-stack/s3-local';
 import { S3ImportDrop } from '../../shared/adapters/s3/s3-import-drop';
-import { dependencies } from '../../shared/config/dependencies';
-import { IMPORT_IDEMPOTENCY_SECONDS } from '../../shared/config/imports';
-import { jobsFor } from '../../shared/config/jobs';
+import { systemClock } from '../../shared/adapters/clock/system-clock';
+import { controlPlane } from '../../shared/composition/control-plane';
+import { IMPORT_IDEMPOTENCY_SECONDS } from '../../shared/composition/inventory-imports';
+import { jobsOf } from '../../shared/composition/jobs';
 import { importInventoryFile, type ImportReport } from '../../shared/domain/jobs/import-inventory-file';
 import type { DropFile } from '../../shared/ports/import-drop';
 import { lambdaContext } from '../support/api-gateway-event';
@@ -73,7 +74,7 @@ const importNow = (file: DropFile) =>
     importInventoryFile(
       file,
       { waitUntil: new Date(Date.now() + 60_000), pollIntervalMs: 200 },
-      { drop, accounts: dependencies().controlPlane, jobsFor, clock: dependencies().clock },
+      { drop, accounts: controlPlane(), jobsFor: jobsOf, clock: systemClock },
     ),
   );
 

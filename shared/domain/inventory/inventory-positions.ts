@@ -6,19 +6,19 @@ import { NotFoundError, ValidationError } from '../domain-errors';
 import { locationRefSchema } from '../locations/location';
 import { requireLocationWriter } from '../locations/location-ownership';
 import { validate } from '../validation';
-import { availableOf, skuRefSchema, type InventoryPosition } from './position';
+import type { AccountPrincipal } from '../accounts/principal';
+import { availableOf, skuRefSchema, type InventoryPosition, type PositionInput } from './position';
 
 export const positionView = (position: InventoryPosition) => ({ ...position, available: availableOf(position) });
 
 /** A full count for one position; the location must exist, and be the scoped key's own. */
 export const setInventoryCount = async (
-  path: { locationRef: string; skuRef: string },
-  input: { onHand: number; safetyStock?: number },
-  scope: { retailerId?: string },
+  { locationRef: requestedLocation, skuRef: requestedSku, ...input }: { locationRef: string; skuRef: string } & PositionInput,
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   deps: { inventory: InventoryStore; locations: LocationStore; clock: Clock },
 ) => {
-  const locationRef = validate(locationRefSchema, path.locationRef, 'locationRef');
-  const skuRef = validate(skuRefSchema, path.skuRef, 'skuRef');
+  const locationRef = validate(locationRefSchema, requestedLocation, 'locationRef');
+  const skuRef = validate(skuRefSchema, requestedSku, 'skuRef');
   const location = await deps.locations.get(locationRef);
   if (!location) throw new NotFoundError(`No location ${locationRef} in this account`);
   requireLocationWriter(location, scope);
@@ -31,8 +31,8 @@ export const inventoryQuerySchema = z.strictObject({
   locationRef: locationRefSchema.optional(),
 });
 
-/** Positions of a SKU (across locations) or of a location (across SKUs), with availability. */
-export const listInventory = async (query: z.infer<typeof inventoryQuerySchema>, deps: { inventory: InventoryStore }) => {
+/** Positions of a SKU (across locations) or of a location (across SKUs), with availability; every key of the account reads them all. */
+export const listInventory = async (query: z.infer<typeof inventoryQuerySchema>, _caller: unknown, deps: { inventory: InventoryStore }) => {
   if (!query.skuRef && !query.locationRef) throw new ValidationError('skuRef or locationRef is required', 'skuRef');
   const positions = query.skuRef
     ? (await deps.inventory.listBySku(query.skuRef)).filter((p) => !query.locationRef || p.locationRef === query.locationRef)

@@ -8,6 +8,8 @@ export const positionInputSchema = z.strictObject({
   safetyStock: z.number().int().min(0).optional(),
 });
 
+export type PositionInput = z.infer<typeof positionInputSchema>;
+
 export interface InventoryPosition {
   skuRef: string;
   locationRef: string;

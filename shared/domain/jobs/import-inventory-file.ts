@@ -184,7 +184,7 @@ const submitBatches = async (
   let entities: InventoryFileRecord[] = [];
   let lines: number[] = [];
   const post = async () => {
-    const { batchId, notQueued } = await submitBatch(jobId, { entityType: 'INVENTORY', action: 'UPSERT', entities }, { accountId }, jobs);
+    const { batchId, notQueued } = await submitBatch({ jobId, batch: { entityType: 'INVENTORY', action: 'UPSERT', entities } }, { accountId }, jobs);
     // As when the queue takes none of a batch (submitBatch throws): the file stays where it is
     // and the next run imports it whole, its applied records then being unchanged.
     if (notQueued > 0) throw new Error(`The inventory queue refused ${notQueued} records of ${file.key}; the next run imports the file again`);
@@ -208,7 +208,7 @@ const settle = async (jobId: string, jobs: JobDeps, deps: ImportFileDeps, option
   const sleep = deps.sleep ?? sleeper;
   const interval = options.pollIntervalMs ?? 1_000;
   for (;;) {
-    const view = await getJob(jobId, {}, jobs);
+    const view = await getJob({ jobId }, {}, jobs);
     if (isFinal(view.status)) return view;
     if (deps.clock.now().getTime() + interval > options.waitUntil.getTime()) return view;
     await sleep(interval);

@@ -1,5 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { JobStore } from '../../ports/job-store';
+import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import { retailerFor, visibleTo } from '../orchestration/retailer-scope';
 import { batchView, jobView } from './batch-status';
@@ -12,7 +13,7 @@ export interface JobDeps {
   ids: () => string;
 }
 
-export const createJob = async (input: { name: string; retailerId?: string }, scope: { retailerId?: string }, deps: JobDeps) => {
+export const createJob = async (input: { name: string; retailerId?: string }, scope: Pick<AccountPrincipal, 'retailerId'>, deps: JobDeps) => {
   const now = deps.clock.now();
   const job: Job = {
     jobId: deps.ids(),
@@ -26,7 +27,7 @@ export const createJob = async (input: { name: string; retailerId?: string }, sc
 };
 
 /** A job of another retailer is not found by a key scoped to a retailer, like one that does not exist. */
-export const getJob = async (jobId: string, scope: { retailerId?: string }, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
+export const getJob = async ({ jobId }: { jobId: string }, scope: Pick<AccountPrincipal, 'retailerId'>, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {
   const loaded = await deps.jobs.loadJob(jobIdFrom(jobId, 'jobId'));
   if (!loaded || !visibleTo(loaded.job.retailerId, scope)) throw new NotFoundError(`No job ${jobId} in this account`);
   const batches = loaded.batches
@@ -35,7 +36,11 @@ export const getJob = async (jobId: string, scope: { retailerId?: string }, deps
   return jobView(loaded.job, batches, deps.clock.now());
 };
 
-export const getBatch = async (jobId: string, batchId: string, scope: { retailerId?: string }, deps: Pick<JobDeps, 'jobs'>) => {
+export const getBatch = async (
+  { jobId, batchId }: { jobId: string; batchId: string },
+  scope: Pick<AccountPrincipal, 'retailerId'>,
+  deps: Pick<JobDeps, 'jobs'>,
+) => {
   const [job, batch] = [jobIdFrom(jobId, 'jobId'), jobIdFrom(batchId, 'batchId')];
   const owner = scope.retailerId ? await deps.jobs.getJob(job) : undefined;
   const loaded = owner && !visibleTo(owner.retailerId, scope) ? undefined : await deps.jobs.loadBatch(job, batch);

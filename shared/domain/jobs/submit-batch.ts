@@ -1,4 +1,5 @@
 import type { ChunkQueue } from '../../ports/chunk-queue';
+import type { AccountPrincipal } from '../accounts/principal';
 import { ConflictError, NotFoundError, PayloadTooLargeError, ServiceUnavailableError } from '../domain-errors';
 import { MAX_BATCH_RECORDS, recordsOf, type Batch, type BatchChunk, type BatchInput, type ChunkResult } from './batch';
 import { chunkBatch, validateBatchRecords } from './batch-records';
@@ -15,9 +16,8 @@ import { jobIdFrom } from './job-ids';
  * that retailer's jobs only, and its records write only the locations that retailer owns.
  */
 export const submitBatch = async (
-  jobId: string,
-  input: BatchInput,
-  sender: { accountId: string; retailerId?: string },
+  { jobId, batch: input }: { jobId: string; batch: BatchInput },
+  sender: Pick<AccountPrincipal, 'accountId' | 'retailerId'>,
   deps: JobDeps & { queue: ChunkQueue },
 ) => {
   if (input.entities.length > MAX_BATCH_RECORDS) {

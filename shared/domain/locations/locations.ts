@@ -1,5 +1,6 @@
 import type { Clock } from '../../ports/clock';
 import type { LocationStore } from '../../ports/location-store';
+import type { AccountPrincipal } from '../accounts/principal';
 import { ConflictError, NotFoundError } from '../domain-errors';
 import { locationRefSchema, type Location, type LocationInput } from './location';
 import { requireLocationWriter } from './location-ownership';
@@ -11,9 +12,8 @@ import { validate } from '../validation';
  * retailer and changes only those; shared locations are changed by keys of the whole account.
  */
 export const putLocation = async (
-  ref: string,
-  input: LocationInput,
-  scope: { retailerId?: string },
+  { ref, location: input }: { ref: string; location: LocationInput },
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   deps: { locations: LocationStore; clock: Clock },
 ): Promise<Location> => {
   const locationRef = validate(locationRefSchema, ref, 'ref');
@@ -31,8 +31,13 @@ export const putLocation = async (
   return location;
 };
 
-export const getLocation = async (ref: string, deps: { locations: LocationStore }): Promise<Location> => {
+/** Every key of the account reads every location: stock and sourcing span them all. */
+export const getLocation = async ({ ref }: { ref: string }, _caller: unknown, deps: { locations: LocationStore }): Promise<Location> => {
   const location = await deps.locations.get(validate(locationRefSchema, ref, 'ref'));
   if (!location) throw new NotFoundError(`No location ${ref} in this account`);
   return location;
 };
+
+export const listLocations = async (_input: unknown, _caller: unknown, deps: { locations: LocationStore }) => ({
+  items: await deps.locations.list(),
+});

@@ -1,11 +1,11 @@
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
+import type { AccountPrincipal } from '../accounts/principal';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { DEFAULT_SOURCING_PROFILE, type SourcingProfile } from './sourcing-model';
 
 export const putSourcingProfile = async (
-  retailerId: string,
-  profile: SourcingProfile,
-  scope: { retailerId?: string },
+  { retailerId, profile }: { retailerId: string; profile: SourcingProfile },
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   deps: { profiles: SourcingProfileStore },
 ) => {
   const retailer = retailerFor(retailerId, scope);
@@ -15,8 +15,8 @@ export const putSourcingProfile = async (
 
 /** A retailer without a profile of its own sources with the default one. */
 export const getSourcingProfile = async (
-  retailerId: string,
-  scope: { retailerId?: string },
+  { retailerId }: { retailerId: string },
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   deps: { profiles: SourcingProfileStore },
 ) => {
   const retailer = retailerFor(retailerId, scope, 'hide');

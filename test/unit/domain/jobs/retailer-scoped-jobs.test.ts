@@ -26,7 +26,7 @@ describe('jobs and batches of a retailer', () => {
 
   it("hides a retailer's job from a key scoped to another retailer, as if it did not exist", async () => {
     // Act
-    const read = getJob(jobId, R2_KEY, deps);
+    const read = getJob({ jobId }, R2_KEY, deps);
 
     // Assess
     await expect(read).rejects.toBeInstanceOf(NotFoundError);
@@ -34,7 +34,7 @@ describe('jobs and batches of a retailer', () => {
 
   it("shows a retailer's job to a key of the whole account", async () => {
     // Act
-    const job = await getJob(jobId, {}, deps);
+    const job = await getJob({ jobId }, {}, deps);
 
     // Assess
     expect(job).toMatchObject({ jobId, retailerId: 'R1' });
@@ -42,7 +42,7 @@ describe('jobs and batches of a retailer', () => {
 
   it("answers 404 to a key of another retailer that sends a batch to the job, and queues nothing", async () => {
     // Act
-    const sent = submitBatch(jobId, batchAt('R1-STORE'), R2_KEY, deps);
+    const sent = submitBatch({ jobId, batch: batchAt('R1-STORE') }, R2_KEY, deps);
 
     // Assess
     await expect(sent).rejects.toBeInstanceOf(NotFoundError);
@@ -52,10 +52,10 @@ describe('jobs and batches of a retailer', () => {
 
   it("hides a retailer's batch from a key scoped to another retailer", async () => {
     // Prepare
-    const { batchId } = await submitBatch(jobId, batchAt('R1-STORE'), R1_KEY, deps);
+    const { batchId } = await submitBatch({ jobId, batch: batchAt('R1-STORE') }, R1_KEY, deps);
 
     // Act
-    const read = getBatch(jobId, batchId, R2_KEY, deps);
+    const read = getBatch({ jobId, batchId }, R2_KEY, deps);
 
     // Assess
     await expect(read).rejects.toBeInstanceOf(NotFoundError);
@@ -63,7 +63,7 @@ describe('jobs and batches of a retailer', () => {
 
   it('writes the stock of locations the scoped key owns, and refuses shared ones record by record', async () => {
     // Prepare
-    await submitBatch(jobId, batchAt('R1-STORE', 'SHARED'), R1_KEY, deps);
+    await submitBatch({ jobId, batch: batchAt('R1-STORE', 'SHARED') }, R1_KEY, deps);
     const [chunk] = deps.queue.chunks;
 
     // Act
@@ -77,7 +77,7 @@ describe('jobs and batches of a retailer', () => {
 
   it('writes shared locations for a batch sent with a key of the whole account', async () => {
     // Prepare
-    await submitBatch(jobId, batchAt('R1-STORE', 'SHARED'), { accountId: 'acme' }, deps);
+    await submitBatch({ jobId, batch: batchAt('R1-STORE', 'SHARED') }, { accountId: 'acme' }, deps);
     const [chunk] = deps.queue.chunks;
 
     // Act

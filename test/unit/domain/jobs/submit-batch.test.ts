@@ -32,7 +32,7 @@ describe('submitBatch', () => {
 
   it('refuses 5,001 records with a 413 that names the limit of 5,000', async () => {
     // Act
-    const submitted = submitBatch(jobId, batchOf(entities(5001)), ACCOUNT, deps);
+    const submitted = submitBatch({ jobId, batch: batchOf(entities(5001)) }, ACCOUNT, deps);
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(PayloadTooLargeError);
@@ -41,7 +41,7 @@ describe('submitBatch', () => {
 
   it('stores and queues nothing for a batch of 5,001 records', async () => {
     // Act
-    await submitBatch(jobId, batchOf(entities(5001)), ACCOUNT, deps).catch(() => undefined);
+    await submitBatch({ jobId, batch: batchOf(entities(5001)) }, ACCOUNT, deps).catch(() => undefined);
 
     // Assess
     expect(deps.jobs.batches.size).toBe(0);
@@ -51,7 +51,7 @@ describe('submitBatch', () => {
 
   it('accepts exactly 5,000 records', async () => {
     // Act
-    const accepted = await submitBatch(jobId, batchOf(entities(5000)), ACCOUNT, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf(entities(5000)) }, ACCOUNT, deps);
 
     // Assess
     expect(accepted).toMatchObject({ status: 'PENDING', total: 5000, rejected: 0 });
@@ -59,7 +59,7 @@ describe('submitBatch', () => {
 
   it('answers 404 for a job the account does not have', async () => {
     // Act
-    const submitted = submitBatch('job-unknown', batchOf(entities(1)), ACCOUNT, deps);
+    const submitted = submitBatch({ jobId: 'job-unknown', batch: batchOf(entities(1)) }, ACCOUNT, deps);
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(NotFoundError);
@@ -71,7 +71,7 @@ describe('submitBatch', () => {
     deps.clock.set(hoursAfter(JOBS_NOW, 24));
 
     // Act
-    const submitted = submitBatch(jobId, batchOf(entities(1)), ACCOUNT, deps);
+    const submitted = submitBatch({ jobId, batch: batchOf(entities(1)) }, ACCOUNT, deps);
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(ConflictError);
@@ -85,7 +85,7 @@ describe('submitBatch', () => {
     deps.clock.set(new Date(hoursAfter(JOBS_NOW, 24).getTime() - 1));
 
     // Act
-    const accepted = await submitBatch(jobId, batchOf(entities(1)), ACCOUNT, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf(entities(1)) }, ACCOUNT, deps);
 
     // Assess
     expect(accepted.status).toBe('PENDING');
@@ -93,7 +93,7 @@ describe('submitBatch', () => {
 
   it('stores the batch before it queues the batch’s chunks', async () => {
     // Act
-    const { batchId } = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+    const { batchId } = await submitBatch({ jobId, batch: batchOf(entities(3)) }, ACCOUNT, deps);
 
     // Assess
     expect(deps.journal).toEqual([`createBatch ${batchId}`, 'enqueue 1']);
@@ -101,7 +101,7 @@ describe('submitBatch', () => {
 
   it('stores the batch with its total, chunk count and creation time, and answers PENDING', async () => {
     // Act
-    const accepted = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf(entities(3)) }, ACCOUNT, deps);
 
     // Assess
     expect(accepted).toEqual({ batchId: accepted.batchId, jobId, status: 'PENDING', total: 3, rejected: 0, notQueued: 0 });
@@ -119,7 +119,7 @@ describe('submitBatch', () => {
 
   it('queues the valid records in chunks for the account, job, retailer and batch', async () => {
     // Act
-    const { batchId } = await submitBatch(jobId, batchOf([...entities(2), { skuRef: 'SKU-X' }]), ACCOUNT, deps);
+    const { batchId } = await submitBatch({ jobId, batch: batchOf([...entities(2), { skuRef: 'SKU-X' }]) }, ACCOUNT, deps);
 
     // Assess
     expect(deps.queue.chunks).toEqual([
@@ -139,7 +139,7 @@ describe('submitBatch', () => {
 
   it('stores the refused records with the batch and answers how many were refused', async () => {
     // Act
-    const accepted = await submitBatch(jobId, batchOf([...entities(2), { skuRef: 'SKU-X' }]), ACCOUNT, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf([...entities(2), { skuRef: 'SKU-X' }]) }, ACCOUNT, deps);
 
     // Assess
     expect(accepted.rejected).toBe(1);
@@ -150,7 +150,7 @@ describe('submitBatch', () => {
 
   it('makes a batch whose every record is invalid FAILED at once and queues no chunk', async () => {
     // Act
-    const accepted = await submitBatch(jobId, batchOf([{ skuRef: 'SKU-1' }, 'not a record']), ACCOUNT, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf([{ skuRef: 'SKU-1' }, 'not a record']) }, ACCOUNT, deps);
 
     // Assess
     expect(accepted).toMatchObject({ status: 'FAILED', total: 2, rejected: 2 });
@@ -163,8 +163,8 @@ describe('submitBatch', () => {
     deps.queue.refusing.add(2);
 
     // Act
-    const accepted = await submitBatch(jobId, batchOf(entities(5000)), ACCOUNT, deps);
-    const batch = await getBatch(jobId, accepted.batchId, {}, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf(entities(5000)) }, ACCOUNT, deps);
+    const batch = await getBatch({ jobId, batchId: accepted.batchId }, {}, deps);
 
     // Assess
     expect(accepted).toMatchObject({ status: 'RUNNING', total: 5000, notQueued: 2500 });
@@ -180,13 +180,13 @@ describe('submitBatch', () => {
     deps.queue.refusing.add(1);
 
     // Act
-    const submitted = submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+    const submitted = submitBatch({ jobId, batch: batchOf(entities(3)) }, ACCOUNT, deps);
 
     // Assess
     await expect(submitted).rejects.toBeInstanceOf(ServiceUnavailableError);
     await expect(submitted).rejects.toMatchObject({ code: 'SERVICE_UNAVAILABLE', message: expect.stringContaining('new batch') });
     const [stored] = deps.jobs.batches.values();
-    const batch = await getBatch(jobId, stored?.batchId ?? '', {}, deps);
+    const batch = await getBatch({ jobId, batchId: stored?.batchId ?? '' }, {}, deps);
     expect(batch).toMatchObject({ status: 'FAILED', total: 3, failed: 3, applied: 0 });
     expect(batch.errors.map((error) => [error.index, error.code])).toEqual([
       [0, 'NOT_QUEUED'],
@@ -207,18 +207,18 @@ describe('submitBatch', () => {
     });
 
     // Act
-    const accepted = await submitBatch(jobId, batchOf(entities(3)), ACCOUNT, deps);
+    const accepted = await submitBatch({ jobId, batch: batchOf(entities(3)) }, ACCOUNT, deps);
 
     // Assess
     expect(accepted.status).not.toBe('FAILED');
-    expect(await getBatch(jobId, accepted.batchId, {}, deps)).toMatchObject({ status: 'COMPLETE', applied: 3, failed: 0, errors: [] });
+    expect(await getBatch({ jobId, batchId: accepted.batchId }, {}, deps)).toMatchObject({ status: 'COMPLETE', applied: 3, failed: 0, errors: [] });
   });
 
   it('reports the records applied when NOT_QUEUED is stored while the processor is already applying the chunk', async () => {
     // Prepare: the send was reported failed but landed, and the processor had read no result yet
     deps = fakeJobDeps({ locations: ['LOC-1'] });
     ({ jobId } = await createJob({ name: 'Nightly stock', retailerId: 'R1' }, {}, deps));
-    const { batchId } = await submitBatch(jobId, batchOf(entities(2)), ACCOUNT, deps);
+    const { batchId } = await submitBatch({ jobId, batch: batchOf(entities(2)) }, ACCOUNT, deps);
     const [queued] = deps.queue.chunks;
     const notQueuedMeanwhile = async () => {
       const errors: RecordError[] = [];
@@ -231,7 +231,7 @@ describe('submitBatch', () => {
     // Assess
     expect(outcome.redelivered).toBe(false);
     expect(deps.counts.written).toHaveLength(2);
-    expect(await getBatch(jobId, batchId, {}, deps)).toMatchObject({ status: 'COMPLETE', applied: 2, failed: 0 });
+    expect(await getBatch({ jobId, batchId }, {}, deps)).toMatchObject({ status: 'COMPLETE', applied: 2, failed: 0 });
   });
 
   it('leaves the counts alone when a chunk reported NOT_QUEUED reaches the processor after all', async () => {
@@ -239,7 +239,7 @@ describe('submitBatch', () => {
     deps = fakeJobDeps({ locations: ['LOC-1'] });
     ({ jobId } = await createJob({ name: 'Nightly stock', retailerId: 'R1' }, {}, deps));
     deps.queue.refusing.add(1);
-    await submitBatch(jobId, batchOf(entities(2)), ACCOUNT, deps).catch(() => undefined);
+    await submitBatch({ jobId, batch: batchOf(entities(2)) }, ACCOUNT, deps).catch(() => undefined);
     const [stored] = deps.jobs.batches.values();
     const batchId = stored?.batchId ?? '';
     const records: BatchChunk['records'] = [
@@ -254,7 +254,7 @@ describe('submitBatch', () => {
     // Assess
     expect(outcome.redelivered).toBe(true);
     expect(deps.counts.written).toEqual([]);
-    expect(await getBatch(jobId, batchId, {}, deps)).toMatchObject({ status: 'FAILED', applied: 0, failed: 2 });
+    expect(await getBatch({ jobId, batchId }, {}, deps)).toMatchObject({ status: 'FAILED', applied: 0, failed: 2 });
   });
 });
 

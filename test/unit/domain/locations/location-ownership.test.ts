@@ -13,13 +13,13 @@ describe('location ownership', () => {
 
   beforeEach(async () => {
     locations = new InMemoryLocationStore();
-    await putLocation('SHARED', store, {}, { locations, clock });
-    await putLocation('R2-STORE', { ...store, retailerId: 'R2' }, {}, { locations, clock });
+    await putLocation({ ref: 'SHARED', location: store }, {}, { locations, clock });
+    await putLocation({ ref: 'R2-STORE', location: { ...store, retailerId: 'R2' } }, {}, { locations, clock });
   });
 
   it('makes a location created by a scoped key owned by its retailer', async () => {
     // Act
-    const created = await putLocation('R1-STORE', store, { retailerId: 'R1' }, { locations, clock });
+    const created = await putLocation({ ref: 'R1-STORE', location: store }, { retailerId: 'R1' }, { locations, clock });
 
     // Assess
     expect(created.retailerId).toBe('R1');
@@ -28,7 +28,7 @@ describe('location ownership', () => {
 
   it('refuses a scoped key that would change a shared location, and keeps it as it was', async () => {
     // Act
-    const put = putLocation('SHARED', { ...store, status: 'INACTIVE' }, { retailerId: 'R1' }, { locations, clock });
+    const put = putLocation({ ref: 'SHARED', location: { ...store, status: 'INACTIVE' } }, { retailerId: 'R1' }, { locations, clock });
 
     // Assess
     await expect(put).rejects.toBeInstanceOf(ForbiddenError);
@@ -37,7 +37,7 @@ describe('location ownership', () => {
 
   it("refuses a scoped key that would change another retailer's location", async () => {
     // Act
-    const put = putLocation('R2-STORE', store, { retailerId: 'R1' }, { locations, clock });
+    const put = putLocation({ ref: 'R2-STORE', location: store }, { retailerId: 'R1' }, { locations, clock });
 
     // Assess
     await expect(put).rejects.toBeInstanceOf(ForbiddenError);
@@ -45,7 +45,7 @@ describe('location ownership', () => {
 
   it('refuses a scoped key that names another retailer as the owner', async () => {
     // Act
-    const put = putLocation('NEW', { ...store, retailerId: 'R2' }, { retailerId: 'R1' }, { locations, clock });
+    const put = putLocation({ ref: 'NEW', location: { ...store, retailerId: 'R2' } }, { retailerId: 'R1' }, { locations, clock });
 
     // Assess
     await expect(put).rejects.toBeInstanceOf(ForbiddenError);
@@ -54,7 +54,7 @@ describe('location ownership', () => {
 
   it('lets a key of the whole account change any location and its owner', async () => {
     // Act
-    const changed = await putLocation('R2-STORE', { ...store, retailerId: 'R1' }, {}, { locations, clock });
+    const changed = await putLocation({ ref: 'R2-STORE', location: { ...store, retailerId: 'R1' } }, {}, { locations, clock });
 
     // Assess
     expect(changed.retailerId).toBe('R1');
@@ -65,7 +65,7 @@ describe('location ownership', () => {
     const inventory = { setCount: jest.fn() };
 
     // Act
-    const set = setInventoryCount({ locationRef: 'SHARED', skuRef: 'SKU-1' }, { onHand: 0 }, { retailerId: 'R1' }, {
+    const set = setInventoryCount({ locationRef: 'SHARED', skuRef: 'SKU-1', onHand: 0 }, { retailerId: 'R1' }, {
       inventory: inventory as never,
       locations,
       clock,
