@@ -10,7 +10,7 @@ import { median, percentile, type BenchResult } from './report';
 export const syncEventRequests = async ({ counter, newAccount }: BenchEnvironment, events = 200): Promise<BenchResult[]> => {
   const { handler: putWorkflow } = await import('../functions/workflows/put-workflow');
   const { handler: postEventSync } = await import('../functions/events/post-event-sync');
-  const { orchestrationFor } = await import('../shared/config/orchestration');
+  const { orchestrationOf } = await import('../shared/composition/orchestration');
   const apiKey = await newAccount('bench');
   await invoke(putWorkflow, {
     method: 'PUT',
@@ -43,7 +43,7 @@ export const syncEventRequests = async ({ counter, newAccount }: BenchEnvironmen
   // The engine alone, without the API key lookup of the HTTP layer.
   // The engine alone, without the API key lookup: events on existing orders, whose pinned
   // workflow version stays cached for the life of the container.
-  const engine = orchestrationFor('bench').engine;
+  const engine = orchestrationOf('bench').engine;
   const update = (i: number) => ({
     id: `engine-${i}`,
     name: 'UPDATE',

@@ -1,16 +1,12 @@
 import type { EventBridgeEvent } from 'aws-lambda';
 import { countBusEventDropped } from '../../shared/adapters/metrics/bus-ingress-metrics';
-import { dependencies } from '../../shared/config/dependencies';
-import { orchestrationFor } from '../../shared/config/orchestration';
+import { busIngress } from '../../shared/composition/bus-ingress';
 import { ingestBusEvent } from '../../shared/domain/orchestration/ingest-bus-event';
-import { lambdaHandler } from '../../shared/runtime/lambda-handler';
+import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
 
-export const handler = lambdaHandler(async (event: EventBridgeEvent<string, unknown>) => {
-  const result = await ingestBusEvent(
-    { source: event.source, account: event.account, detail: event.detail },
-    { eventSources: dependencies().eventSources, dataKeys: dependencies().dataKeys, orchestrationFor },
-  );
+export const handler = consumerHandler(busIngress, async (event: EventBridgeEvent<string, unknown>, _lambda, context) => {
+  const result = await ingestBusEvent({ source: event.source, account: event.account, detail: event.detail }, context);
   if (result.accepted) {
     logger.info('bus event accepted', { accountId: result.accountId, eventId: result.eventId });
   } else {

@@ -1,9 +1,15 @@
-import { orchestrationFor } from '../../shared/config/orchestration';
+import * as z from 'zod';
+import { orchestrationOf } from '../../shared/composition/orchestration';
 import { entityQuerySchema, getEntity } from '../../shared/domain/orchestration/entity-queries';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'ENTITY_READ', scope: 'retailer' }, async ({ principal, path, query }) =>
-  ok(await getEntity(path.entityType ?? '', path.ref ?? '', validate(entityQuerySchema, query), orchestrationFor(principal.accountId), principal)),
+export const handler = accountRoute(
+  {
+    permission: 'ENTITY_READ',
+    scope: 'retailer',
+    path: z.object({ entityType: z.string(), ref: z.string() }),
+    query: entityQuerySchema,
+    context: orchestrationOf,
+  },
+  ({ path, query }, principal, context) => getEntity({ ...query, ...path }, principal, context),
 );

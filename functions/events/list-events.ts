@@ -1,9 +1,8 @@
-import { orchestrationFor } from '../../shared/config/orchestration';
+import { orchestrationOf } from '../../shared/composition/orchestration';
 import { eventListQuerySchema, listEvents } from '../../shared/domain/orchestration/event-queries';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'EVENT_READ', scope: 'retailer' }, async ({ principal, query }) =>
-  ok(await listEvents(validate(eventListQuerySchema, query), orchestrationFor(principal.accountId), principal)),
+export const handler = accountRoute(
+  { permission: 'EVENT_READ', scope: 'retailer', query: eventListQuerySchema, context: orchestrationOf },
+  ({ query }, principal, context) => listEvents(query, principal, context),
 );

@@ -1,8 +1,8 @@
-import { orchestrationFor } from '../../shared/config/orchestration';
+import { sealingOrchestrationOf } from '../../shared/composition/orchestration';
 import { dryRunEvent, dryRunInputSchema } from '../../shared/domain/orchestration/dry-run-event';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'EVENT_CREATE', scope: 'retailer', body: dryRunInputSchema }, async ({ principal, body, deps }) =>
-  ok(await dryRunEvent(body, principal, orchestrationFor(principal.accountId), deps.dataKeys)),
+export const handler = accountRoute(
+  { permission: 'EVENT_CREATE', scope: 'retailer', body: dryRunInputSchema, context: sealingOrchestrationOf },
+  ({ body }, principal, context) => dryRunEvent(body, principal, context),
 );

@@ -1,13 +1,16 @@
-import { orchestrationFor } from '../../shared/config/orchestration';
+import * as z from 'zod';
+import { orchestrationOf } from '../../shared/composition/orchestration';
 import { workflowQuerySchema } from '../../shared/domain/orchestration/workflow-query';
-import { retailerFor } from '../../shared/domain/orchestration/retailer-scope';
 import { getWorkflow } from '../../shared/domain/orchestration/workflows';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'WORKFLOW_READ', scope: 'retailer' }, async ({ principal, path, query }) => {
-  const { retailerId, version } = validate(workflowQuerySchema, query);
-  const key = { retailerId: retailerFor(retailerId, principal, 'hide'), entityType: path.entityType ?? '', subtype: path.subtype ?? '' };
-  return ok(await getWorkflow(key, version, orchestrationFor(principal.accountId)));
-});
+export const handler = accountRoute(
+  {
+    permission: 'WORKFLOW_READ',
+    scope: 'retailer',
+    path: z.object({ entityType: z.string(), subtype: z.string() }),
+    query: workflowQuerySchema,
+    context: orchestrationOf,
+  },
+  ({ path, query }, principal, context) => getWorkflow({ ...query, ...path }, principal, context),
+);

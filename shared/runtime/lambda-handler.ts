@@ -6,3 +6,21 @@ import { logger } from './logger';
 /** A non-HTTP Lambda (queue, bus, schedule): middy with the logger and nothing else. */
 export const lambdaHandler = <E, R>(run: (event: E, context: Context) => Promise<R>) =>
   middy<E, R>().use(injectLambdaContext(logger, { resetKeys: true })).handler(run);
+
+/** A non-HTTP Lambda over what its use case needs; tests pass fakes through `handler.with({ context })`. */
+export type ConsumerHandler<E, R, C> = ReturnType<typeof lambdaHandler<E, R>> & {
+  with(parts: { context?: () => C }): ReturnType<typeof lambdaHandler<E, R>>;
+};
+
+/**
+ * A non-HTTP Lambda whose use case runs over `context`, a composition part built on the first
+ * invocation (never at import, so a test's fakes replace it before anything real is built).
+ */
+export const consumerHandler = <E, R, C>(
+  context: () => C,
+  run: (event: E, lambdaContext: Context, context: C) => Promise<R>,
+): ConsumerHandler<E, R, C> => {
+  const over = (parts: { context?: () => C }) =>
+    lambdaHandler((event: E, lambdaContext: Context) => run(event, lambdaContext, (parts.context ?? context)()));
+  return Object.assign(over({}), { with: over });
+};

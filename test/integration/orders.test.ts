@@ -1,5 +1,5 @@
-import { dependencies } from '../../shared/config/dependencies';
-import { orchestrationFor } from '../../shared/config/orchestration';
+import { controlPlane } from '../../shared/composition/control-plane';
+import { orchestrationOf } from '../../shared/composition/orchestration';
 import type { AccountOrchestration } from '../../shared/domain/orchestration/account-orchestration';
 import { releaseScheduledEvents } from '../../shared/domain/orchestration/release-scheduled-events';
 import { runEvent } from '../../shared/domain/orchestration/run-event';
@@ -250,7 +250,7 @@ describe('orders over the API, on DynamoDB Local', () => {
       await expectSuccess(fulfilmentEvent(apiKey, 'C-1', 'C-1-F1', 'READY_FOR_PICKUP', { expiresAt }, { subtype: 'CC' }));
       expect(await positionOf(apiKey, 'TEE', 'CAMDEN')).toMatchObject({ reserved: 2 });
       // The queue runs each released event inline, so no SQS is needed.
-      const real = orchestrationFor(accountId);
+      const real = orchestrationOf(accountId);
       const inline: AccountOrchestration = {
         ...real,
         queue: {
@@ -264,18 +264,16 @@ describe('orders over the API, on DynamoDB Local', () => {
       };
       // Other test files' accounts share DynamoDB Local: this sweep leaves their scheduled events alone.
       const untouched = (other: string): AccountOrchestration => ({
-        ...orchestrationFor(other),
+        ...orchestrationOf(other),
         scheduled: { due: async () => [], remove: async () => undefined },
       });
       const errors: unknown[] = [];
 
       // Act
-      const swept = await releaseScheduledEvents({
-        controlPlane: dependencies().controlPlane,
-        orchestrationFor: (id) => (id === accountId ? inline : untouched(id)),
-        now: () => new Date(),
-        onAccountError: (_id, error) => errors.push(error),
-      });
+      const swept = await releaseScheduledEvents(
+        { onAccountError: (_id, error) => errors.push(error) },
+        { controlPlane: controlPlane(), orchestrationOf: (id) => (id === accountId ? inline : untouched(id)), clock: { now: () => new Date() } },
+      );
 
       // Assess
       expect(errors).toEqual([]);

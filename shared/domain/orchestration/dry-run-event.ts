@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { parseWorkflow } from '../../engine/workflow-validation';
 import type { DataKeys } from '../../ports/keyring';
+import type { AccountPrincipal } from '../accounts/principal';
 import type { AccountOrchestration } from './account-orchestration';
 import { withoutSealedValues } from '../privacy/customer-data';
 import { entityView } from './entity-queries';
@@ -13,13 +14,12 @@ export const dryRunInputSchema = eventInputSchema.extend({ workflow: z.unknown()
 /** The event's customer data is sealed as a real run would see it; the answer shows none of it. */
 export const dryRunEvent = async (
   input: z.infer<typeof dryRunInputSchema>,
-  scope: { retailerId?: string },
-  account: Pick<AccountOrchestration, 'accountId' | 'engine' | 'registry'>,
-  keys: DataKeys,
+  scope: Pick<AccountPrincipal, 'retailerId'>,
+  account: Pick<AccountOrchestration, 'accountId' | 'engine' | 'registry'> & { dataKeys: DataKeys },
 ) => {
   const { workflow: rawDraft, ...eventInput } = input;
   const draft = rawDraft === undefined ? undefined : parseWorkflow(rawDraft, account.registry).workflow;
-  const event = await incomingEvent(eventInput, 'API', { accountId: account.accountId, retailerId: scope.retailerId }, keys);
+  const event = await incomingEvent(eventInput, 'API', { accountId: account.accountId, retailerId: scope.retailerId }, account.dataKeys);
   const { entity, ...result } = await account.engine.dryRun(event, draft);
   // `status` as in the sync API; `outcome` stays for clients of the first version.
   // The actions may carry the entity too (a webhook that includes it): no sealed value leaves.

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { entityKey } from '../../engine/engine-model';
 import type { Entity } from '../../engine/engine-model';
+import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import { withoutCustomerData } from '../privacy/customer-data';
 import type { AccountOrchestration } from './account-orchestration';
@@ -19,11 +20,9 @@ export const entityView = (entity: Entity): Entity => ({ ...entity, attributes: 
  * namespace of the root's retailer (see retailerOfRef).
  */
 export const getEntity = async (
-  entityType: string,
-  ref: string,
-  query: z.infer<typeof entityQuerySchema>,
+  { entityType, ref, ...query }: z.infer<typeof entityQuerySchema> & { entityType: string; ref: string },
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   account: Pick<AccountOrchestration, 'entities' | 'claims'>,
-  scope: { retailerId?: string } = {},
 ) => {
   const what = `${entityType} ${ref}`;
   const rootEntityType = query.rootEntityType ?? entityType;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventView } from './event-views';
@@ -22,8 +23,8 @@ export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 /** The audit log, newest first, one page at a time. */
 export const listEvents = async (
   query: EventListQuery,
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   account: Pick<AccountOrchestration, 'events'>,
-  scope: { retailerId?: string } = {},
 ) => {
   const page = await account.events.list({ ...query, retailerId: scope.retailerId });
   const items = await Promise.all(
@@ -36,12 +37,14 @@ export const listEvents = async (
   return { items, cursor: page.cursor };
 };
 
+/** An event named by its id, in the namespace of the retailer the query names (see retailerOfEvent). */
+export type EventRefInput = RetailerQuery & { eventId: string };
+
 /** One event of one retailer (see retailerOfEvent) with its outcome and its whole audit trail, in order. */
 export const getEvent = async (
-  eventId: string,
-  query: RetailerQuery,
+  { eventId, ...query }: EventRefInput,
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   account: Pick<AccountOrchestration, 'events' | 'claims'>,
-  scope: { retailerId?: string } = {},
 ) => {
   const retailerId = await retailerOfEvent(eventId, query.retailerId, scope, account.claims);
   const found = await account.events.get(retailerId, eventId);

@@ -27,9 +27,16 @@ const dropped = (reason: BusDropReason, message: string): BusIngestResult => ({ 
  * retailer only; its events may leave the retailer out.
  * Events that cannot be accepted are reported, not thrown: a retry would not fix them.
  */
+/** What bus ingress reads and writes: the registered sources, the data keys and each account's orchestration. */
+export interface BusIngress {
+  eventSources: EventSourceRegistry;
+  dataKeys: DataKeys;
+  orchestrationOf: (accountId: string) => Pick<AccountOrchestration, 'accountId' | 'queue' | 'clock' | 'eventRecords'>;
+}
+
 export const ingestBusEvent = async (
   busEvent: { source: string; account: string; detail: unknown },
-  deps: { eventSources: EventSourceRegistry; dataKeys: DataKeys; orchestrationFor: (accountId: string) => AccountOrchestration },
+  deps: BusIngress,
 ): Promise<BusIngestResult> => {
   const { source } = busEvent;
   const registration = await deps.eventSources.registrationOf(source);
@@ -54,6 +61,6 @@ export const ingestBusEvent = async (
     const fields = error.details.length ? error.details.map((detail) => detail.field).join(', ') : error.field;
     return dropped('INVALID_DETAIL', `detail is not a valid event (${fields})`);
   }
-  const submitted = await submitEvent(event, deps.orchestrationFor(registration.accountId));
+  const submitted = await submitEvent(event, deps.orchestrationOf(registration.accountId));
   return { accepted: true, accountId: registration.accountId, eventId: submitted.eventId };
 };

@@ -38,3 +38,15 @@ export const parseQueuedEvent = (body: string): QueuedEvent => queuedEventSchema
 /** Runs a queued event to its outcome; whether a FAILED one is delivered again is `needsRedelivery`'s call. */
 export const processQueuedEvent = (message: QueuedEvent, account: AccountOrchestration) =>
   runEvent({ ...message.event, source: message.event.source ?? 'QUEUE' }, account);
+
+/**
+ * One message of the queue, run for the account it names (only Ordo writes to the queue). It
+ * throws when the message is not a queued event, or when its event FAILED for a reason a later
+ * try may not meet, so that the queue delivers it again and after its last try parks it in the DLQ.
+ */
+export const runQueuedMessage = async (body: string, context: { orchestrationOf: (accountId: string) => AccountOrchestration }) => {
+  const message = parseQueuedEvent(body);
+  const result = await processQueuedEvent(message, context.orchestrationOf(message.accountId));
+  if (needsRedelivery(result)) throw new EventFailedError(result.eventId, result.error?.message ?? 'unknown');
+  return { accountId: message.accountId, eventId: result.eventId, outcome: result.outcome };
+};

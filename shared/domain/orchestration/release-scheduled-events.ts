@@ -1,3 +1,4 @@
+import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { AccountOrchestration } from './account-orchestration';
 
@@ -15,10 +16,29 @@ export interface SweepResult {
   unfinished: number;
 }
 
+type SweptAccount = Pick<AccountOrchestration, 'scheduled' | 'queue'>;
+
 interface Turn {
   accountId: string;
-  account: AccountOrchestration;
+  account: SweptAccount;
   released: number;
+}
+
+/** How one sweep runs. */
+export interface SweepInput {
+  /** The invocation's remaining time; without it the sweep runs until every account is done or at its quota. */
+  timeLeftMs?: () => number;
+  /** Told of an account whose events could not be released this time. */
+  onAccountError?: (accountId: string, error: unknown) => void;
+  page?: number;
+  quota?: number;
+}
+
+/** What a sweep reads and writes: which accounts exist, each account's scheduled events and queue, the time. */
+export interface ScheduledRelease {
+  controlPlane: Pick<ControlPlaneStore, 'listAccountIds'>;
+  orchestrationOf: (accountId: string) => SweptAccount;
+  clock: Clock;
 }
 
 /** Each sweep starts one account further on, so a sweep cut short by time never favours the same accounts. */
@@ -34,22 +54,14 @@ const inRotation = (accountIds: string[], now: Date): string[] => {
  * the sweep dies in between, the next sweep enqueues it again and the engine reports the second
  * run as a DUPLICATE.
  */
-export const releaseScheduledEvents = async (deps: {
-  controlPlane: ControlPlaneStore;
-  orchestrationFor: (accountId: string) => AccountOrchestration;
-  now: () => Date;
-  onAccountError?: (accountId: string, error: unknown) => void;
-  /** The invocation's remaining time; without it the sweep runs until every account is done or at its quota. */
-  timeLeftMs?: () => number;
-  page?: number;
-  quota?: number;
-}): Promise<SweepResult> => {
-  const page = deps.page ?? SWEEP_PAGE;
-  const quota = deps.quota ?? SWEEP_ACCOUNT_QUOTA;
-  const accountIds = await deps.controlPlane.listAccountIds();
-  let turns: Turn[] = inRotation(accountIds, deps.now()).map((accountId) => ({
+export const releaseScheduledEvents = async (input: SweepInput, context: ScheduledRelease): Promise<SweepResult> => {
+  const page = input.page ?? SWEEP_PAGE;
+  const quota = input.quota ?? SWEEP_ACCOUNT_QUOTA;
+  const now = () => context.clock.now();
+  const accountIds = await context.controlPlane.listAccountIds();
+  let turns: Turn[] = inRotation(accountIds, now()).map((accountId) => ({
     accountId,
-    account: deps.orchestrationFor(accountId),
+    account: context.orchestrationOf(accountId),
     released: 0,
   }));
   let released = 0;
@@ -57,12 +69,12 @@ export const releaseScheduledEvents = async (deps: {
   while (turns.length) {
     const next: Turn[] = [];
     for (const [index, turn] of turns.entries()) {
-      if (deps.timeLeftMs && deps.timeLeftMs() < SWEEP_TIME_RESERVE_MS) {
+      if (input.timeLeftMs && input.timeLeftMs() < SWEEP_TIME_RESERVE_MS) {
         return { released, accounts: accountIds.length, unfinished: unfinished + next.length + turns.length - index };
       }
       const limit = Math.min(page, quota - turn.released);
       try {
-        const due = await turn.account.scheduled.due(deps.now().toISOString(), limit);
+        const due = await turn.account.scheduled.due(now().toISOString(), limit);
         if (due.length) {
           await turn.account.queue.enqueueAll(
             due.map((record) => ({ accountId: turn.accountId, event: { ...record.event, source: 'SCHEDULE' as const } })),
@@ -76,7 +88,7 @@ export const releaseScheduledEvents = async (deps: {
         else unfinished += 1;
       } catch (error) {
         // One account's trouble (a table still being created) must not hold up the others.
-        deps.onAccountError?.(turn.accountId, error);
+        input.onAccountError?.(turn.accountId, error);
       }
     }
     turns = next;

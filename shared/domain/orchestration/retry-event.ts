@@ -1,6 +1,8 @@
+import type { AccountPrincipal } from '../accounts/principal';
 import { ConflictError, NotFoundError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
-import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';
+import type { EventRefInput } from './event-queries';
+import { retailerOfEvent } from './retailer-of-ref';
 
 /**
  * Re-drives a FAILED event once its cause is fixed (a workflow uploaded for a CREATE that
@@ -9,12 +11,11 @@ import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';
  * with a fresh deduplication id.
  */
 export const retryEvent = async (
-  eventId: string,
-  query: RetailerQuery,
+  { eventId, retailerId: requested }: EventRefInput,
+  scope: Pick<AccountPrincipal, 'retailerId'>,
   account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'events' | 'claims'>,
-  scope: { retailerId?: string } = {},
 ): Promise<{ eventId: string; status: 'PENDING' }> => {
-  const retailerId = await retailerOfEvent(eventId, query.retailerId, scope, account.claims);
+  const retailerId = await retailerOfEvent(eventId, requested, scope, account.claims);
   const found = await account.events.get(retailerId, eventId);
   if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
   if (found.event.outcome !== 'FAILED') {

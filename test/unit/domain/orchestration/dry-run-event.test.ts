@@ -40,7 +40,7 @@ describe('dryRunEvent', () => {
 
   it('reports what the event would do', async () => {
     // Act
-    const result = await dryRunEvent(input({ name: 'CONFIRM' }), {}, account, new FixedDataKeys());
+    const result = await dryRunEvent(input({ name: 'CONFIRM' }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     expect(result).toMatchObject({
@@ -56,7 +56,7 @@ describe('dryRunEvent', () => {
     const before = snapshot(account);
 
     // Act
-    const result = await dryRunEvent(input({ name: 'RESERVE' }), {}, account, new FixedDataKeys());
+    const result = await dryRunEvent(input({ name: 'RESERVE' }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     expect(result.actions.map(({ action }) => action.type)).toEqual(['SEND_EVENT', 'WEBHOOK', 'PUBLISH']);
@@ -68,7 +68,7 @@ describe('dryRunEvent', () => {
     const before = snapshot(account);
 
     // Act
-    const result = await dryRunEvent(input({ name: 'CREATE', entityRef: 'O-2', entitySubtype: 'HD' }), {}, account, new FixedDataKeys());
+    const result = await dryRunEvent(input({ name: 'CREATE', entityRef: 'O-2', entitySubtype: 'HD' }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     expect(result.entity).toMatchObject({ ref: 'O-2', status: 'BOOKED' });
@@ -83,7 +83,7 @@ describe('dryRunEvent', () => {
     });
 
     // Act
-    const result = await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, account, new FixedDataKeys());
+    const result = await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     expect(result.entity).toMatchObject({ ref: 'O-1', status: 'HELD' });
@@ -95,7 +95,7 @@ describe('dryRunEvent', () => {
     const draft = orderWorkflow({ rulesets: [ruleset('CREATE', [setState('BOOKED')])] });
 
     // Act
-    await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, account, new FixedDataKeys());
+    await dryRunEvent(input({ name: 'CONFIRM', workflow: draft }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     expect(await account.workflows.get({ retailerId: 'R1', entityType: 'ORDER', subtype: 'HD' })).toMatchObject({
@@ -106,7 +106,7 @@ describe('dryRunEvent', () => {
 
   it('refuses an invalid draft with InvalidWorkflowError', async () => {
     // Act
-    const attempt = dryRunEvent(input({ workflow: orderWorkflow({ rulesets: [] }) }), {}, account, new FixedDataKeys());
+    const attempt = dryRunEvent(input({ workflow: orderWorkflow({ rulesets: [] }) }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     await expect(attempt).rejects.toThrow(InvalidWorkflowError);
@@ -114,7 +114,7 @@ describe('dryRunEvent', () => {
 
   it('refuses with ForbiddenError an event of another retailer for a key scoped to a retailer', async () => {
     // Act
-    const attempt = dryRunEvent(input({ retailerId: 'R2' }), { retailerId: 'R1' }, account, new FixedDataKeys());
+    const attempt = dryRunEvent(input({ retailerId: 'R2' }), { retailerId: 'R1' }, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -122,7 +122,7 @@ describe('dryRunEvent', () => {
 
   it('answers with the id of the event it tried', async () => {
     // Act
-    const result = await dryRunEvent(input({ id: 'dry-1', name: 'CONFIRM' }), {}, account, new FixedDataKeys());
+    const result = await dryRunEvent(input({ id: 'dry-1', name: 'CONFIRM' }), {}, { ...account, dataKeys: new FixedDataKeys() });
 
     // Assess
     expect(result.eventId).toBe('dry-1');
@@ -163,7 +163,7 @@ describe('dryRunEvent, on an order with customer data', () => {
     await runEvent(await sealEventCustomerData(orderEvent('CREATE', { attributes: { customer } }), 'acme', keys), account);
 
     // Act
-    const shown = await dryRunEvent(input({ name: 'NOTIFY' }), {}, account, keys);
+    const shown = await dryRunEvent(input({ name: 'NOTIFY' }), {}, { ...account, dataKeys: keys });
 
     // Assess
     expect(JSON.stringify(shown)).not.toMatch(/A256GCM|ada@example\.com|Ada Lovelace/);

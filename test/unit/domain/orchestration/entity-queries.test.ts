@@ -16,7 +16,7 @@ describe('getEntity', () => {
 
   it('returns a root entity by its type and ref', async () => {
     // Act
-    const entity = await getEntity('ORDER', 'O-1', {}, account);
+    const entity = await getEntity({ entityType: 'ORDER', ref: 'O-1' }, {}, account);
 
     // Assess
     expect(entity).toEqual(order);
@@ -24,7 +24,7 @@ describe('getEntity', () => {
 
   it('finds a child under the root the query names', async () => {
     // Act
-    const entity = await getEntity('FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootEntityRef: 'O-1' }, account);
+    const entity = await getEntity({ entityType: 'FULFILMENT', ref: 'F-1', rootEntityType: 'ORDER', rootEntityRef: 'O-1' }, {}, account);
 
     // Assess
     expect(entity).toEqual(fulfilment);
@@ -32,7 +32,7 @@ describe('getEntity', () => {
 
   it('answers NotFoundError (404) for an entity that does not exist', async () => {
     // Act
-    const attempt = getEntity('ORDER', 'O-404', {}, account);
+    const attempt = getEntity({ entityType: 'ORDER', ref: 'O-404' }, {}, account);
 
     // Assess
     await expect(attempt).rejects.toThrow(NotFoundError);
@@ -41,7 +41,7 @@ describe('getEntity', () => {
 
   it('answers NotFoundError for a child asked for without its root', async () => {
     // Act
-    const attempt = getEntity('FULFILMENT', 'F-1', {}, account);
+    const attempt = getEntity({ entityType: 'FULFILMENT', ref: 'F-1' }, {}, account);
 
     // Assess
     await expect(attempt).rejects.toThrow(NotFoundError);
@@ -52,7 +52,7 @@ describe('getEntity', () => {
     account.store.putEntity(storedEntity({ ref: 'O-2', rootRef: 'O-2' }));
 
     // Act
-    const attempt = getEntity('FULFILMENT', 'F-1', { rootEntityType: 'ORDER', rootEntityRef: 'O-2' }, account);
+    const attempt = getEntity({ entityType: 'FULFILMENT', ref: 'F-1', rootEntityType: 'ORDER', rootEntityRef: 'O-2' }, {}, account);
 
     // Assess
     await expect(attempt).rejects.toThrow(NotFoundError);

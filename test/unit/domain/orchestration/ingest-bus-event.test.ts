@@ -31,7 +31,7 @@ describe('ingestBusEvent', () => {
   let eventSources: InMemoryEventSourceRegistry;
   let accounts: InMemoryAccounts;
   const ingest = (source: string, busDetail: unknown, account = ACME_AWS) =>
-    ingestBusEvent({ source, account, detail: busDetail }, { eventSources, dataKeys: new FixedDataKeys(), orchestrationFor: accounts.orchestrationFor });
+    ingestBusEvent({ source, account, detail: busDetail }, { eventSources, dataKeys: new FixedDataKeys(), orchestrationOf: accounts.orchestrationFor });
 
   beforeEach(async () => {
     eventSources = new InMemoryEventSourceRegistry();

@@ -32,7 +32,7 @@ describe('releaseScheduledEvents', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let accounts: InMemoryAccounts;
   const release = (onAccountError?: (accountId: string, error: unknown) => void, timeLeftMs?: () => number) =>
-    releaseScheduledEvents({ controlPlane, orchestrationFor: accounts.orchestrationFor, now: () => accounts.clock.now(), onAccountError, timeLeftMs });
+    releaseScheduledEvents({ onAccountError, timeLeftMs }, { controlPlane, orchestrationOf: accounts.orchestrationFor, clock: accounts.clock });
 
   const schedule = (accountId: string, ...records: ScheduledEventRecord[]) =>
     accounts.account(accountId).store.scheduled.push(...records);
@@ -173,7 +173,7 @@ describe('releaseScheduledEvents takes accounts in turn', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let accounts: InMemoryAccounts;
   const release = (timeLeftMs?: () => number) =>
-    releaseScheduledEvents({ controlPlane, orchestrationFor: accounts.orchestrationFor, now: () => accounts.clock.now(), timeLeftMs });
+    releaseScheduledEvents({ timeLeftMs }, { controlPlane, orchestrationOf: accounts.orchestrationFor, clock: accounts.clock });
   const backlog = (accountId: string, count: number) =>
     accounts.account(accountId).store.scheduled.push(
       ...Array.from({ length: count }, (_, index) => scheduledRecord(`${accountId}-${String(index).padStart(4, '0')}`, secondsFromNow(-600 + index / 10))),

@@ -21,7 +21,7 @@ describe('retryEvent', () => {
 
   it('answers NotFoundError (404) for an event the account does not know', async () => {
     // Act
-    const attempt = retryEvent('evt-unknown', {}, account);
+    const attempt = retryEvent({ eventId: 'evt-unknown' }, {}, account);
 
     // Assess
     await expect(attempt).rejects.toThrow(NotFoundError);
@@ -35,7 +35,7 @@ describe('retryEvent', () => {
     await runEvent(succeeded, account);
 
     // Act
-    const attempt = retryEvent(succeeded.id, {}, account);
+    const attempt = retryEvent({ eventId: succeeded.id }, {}, account);
 
     // Assess
     await expect(attempt).rejects.toThrow(ConflictError);
@@ -50,7 +50,7 @@ describe('retryEvent', () => {
     account.queue.sent.length = 0;
 
     // Act
-    const attempt = retryEvent(pending.id, {}, account);
+    const attempt = retryEvent({ eventId: pending.id }, {}, account);
 
     // Assess
     await expect(attempt).rejects.toThrow(ConflictError);
@@ -59,7 +59,7 @@ describe('retryEvent', () => {
 
   it('enqueues a FAILED event again, for its account, with source RETRY', async () => {
     // Act
-    await retryEvent(failed.id, {}, account);
+    await retryEvent({ eventId: failed.id }, {}, account);
 
     // Assess
     expect(account.queue.sent.map(({ message }) => message)).toEqual([
@@ -73,7 +73,7 @@ describe('retryEvent', () => {
     await runEvent(relayed, account);
 
     // Act
-    await retryEvent(relayed.id, {}, account);
+    await retryEvent({ eventId: relayed.id }, {}, account);
 
     // Assess
     expect(account.queue.sent.map(({ message }) => message.event.hops)).toEqual([7]);
@@ -81,7 +81,7 @@ describe('retryEvent', () => {
 
   it('enqueues the retry with a deduplication id other than the event id', async () => {
     // Act
-    await retryEvent(failed.id, {}, account);
+    await retryEvent({ eventId: failed.id }, {}, account);
 
     // Assess
     const [sent] = account.queue.sent;
@@ -91,11 +91,11 @@ describe('retryEvent', () => {
 
   it('uses a fresh deduplication id for a retry after the previous retry failed too', async () => {
     // Prepare
-    await retryEvent(failed.id, {}, account);
+    await retryEvent({ eventId: failed.id }, {}, account);
     await processQueuedEvent(account.queue.sent[0]!.message, account).catch(() => undefined);
 
     // Act
-    await retryEvent(failed.id, {}, account);
+    await retryEvent({ eventId: failed.id }, {}, account);
 
     // Assess
     const [first, second] = account.queue.sent.map((sent) => sent.deduplicationId);
@@ -105,7 +105,7 @@ describe('retryEvent', () => {
 
   it('answers the event id with status PENDING', async () => {
     // Act
-    const answer = await retryEvent(failed.id, {}, account);
+    const answer = await retryEvent({ eventId: failed.id }, {}, account);
 
     // Assess
     expect(answer).toEqual({ eventId: failed.id, status: 'PENDING' });
@@ -115,8 +115,8 @@ describe('retryEvent', () => {
     // Prepare
     const create = orderEvent('CREATE', { entityRef: 'O-2', entitySubtype: 'CC' });
     await runEvent(create, account);
-    await uploadWorkflow({ entityType: 'ORDER', subtype: 'CC' }, { ...orderFlow(), subtype: 'CC' }, account);
-    await retryEvent(create.id, {}, account);
+    await uploadWorkflow({ entityType: 'ORDER', subtype: 'CC', workflow: { ...orderFlow(), subtype: 'CC' } }, {}, account);
+    await retryEvent({ eventId: create.id }, {}, account);
 
     // Act
     const result = await processQueuedEvent(account.queue.sent[0]!.message, account);

@@ -1,3 +1,4 @@
+import { handler } from '../../../../functions/engine/process-queued-events';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import type { OrdoEvent } from '../../../../shared/engine/engine-model';
 import { logger } from '../../../../shared/runtime/logger';
@@ -11,12 +12,7 @@ import { sqsEvent, sqsRecord } from '../../fakes/sqs';
 // handler gets in-memory orchestrations instead. serverless-offline ignores batchItemFailures,
 // so these tests are what shows the partial-batch behaviour.
 let accounts = new InMemoryAccounts([orderFlow()]);
-jest.doMock('../../../../shared/config/orchestration', () => ({
-  orchestrationFor: (accountId: string) => accounts.orchestrationFor(accountId),
-}));
-const { handler } = jest.requireActual<typeof import('../../../../functions/engine/process-queued-events')>(
-  '../../../../functions/engine/process-queued-events',
-);
+const processQueuedEvents = handler.with({ context: () => ({ orchestrationOf: (accountId: string) => accounts.orchestrationFor(accountId) }) });
 
 const queued = (event: OrdoEvent, accountId = 'acme'): QueuedEvent => ({ accountId, event });
 
@@ -44,7 +40,7 @@ describe('the process-queued-events handler', () => {
     );
 
     // Act
-    const response = await handler(batch, lambdaContext());
+    const response = await processQueuedEvents(batch, lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
@@ -60,7 +56,7 @@ describe('the process-queued-events handler', () => {
     );
 
     // Act
-    const response = await handler(batch, lambdaContext());
+    const response = await processQueuedEvents(batch, lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-2' }] });
@@ -72,7 +68,7 @@ describe('the process-queued-events handler', () => {
     const relayedTooOften = orderEvent('CONFIRM', { entityRef: 'O-1', source: 'QUEUE', hops: 1_000 });
 
     // Act
-    const response = await handler(sqsEvent(sqsRecord('msg-1', queued(relayedTooOften))), lambdaContext());
+    const response = await processQueuedEvents(sqsEvent(sqsRecord('msg-1', queued(relayedTooOften))), lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
@@ -85,7 +81,7 @@ describe('the process-queued-events handler', () => {
     const broken = orderEvent('BREAK', { entityRef: 'O-2' });
 
     // Act
-    await handler(sqsEvent(sqsRecord('msg-1', queued(broken)), sqsRecord('msg-2', queued(orderEvent('CONFIRM')))), lambdaContext());
+    await processQueuedEvents(sqsEvent(sqsRecord('msg-1', queued(broken)), sqsRecord('msg-2', queued(orderEvent('CONFIRM')))), lambdaContext());
 
     // Assess
     expect(await accounts.account('acme').store.getEvent('R1', broken.id)).toMatchObject({ outcome: 'FAILED', attempts: 1 });
@@ -101,7 +97,7 @@ describe('the process-queued-events handler', () => {
     );
 
     // Act
-    const response = await handler(batch, lambdaContext());
+    const response = await processQueuedEvents(batch, lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }, { itemIdentifier: 'msg-2' }] });
@@ -118,7 +114,7 @@ describe('the process-queued-events handler', () => {
     );
 
     // Act
-    await handler(batch, lambdaContext());
+    await processQueuedEvents(batch, lambdaContext());
 
     // Assess
     expect(statusOf('O-2')).toBe('CONFIRMED');
@@ -132,7 +128,7 @@ describe('the process-queued-events handler', () => {
     );
 
     // Act
-    const response = await handler(batch, lambdaContext());
+    const response = await processQueuedEvents(batch, lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [{ itemIdentifier: 'msg-1' }] });
@@ -146,7 +142,7 @@ describe('the process-queued-events handler', () => {
     const globex = orderEvent('CREATE', { entityRef: 'G-1' });
 
     // Act
-    await handler(sqsEvent(sqsRecord('msg-1', queued(acme)), sqsRecord('msg-2', queued(globex, 'globex'))), lambdaContext());
+    await processQueuedEvents(sqsEvent(sqsRecord('msg-1', queued(acme)), sqsRecord('msg-2', queued(globex, 'globex'))), lambdaContext());
 
     // Assess
     expect(accounts.requested).toEqual(['acme', 'globex']);
@@ -158,10 +154,10 @@ describe('the process-queued-events handler', () => {
   it('treats a redelivered event as done, so the queue deletes it', async () => {
     // Prepare
     const event = orderEvent('CONFIRM', { entityRef: 'O-1' });
-    await handler(sqsEvent(sqsRecord('msg-1', queued(event))), lambdaContext());
+    await processQueuedEvents(sqsEvent(sqsRecord('msg-1', queued(event))), lambdaContext());
 
     // Act
-    const response = await handler(sqsEvent(sqsRecord('msg-1-again', queued(event))), lambdaContext());
+    const response = await processQueuedEvents(sqsEvent(sqsRecord('msg-1-again', queued(event))), lambdaContext());
 
     // Assess
     expect(response).toEqual({ batchItemFailures: [] });
@@ -170,7 +166,7 @@ describe('the process-queued-events handler', () => {
 
   it('enqueues the event a record sends to another root, for the same account', async () => {
     // Act
-    await handler(sqsEvent(sqsRecord('msg-1', queued(orderEvent('RESERVE', { entityRef: 'O-1' })))), lambdaContext());
+    await processQueuedEvents(sqsEvent(sqsRecord('msg-1', queued(orderEvent('RESERVE', { entityRef: 'O-1' })))), lambdaContext());
 
     // Assess
     expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.entityType, message.event.name])).toEqual([
