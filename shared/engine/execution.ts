@@ -308,7 +308,7 @@ export class Execution {
     }
     const change: InventoryChange = { skuRef, locationRef, kind, qty };
     if (reason !== undefined) change.reason = reason;
-    const seen = this.stockReader?.committedLevel(skuRef, locationRef);
+    const seen = this.stockReader?.committedPosition(skuRef, locationRef);
     if (seen) change.seen = { onHand: seen.onHand, reserved: seen.reserved, safetyStock: seen.safetyStock };
     this.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
     this.inventory.push(change);

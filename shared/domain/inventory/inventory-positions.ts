@@ -6,9 +6,10 @@ import { NotFoundError, ValidationError } from '../domain-errors';
 import { locationRefSchema } from '../locations/location';
 import { requireLocationWriter } from '../locations/location-ownership';
 import { validate } from '../validation';
-import { availableOf, skuRefSchema, type InventoryPosition } from './position';
+import type { StockPosition } from '../../engine/engine-model';
+import { availableOf, skuRefSchema } from './position';
 
-export const positionView = (position: InventoryPosition) => ({ ...position, available: availableOf(position) });
+export const positionView = (position: Omit<StockPosition, 'available'>) => ({ ...position, available: availableOf(position) });
 
 /** A full count for one position; the location must exist, and be the scoped key's own. */
 export const setInventoryCount = async (

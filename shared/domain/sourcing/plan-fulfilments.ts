@@ -10,7 +10,7 @@ import {
   type SourcingProfile,
   type SourcingRequest,
   type SourcingResult,
-  type StockPosition,
+  type AvailableStock,
 } from './sourcing-model';
 import { partialCandidates, stockMatrixOf } from './stock-matrix';
 
@@ -38,7 +38,7 @@ export const planFulfilments = (
   request: SourcingRequest,
   profile: SourcingProfile,
   locations: readonly SourcingLocation[],
-  positions: readonly StockPosition[],
+  positions: readonly AvailableStock[],
 ): SourcingResult => {
   const stock = stockMatrixOf(request, profile, locations, positions);
   if (stock.totalRequested <= 0) return { available: false, plans: [], shortfalls: [] };

@@ -1,5 +1,5 @@
 import { distancesFrom } from './distance';
-import type { SourcingLocation, SourcingProfile, SourcingRequest, StockPosition } from './sourcing-model';
+import type { SourcingLocation, SourcingProfile, SourcingRequest, AvailableStock } from './sourcing-model';
 import { SourcingWorkspace } from './sourcing-workspace';
 
 /**
@@ -66,7 +66,7 @@ export const stockMatrixOf = (
   request: SourcingRequest,
   profile: SourcingProfile,
   locations: readonly SourcingLocation[],
-  positions: readonly StockPosition[],
+  positions: readonly AvailableStock[],
 ): StockMatrix => {
   const { skuIndex, skus, quantities } = linesBySku(request);
   const { candidates, candidateIndex } = candidatesOf(request, profile, locations);
