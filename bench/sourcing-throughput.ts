@@ -3,7 +3,7 @@ import {
   planFulfilments,
   type SourcingLocation,
   type SourcingRequest,
-  type StockPosition,
+  type AvailableStock,
 } from '../shared/domain/sourcing/sourcing';
 import { median, type BenchResult } from './report';
 import { seededRandom } from '../scripts/seeded-random';
@@ -28,7 +28,7 @@ export const sourcingNetwork = (random = seededRandom(42)) => {
     lon: COUNTRY.west + random() * (COUNTRY.east - COUNTRY.west),
   });
   const locations: SourcingLocation[] = [];
-  const stockBySku = new Map<string, StockPosition[]>(SKUS.map((skuRef) => [skuRef, []]));
+  const stockBySku = new Map<string, AvailableStock[]>(SKUS.map((skuRef) => [skuRef, []]));
   for (let i = 0; i < STORES + WAREHOUSES; i++) {
     const warehouse = i >= STORES;
     const ref = warehouse ? `WH-${i - STORES}` : `STORE-${i}`;

@@ -179,10 +179,10 @@ export interface InventoryChange {
 }
 
 /** The stored figures a reservation was decided on. */
-export type StockBasis = Pick<StockLevel, 'onHand' | 'reserved' | 'safetyStock'>;
+export type StockBasis = Pick<StockPosition, 'onHand' | 'reserved' | 'safetyStock'>;
 
 /** The stock of one SKU at one location, as stored. */
-export interface StockLevel {
+export interface StockPosition {
   skuRef: string;
   locationRef: string;
   /** The last full count, less what was consumed since. */

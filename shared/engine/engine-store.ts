@@ -1,4 +1,4 @@
-import type { Entity, EventRecord, StockLevel, UnitOfWork } from './engine-model';
+import type { Entity, EventRecord, StockPosition, UnitOfWork } from './engine-model';
 import type { Workflow, WorkflowKey } from './workflow';
 
 /**
@@ -33,7 +33,7 @@ export interface InventoryReader {
    * re-run after InsufficientStockError sees the stock that made it fail). `available` is the
    * stored figure and may be negative.
    */
-  positions(skuRefs: string[]): Promise<StockLevel[]>;
+  positions(skuRefs: string[]): Promise<StockPosition[]>;
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   type EventRecord,
   type OutboxRecord,
   type ScheduledEventRecord,
-  type StockLevel,
+  type StockPosition,
   type UnitOfWork,
 } from './engine-model';
 import type { RetailerClaims } from '../ports/retailer-claims';
@@ -58,7 +58,7 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
   private readonly auditRetailers = new WeakMap<AuditRecord, string>();
   private readonly roots = new Map<string, Map<string, Entity>>();
   private readonly workflows = new Map<string, Map<number, Workflow>>();
-  private readonly stock = new Map<string, Readonly<StockLevel>>();
+  private readonly stock = new Map<string, Readonly<StockPosition>>();
 
   /** Stores a workflow version; without a version it becomes latest + 1. Versions are immutable. */
   putWorkflow(workflow: Workflow): Workflow {
@@ -90,10 +90,10 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
   }
 
   /** Seeds (or overwrites) an inventory position as if it had been stored. */
-  putPosition(seed: PositionSeed): StockLevel {
+  putPosition(seed: PositionSeed): StockPosition {
     const reserved = seed.reserved ?? 0;
     const safetyStock = seed.safetyStock ?? 0;
-    const level: StockLevel = {
+    const position: StockPosition = {
       skuRef: seed.skuRef,
       locationRef: seed.locationRef,
       onHand: seed.onHand,
@@ -101,19 +101,19 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
       safetyStock,
       available: seed.onHand - reserved - safetyStock,
     };
-    if (seed.updatedOn !== undefined) level.updatedOn = seed.updatedOn;
-    this.stock.set(stockKey(seed.skuRef, seed.locationRef), Object.freeze(level));
-    return { ...level };
+    if (seed.updatedOn !== undefined) position.updatedOn = seed.updatedOn;
+    this.stock.set(stockKey(seed.skuRef, seed.locationRef), Object.freeze(position));
+    return { ...position };
   }
 
-  getPosition(skuRef: string, locationRef: string): StockLevel | undefined {
-    const level = this.stock.get(stockKey(skuRef, locationRef));
-    return level && { ...level };
+  getPosition(skuRef: string, locationRef: string): StockPosition | undefined {
+    const position = this.stock.get(stockKey(skuRef, locationRef));
+    return position && { ...position };
   }
 
-  async positions(skuRefs: string[]): Promise<StockLevel[]> {
+  async positions(skuRefs: string[]): Promise<StockPosition[]> {
     const wanted = new Set(skuRefs);
-    return [...this.stock.values()].filter((level) => wanted.has(level.skuRef)).map((level) => ({ ...level }));
+    return [...this.stock.values()].filter((position) => wanted.has(position.skuRef)).map((position) => ({ ...position }));
   }
 
   async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
@@ -169,7 +169,7 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
     const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
     for (const delta of deltas) {
       const key = stockKey(delta.skuRef, delta.locationRef);
-      this.stock.set(key, Object.freeze({ ...applyDelta(this.stock.get(key) as StockLevel, delta), updatedOn }));
+      this.stock.set(key, Object.freeze({ ...applyDelta(this.stock.get(key) as StockPosition, delta), updatedOn }));
     }
     if (uow.markProcessed) this.processed.add(recordKey);
     this.events.set(

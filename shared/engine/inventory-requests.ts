@@ -81,7 +81,7 @@ export class InventoryRequests {
     }
     const change: InventoryChange = { skuRef, locationRef, kind, qty };
     if (reason !== undefined) change.reason = reason;
-    const seen = this.reader?.committedLevel(skuRef, locationRef);
+    const seen = this.reader?.committedPosition(skuRef, locationRef);
     if (seen) change.seen = { onHand: seen.onHand, reserved: seen.reserved, safetyStock: seen.safetyStock };
     this.scope.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
     this.changes.push(change);

@@ -1,4 +1,4 @@
-import type { InventoryChange, InventoryChangeKind, Reservation, StockBasis, StockLevel } from './engine-model';
+import type { InventoryChange, InventoryChangeKind, Reservation, StockBasis, StockPosition } from './engine-model';
 import type { InventoryReader } from './engine-store';
 
 /** Key of an inventory position among others, e.g. in a map. */
@@ -64,11 +64,11 @@ export const netInventoryChanges = (changes: readonly InventoryChange[]): Positi
 };
 
 /** Whether the stored position lets the delta through (see PositionDelta). */
-export const deltaFits = (stored: StockLevel | undefined, delta: PositionDelta): boolean =>
+export const deltaFits = (stored: StockPosition | undefined, delta: PositionDelta): boolean =>
   stored !== undefined && stored.available >= delta.minAvailable && stored.reserved >= delta.minReserved;
 
 /** The position after the delta. */
-export const applyDelta = (stored: StockLevel, delta: Pick<PositionDelta, 'onHand' | 'reserved' | 'available'>): StockLevel => ({
+export const applyDelta = (stored: StockPosition, delta: Pick<PositionDelta, 'onHand' | 'reserved' | 'available'>): StockPosition => ({
   ...stored,
   onHand: stored.onHand + delta.onHand,
   reserved: stored.reserved + delta.reserved,
@@ -99,7 +99,7 @@ export const heldQty = (reservations: readonly Reservation[] | undefined, skuRef
  * Changes to a position that does not exist are not shown; their commit would fail.
  */
 export class PendingInventoryReader implements InventoryReader {
-  private readonly lastCommitted = new Map<string, StockLevel>();
+  private readonly lastCommitted = new Map<string, StockPosition>();
 
   constructor(
     private readonly committed: InventoryReader,
@@ -107,17 +107,17 @@ export class PendingInventoryReader implements InventoryReader {
   ) {}
 
   /** The position as committed when this reader last read it, without the pending changes. */
-  committedLevel(skuRef: string, locationRef: string): StockLevel | undefined {
+  committedPosition(skuRef: string, locationRef: string): StockPosition | undefined {
     return this.lastCommitted.get(stockKey(skuRef, locationRef));
   }
 
-  async positions(skuRefs: string[]): Promise<StockLevel[]> {
-    const levels = await this.committed.positions(skuRefs);
-    for (const level of levels) this.lastCommitted.set(stockKey(level.skuRef, level.locationRef), level);
+  async positions(skuRefs: string[]): Promise<StockPosition[]> {
+    const stored = await this.committed.positions(skuRefs);
+    for (const position of stored) this.lastCommitted.set(stockKey(position.skuRef, position.locationRef), position);
     const deltas = new Map(netInventoryChanges(this.pending).map((delta) => [stockKey(delta.skuRef, delta.locationRef), delta]));
-    return levels.map((level) => {
-      const delta = deltas.get(stockKey(level.skuRef, level.locationRef));
-      const seen = delta ? applyDelta(level, delta) : { ...level };
+    return stored.map((position) => {
+      const delta = deltas.get(stockKey(position.skuRef, position.locationRef));
+      const seen = delta ? applyDelta(position, delta) : { ...position };
       seen.available = Math.max(0, seen.available);
       return seen;
     });

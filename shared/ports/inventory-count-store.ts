@@ -1,9 +1,9 @@
-import type { InventoryCount } from '../domain/inventory/count';
+import type { StockCount } from '../domain/inventory/stock-count';
 
 /** Full counts of positions, read and written in bulk. Reservations are not touched. */
 export interface InventoryCountStore {
-  /** The stored counts of these positions, keyed by countKey; missing positions are absent. */
-  getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, InventoryCount>>;
+  /** The stored counts of these positions, keyed by stockKey; missing positions are absent. */
+  getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, StockCount>>;
   /** Replaces the counts, in as few requests as the database allows. */
-  putCounts(counts: readonly InventoryCount[]): Promise<void>;
+  putCounts(counts: readonly StockCount[]): Promise<void>;
 }

@@ -1,13 +1,16 @@
-import type { InventoryPosition } from '../domain/inventory/position';
+import type { StockPosition } from '../engine/engine-model';
 
-/** Inventory positions of one account, one per (skuRef, locationRef). */
+/**
+ * Stock positions of one account, one per (skuRef, locationRef), without the stored `available`:
+ * the inventory API works it out afresh, never below zero.
+ */
 export interface InventoryStore {
   /**
    * Sets onHand (and safetyStock when given) from a full count, keeping the reservations.
    * Creates the position when it does not exist.
    */
-  setCount(count: { skuRef: string; locationRef: string; onHand: number; safetyStock?: number }, updatedOn: string): Promise<InventoryPosition>;
-  get(skuRef: string, locationRef: string): Promise<InventoryPosition | undefined>;
-  listBySku(skuRef: string): Promise<InventoryPosition[]>;
-  listByLocation(locationRef: string): Promise<InventoryPosition[]>;
+  setCount(count: { skuRef: string; locationRef: string; onHand: number; safetyStock?: number }, updatedOn: string): Promise<Omit<StockPosition, 'available'>>;
+  get(skuRef: string, locationRef: string): Promise<Omit<StockPosition, 'available'> | undefined>;
+  listBySku(skuRef: string): Promise<Omit<StockPosition, 'available'>[]>;
+  listByLocation(locationRef: string): Promise<Omit<StockPosition, 'available'>[]>;
 }

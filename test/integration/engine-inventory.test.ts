@@ -1,8 +1,8 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
-import { inventoryCountItem } from '../../shared/adapters/dynamodb/inventory-items';
+import { stockCountItem } from '../../shared/adapters/dynamodb/inventory-items';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
-import type { StockLevel, UnitOfWork } from '../../shared/engine/engine-model';
+import type { StockPosition, UnitOfWork } from '../../shared/engine/engine-model';
 import type { Workflow } from '../../shared/engine/workflow';
 import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 
@@ -40,7 +40,7 @@ class RacingStore extends DynamoEngineStore {
     this.barrier = barrier;
   }
 
-  override async positions(skuRefs: string[]): Promise<StockLevel[]> {
+  override async positions(skuRefs: string[]): Promise<StockPosition[]> {
     const levels = await super.positions(skuRefs);
     const barrier = this.barrier;
     this.barrier = undefined;
@@ -65,7 +65,7 @@ const newSku = async (onHand: number): Promise<string> => {
   await documents.send(
     new PutCommand({
       TableName: TABLE,
-      Item: inventoryCountItem({ skuRef, locationRef: LOCATION, onHand, safetyStock: 0, updatedOn: new Date().toISOString() }),
+      Item: stockCountItem({ skuRef, locationRef: LOCATION, onHand, safetyStock: 0, updatedOn: new Date().toISOString() }),
     }),
   );
   return skuRef;

@@ -1,10 +1,10 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { writeAll } from '../../shared/adapters/dynamodb/batch-writer';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
-import { inventoryCountItem, inventoryCountKey } from '../../shared/adapters/dynamodb/inventory-items';
+import { stockCountItem, stockCountKey } from '../../shared/adapters/dynamodb/inventory-items';
 import { DynamoInventoryStore } from '../../shared/adapters/dynamodb/dynamo-inventory-store';
 import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
-import type { StockLevel, UnitOfWork } from '../../shared/engine/engine-model';
+import type { StockPosition, UnitOfWork } from '../../shared/engine/engine-model';
 import type { Workflow } from '../../shared/engine/workflow';
 import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 
@@ -50,7 +50,7 @@ class HookedStore extends DynamoEngineStore {
     super(documents, TABLE, 30);
   }
 
-  override async positions(skuRefs: string[]): Promise<StockLevel[]> {
+  override async positions(skuRefs: string[]): Promise<StockPosition[]> {
     const levels = await super.positions(skuRefs);
     const barrier = this.barrier;
     this.barrier = undefined;
@@ -76,7 +76,7 @@ class HookedStore extends DynamoEngineStore {
 /** Replaces the count item with BatchWriteItem, as a bulk load does: a blind Put, no condition. */
 const bulkLoadCount = async (skuRef: string, onHand: number, safetyStock = 0, appliedBy?: string) => {
   await writeAll(documents, TABLE, [
-    inventoryCountItem({ skuRef, locationRef: LOCATION, onHand, safetyStock, updatedOn: new Date().toISOString(), ...(appliedBy ? { appliedBy } : {}) }),
+    stockCountItem({ skuRef, locationRef: LOCATION, onHand, safetyStock, updatedOn: new Date().toISOString(), ...(appliedBy ? { appliedBy } : {}) }),
   ]);
 };
 
@@ -249,7 +249,7 @@ describe('Inventory layout: counts and reservations in separate items', () => {
       expect(orders.filter((order) => order?.status === 'RESERVED')).toHaveLength(10);
       expect(orders.filter((order) => order?.status === 'NO_STOCK')).toHaveLength(10);
       expect(await storedPosition(skuRef)).toMatchObject({ onHand: 10, reserved: 10, available: 0 });
-      const { Item: count } = await documents.send(new GetCommand({ TableName: TABLE, Key: inventoryCountKey(skuRef, LOCATION), ConsistentRead: true }));
+      const { Item: count } = await documents.send(new GetCommand({ TableName: TABLE, Key: stockCountKey(skuRef, LOCATION), ConsistentRead: true }));
       expect(count?.appliedBy).toBe('bulk-1#0');
       expect(stores.reduce((sum, racing) => sum + racing.stockFailures + racing.conflicts, 0)).toBeGreaterThanOrEqual(10);
     });

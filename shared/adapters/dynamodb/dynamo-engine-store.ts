@@ -6,7 +6,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { netInventoryChanges, type PositionDelta } from '../../engine/stock-changes';
-import type { AuditRecord, Entity, EntityChange, EventRecord, StockLevel, UnitOfWork } from '../../engine/engine-model';
+import type { AuditRecord, Entity, EntityChange, EventRecord, StockPosition, UnitOfWork } from '../../engine/engine-model';
 import type { EngineStore, InventoryReader } from '../../engine/engine-store';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 import { DomainError } from '../../domain/domain-errors';
@@ -27,7 +27,7 @@ import {
   workflowSortKey,
 } from './engine-items';
 import { eventIdClaimPut, eventRecordUpdate } from './event-record-write';
-import { skuPartition, stockLevelsFromItems } from './inventory-items';
+import { skuPartition, stockPositionsFromItems } from './inventory-items';
 import { positionWrites, type PositionWrite } from './position-writes';
 import { queryAll } from './query-all';
 
@@ -100,7 +100,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
   }
 
   /** Every position of these SKUs, one strongly consistent Query per SKU. */
-  async positions(skuRefs: string[]): Promise<StockLevel[]> {
+  async positions(skuRefs: string[]): Promise<StockPosition[]> {
     const perSku = await Promise.all(
       [...new Set(skuRefs)].map(async (skuRef) => {
         // The partition holds the SKU's counts and reservations (see inventory-items.ts).
@@ -110,7 +110,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
           ExpressionAttributeValues: { ':pk': skuPartition(skuRef) },
           ConsistentRead: true,
         });
-        return stockLevelsFromItems(items);
+        return stockPositionsFromItems(items);
       }),
     );
     return perSku.flat();
@@ -246,7 +246,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     const unread = deltas.filter((delta) => delta.minAvailable > 0 && !delta.seen);
     const read = unread.length ? await this.positions(unread.map((delta) => delta.skuRef)) : [];
     return deltas.flatMap((delta) => {
-      const basis = delta.seen ?? read.find((level) => level.skuRef === delta.skuRef && level.locationRef === delta.locationRef);
+      const basis = delta.seen ?? read.find((position) => position.skuRef === delta.skuRef && position.locationRef === delta.locationRef);
       return positionWrites(this.tableName, delta, updatedOn, basis).map((write) => ({ write, delta }));
     });
   }

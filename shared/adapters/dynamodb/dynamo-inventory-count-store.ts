@@ -1,9 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { countKey, type InventoryCount } from '../../domain/inventory/count';
+import type { StockCount } from '../../domain/inventory/stock-count';
+import { stockKey } from '../../engine/stock-changes';
 import type { InventoryCountStore } from '../../ports/inventory-count-store';
 import { batchGet } from './batch-reader';
 import { writeAll } from './batch-writer';
-import { inventoryCountFromItem, inventoryCountItem, inventoryCountKey } from './inventory-items';
+import { stockCountFromItem, stockCountItem, stockCountKey } from './inventory-items';
 
 /** Requests in flight at once for one chunk, so a chunk does not starve the table's other users. */
 const PARALLEL = 8;
@@ -15,19 +16,19 @@ export class DynamoInventoryCountStore implements InventoryCountStore {
     private readonly tableName: string,
   ) {}
 
-  async getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, InventoryCount>> {
+  async getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, StockCount>> {
     // Consistent, so a chunk right after another sees its counts and skips them as unchanged.
-    const keys = positions.map((position) => inventoryCountKey(position.skuRef, position.locationRef));
+    const keys = positions.map((position) => stockCountKey(position.skuRef, position.locationRef));
     const items = await batchGet(this.client, this.tableName, keys, { parallel: PARALLEL, noun: 'counts' });
-    const counts = new Map<string, InventoryCount>();
+    const counts = new Map<string, StockCount>();
     for (const item of items) {
-      const count = inventoryCountFromItem(item);
-      counts.set(countKey(count.skuRef, count.locationRef), count);
+      const count = stockCountFromItem(item);
+      counts.set(stockKey(count.skuRef, count.locationRef), count);
     }
     return counts;
   }
 
-  async putCounts(counts: readonly InventoryCount[]): Promise<void> {
-    await writeAll(this.client, this.tableName, counts.map(inventoryCountItem), { parallel: PARALLEL });
+  async putCounts(counts: readonly StockCount[]): Promise<void> {
+    await writeAll(this.client, this.tableName, counts.map(stockCountItem), { parallel: PARALLEL });
   }
 }

@@ -1,24 +1,23 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { StockLevel } from '../../engine/engine-model';
-import type { InventoryPosition } from '../../domain/inventory/position';
+import type { StockPosition } from '../../engine/engine-model';
 import type { InventoryStore } from '../../ports/inventory-store';
 import {
-  inventoryCountItem,
-  inventoryCountKey,
+  stockCountItem,
+  stockCountKey,
   locationPartition,
   reservationKey,
   skuPartition,
-  stockLevelsFromItems,
+  stockPositionsFromItems,
 } from './inventory-items';
 import { queryAll } from './query-all';
 
-const toPosition = (level: StockLevel): InventoryPosition => ({
-  skuRef: level.skuRef,
-  locationRef: level.locationRef,
-  onHand: level.onHand,
-  reserved: level.reserved,
-  safetyStock: level.safetyStock,
-  updatedOn: level.updatedOn as string,
+const withoutAvailable = (position: StockPosition): Omit<StockPosition, 'available'> => ({
+  skuRef: position.skuRef,
+  locationRef: position.locationRef,
+  onHand: position.onHand,
+  reserved: position.reserved,
+  safetyStock: position.safetyStock,
+  updatedOn: position.updatedOn,
 });
 
 /** Positions as count and reservation items (see inventory-items.ts). */
@@ -35,29 +34,29 @@ export class DynamoInventoryStore implements InventoryStore {
   async setCount(
     count: { skuRef: string; locationRef: string; onHand: number; safetyStock?: number },
     updatedOn: string,
-  ): Promise<InventoryPosition> {
+  ): Promise<Omit<StockPosition, 'available'>> {
     const current = await this.get(count.skuRef, count.locationRef);
     const safetyStock = count.safetyStock ?? current?.safetyStock ?? 0;
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
-        Item: inventoryCountItem({ skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, safetyStock, updatedOn }),
+        Item: stockCountItem({ skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, safetyStock, updatedOn }),
       }),
     );
     return { skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, reserved: current?.reserved ?? 0, safetyStock, updatedOn };
   }
 
-  async get(skuRef: string, locationRef: string): Promise<InventoryPosition | undefined> {
+  async get(skuRef: string, locationRef: string): Promise<Omit<StockPosition, 'available'> | undefined> {
     const items = await Promise.all(
-      [inventoryCountKey(skuRef, locationRef), reservationKey(skuRef, locationRef)].map(
+      [stockCountKey(skuRef, locationRef), reservationKey(skuRef, locationRef)].map(
         async (Key) => (await this.client.send(new GetCommand({ TableName: this.tableName, Key, ConsistentRead: true }))).Item,
       ),
     );
-    const [level] = stockLevelsFromItems(items.filter((item): item is Record<string, unknown> => item !== undefined));
-    return level && toPosition(level);
+    const [position] = stockPositionsFromItems(items.filter((item): item is Record<string, unknown> => item !== undefined));
+    return position && withoutAvailable(position);
   }
 
-  async listBySku(skuRef: string): Promise<InventoryPosition[]> {
+  async listBySku(skuRef: string): Promise<Omit<StockPosition, 'available'>[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       KeyConditionExpression: 'PK = :pk',
@@ -65,16 +64,16 @@ export class DynamoInventoryStore implements InventoryStore {
       // Sourcing reads every location of a SKU on each request: fetch only what it uses.
       ProjectionExpression: 'SK, skuRef, locationRef, onHand, reserved, safetyStock, updatedOn',
     });
-    return stockLevelsFromItems(items).map(toPosition);
+    return stockPositionsFromItems(items).map(withoutAvailable);
   }
 
-  async listByLocation(locationRef: string): Promise<InventoryPosition[]> {
+  async listByLocation(locationRef: string): Promise<Omit<StockPosition, 'available'>[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
       IndexName: 'GSI1',
       KeyConditionExpression: 'GSI1PK = :loc',
       ExpressionAttributeValues: { ':loc': locationPartition(locationRef) },
     });
-    return stockLevelsFromItems(items).map(toPosition);
+    return stockPositionsFromItems(items).map(withoutAvailable);
   }
 }

@@ -1,8 +1,8 @@
 import { stockKey } from '../../engine/stock-changes';
-import type { StockLevel } from '../../engine/engine-model';
-import type { InventoryCount } from '../../domain/inventory/count';
+import type { StockPosition } from '../../engine/engine-model';
+import type { StockCount } from '../../domain/inventory/stock-count';
 
-export type { InventoryCount };
+export type { StockCount };
 
 /**
  * An inventory position is two items in the SKU's partition `SKU#<skuRef>`:
@@ -14,12 +14,12 @@ export type { InventoryCount };
  * Query lists a location's positions too.
  */
 export const skuPartition = (skuRef: string) => `SKU#${skuRef}`;
-export const inventoryCountKey = (skuRef: string, locationRef: string) => ({ PK: skuPartition(skuRef), SK: `LOC#${locationRef}` });
+export const stockCountKey = (skuRef: string, locationRef: string) => ({ PK: skuPartition(skuRef), SK: `LOC#${locationRef}` });
 export const reservationKey = (skuRef: string, locationRef: string) => ({ PK: skuPartition(skuRef), SK: `RES#${locationRef}` });
 export const locationPartition = (locationRef: string) => `LOC#${locationRef}`;
 
-export const inventoryCountItem = (count: InventoryCount) => ({
-  ...inventoryCountKey(count.skuRef, count.locationRef),
+export const stockCountItem = (count: StockCount) => ({
+  ...stockCountKey(count.skuRef, count.locationRef),
   GSI1PK: locationPartition(count.locationRef),
   GSI1SK: `SKU#${count.skuRef}`,
   skuRef: count.skuRef,
@@ -30,8 +30,8 @@ export const inventoryCountItem = (count: InventoryCount) => ({
   ...(count.appliedBy === undefined ? {} : { appliedBy: count.appliedBy }),
 });
 
-export const inventoryCountFromItem = (item: Record<string, unknown>): InventoryCount => {
-  const count: InventoryCount = {
+export const stockCountFromItem = (item: Record<string, unknown>): StockCount => {
+  const count: StockCount = {
     skuRef: item.skuRef as string,
     locationRef: item.locationRef as string,
     onHand: Number(item.onHand ?? 0),
@@ -57,7 +57,7 @@ const isReservation = (item: Record<string, unknown>) => typeof item.SK === 'str
  * onHand − reserved − safetyStock and may be negative after a recount. A reservation item
  * without a count is not a position (nothing was ever counted there).
  */
-export const stockLevelsFromItems = (items: readonly Record<string, unknown>[]): StockLevel[] => {
+export const stockPositionsFromItems = (items: readonly Record<string, unknown>[]): StockPosition[] => {
   const reserved = new Map<string, number>();
   for (const item of items) {
     if (isReservation(item)) reserved.set(stockKey(item.skuRef as string, item.locationRef as string), Number(item.reserved ?? 0));
@@ -65,9 +65,9 @@ export const stockLevelsFromItems = (items: readonly Record<string, unknown>[]):
   return items
     .filter((item) => !isReservation(item))
     .map((item) => {
-      const count = inventoryCountFromItem(item);
+      const count = stockCountFromItem(item);
       const held = reserved.get(stockKey(count.skuRef, count.locationRef)) ?? 0;
-      const level: StockLevel = {
+      const position: StockPosition = {
         skuRef: count.skuRef,
         locationRef: count.locationRef,
         onHand: count.onHand,
@@ -75,7 +75,7 @@ export const stockLevelsFromItems = (items: readonly Record<string, unknown>[]):
         safetyStock: count.safetyStock,
         available: count.onHand - held - count.safetyStock,
       };
-      if (typeof count.updatedOn === 'string') level.updatedOn = count.updatedOn;
-      return level;
+      if (typeof count.updatedOn === 'string') position.updatedOn = count.updatedOn;
+      return position;
     });
 };

@@ -2,7 +2,7 @@ import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { InsufficientStockError } from '../../engine/engine-errors';
 import type { PositionDelta } from '../../engine/stock-changes';
 import type { StockBasis } from '../../engine/engine-model';
-import { inventoryCountKey, reservationAttributes, reservationKey } from './inventory-items';
+import { stockCountKey, reservationAttributes, reservationKey } from './inventory-items';
 
 /** One operation of a TransactWriteItems call, on a count or reservation item. */
 export type PositionWrite = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -33,7 +33,7 @@ export const positionWrites = (tableName: string, delta: PositionDelta, updatedO
     countValues[':seenOnHand'] = basis.onHand;
     countValues[':seenSafetyStock'] = basis.safetyStock;
   }
-  const countKey = inventoryCountKey(delta.skuRef, delta.locationRef);
+  const countKey = stockCountKey(delta.skuRef, delta.locationRef);
   if (delta.onHand !== 0) {
     writes.push({
       Update: {

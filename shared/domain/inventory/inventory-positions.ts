@@ -6,10 +6,11 @@ import { NotFoundError, ValidationError } from '../domain-errors';
 import { locationRefSchema } from '../locations/location';
 import { requireLocationWriter } from '../locations/location-ownership';
 import { validate } from '../validation';
+import type { StockPosition } from '../../engine/engine-model';
 import type { AccountPrincipal } from '../accounts/principal';
-import { availableOf, skuRefSchema, type InventoryPosition, type PositionInput } from './position';
+import { availableOf, skuRefSchema, type PositionInput } from './position';
 
-export const positionView = (position: InventoryPosition) => ({ ...position, available: availableOf(position) });
+export const positionView = (position: Omit<StockPosition, 'available'>) => ({ ...position, available: availableOf(position) });
 
 /** A full count for one position; the location must exist, and be the scoped key's own. */
 export const setInventoryCount = async (

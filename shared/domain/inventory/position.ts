@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { StockBasis } from '../../engine/engine-model';
 
 export const skuRefSchema = z.string().regex(/^[A-Za-z0-9._:-]{1,64}$/, 'must be 1 to 64 characters of A-Z, a-z, 0-9 and ._:-');
 
@@ -10,17 +11,6 @@ export const positionInputSchema = z.strictObject({
 
 export type PositionInput = z.infer<typeof positionInputSchema>;
 
-export interface InventoryPosition {
-  skuRef: string;
-  locationRef: string;
-  /** The last full count. */
-  onHand: number;
-  /** Held by orders, released or consumed by their workflows. */
-  reserved: number;
-  safetyStock: number;
-  updatedOn: string;
-}
-
 /** What can still be promised: never below zero, even when a recount falls under the reservations. */
-export const availableOf = (position: Pick<InventoryPosition, 'onHand' | 'reserved' | 'safetyStock'>): number =>
+export const availableOf = (position: StockBasis): number =>
   Math.max(0, position.onHand - position.reserved - position.safetyStock);

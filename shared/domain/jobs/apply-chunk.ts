@@ -3,7 +3,8 @@ import type { InventoryCountStore } from '../../ports/inventory-count-store';
 import type { JobStore } from '../../ports/job-store';
 import type { LocationStore } from '../../ports/location-store';
 import { inParallel } from '../bounded-parallel';
-import { countKey, type InventoryCount } from '../inventory/count';
+import { stockKey } from '../../engine/stock-changes';
+import type { StockCount } from '../inventory/stock-count';
 import { mayWriteStock } from '../locations/location-ownership';
 import { chunkId, recordsOf, type BatchChunk, type ChunkResult, type RecordError } from './batch';
 
@@ -73,7 +74,7 @@ export const applyChunk = async (
   const id = chunkId(chunk);
   const updatedOn = deps.clock.now().toISOString();
   const errors: RecordError[] = [];
-  const changed: InventoryCount[] = [];
+  const changed: StockCount[] = [];
   const changes: CountChange[] = [];
   let applied = 0;
   let unchanged = 0;
@@ -87,7 +88,7 @@ export const applyChunk = async (
       errors.push({ index, skuRef, locationRef, code: 'UNKNOWN_LOCATION', message: `No location ${locationRef} in this account` });
       continue;
     }
-    const current = stored.get(countKey(skuRef, locationRef));
+    const current = stored.get(stockKey(skuRef, locationRef));
     const safetyStock = record.safetyStock ?? current?.safetyStock ?? 0;
     if (current && current.onHand === qty && current.safetyStock === safetyStock) {
       if (current.appliedBy === id) {

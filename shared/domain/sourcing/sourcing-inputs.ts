@@ -2,7 +2,7 @@ import type { InventoryStore } from '../../ports/inventory-store';
 import type { LocationStore } from '../../ports/location-store';
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
 import { availableOf } from '../inventory/position';
-import { DEFAULT_SOURCING_PROFILE, type SourcingLocation, type SourcingProfile, type StockPosition } from './sourcing-model';
+import { DEFAULT_SOURCING_PROFILE, type SourcingLocation, type SourcingProfile, type AvailableStock } from './sourcing-model';
 
 export interface SourcingData {
   locations: LocationStore;
@@ -15,7 +15,7 @@ export interface SourcingSource {
   profile(retailerId: string): Promise<SourcingProfile | undefined>;
   locations(): Promise<SourcingLocation[]>;
   /** Stock of these SKUs at every location; `available` may be negative and is clamped here. */
-  stock(skuRefs: string[]): Promise<StockPosition[]>;
+  stock(skuRefs: string[]): Promise<AvailableStock[]>;
 }
 
 /** The committed stock, read position by position through the inventory store. */
@@ -37,7 +37,7 @@ export const loadSourcingInputs = async (
   retailerId: string,
   skuRefs: string[],
   source: SourcingSource,
-): Promise<{ profile: SourcingProfile; locations: SourcingLocation[]; positions: StockPosition[] }> => {
+): Promise<{ profile: SourcingProfile; locations: SourcingLocation[]; positions: AvailableStock[] }> => {
   const [profile, locations, stock] = await Promise.all([
     source.profile(retailerId),
     source.locations(),

@@ -12,7 +12,7 @@ export interface SourcingLocation {
  * What one location can give of one SKU. `available` is already net of reservations and safety
  * stock, never negative. There is one position per (skuRef, locationRef); duplicates add up.
  */
-export interface StockPosition {
+export interface AvailableStock {
   skuRef: string;
   locationRef: string;
   available: number;

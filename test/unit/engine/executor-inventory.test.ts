@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { InsufficientStockError } from '../../../shared/engine/engine-errors';
 import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
-import type { Entity, StockLevel, UnitOfWork } from '../../../shared/engine/engine-model';
+import type { Entity, StockPosition, UnitOfWork } from '../../../shared/engine/engine-model';
 import type { Ruleset } from '../../../shared/engine/workflow';
 import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
@@ -18,7 +18,7 @@ import { rule, ruleset, setState } from './fixtures/workflows';
 class StockStore extends InMemoryEngineStore {
   loads = 0;
   /** Every stored level of the position after each commit. */
-  readonly history: StockLevel[] = [];
+  readonly history: StockPosition[] = [];
   beforeNextCommit: (() => void) | undefined;
   private held = 0;
   private open: () => void = () => undefined;
@@ -35,7 +35,7 @@ class StockStore extends InMemoryEngineStore {
     return super.loadRoot(retailerId, rootEntityType, rootRef);
   }
 
-  override async positions(skuRefs: string[]): Promise<StockLevel[]> {
+  override async positions(skuRefs: string[]): Promise<StockPosition[]> {
     const levels = await super.positions(skuRefs);
     if (this.held > 0) {
       this.held -= 1;

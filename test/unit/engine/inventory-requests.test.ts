@@ -1,5 +1,5 @@
 import { AuditTrail } from '../../../shared/engine/audit-trail';
-import { entityKey, type Entity, type StockLevel } from '../../../shared/engine/engine-model';
+import { entityKey, type Entity, type StockPosition } from '../../../shared/engine/engine-model';
 import { entityOfCreateEvent } from '../../../shared/engine/entity-factory';
 import { InventoryRequests } from '../../../shared/engine/inventory-requests';
 import { WorkingCopy } from '../../../shared/engine/working-copy';
@@ -16,7 +16,7 @@ const orderHolding = (reserved: number): Entity => ({
   ...(reserved > 0 ? { reservations: [{ skuRef: 'S1', locationRef: 'L1', qty: reserved }] } : {}),
 });
 
-const stock: StockLevel = { skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 2, safetyStock: 1, available: 7 };
+const stock: StockPosition = { skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 2, safetyStock: 1, available: 7 };
 
 /** The inventory requests of an execution of order O-1, which holds `reserved` units of S1 at L1. */
 const requestsOf = (reserved: number, committed = [stock]) => {

@@ -3,7 +3,7 @@ import {
   changeReservations,
   netInventoryChanges,
 } from '../../../shared/engine/stock-changes';
-import type { InventoryChange, StockLevel } from '../../../shared/engine/engine-model';
+import type { InventoryChange, StockPosition } from '../../../shared/engine/engine-model';
 
 const at = (kind: InventoryChange['kind'], qty: number, skuRef = 'S1', locationRef = 'L1'): InventoryChange => ({
   skuRef,
@@ -12,7 +12,7 @@ const at = (kind: InventoryChange['kind'], qty: number, skuRef = 'S1', locationR
   qty,
 });
 
-const level = (overrides: Partial<StockLevel> = {}): StockLevel => ({
+const level = (overrides: Partial<StockPosition> = {}): StockPosition => ({
   skuRef: 'S1',
   locationRef: 'L1',
   onHand: 10,
@@ -92,7 +92,7 @@ describe('changeReservations', () => {
 });
 
 describe('PendingInventoryReader', () => {
-  const committed = (levels: StockLevel[]) => ({ positions: jest.fn(async () => levels.map((l) => ({ ...l }))) });
+  const committed = (levels: StockPosition[]) => ({ positions: jest.fn(async () => levels.map((l) => ({ ...l }))) });
 
   it('shows the committed stock with the pending changes of its own position applied', async () => {
     // Prepare

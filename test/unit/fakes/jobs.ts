@@ -1,4 +1,5 @@
-import { countKey, type InventoryCount } from '../../../shared/domain/inventory/count';
+import type { StockCount } from '../../../shared/domain/inventory/stock-count';
+import { stockKey } from '../../../shared/engine/stock-changes';
 import type { Batch, BatchChunk, ChunkResult } from '../../../shared/domain/jobs/batch';
 import type { Job } from '../../../shared/domain/jobs/job';
 import type { Location } from '../../../shared/domain/locations/location';
@@ -101,35 +102,35 @@ export class InMemoryChunkQueue implements ChunkQueue {
   }
 }
 
-/** Counts in a map by countKey; every putCounts call is kept, so a test can tell what was written. */
+/** Counts in a map by stockKey; every putCounts call is kept, so a test can tell what was written. */
 export class InMemoryInventoryCountStore implements InventoryCountStore {
-  readonly counts = new Map<string, InventoryCount>();
-  readonly puts: InventoryCount[][] = [];
+  readonly counts = new Map<string, StockCount>();
+  readonly puts: StockCount[][] = [];
   /** Set to make every call fail, as a throttled table would. */
   failure: Error | undefined;
 
-  constructor(seed: readonly InventoryCount[] = []) {
-    for (const count of seed) this.counts.set(countKey(count.skuRef, count.locationRef), structuredClone(count));
+  constructor(seed: readonly StockCount[] = []) {
+    for (const count of seed) this.counts.set(stockKey(count.skuRef, count.locationRef), structuredClone(count));
   }
 
-  async getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, InventoryCount>> {
+  async getCounts(positions: readonly { skuRef: string; locationRef: string }[]): Promise<Map<string, StockCount>> {
     if (this.failure) throw this.failure;
-    const found = new Map<string, InventoryCount>();
+    const found = new Map<string, StockCount>();
     for (const { skuRef, locationRef } of positions) {
-      const count = this.counts.get(countKey(skuRef, locationRef));
-      if (count) found.set(countKey(skuRef, locationRef), structuredClone(count));
+      const count = this.counts.get(stockKey(skuRef, locationRef));
+      if (count) found.set(stockKey(skuRef, locationRef), structuredClone(count));
     }
     return found;
   }
 
-  async putCounts(counts: readonly InventoryCount[]): Promise<void> {
+  async putCounts(counts: readonly StockCount[]): Promise<void> {
     if (this.failure) throw this.failure;
     this.puts.push(structuredClone([...counts]));
-    for (const count of counts) this.counts.set(countKey(count.skuRef, count.locationRef), structuredClone(count));
+    for (const count of counts) this.counts.set(stockKey(count.skuRef, count.locationRef), structuredClone(count));
   }
 
   /** Every count written, over all putCounts calls. */
-  get written(): InventoryCount[] {
+  get written(): StockCount[] {
     return this.puts.flat();
   }
 }
@@ -178,7 +179,7 @@ export const sequentialIds = (prefix: string): (() => string) => {
 export const JOBS_NOW = new Date('2025-03-14T09:00:00.000Z');
 
 /** The dependencies of createJob, submitBatch and applyChunk, all in memory, sharing one journal. */
-export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: readonly InventoryCount[] } = {}) => {
+export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: readonly StockCount[] } = {}) => {
   const journal: Journal = [];
   return {
     journal,

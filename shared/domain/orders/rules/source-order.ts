@@ -51,7 +51,7 @@ export const sourceOrderRule = defineRule({
           })),
       },
     );
-    const positions = stock.filter((level) => !(exclusions[level.skuRef] ?? []).includes(level.locationRef));
+    const positions = stock.filter((position) => !(exclusions[position.skuRef] ?? []).includes(position.locationRef));
     const result = planFulfilments(
       { type: attributes.type, lines, deliveryPoint: attributes.deliveryPoint, pickupLocationRef: attributes.pickupLocationRef },
       profile,

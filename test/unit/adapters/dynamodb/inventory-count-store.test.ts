@@ -3,12 +3,12 @@ import { BatchGetCommand, BatchWriteCommand, DynamoDBDocumentClient } from '@aws
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { DynamoInventoryCountStore } from '../../../../shared/adapters/dynamodb/dynamo-inventory-count-store';
-import type { InventoryCount } from '../../../../shared/domain/inventory/count';
+import type { StockCount } from '../../../../shared/domain/inventory/stock-count';
 
 const TABLE = 'ordo-unit-acct-acme';
 const AT = '2025-03-14T09:00:00.000Z';
 
-const count = (i: number): InventoryCount => ({
+const count = (i: number): StockCount => ({
   skuRef: `SKU-${i}`,
   locationRef: 'LOC-1',
   onHand: i,

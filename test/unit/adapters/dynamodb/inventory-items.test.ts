@@ -1,10 +1,10 @@
 import {
-  inventoryCountFromItem,
-  inventoryCountItem,
-  inventoryCountKey,
+  stockCountFromItem,
+  stockCountItem,
+  stockCountKey,
   reservationAttributes,
   reservationKey,
-  stockLevelsFromItems,
+  stockPositionsFromItems,
 } from '../../../../shared/adapters/dynamodb/inventory-items';
 import { countItem, reservationItem } from '../../fakes/inventory-items';
 
@@ -14,7 +14,7 @@ describe('inventory items', () => {
   describe('keys', () => {
     it('keys the count of a position in the SKU partition under LOC#<location>', () => {
       // Act
-      const key = inventoryCountKey('S1', 'L1');
+      const key = stockCountKey('S1', 'L1');
 
       // Assess
       expect(key).toEqual({ PK: 'SKU#S1', SK: 'LOC#L1' });
@@ -37,10 +37,10 @@ describe('inventory items', () => {
     });
   });
 
-  describe('inventoryCountItem', () => {
+  describe('stockCountItem', () => {
     it('writes the count keyed by SKU and location, indexed by location, with no reservation figures a blind Put could wipe', () => {
       // Act
-      const item = inventoryCountItem({ skuRef: 'S1', locationRef: 'L1', onHand: 7, safetyStock: 1, updatedOn: AT });
+      const item = stockCountItem({ skuRef: 'S1', locationRef: 'L1', onHand: 7, safetyStock: 1, updatedOn: AT });
 
       // Assess
       expect(item).toEqual(countItem('S1', 'L1', 7, 1));
@@ -48,7 +48,7 @@ describe('inventory items', () => {
 
     it('keeps the batch chunk that wrote the count', () => {
       // Act
-      const item = inventoryCountItem({ skuRef: 'S1', locationRef: 'L1', onHand: 7, safetyStock: 0, updatedOn: AT, appliedBy: 'job-1#3' });
+      const item = stockCountItem({ skuRef: 'S1', locationRef: 'L1', onHand: 7, safetyStock: 0, updatedOn: AT, appliedBy: 'job-1#3' });
 
       // Assess
       expect(item.appliedBy).toBe('job-1#3');
@@ -59,7 +59,7 @@ describe('inventory items', () => {
       const item = { ...countItem('S1', 'L1', 7), appliedBy: 'job-1#3' };
 
       // Act
-      const count = inventoryCountFromItem(item);
+      const count = stockCountFromItem(item);
 
       // Assess
       expect(count).toEqual({ skuRef: 'S1', locationRef: 'L1', onHand: 7, safetyStock: 0, updatedOn: AT, appliedBy: 'job-1#3' });
@@ -70,20 +70,20 @@ describe('inventory items', () => {
       const { safetyStock: _omitted, ...item } = countItem('S1', 'L1', 7);
 
       // Act
-      const count = inventoryCountFromItem(item);
+      const count = stockCountFromItem(item);
 
       // Assess
       expect(count.safetyStock).toBe(0);
     });
   });
 
-  describe('stockLevelsFromItems', () => {
+  describe('stockPositionsFromItems', () => {
     it('joins the count and the reservations of a position: available is onHand − reserved − safetyStock', () => {
       // Prepare
       const items = [countItem('S1', 'L1', 10, 2), reservationItem('S1', 'L1', 3)];
 
       // Act
-      const levels = stockLevelsFromItems(items);
+      const levels = stockPositionsFromItems(items);
 
       // Assess
       expect(levels).toEqual([{ skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 3, safetyStock: 2, available: 5, updatedOn: AT }]);
@@ -91,7 +91,7 @@ describe('inventory items', () => {
 
     it('reads a count without a reservation item as nothing reserved', () => {
       // Act
-      const levels = stockLevelsFromItems([countItem('S1', 'L1', 4)]);
+      const levels = stockPositionsFromItems([countItem('S1', 'L1', 4)]);
 
       // Assess
       expect(levels).toEqual([{ skuRef: 'S1', locationRef: 'L1', onHand: 4, reserved: 0, safetyStock: 0, available: 4, updatedOn: AT }]);
@@ -102,7 +102,7 @@ describe('inventory items', () => {
       const items = [countItem('S1', 'L1', 10), countItem('S1', 'L2', 10), reservationItem('S1', 'L2', 6)];
 
       // Act
-      const levels = stockLevelsFromItems(items);
+      const levels = stockPositionsFromItems(items);
 
       // Assess
       expect(levels.map((level) => [level.locationRef, level.reserved])).toEqual([
@@ -116,7 +116,7 @@ describe('inventory items', () => {
       const items = [reservationItem('S1', 'L1', 2), reservationItem('S2', 'L1', 5), countItem('S1', 'L1', 9), countItem('S2', 'L1', 5)];
 
       // Act
-      const levels = stockLevelsFromItems(items);
+      const levels = stockPositionsFromItems(items);
 
       // Assess
       expect(levels.map((level) => [level.skuRef, level.reserved, level.available])).toEqual([
@@ -130,7 +130,7 @@ describe('inventory items', () => {
       const items = [countItem('S1', 'L1', 2, 1), reservationItem('S1', 'L1', 3)];
 
       // Act
-      const [level] = stockLevelsFromItems(items);
+      const [level] = stockPositionsFromItems(items);
 
       // Assess
       expect(level).toMatchObject({ onHand: 2, reserved: 3, safetyStock: 1, available: -2 });
@@ -141,7 +141,7 @@ describe('inventory items', () => {
       const items = [countItem('S1', 'L1', 5), reservationItem('S1', 'L9', 2)];
 
       // Act
-      const levels = stockLevelsFromItems(items);
+      const levels = stockPositionsFromItems(items);
 
       // Assess
       expect(levels.map((level) => level.locationRef)).toEqual(['L1']);
@@ -152,7 +152,7 @@ describe('inventory items', () => {
       const items = [countItem('S1', 'L1', 5), reservationItem('S1', 'L1', 2)];
 
       // Act
-      const [level] = stockLevelsFromItems(items);
+      const [level] = stockPositionsFromItems(items);
 
       // Assess
       expect(level.updatedOn).toBe(AT);

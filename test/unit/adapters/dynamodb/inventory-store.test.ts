@@ -11,7 +11,7 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/dynamo-inventory-store';
-import type { InventoryPosition } from '../../../../shared/domain/inventory/position';
+import type { StockPosition } from '../../../../shared/engine/engine-model';
 import { countItem, reservationItem } from '../../fakes/inventory-items';
 
 const TABLE = 'ordo-unit-acct-acme';
@@ -20,7 +20,7 @@ const NOW = '2025-03-02T10:00:00.000Z';
 const COUNT_KEY = { PK: 'SKU#SKU-1', SK: 'LOC#W-1' };
 const RESERVATION_KEY = { PK: 'SKU#SKU-1', SK: 'RES#W-1' };
 
-const position = (overrides: Partial<InventoryPosition> = {}): InventoryPosition => ({
+const position = (overrides: Partial<Omit<StockPosition, 'available'>> = {}): Omit<StockPosition, 'available'> => ({
   skuRef: 'SKU-1',
   locationRef: 'W-1',
   onHand: 10,
@@ -31,10 +31,10 @@ const position = (overrides: Partial<InventoryPosition> = {}): InventoryPosition
 });
 
 /** The count item of a position as the table holds it. */
-const countItemOf = (p: InventoryPosition) => countItem(p.skuRef, p.locationRef, p.onHand, p.safetyStock, p.updatedOn);
+const countItemOf = (p: Omit<StockPosition, 'available'>) => countItem(p.skuRef, p.locationRef, p.onHand, p.safetyStock, p.updatedOn);
 
 /** The reservation item of a position as the engine's transactions leave it. */
-const reservationItemOf = (p: InventoryPosition) => reservationItem(p.skuRef, p.locationRef, p.reserved);
+const reservationItemOf = (p: Omit<StockPosition, 'available'>) => reservationItem(p.skuRef, p.locationRef, p.reserved);
 
 describe('DynamoInventoryStore', () => {
   const ddbMock = mockClient(DynamoDBDocumentClient);
@@ -42,7 +42,7 @@ describe('DynamoInventoryStore', () => {
 
   const putInput = (call = 0) => ddbMock.commandCalls(PutCommand)[call].args[0].input;
   /** The table holds this position: its count item, and its reservation item when something is reserved. */
-  const holds = (p: InventoryPosition) => {
+  const holds = (p: Omit<StockPosition, 'available'>) => {
     ddbMock.on(GetCommand, { Key: COUNT_KEY }).resolves({ Item: countItemOf(p) });
     ddbMock.on(GetCommand, { Key: RESERVATION_KEY }).resolves(p.reserved > 0 ? { Item: reservationItemOf(p) } : {});
   };

@@ -1,4 +1,4 @@
-import type { InventoryCount } from '../../../../shared/domain/inventory/count';
+import type { StockCount } from '../../../../shared/domain/inventory/stock-count';
 import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
 import type { BatchChunk, ChunkResult } from '../../../../shared/domain/jobs/batch';
 import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
@@ -8,7 +8,7 @@ const CHUNK_ID = 'batch-1#1';
 
 const chunk = (records: BatchChunk['records']): BatchChunk => ({ accountId: 'acme', jobId: 'job-1', batchId: 'batch-1', chunk: 1, records });
 
-const stored = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0, appliedBy?: string): InventoryCount => ({
+const stored = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0, appliedBy?: string): StockCount => ({
   skuRef,
   locationRef,
   onHand,
@@ -17,7 +17,7 @@ const stored = (skuRef: string, locationRef: string, onHand: number, safetyStock
   ...(appliedBy === undefined ? {} : { appliedBy }),
 });
 
-const written = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0): InventoryCount => ({
+const written = (skuRef: string, locationRef: string, onHand: number, safetyStock = 0): StockCount => ({
   skuRef,
   locationRef,
   onHand,

@@ -1,3 +1,4 @@
+import { distancesFrom } from '../../../../shared/domain/sourcing/distance';
 import { distanceKm } from '../../../../shared/domain/sourcing/sourcing';
 
 describe('distanceKm', () => {
@@ -41,5 +42,24 @@ describe('distanceKm', () => {
 
     // Assess
     expect(km).toBeCloseTo(Math.PI * 6371, 3);
+  });
+});
+
+describe('distancesFrom', () => {
+  it('measures every point from one origin exactly as distanceKm does', () => {
+    // Prepare
+    const london = { lat: 51.5074, lon: -0.1278 };
+    const points = [
+      { lat: 53.4808, lon: -2.2426 },
+      { lat: 48.8566, lon: 2.3522 },
+      { lat: -33.8688, lon: 151.2093 },
+      { lat: 51.5074, lon: -0.1278 },
+    ];
+
+    // Act
+    const fromLondon = distancesFrom(london);
+
+    // Assess
+    expect(points.map(fromLondon)).toEqual(points.map((point) => distanceKm(london, point)));
   });
 });

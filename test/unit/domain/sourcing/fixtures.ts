@@ -5,7 +5,7 @@ import {
   type SourcingLocation,
   type SourcingProfile,
   type SourcingRequest,
-  type StockPosition,
+  type AvailableStock,
 } from '../../../../shared/domain/sourcing/sourcing';
 
 /** Orders are delivered at (0, 0); a location `degreesEast` along the equator is 111.19 km per degree away. */
@@ -19,7 +19,7 @@ export const location = (
 ): SourcingLocation => ({ ref, type: 'STORE', lat: 0, lon: degreesEast, status: 'ACTIVE', ...overrides });
 
 /** One position per SKU, e.g. `stock('A', { TEE: 2, SOCKS: 0 })`. */
-export const stock = (locationRef: string, available: Record<string, number>): StockPosition[] =>
+export const stock = (locationRef: string, available: Record<string, number>): AvailableStock[] =>
   Object.entries(available).map(([skuRef, qty]) => ({ skuRef, locationRef, available: qty }));
 
 /** An HD order delivered at HOME, e.g. `homeDelivery({ TEE: 1 })`. */

@@ -7,7 +7,7 @@ import {
   type SourcingLocation,
   type SourcingProfile,
   type SourcingRequest,
-  type StockPosition,
+  type AvailableStock,
 } from '../../../../shared/domain/sourcing/sourcing';
 import { seededRandom } from '../../../../scripts/seeded-random';
 
@@ -16,7 +16,7 @@ interface Case {
   request: SourcingRequest;
   profile: SourcingProfile;
   locations: SourcingLocation[];
-  positions: StockPosition[];
+  positions: AvailableStock[];
 }
 
 const SKUS = ['S1', 'S2', 'S3', 'S4'];
