@@ -37,7 +37,7 @@ export const withBenchEnvironment = async <T>(run: (env: BenchEnvironment) => Pr
     const admin = localDynamoDbClient(dynamodb.endpoint);
     await ensureControlPlaneTable(admin, 'ordo-bench-control');
     admin.destroy();
-    const { dynamoDbClient } = await import('../shared/config/dependencies');
+    const { dynamoDbClient } = await import('../shared/composition/dynamodb-clients');
     const { handler: createAccount } = await import('../functions/accounts/create-account');
     const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
     return await run({

@@ -25,8 +25,7 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
   const { handler: putLocation } = await import('../functions/locations/put-location');
   const { handler: putPosition } = await import('../functions/inventory/put-position');
   const { handler: checkAvailability } = await import('../functions/availability/check-availability');
-  const { orchestrationFor } = await import('../shared/config/orchestration');
-  const { dependencies } = await import('../shared/config/dependencies');
+  const { sealingOrchestrationOf } = await import('../shared/composition/orchestration');
   const { createOrder } = await import('../shared/domain/orders/create-order');
   const apiKey = await newAccount('bench-orders');
 
@@ -93,7 +92,7 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
   }
 
   // One HD order's lifecycle through the use cases (no API key lookups), counted.
-  const account = orchestrationFor('bench-orders');
+  const account = sealingOrchestrationOf('bench-orders');
   const { runEvent } = await import('../shared/domain/orchestration/run-event');
   const lifecycle = async (ref: string) => {
     const created = await createOrder(
@@ -109,7 +108,7 @@ export const orderBenchmarks = async ({ counter, newAccount }: BenchEnvironment,
         },
       },
       { permissions: builtInPermissions('ADMIN') },
-      { ...account, dataKeys: dependencies().dataKeys },
+      account,
     );
     const order = created.order as { status: string; fulfilments: { ref: string }[] };
     if (order.fulfilments.length !== 1) throw new Error(`expected one location, got ${JSON.stringify(order)}`);

@@ -1,5 +1,5 @@
 import { handler as ingestBusEvent } from '../../functions/engine/ingest-bus-event';
-import { dynamoDbClient } from '../../shared/config/dependencies';
+import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { accountTableName } from '../../shared/domain/accounts/account';
 import { lambdaContext } from '../support/api-gateway-event';
 import { busEvent } from '../support/bus-event';

@@ -5,7 +5,7 @@ import { handler as getJob } from '../../functions/jobs/get-job';
 import { handler as postBatch } from '../../functions/jobs/post-batch';
 import { handler as getLocation } from '../../functions/locations/get-location';
 import { handler as getSourcingProfile } from '../../functions/sourcing-profiles/get-sourcing-profile';
-import { dynamoDbClient } from '../../shared/config/dependencies';
+import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { invoke, type ApiCall } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
 import { newAccount } from './control-plane-api';

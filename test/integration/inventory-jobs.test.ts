@@ -1,6 +1,6 @@
 import type { SQSEvent } from 'aws-lambda';
 import { handler as processChunks } from '../../functions/jobs/process-inventory-chunks';
-import { dynamoDbClient } from '../../shared/config/dependencies';
+import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { lambdaContext } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
 import { receiveChunks, sqsEventOf } from '../support/inventory-queue';

@@ -1,4 +1,4 @@
-import { dynamoDbClient } from '../../shared/config/dependencies';
+import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { accountTableName } from '../../shared/domain/accounts/account';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
 import { loadRouteHandler, routeTable } from '../support/route-table';

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { dependencies, dynamoDbClient } from '../../shared/config/dependencies';
+import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
+import { registeredSources } from '../../shared/composition/registered-sources';
+import { settings } from '../../shared/composition/settings';
 import { invoke } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
 import { runQueuedEvents } from '../support/events-queue';
@@ -70,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Leave the shared control plane and queues as other suites expect them.
-  const { eventSources } = dependencies();
+  const eventSources = registeredSources();
   for (const accountId of accountIds) {
     for (const { source } of await eventSources.listFor(accountId, {})) await eventSources.release(source, accountId, {});
     await runQueuedEvents(accountId, 1);
@@ -87,7 +89,7 @@ describe('every route, under generated hostile requests', () => {
       const requests = hostileRequests(route, handler.route, SAMPLES.get(route.name) ?? [], {
         keys,
         known,
-        maxBodyBytes: dependencies().settings.maxBodyBytes,
+        maxBodyBytes: settings().maxBodyBytes,
       });
 
       // Act & Assess

@@ -1,0 +1,26 @@
+import { applyChunk, type ChunkDeps } from './apply-chunk';
+import { parseBatchChunk } from './batch';
+import { notifyPositionWorkflow, type PositionWorkflowDeps } from './notify-position-workflow';
+
+/** What a queued chunk is processed over, per account: the account comes from the chunk, which only Ordo enqueues. */
+export interface ChunkProcessing {
+  jobs: (accountId: string) => ChunkDeps;
+  positionWorkflow: (accountId: string) => PositionWorkflowDeps;
+}
+
+/**
+ * One queued chunk of an inventory batch: its counts applied, then the account's INVENTORY_POSITION
+ * workflows told of the changes before the chunk's result is stored (see applyChunk and
+ * notifyPositionWorkflow), so a redelivery after a crash tells them again rather than never.
+ */
+export const processChunk = async (body: string, parts: ChunkProcessing) => {
+  const chunk = parseBatchChunk(body);
+  let positionEvents = 0;
+  const { result, redelivered } = await applyChunk(chunk, parts.jobs(chunk.accountId), {
+    beforeResult: async (changes) => {
+      positionEvents = await notifyPositionWorkflow(chunk, changes, parts.positionWorkflow(chunk.accountId));
+    },
+  });
+  const { accountId, jobId, batchId } = chunk;
+  return { accountId, jobId, batchId, chunk: chunk.chunk, applied: result.applied, unchanged: result.unchanged, failed: result.failed, redelivered, positionEvents };
+};
