@@ -9,7 +9,7 @@ import { netInventoryChanges, type PositionDelta } from '../../engine/stock-chan
 import type { AuditRecord, Entity, EntityChange, EventRecord, StockPosition, UnitOfWork } from '../../engine/engine-model';
 import type { EngineStore, InventoryReader } from '../../engine/engine-store';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
-import { DomainError } from '../../domain/domain-errors';
+import { FIXED_ITEMS, TRANSACTION_LIMIT, TransactionTooLargeError } from './transaction-limit';
 import { writeAll } from './batch-writer';
 import { commitFailure } from './commit-failure';
 import {
@@ -31,20 +31,8 @@ import { skuPartition, stockPositionsFromItems } from './inventory-items';
 import { positionWrites, type PositionWrite } from './position-writes';
 import { queryAll } from './query-all';
 
-/** DynamoDB's cap on the items of one TransactWriteItems call. */
-export const TRANSACTION_LIMIT = 100;
-
-/** Items of every commit: the event record, the claim of its id and the OUTCOME audit record. */
-const FIXED_ITEMS = 3;
-
-export class TransactionTooLargeError extends DomainError {
-  constructor(count: number) {
-    super(
-      'TRANSACTION_TOO_LARGE',
-      `One execution would write ${count} entities, claims of new root refs, inventory positions, outbox and scheduled records; at most ${TRANSACTION_LIMIT - FIXED_ITEMS} fit in one transaction, beside the event record, the claim of its id and its outcome`,
-    );
-  }
-}
+// Callers and tests know the limit and its error from the store that enforces them.
+export { TRANSACTION_LIMIT, TransactionTooLargeError };
 
 const epochSeconds = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 

@@ -1,0 +1,16 @@
+import { DomainError } from '../../domain/domain-errors';
+
+/** DynamoDB's cap on the items of one TransactWriteItems call. */
+export const TRANSACTION_LIMIT = 100;
+
+/** Items of every commit: the event record, the claim of its id and the OUTCOME audit record. */
+export const FIXED_ITEMS = 3;
+
+export class TransactionTooLargeError extends DomainError {
+  constructor(count: number) {
+    super(
+      'TRANSACTION_TOO_LARGE',
+      `One execution would write ${count} entities, claims of new root refs, inventory positions, outbox and scheduled records; at most ${TRANSACTION_LIMIT - FIXED_ITEMS} fit in one transaction, beside the event record, the claim of its id and its outcome`,
+    );
+  }
+}
