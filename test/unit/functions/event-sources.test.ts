@@ -215,5 +215,26 @@ describe('the event source handlers', () => {
       expect(response.statusCode).toBe(204);
       expect(deps.eventSources.sources.has('r2.shop')).toBe(false);
     });
+
+    it('releases a source whose "/" arrives percent-encoded in the path', async () => {
+      // Prepare
+      await register(admin.apiKey, { source: 'acme/erp', awsAccountId: AWS_ACCOUNT });
+
+      // Act
+      const response = await release(admin.apiKey, 'acme%2Ferp');
+
+      // Assess
+      expect(response.statusCode).toBe(204);
+      expect(deps.eventSources.sources.has('acme/erp')).toBe(false);
+    });
+
+    it('answers a source with a lone "%" with 400 saying source is not valid percent-encoding', async () => {
+      // Act
+      const response = await release(admin.apiKey, '100%');
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(jsonBody<ErrorBody>(response).error).toMatchObject({ field: 'source', message: 'source is not valid percent-encoding' });
+    });
   });
 });
