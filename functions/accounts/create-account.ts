@@ -1,8 +1,20 @@
-import { createAccount, createAccountInputSchema } from '../../shared/domain/accounts/create-account';
-import { operatorRoute } from '../../shared/http/route';
-import { created } from '../../shared/http/response';
+import { systemClock } from '../../shared/adapters/clock/system-clock';
+import { accountProfiles } from '../../shared/composition/account-profiles';
+import { accountTables } from '../../shared/composition/account-tables';
+import { controlPlane } from '../../shared/composition/control-plane';
+import { settings } from '../../shared/composition/settings';
+import { createAccount, createAccountInputSchema, type CreateAccountDeps } from '../../shared/domain/accounts/create-account';
+import { operatorRoute } from '../../shared/http/operator-route';
 
-export const handler = operatorRoute({ body: createAccountInputSchema }, async ({ body, deps }) => {
-  const account = await createAccount(body, { ...deps, stage: deps.settings.stage, region: deps.settings.region });
-  return created(account);
+const context = (): CreateAccountDeps => ({
+  controlPlane: controlPlane(),
+  tables: accountTables(),
+  profiles: accountProfiles(),
+  clock: systemClock,
+  stage: settings().stage,
+  region: settings().region,
 });
+
+export const handler = operatorRoute({ body: createAccountInputSchema, status: 201, context }, ({ body }, operator, context) =>
+  createAccount(body, operator, context),
+);

@@ -1,7 +1,9 @@
+import { accountProfiles } from '../../shared/composition/account-profiles';
 import { getOwnAccount } from '../../shared/domain/accounts/get-account';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'ACCOUNT_READ', scope: 'account' }, async ({ principal, deps }) =>
-  ok(await getOwnAccount(principal, deps)),
+const context = () => ({ profiles: accountProfiles() });
+
+export const handler = accountRoute({ permission: 'ACCOUNT_READ', scope: 'account', context }, (_input, principal, context) =>
+  getOwnAccount({}, principal, context),
 );

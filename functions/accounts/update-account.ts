@@ -1,9 +1,13 @@
+import * as z from 'zod';
+import { systemClock } from '../../shared/adapters/clock/system-clock';
+import { controlPlane } from '../../shared/composition/control-plane';
 import { accountIdSchema } from '../../shared/domain/accounts/account';
 import { accountStatusInputSchema, setAccountStatus } from '../../shared/domain/accounts/set-account-status';
-import { validate } from '../../shared/http/request-body';
-import { operatorRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { operatorRoute } from '../../shared/http/operator-route';
 
-export const handler = operatorRoute({ body: accountStatusInputSchema }, async ({ path, body, deps }) =>
-  ok(await setAccountStatus(validate(accountIdSchema, path.accountId, 'accountId'), body, deps)),
+const context = () => ({ controlPlane: controlPlane(), clock: systemClock });
+
+export const handler = operatorRoute(
+  { body: accountStatusInputSchema, path: z.object({ accountId: accountIdSchema }), context },
+  ({ body, path }, operator, context) => setAccountStatus({ ...body, accountId: path.accountId }, operator, context),
 );

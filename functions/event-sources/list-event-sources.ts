@@ -1,7 +1,10 @@
-import { listEventSources } from '../../shared/domain/orchestration/event-sources';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { eventSourceRegistry } from '../../shared/composition/event-source-registrations';
+import { listEventSources, type ListedEventSource } from '../../shared/domain/orchestration/event-sources';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'EVENT_SOURCE_READ', scope: 'retailer' }, async ({ principal, deps }) =>
-  ok({ items: await listEventSources(principal.accountId, principal, deps) }),
+const context = () => ({ eventSources: eventSourceRegistry() });
+
+export const handler = accountRoute(
+  { permission: 'EVENT_SOURCE_READ', scope: 'retailer', view: (items: ListedEventSource[]) => ({ items }), context },
+  (_input, principal, context) => listEventSources({}, principal, context),
 );

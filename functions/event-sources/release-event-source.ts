@@ -1,9 +1,18 @@
+import * as z from 'zod';
+import { eventSourceRegistry } from '../../shared/composition/event-source-registrations';
 import { releaseEventSource } from '../../shared/domain/orchestration/event-sources';
-import { decodePathParameter } from '../../shared/http/path-parameter';
-import { accountRoute } from '../../shared/http/route';
-import { noContent } from '../../shared/http/response';
+import { accountRoute } from '../../shared/http/account-route';
+import { percentEncoded } from '../../shared/http/path-parameter';
 
-export const handler = accountRoute({ permission: 'EVENT_SOURCE_UPDATE', scope: 'retailer' }, async ({ principal, path, deps }) => {
-  await releaseEventSource(principal.accountId, decodePathParameter(path.source, 'source'), principal, deps);
-  return noContent();
-});
+const context = () => ({ eventSources: eventSourceRegistry() });
+
+export const handler = accountRoute(
+  {
+    permission: 'EVENT_SOURCE_UPDATE',
+    scope: 'retailer',
+    path: z.object({ source: percentEncoded('source') }),
+    status: 204,
+    context,
+  },
+  ({ path }, principal, context) => releaseEventSource(path, principal, context),
+);

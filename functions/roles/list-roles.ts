@@ -1,7 +1,11 @@
-import { listRoles } from '../../shared/domain/accounts/list-roles';
-import { accountRoute } from '../../shared/http/route';
-import { ok } from '../../shared/http/response';
+import { roles } from '../../shared/composition/authentication';
+import { listRoles, type BuiltInRoleView } from '../../shared/domain/accounts/list-roles';
+import type { RoleView } from '../../shared/domain/accounts/define-role';
+import { accountRoute } from '../../shared/http/account-route';
 
-export const handler = accountRoute({ permission: 'ROLE_READ', scope: 'account' }, async ({ principal, deps }) =>
-  ok({ items: await listRoles(principal, deps) }),
+const context = () => ({ roles: roles() });
+
+export const handler = accountRoute(
+  { permission: 'ROLE_READ', scope: 'account', view: (items: (BuiltInRoleView | RoleView)[]) => ({ items }), context },
+  (_input, principal, context) => listRoles({}, principal, context),
 );

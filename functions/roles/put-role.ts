@@ -1,13 +1,22 @@
+import * as z from 'zod';
+import { systemClock } from '../../shared/adapters/clock/system-clock';
+import { roles } from '../../shared/composition/authentication';
 import { roleDefinitionSchema, roleNameSchema } from '../../shared/domain/accounts/custom-role';
-import { defineRole } from '../../shared/domain/accounts/define-role';
-import { validate } from '../../shared/http/request-body';
-import { accountRoute } from '../../shared/http/route';
-import { created, ok } from '../../shared/http/response';
+import { defineRole, type DefinedRole } from '../../shared/domain/accounts/define-role';
+import { accountRoute } from '../../shared/http/account-route';
+
+const context = () => ({ roles: roles(), clock: systemClock });
 
 export const handler = accountRoute(
-  { permission: 'ROLE_UPDATE', scope: 'account', body: roleDefinitionSchema },
-  async ({ principal, path, body, deps }) => {
-    const { role, created: isNew } = await defineRole(principal, validate(roleNameSchema, path.name, 'name'), body, deps);
-    return isNew ? created(role) : ok(role);
+  {
+    permission: 'ROLE_UPDATE',
+    scope: 'account',
+    body: roleDefinitionSchema,
+    path: z.object({ name: roleNameSchema }),
+    // Replacing a role the account already had answers 200.
+    status: (result: DefinedRole) => (result.created ? 201 : 200),
+    view: (result: DefinedRole) => result.role,
+    context,
   },
+  ({ body, path }, principal, context) => defineRole({ ...body, name: path.name }, principal, context),
 );

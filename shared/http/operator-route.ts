@@ -1,14 +1,13 @@
 import { settings } from '../composition/settings';
+import type { OperatorPrincipal } from '../domain/accounts/principal';
 import { requireOperator } from './caller';
 import type { RouteHandler, RouteInput, RouteSpec, Schema } from './route-declaration';
 import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pipeline';
 
-/** The platform operator, who manages accounts; not an account's key, however powerful. */
-export interface OperatorPrincipal {
-  readonly operator: true;
-}
+export type { OperatorPrincipal };
 
-const OPERATOR: OperatorPrincipal = { operator: true };
+/** The platform operator, who manages accounts; not an account's key, however powerful. */
+const OPERATOR: OperatorPrincipal = { kind: 'operator' };
 
 export interface OperatorRouteParts<C> {
   context: () => C;

@@ -1,4 +1,5 @@
 import { OrdoError } from '../engine/ordo-error';
+import type { RequestLine } from './public-route';
 
 export class RouteNotFoundError extends OrdoError {
   constructor(method: string, path: string) {
@@ -11,3 +12,9 @@ export class MethodNotAllowedError extends OrdoError {
     super('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}`);
   }
 }
+
+/** A request no route takes: an unknown path is a 404, a known path with another method a 405. */
+export const refuseUnroutedRequest = async ({ method, path, resource }: RequestLine): Promise<never> => {
+  if (resource === '/{proxy+}') throw new RouteNotFoundError(method, path);
+  throw new MethodNotAllowedError(method, path);
+};

@@ -6,6 +6,7 @@ import * as z from 'zod';
 import { ENVIRONMENTS, accountIdSchema, accountTableName, type Environment } from './account';
 import { ConflictError } from '../domain-errors';
 import { issueApiKey } from './api-key';
+import type { OperatorPrincipal } from './principal';
 
 export const createAccountInputSchema = z.strictObject({
   accountId: accountIdSchema,
@@ -36,7 +37,11 @@ export interface CreatedAccount {
  * Claims the account id first, then creates the account's table and its first ADMIN key.
  * Every step is idempotent, so an attempt that failed halfway is completed by a retry.
  */
-export const createAccount = async (input: CreateAccountInput, deps: CreateAccountDeps): Promise<CreatedAccount> => {
+export const createAccount = async (
+  input: CreateAccountInput,
+  _operator: OperatorPrincipal,
+  deps: CreateAccountDeps,
+): Promise<CreatedAccount> => {
   const createdOn = deps.clock.now().toISOString();
   const tableName = accountTableName(deps.stage, input.accountId);
   const environment = input.environment ?? 'sandbox';

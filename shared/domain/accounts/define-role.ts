@@ -15,16 +15,17 @@ export const customRoleView = ({ name, permissions, createdOn, updatedOn }: Cust
   updatedOn,
 });
 
+export type DefinedRole = { role: RoleView; created: boolean };
+
 /**
  * Creates or replaces a custom role. The caller must hold every permission the role grants, before
  * and after the change: it can neither raise a role above itself nor rewrite one that is above it.
  */
 export const defineRole = async (
+  { name, ...definition }: RoleDefinition & { name: string },
   principal: AccountPrincipal,
-  name: string,
-  definition: RoleDefinition,
   deps: { roles: RoleStore; clock: Clock },
-): Promise<{ role: RoleView; created: boolean }> => {
+): Promise<DefinedRole> => {
   // Roles are shared by every retailer of the account, so only an unscoped key may change them.
   if (principal.retailerId) {
     throw new ForbiddenError('Roles belong to the whole account: a key scoped to a retailer may not change them');

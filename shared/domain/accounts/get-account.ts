@@ -4,7 +4,8 @@ import type { AccountPrincipal } from './principal';
 
 /** Reads the caller's own account from the caller's own table. */
 export const getOwnAccount = async (
-  principal: AccountPrincipal,
+  _input: Record<string, never>,
+  principal: Pick<AccountPrincipal, 'accountId' | 'tableName' | 'role' | 'keyId'>,
   deps: { profiles: AccountProfileStore },
 ): Promise<AccountProfile & { role: string; keyId: string }> => {
   const profile = await deps.profiles.get(principal.tableName);

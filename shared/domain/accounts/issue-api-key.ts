@@ -33,8 +33,8 @@ const expiryOf = (expiresOn: string | undefined, now: Date): string | undefined 
 
 /** The key is returned once; only its hash is kept. */
 export const issueAccountApiKey = async (
-  principal: AccountPrincipal,
   input: IssueApiKeyInput,
+  principal: AccountPrincipal,
   deps: { controlPlane: ControlPlaneStore; roles: RoleStore; clock: Clock },
 ): Promise<IssuedApiKey> => {
   // A key scoped to a retailer can only hand out keys for that same retailer.

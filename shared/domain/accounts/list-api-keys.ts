@@ -6,7 +6,8 @@ export type ApiKeySummary = Omit<ApiKeyRecord, 'secretHash' | 'accountId'>;
 
 /** A key scoped to a retailer sees only the keys scoped to that same retailer. */
 export const listAccountApiKeys = async (
-  principal: AccountPrincipal,
+  _input: Record<string, never>,
+  principal: Pick<AccountPrincipal, 'accountId' | 'retailerId'>,
   deps: { controlPlane: ControlPlaneStore },
 ): Promise<ApiKeySummary[]> => {
   const keys = await deps.controlPlane.listApiKeys(principal.accountId);

@@ -7,7 +7,8 @@ export type BuiltInRoleView = { name: Role; builtIn: true; permissions: Permissi
 
 /** The built-in roles first, then the account's own, by name. */
 export const listRoles = async (
-  principal: AccountPrincipal,
+  _input: Record<string, never>,
+  principal: Pick<AccountPrincipal, 'accountId'>,
   deps: { roles: RoleStore },
 ): Promise<(BuiltInRoleView | RoleView)[]> => {
   const custom = await deps.roles.list(principal.accountId);

@@ -12,8 +12,8 @@ import { grantedPermissions, requireHeld } from './role-permissions';
  * a narrow custom role cannot lock out the account's ADMIN keys.
  */
 export const revokeAccountApiKey = async (
+  { keyId }: { keyId: string },
   principal: AccountPrincipal,
-  keyId: string,
   deps: { controlPlane: ControlPlaneStore; roles: RoleStore; clock: Clock },
 ): Promise<void> => {
   if (!isKeyId(keyId)) throw new ValidationError('keyId must be 16 hexadecimal characters', 'keyId');

@@ -3,6 +3,7 @@ import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../domain-errors';
 import { OPERATOR_STATUSES, type Account } from './account';
+import type { OperatorPrincipal } from './principal';
 
 export const accountStatusInputSchema = z.strictObject({ status: z.enum(OPERATOR_STATUSES) });
 
@@ -30,11 +31,11 @@ const operatorView = ({ accountId, name, environment, region, status, tableName,
  * holds from the next request of any of its keys.
  */
 export const setAccountStatus = async (
-  accountId: string,
-  input: AccountStatusInput,
+  { accountId, status }: AccountStatusInput & { accountId: string },
+  _operator: OperatorPrincipal,
   deps: { controlPlane: ControlPlaneStore; clock: Clock },
 ): Promise<OperatorAccountView> => {
-  const changed = await deps.controlPlane.setAccountStatus(accountId, input.status, deps.clock.now().toISOString());
+  const changed = await deps.controlPlane.setAccountStatus(accountId, status, deps.clock.now().toISOString());
   if (changed) return operatorView(changed);
   if (!(await deps.controlPlane.getAccount(accountId))) throw new NotFoundError(`No account ${accountId}`);
   throw new ConflictError(`Account ${accountId} is still being created; retry POST /v1/accounts first`, 'status');

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { Clock } from '../../ports/clock';
-import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../ports/event-source-registry';
+import type { EventSourceRegistration, EventSourceRegistry } from '../../ports/event-source-registry';
+import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import { validate } from '../validation';
 import { retailerFor } from './retailer-scope';
@@ -22,43 +23,50 @@ export const eventSourceInputSchema = z.strictObject({
 
 export type EventSourceInput = z.infer<typeof eventSourceInputSchema>;
 
+/** The caller's account, and its retailer when its key is scoped to one. */
+type Caller = Pick<AccountPrincipal, 'accountId' | 'retailerId'>;
+
 /**
  * Claims a source for the account. A key scoped to a retailer binds it to that retailer, so
  * that bus events through it act for that retailer only; an unscoped key may bind it to a
  * retailer it names or leave it unbound (its events then name their retailer).
  */
 export const registerEventSource = async (
-  accountId: string,
   input: EventSourceInput,
-  scope: RetailerScope,
+  caller: Caller,
   deps: { eventSources: EventSourceRegistry; clock: Clock },
 ): Promise<EventSourceRegistration> => {
-  const retailerId = scope.retailerId || input.retailerId ? retailerFor(input.retailerId, scope) : undefined;
+  const retailerId = caller.retailerId || input.retailerId ? retailerFor(input.retailerId, caller) : undefined;
   const registration: EventSourceRegistration = {
     source: input.source,
-    accountId,
+    accountId: caller.accountId,
     awsAccountId: input.awsAccountId,
     ...(retailerId ? { retailerId } : {}),
     claimedOn: deps.clock.now().toISOString(),
   };
-  await deps.eventSources.claim(registration, scope);
+  await deps.eventSources.claim(registration, caller);
   return registration;
 };
 
+export type ListedEventSource = Omit<EventSourceRegistration, 'accountId'>;
+
 /** What a caller sees of its sources: a scoped key only those bound to its retailer. */
-export const listEventSources = async (accountId: string, scope: RetailerScope, deps: { eventSources: EventSourceRegistry }) => {
-  const registrations = await deps.eventSources.listFor(accountId, scope);
+export const listEventSources = async (
+  _input: Record<string, never>,
+  caller: Caller,
+  deps: { eventSources: EventSourceRegistry },
+): Promise<ListedEventSource[]> => {
+  const registrations = await deps.eventSources.listFor(caller.accountId, caller);
   return registrations.map(({ accountId: _account, ...registration }) => registration);
 };
 
 /** A scoped key releases only its retailer's sources; any other is reported missing, never forbidden. */
 export const releaseEventSource = async (
-  accountId: string,
-  source: string,
-  scope: RetailerScope,
+  { source }: { source: string },
+  caller: Caller,
   deps: { eventSources: EventSourceRegistry },
 ) => {
-  if (!(await deps.eventSources.release(validate(sourceSchema, source, 'source'), accountId, scope))) {
+  if (!(await deps.eventSources.release(validate(sourceSchema, source, 'source'), caller.accountId, caller))) {
     throw new NotFoundError(`Event source ${source} is not registered to this account`);
   }
 };

@@ -1,20 +1,20 @@
+import { handler as createAccountRoute } from '../../../functions/accounts/create-account';
+import { handler as getAccountRoute } from '../../../functions/accounts/get-account';
+import { handler as updateAccountRoute } from '../../../functions/accounts/update-account';
 import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
 
-// The composition root builds real DynamoDB clients; the handlers get in-memory fakes instead.
+// The routes run over in-memory fakes instead of the real DynamoDB clients, with the fakes' settings.
 let deps: FakeDependencies = fakeDependencies();
-jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
-const createAccount = jest.requireActual<typeof import('../../../functions/accounts/create-account')>(
-  '../../../functions/accounts/create-account',
-).handler;
-const updateAccount = jest.requireActual<typeof import('../../../functions/accounts/update-account')>(
-  '../../../functions/accounts/update-account',
-).handler;
-const getAccount = jest.requireActual<typeof import('../../../functions/accounts/get-account')>(
-  '../../../functions/accounts/get-account',
-).handler;
+const operatorParts = () => ({ operatorKey: deps.settings.operatorKey, maxBodyBytes: deps.settings.maxBodyBytes });
+const createAccount = (...call: Parameters<typeof createAccountRoute>) =>
+  createAccountRoute.with({ ...operatorParts(), context: () => ({ ...deps, region: deps.settings.region }) })(...call);
+const updateAccount = (...call: Parameters<typeof updateAccountRoute>) =>
+  updateAccountRoute.with({ ...operatorParts(), context: () => deps })(...call);
+const getAccount = (...call: Parameters<typeof getAccountRoute>) =>
+  getAccountRoute.with({ context: () => deps, authentication: deps })(...call);
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string };

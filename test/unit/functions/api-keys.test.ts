@@ -1,21 +1,20 @@
+import { handler as createApiKeyRoute } from '../../../functions/api-keys/create-api-key';
+import { handler as listApiKeysRoute } from '../../../functions/api-keys/list-api-keys';
+import { handler as revokeApiKeyRoute } from '../../../functions/api-keys/revoke-api-key';
 import type { Role } from '../../../shared/domain/accounts/roles';
 import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
 
-// The composition root builds real DynamoDB clients; the handlers get in-memory fakes instead.
+// The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();
-jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
-const createApiKey = jest.requireActual<typeof import('../../../functions/api-keys/create-api-key')>(
-  '../../../functions/api-keys/create-api-key',
-).handler;
-const listApiKeys = jest.requireActual<typeof import('../../../functions/api-keys/list-api-keys')>(
-  '../../../functions/api-keys/list-api-keys',
-).handler;
-const revokeApiKey = jest.requireActual<typeof import('../../../functions/api-keys/revoke-api-key')>(
-  '../../../functions/api-keys/revoke-api-key',
-).handler;
+const createApiKey = (...call: Parameters<typeof createApiKeyRoute>) =>
+  createApiKeyRoute.with({ context: () => deps, authentication: deps })(...call);
+const listApiKeys = (...call: Parameters<typeof listApiKeysRoute>) =>
+  listApiKeysRoute.with({ context: () => deps, authentication: deps })(...call);
+const revokeApiKey = (...call: Parameters<typeof revokeApiKeyRoute>) =>
+  revokeApiKeyRoute.with({ context: () => deps, authentication: deps })(...call);
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string };

@@ -1,20 +1,19 @@
+import { handler as listEventSourcesRoute } from '../../../functions/event-sources/list-event-sources';
+import { handler as registerEventSourceRoute } from '../../../functions/event-sources/register-event-source';
+import { handler as releaseEventSourceRoute } from '../../../functions/event-sources/release-event-source';
 import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
 
-// The composition root builds real DynamoDB clients; the handlers get in-memory fakes instead.
+// The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();
-jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
-const registerEventSource = jest.requireActual<typeof import('../../../functions/event-sources/register-event-source')>(
-  '../../../functions/event-sources/register-event-source',
-).handler;
-const listEventSources = jest.requireActual<typeof import('../../../functions/event-sources/list-event-sources')>(
-  '../../../functions/event-sources/list-event-sources',
-).handler;
-const releaseEventSource = jest.requireActual<typeof import('../../../functions/event-sources/release-event-source')>(
-  '../../../functions/event-sources/release-event-source',
-).handler;
+const registerEventSource = (...call: Parameters<typeof registerEventSourceRoute>) =>
+  registerEventSourceRoute.with({ context: () => deps, authentication: deps })(...call);
+const listEventSources = (...call: Parameters<typeof listEventSourcesRoute>) =>
+  listEventSourcesRoute.with({ context: () => deps, authentication: deps })(...call);
+const releaseEventSource = (...call: Parameters<typeof releaseEventSourceRoute>) =>
+  releaseEventSourceRoute.with({ context: () => deps, authentication: deps })(...call);
 
 const AWS_ACCOUNT = '123456789012';
 
@@ -215,6 +214,27 @@ describe('the event source handlers', () => {
       // Assess
       expect(response.statusCode).toBe(204);
       expect(deps.eventSources.sources.has('r2.shop')).toBe(false);
+    });
+
+    it('releases a source whose "/" arrives percent-encoded in the path', async () => {
+      // Prepare
+      await register(admin.apiKey, { source: 'acme/erp', awsAccountId: AWS_ACCOUNT });
+
+      // Act
+      const response = await release(admin.apiKey, 'acme%2Ferp');
+
+      // Assess
+      expect(response.statusCode).toBe(204);
+      expect(deps.eventSources.sources.has('acme/erp')).toBe(false);
+    });
+
+    it('answers a source with a lone "%" with 400 saying source is not valid percent-encoding', async () => {
+      // Act
+      const response = await release(admin.apiKey, '100%');
+
+      // Assess
+      expect(response.statusCode).toBe(400);
+      expect(jsonBody<ErrorBody>(response).error).toMatchObject({ field: 'source', message: 'source is not valid percent-encoding' });
     });
   });
 });

@@ -1,13 +1,15 @@
+import { handler as listRolesRoute } from '../../../functions/roles/list-roles';
+import { handler as putRoleRoute } from '../../../functions/roles/put-role';
 import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../fakes/api-keys';
 import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
 
-// The composition root builds real DynamoDB clients; the handlers get in-memory fakes instead.
+// The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();
-jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
-const putRole = jest.requireActual<typeof import('../../../functions/roles/put-role')>('../../../functions/roles/put-role').handler;
-const listRoles = jest.requireActual<typeof import('../../../functions/roles/list-roles')>('../../../functions/roles/list-roles').handler;
+const putRole = (...call: Parameters<typeof putRoleRoute>) => putRoleRoute.with({ context: () => deps, authentication: deps })(...call);
+const listRoles = (...call: Parameters<typeof listRolesRoute>) =>
+  listRolesRoute.with({ context: () => deps, authentication: deps })(...call);
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string };

@@ -1,13 +1,8 @@
+import { handler } from '../../../functions/http/route-fallback';
 import { logger } from '../../../shared/runtime/logger';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
 import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
 
-// The composition root builds real DynamoDB clients; the handler gets in-memory fakes instead.
-let deps: FakeDependencies = fakeDependencies();
-jest.doMock('../../../shared/config/dependencies', () => ({ dependencies: () => deps }));
-const { handler } = jest.requireActual<typeof import('../../../functions/http/route-fallback')>(
-  '../../../functions/http/route-fallback',
-);
+// The fallback reads nothing but the request, so it runs as deployed, with no fakes.
 
 interface ErrorBody {
   error: { code: string; message: string };
@@ -16,7 +11,6 @@ interface ErrorBody {
 
 describe('the route fallback', () => {
   beforeEach(() => {
-    deps = fakeDependencies();
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     jest.spyOn(logger, 'error').mockImplementation(() => undefined);
   });

@@ -1,11 +1,14 @@
 import { authenticateApiKey } from '../../../../shared/domain/accounts/authenticate';
 import { createAccount, createAccountInputSchema, type CreateAccountDeps } from '../../../../shared/domain/accounts/create-account';
+import type { OperatorPrincipal } from '../../../../shared/domain/accounts/principal';
 import { ConflictError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
 import { InMemoryRoleStore } from '../../fakes/roles';
+
+const OPERATOR: OperatorPrincipal = { kind: 'operator' };
 
 describe('createAccount', () => {
   const now = new Date('2025-03-14T09:26:53.000Z');
@@ -23,7 +26,7 @@ describe('createAccount', () => {
 
   it('returns an API key that authenticates as ADMIN of the new account', async () => {
     // Act
-    const created = await createAccount({ accountId: 'acme' }, deps);
+    const created = await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock: deps.clock, stage: 'unit' });
@@ -32,7 +35,7 @@ describe('createAccount', () => {
 
   it('gives the principal of the new key the table ordo-<stage>-acct-<id>', async () => {
     // Act
-    const created = await createAccount({ accountId: 'acme' }, deps);
+    const created = await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     const principal = await authenticateApiKey(created.apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock: deps.clock, stage: 'unit' });
@@ -42,7 +45,7 @@ describe('createAccount', () => {
 
   it('provisions the account table and writes the profile into it', async () => {
     // Act
-    const created = await createAccount({ accountId: 'acme', name: 'Acme Ltd', environment: 'production' }, deps);
+    const created = await createAccount({ accountId: 'acme', name: 'Acme Ltd', environment: 'production' }, OPERATOR, deps);
 
     // Assess
     expect([...tables.tables]).toEqual([created.tableName]);
@@ -56,7 +59,7 @@ describe('createAccount', () => {
 
   it('records the account as ACTIVE in the region it was created in', async () => {
     // Act
-    await createAccount({ accountId: 'acme' }, deps);
+    await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     expect(await controlPlane.getAccount('acme')).toMatchObject({
@@ -70,7 +73,7 @@ describe('createAccount', () => {
 
   it('defaults to a sandbox account named after its id', async () => {
     // Act
-    const created = await createAccount({ accountId: 'acme' }, deps);
+    const created = await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     expect(created.environment).toBe('sandbox');
@@ -79,7 +82,7 @@ describe('createAccount', () => {
 
   it('keeps only a hash of the returned key in the store', async () => {
     // Act
-    const created = await createAccount({ accountId: 'acme' }, deps);
+    const created = await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     const stored = JSON.stringify([...controlPlane.apiKeys.values()]);
@@ -90,10 +93,10 @@ describe('createAccount', () => {
 
   it('reports a duplicate account id as a conflict naming accountId', async () => {
     // Prepare
-    await createAccount({ accountId: 'acme' }, deps);
+    await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Act
-    const attempt = createAccount({ accountId: 'acme' }, deps);
+    const attempt = createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);
@@ -102,12 +105,12 @@ describe('createAccount', () => {
 
   it('issues no second key and provisions nothing when the account id is taken', async () => {
     // Prepare
-    await createAccount({ accountId: 'acme' }, deps);
+    await createAccount({ accountId: 'acme' }, OPERATOR, deps);
     const keysBefore = controlPlane.apiKeys.size;
     const provisionsBefore = tables.provisioned.length;
 
     // Act
-    await createAccount({ accountId: 'acme' }, deps).catch(() => undefined);
+    await createAccount({ accountId: 'acme' }, OPERATOR, deps).catch(() => undefined);
 
     // Assess
     expect(controlPlane.apiKeys.size).toBe(keysBefore);
@@ -119,7 +122,7 @@ describe('createAccount', () => {
     tables.failure = new Error('throttled');
 
     // Act
-    const attempt = createAccount({ accountId: 'acme' }, deps);
+    const attempt = createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow('throttled');
@@ -130,11 +133,11 @@ describe('createAccount', () => {
   it('finishes a half-provisioned account when the operator retries', async () => {
     // Prepare
     tables.failure = new Error('throttled');
-    await createAccount({ accountId: 'acme' }, deps).catch(() => undefined);
+    await createAccount({ accountId: 'acme' }, OPERATOR, deps).catch(() => undefined);
     tables.failure = undefined;
 
     // Act
-    const created = await createAccount({ accountId: 'acme' }, deps);
+    const created = await createAccount({ accountId: 'acme' }, OPERATOR, deps);
 
     // Assess
     expect(await controlPlane.getAccount('acme')).toMatchObject({ status: 'ACTIVE' });

@@ -18,7 +18,7 @@ describe('defineRole', () => {
 
   it('creates a role the account did not have and says so', async () => {
     // Act
-    const { role, created } = await defineRole(accountPrincipal(), 'auditor', { permissions: ['ORDER_READ'] }, deps);
+    const { role, created } = await defineRole({ name: 'auditor', permissions: ['ORDER_READ'] }, accountPrincipal(), deps);
 
     // Assess
     expect(created).toBe(true);
@@ -36,7 +36,7 @@ describe('defineRole', () => {
     roles.seed('acme', 'auditor', ['ORDER_READ']);
 
     // Act
-    const { role, created } = await defineRole(accountPrincipal(), 'auditor', { permissions: ['EVENT_READ'] }, deps);
+    const { role, created } = await defineRole({ name: 'auditor', permissions: ['EVENT_READ'] }, accountPrincipal(), deps);
 
     // Assess
     expect(created).toBe(false);
@@ -46,7 +46,7 @@ describe('defineRole', () => {
 
   it('stores the role in the caller account only', async () => {
     // Act
-    await defineRole(accountPrincipal({ accountId: 'globex' }), 'auditor', { permissions: ['ORDER_READ'] }, deps);
+    await defineRole({ name: 'auditor', permissions: ['ORDER_READ'] }, accountPrincipal({ accountId: 'globex' }), deps);
 
     // Assess
     expect(await roles.get('acme', 'auditor')).toBeUndefined();
@@ -58,7 +58,7 @@ describe('defineRole', () => {
     const roleManager = accountPrincipal({ role: 'role-manager', permissions: new Set(['ROLE_UPDATE', 'ORDER_READ']) });
 
     // Act
-    const attempt = defineRole(roleManager, 'writer', { permissions: ['ORDER_READ', 'ORDER_CREATE'] }, deps);
+    const attempt = defineRole({ name: 'writer', permissions: ['ORDER_READ', 'ORDER_CREATE'] }, roleManager, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -72,7 +72,7 @@ describe('defineRole', () => {
     const roleManager = accountPrincipal({ role: 'role-manager', permissions: new Set(['ROLE_UPDATE', 'ORDER_READ']) });
 
     // Act
-    const attempt = defineRole(roleManager, 'operator', { permissions: ['ORDER_READ'] }, deps);
+    const attempt = defineRole({ name: 'operator', permissions: ['ORDER_READ'] }, roleManager, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -81,7 +81,7 @@ describe('defineRole', () => {
 
   it('refuses with ForbiddenError a retailer-scoped key, even an ADMIN one', async () => {
     // Act
-    const attempt = defineRole(accountPrincipal({ retailerId: 'r1' }), 'auditor', { permissions: [] }, deps);
+    const attempt = defineRole({ name: 'auditor', permissions: [] }, accountPrincipal({ retailerId: 'r1' }), deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -100,7 +100,7 @@ describe('defineRole', () => {
     });
 
     // Act
-    const attempt = defineRole(accountPrincipal(), 'auditor', { permissions: ['JOB_READ'] }, deps);
+    const attempt = defineRole({ name: 'auditor', permissions: ['JOB_READ'] }, accountPrincipal(), deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ConflictError);

@@ -27,7 +27,7 @@ describe('getOwnAccount', () => {
 
   it('returns the profile from the caller own table together with the caller role and key id', async () => {
     // Act
-    const account = await getOwnAccount(principalOf('globex'), { profiles });
+    const account = await getOwnAccount({}, principalOf('globex'), { profiles });
 
     // Assess
     expect(account).toEqual({
@@ -42,7 +42,7 @@ describe('getOwnAccount', () => {
 
   it('throws NotFoundError when the caller table holds no profile', async () => {
     // Act
-    const attempt = getOwnAccount(principalOf('initech'), { profiles });
+    const attempt = getOwnAccount({}, principalOf('initech'), { profiles });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);

@@ -25,7 +25,7 @@ describe('issueAccountApiKey', () => {
 
   it('returns a key that authenticates in the caller account with the requested role and retailer', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'INTEGRATION', retailerId: 'store-9' }, deps);
+    const issued = await issueAccountApiKey({ role: 'INTEGRATION', retailerId: 'store-9' }, admin, deps);
 
     // Assess
     const principal = await authenticateApiKey(issued.apiKey, { ...deps, stage: 'unit' });
@@ -34,7 +34,7 @@ describe('issueAccountApiKey', () => {
 
   it('stores the key as ACTIVE with the time it was issued', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'READONLY' }, deps);
+    const issued = await issueAccountApiKey({ role: 'READONLY' }, admin, deps);
 
     // Assess
     expect(await controlPlane.getApiKey(issued.keyId)).toMatchObject({
@@ -46,7 +46,7 @@ describe('issueAccountApiKey', () => {
 
   it('keeps only a hash of the key in the store', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'READONLY' }, deps);
+    const issued = await issueAccountApiKey({ role: 'READONLY' }, admin, deps);
 
     // Assess
     const stored = JSON.stringify(await controlPlane.getApiKey(issued.keyId));
@@ -63,7 +63,7 @@ describe('issueAccountApiKey', () => {
 
   it('refuses a role that is neither built in nor defined by the account, naming role, and stores nothing', async () => {
     // Act
-    const attempt = issueAccountApiKey(admin, { role: 'SUPERUSER' }, deps);
+    const attempt = issueAccountApiKey({ role: 'SUPERUSER' }, admin, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ValidationError);
@@ -76,7 +76,7 @@ describe('issueAccountApiKey', () => {
     roles.seed('globex', 'auditor', ['ORDER_READ']);
 
     // Act
-    const attempt = issueAccountApiKey(admin, { role: 'auditor' }, deps);
+    const attempt = issueAccountApiKey({ role: 'auditor' }, admin, deps);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ field: 'role' });
@@ -87,7 +87,7 @@ describe('issueAccountApiKey', () => {
     roles.seed('acme', 'auditor', ['ORDER_READ', 'EVENT_READ']);
 
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'auditor' }, deps);
+    const issued = await issueAccountApiKey({ role: 'auditor' }, admin, deps);
 
     // Assess
     const principal = await authenticateApiKey(issued.apiKey, { ...deps, stage: 'unit' });
@@ -100,7 +100,7 @@ describe('issueAccountApiKey', () => {
     const keyManager = accountPrincipal({ role: 'key-manager', permissions: new Set(['API_KEY_CREATE', 'ORDER_READ']) });
 
     // Act
-    const attempt = issueAccountApiKey(keyManager, { role: 'INTEGRATION' }, deps);
+    const attempt = issueAccountApiKey({ role: 'INTEGRATION' }, keyManager, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -113,7 +113,7 @@ describe('issueAccountApiKey', () => {
     const keyManager = accountPrincipal({ role: 'key-manager', permissions: new Set(['API_KEY_CREATE', 'ORDER_READ']) });
 
     // Act
-    const issued = await issueAccountApiKey(keyManager, { role: 'order-reader' }, deps);
+    const issued = await issueAccountApiKey({ role: 'order-reader' }, keyManager, deps);
 
     // Assess
     expect(issued.role).toBe('order-reader');
@@ -124,7 +124,7 @@ describe('issueAccountApiKey', () => {
     const scoped = accountPrincipal({ retailerId: 'r1' });
 
     // Act
-    const attempt = issueAccountApiKey(scoped, { role: 'READONLY' }, deps);
+    const attempt = issueAccountApiKey({ role: 'READONLY' }, scoped, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -135,7 +135,7 @@ describe('issueAccountApiKey', () => {
     const scoped = accountPrincipal({ retailerId: 'r1' });
 
     // Act
-    const attempt = issueAccountApiKey(scoped, { role: 'READONLY', retailerId: 'r2' }, deps);
+    const attempt = issueAccountApiKey({ role: 'READONLY', retailerId: 'r2' }, scoped, deps);
 
     // Assess
     await expect(attempt).rejects.toThrow(ForbiddenError);
@@ -143,7 +143,7 @@ describe('issueAccountApiKey', () => {
 
   it('stores and returns the expiry of a key, in UTC', async () => {
     // Act
-    const issued = await issueAccountApiKey(admin, { role: 'READONLY', expiresOn: '2025-04-02T14:00:00+02:00' }, deps);
+    const issued = await issueAccountApiKey({ role: 'READONLY', expiresOn: '2025-04-02T14:00:00+02:00' }, admin, deps);
 
     // Assess
     expect(issued.expiresOn).toBe('2025-04-02T12:00:00.000Z');
@@ -155,7 +155,7 @@ describe('issueAccountApiKey', () => {
     ['this very instant', '2025-04-01T12:00:00.000Z'],
   ])('refuses an expiry %s, naming expiresOn, and stores nothing', async (_case, expiresOn) => {
     // Act
-    const attempt = issueAccountApiKey(admin, { role: 'READONLY', expiresOn }, deps);
+    const attempt = issueAccountApiKey({ role: 'READONLY', expiresOn }, admin, deps);
 
     // Assess
     await expect(attempt).rejects.toMatchObject({ field: 'expiresOn' });

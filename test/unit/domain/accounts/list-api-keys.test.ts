@@ -20,7 +20,7 @@ describe('listAccountApiKeys', () => {
     await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
 
     // Act
-    const keys = await listAccountApiKeys(principalOf('acme'), { controlPlane });
+    const keys = await listAccountApiKeys({}, principalOf('acme'), { controlPlane });
 
     // Assess
     expect(keys.map((key) => key.keyId).sort()).toEqual([own.keyId, ownIntegration.keyId].sort());
@@ -31,7 +31,7 @@ describe('listAccountApiKeys', () => {
     await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
 
     // Act
-    const [summary] = await listAccountApiKeys(principalOf('acme'), { controlPlane });
+    const [summary] = await listAccountApiKeys({}, principalOf('acme'), { controlPlane });
 
     // Assess
     expect(summary).not.toHaveProperty('secretHash');
@@ -44,7 +44,7 @@ describe('listAccountApiKeys', () => {
     await controlPlane.revokeApiKey('acme', keyId, '2025-05-05T05:05:05.000Z');
 
     // Act
-    const [summary] = await listAccountApiKeys(principalOf('acme'), { controlPlane });
+    const [summary] = await listAccountApiKeys({}, principalOf('acme'), { controlPlane });
 
     // Assess
     expect(summary).toMatchObject({
@@ -63,7 +63,7 @@ describe('listAccountApiKeys', () => {
     const sameRetailer = await seedApiKey(controlPlane, { accountId: 'acme', role: 'READONLY', retailerId: 'r1' });
 
     // Act
-    const keys = await listAccountApiKeys(principalOf('acme', 'r1'), { controlPlane });
+    const keys = await listAccountApiKeys({}, principalOf('acme', 'r1'), { controlPlane });
 
     // Assess
     expect(keys.map((key) => key.keyId)).toEqual([sameRetailer.keyId]);
@@ -79,7 +79,7 @@ describe('listAccountApiKeys', () => {
     });
 
     // Act
-    const [summary] = await listAccountApiKeys(principalOf('acme'), { controlPlane });
+    const [summary] = await listAccountApiKeys({}, principalOf('acme'), { controlPlane });
 
     // Assess
     expect(summary).toMatchObject({ expiresOn: '2026-01-01T00:00:00.000Z', lastUsedOn: '2025-05-05T05:05:00.000Z' });
@@ -87,7 +87,7 @@ describe('listAccountApiKeys', () => {
 
   it('returns an empty list for an account without keys', async () => {
     // Act
-    const keys = await listAccountApiKeys(principalOf('empty'), { controlPlane });
+    const keys = await listAccountApiKeys({}, principalOf('empty'), { controlPlane });
 
     // Assess
     expect(keys).toEqual([]);

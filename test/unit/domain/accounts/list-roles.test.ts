@@ -12,7 +12,7 @@ describe('listRoles', () => {
 
   it('lists the three built-in roles first, marked as built in, with their permissions', async () => {
     // Act
-    const listed = await listRoles(accountPrincipal(), { roles });
+    const listed = await listRoles({}, accountPrincipal(), { roles });
 
     // Assess
     expect(listed.map((role) => [role.name, role.builtIn])).toEqual([
@@ -30,7 +30,7 @@ describe('listRoles', () => {
     roles.seed('globex', 'spy', ['ORDER_READ']);
 
     // Act
-    const listed = await listRoles(accountPrincipal(), { roles });
+    const listed = await listRoles({}, accountPrincipal(), { roles });
 
     // Assess
     expect(listed.slice(3)).toEqual([
@@ -44,7 +44,7 @@ describe('listRoles', () => {
     roles.seed('acme', 'auditor', ['ORDER_READ']);
 
     // Act
-    const listed = await listRoles(accountPrincipal(), { roles });
+    const listed = await listRoles({}, accountPrincipal(), { roles });
 
     // Assess
     expect(listed[3]).not.toHaveProperty('accountId');

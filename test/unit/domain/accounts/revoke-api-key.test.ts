@@ -27,7 +27,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
+    await revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock });
 
     // Assess
     await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).rejects.toBeInstanceOf(UnauthenticatedError);
@@ -38,7 +38,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
+    await revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock });
 
     // Assess
     expect(await controlPlane.getApiKey(keyId)).toMatchObject({ status: 'REVOKED', revokedOn: now.toISOString() });
@@ -49,7 +49,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
+    const attempt = revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -60,7 +60,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId, apiKey } = await seedApiKey(controlPlane, { accountId: 'globex', role: 'ADMIN' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock }).catch(() => undefined);
+    await revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock }).catch(() => undefined);
 
     // Assess
     await expect(authenticateApiKey(apiKey, { controlPlane, roles: new InMemoryRoleStore(), clock, stage: 'unit' })).resolves.toMatchObject({ accountId: 'globex' });
@@ -73,8 +73,8 @@ describe('revokeAccountApiKey', () => {
 
     // Act
     const [foreign, missing] = await Promise.allSettled([
-      revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock }),
-      revokeAccountApiKey(adminOf('acme'), missingKeyId, { controlPlane, roles, clock }),
+      revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock }),
+      revokeAccountApiKey({ keyId: missingKeyId }, adminOf('acme'), { controlPlane, roles, clock }),
     ]);
 
     // Assess
@@ -87,10 +87,10 @@ describe('revokeAccountApiKey', () => {
   it('throws NotFoundError when the key is already revoked', async () => {
     // Prepare
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION' });
-    await revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
+    await revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme'), keyId, { controlPlane, roles, clock });
+    const attempt = revokeAccountApiKey({ keyId }, adminOf('acme'), { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -101,7 +101,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'ADMIN' });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, roles, clock });
+    const attempt = revokeAccountApiKey({ keyId }, adminOf('acme', 'r1'), { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -113,7 +113,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r2' });
 
     // Act
-    const attempt = revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, roles, clock });
+    const attempt = revokeAccountApiKey({ keyId }, adminOf('acme', 'r1'), { controlPlane, roles, clock });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -124,7 +124,7 @@ describe('revokeAccountApiKey', () => {
     const { keyId } = await seedApiKey(controlPlane, { accountId: 'acme', role: 'INTEGRATION', retailerId: 'r1' });
 
     // Act
-    await revokeAccountApiKey(adminOf('acme', 'r1'), keyId, { controlPlane, roles, clock });
+    await revokeAccountApiKey({ keyId }, adminOf('acme', 'r1'), { controlPlane, roles, clock });
 
     // Assess
     expect((await controlPlane.getApiKey(keyId))?.status).toBe('REVOKED');
@@ -136,7 +136,7 @@ describe('revokeAccountApiKey', () => {
     const keyDesk = accountPrincipal({ accountId: 'acme', role: 'key-desk', permissions: new Set(['API_KEY_DELETE']) });
 
     // Act
-    const revoked = revokeAccountApiKey(keyDesk, target.keyId, { controlPlane, roles, clock });
+    const revoked = revokeAccountApiKey({ keyId: target.keyId }, keyDesk, { controlPlane, roles, clock });
 
     // Assess
     await expect(revoked).rejects.toBeInstanceOf(ForbiddenError);

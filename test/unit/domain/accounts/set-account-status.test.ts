@@ -1,9 +1,12 @@
+import type { OperatorPrincipal } from '../../../../shared/domain/accounts/principal';
 import { accountStatusInputSchema, setAccountStatus } from '../../../../shared/domain/accounts/set-account-status';
 import { ConflictError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { seedAccount } from '../../fakes/api-keys';
 import { FixedClock } from '../../fakes/clock';
 import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+
+const OPERATOR: OperatorPrincipal = { kind: 'operator' };
 
 describe('setAccountStatus', () => {
   const now = new Date('2025-07-01T09:00:00.000Z');
@@ -20,7 +23,7 @@ describe('setAccountStatus', () => {
     seedAccount(controlPlane, 'acme');
 
     // Act
-    const account = await setAccountStatus('acme', { status: 'SUSPENDED' }, deps);
+    const account = await setAccountStatus({ accountId: 'acme', status: 'SUSPENDED' }, OPERATOR, deps);
 
     // Assess
     expect(account).toMatchObject({ accountId: 'acme', status: 'SUSPENDED', statusChangedOn: now.toISOString() });
@@ -32,7 +35,7 @@ describe('setAccountStatus', () => {
     seedAccount(controlPlane, 'acme', 'SUSPENDED');
 
     // Act
-    const account = await setAccountStatus('acme', { status: 'ACTIVE' }, deps);
+    const account = await setAccountStatus({ accountId: 'acme', status: 'ACTIVE' }, OPERATOR, deps);
 
     // Assess
     expect(account.status).toBe('ACTIVE');
@@ -44,7 +47,7 @@ describe('setAccountStatus', () => {
     controlPlane.accounts.set('acme', { ...controlPlane.accounts.get('acme')!, wrappedDataKey: 'c2VjcmV0' } as never);
 
     // Act
-    const account = await setAccountStatus('acme', { status: 'SUSPENDED' }, deps);
+    const account = await setAccountStatus({ accountId: 'acme', status: 'SUSPENDED' }, OPERATOR, deps);
 
     // Assess
     expect(JSON.stringify(account)).not.toContain('c2VjcmV0');
@@ -52,7 +55,7 @@ describe('setAccountStatus', () => {
 
   it('throws NotFoundError for an account that does not exist', async () => {
     // Act
-    const attempt = setAccountStatus('ghost', { status: 'SUSPENDED' }, deps);
+    const attempt = setAccountStatus({ accountId: 'ghost', status: 'SUSPENDED' }, OPERATOR, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
@@ -63,7 +66,7 @@ describe('setAccountStatus', () => {
     seedAccount(controlPlane, 'acme', 'PROVISIONING');
 
     // Act
-    const attempt = setAccountStatus('acme', { status: 'ACTIVE' }, deps);
+    const attempt = setAccountStatus({ accountId: 'acme', status: 'ACTIVE' }, OPERATOR, deps);
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ConflictError);

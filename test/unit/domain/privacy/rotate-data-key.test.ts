@@ -8,7 +8,7 @@ describe('rotateDataKey', () => {
     const keys = new FixedDataKeys();
 
     // Act
-    const rotated = await rotateDataKey({ accountId: 'acme' }, keys);
+    const rotated = await rotateDataKey({}, { accountId: 'acme' }, { dataKeys: keys });
 
     // Assess
     expect(rotated.keyId).toBe('dk2');
@@ -20,7 +20,7 @@ describe('rotateDataKey', () => {
     const keys = new FixedDataKeys();
 
     // Act
-    const attempt = rotateDataKey({ accountId: 'acme', retailerId: 'r1' }, keys);
+    const attempt = rotateDataKey({}, { accountId: 'acme', retailerId: 'r1' }, { dataKeys: keys });
 
     // Assess
     await expect(attempt).rejects.toBeInstanceOf(ForbiddenError);
