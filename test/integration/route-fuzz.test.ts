@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
-import { registeredSources } from '../../shared/composition/registered-sources';
+import { eventSourceRegistry } from '../../shared/composition/event-source-registrations';
 import { settings } from '../../shared/composition/settings';
 import { invoke } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
@@ -72,7 +72,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   // Leave the shared control plane and queues as other suites expect them.
-  const eventSources = registeredSources();
+  const eventSources = eventSourceRegistry();
   for (const accountId of accountIds) {
     for (const { source } of await eventSources.listFor(accountId, {})) await eventSources.release(source, accountId, {});
     await runQueuedEvents(accountId, 1);

@@ -1,4 +1,3 @@
-import type { Dependencies } from '../../../shared/config/dependencies';
 import { loadSettings, type Settings } from '../../../shared/composition/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
 import { FixedClock } from './clock';
@@ -7,9 +6,11 @@ import { FixedDataKeys } from './data-keys';
 import { InMemoryEventSourceRegistry } from './event-sources';
 import { InMemoryRoleStore } from './roles';
 
-export interface FakeDependencies extends Dependencies {
-  /** The settings' stage, so the fakes also serve as the authentication parts. */
+/** Every part of the control plane, in memory; it also serves as the authentication parts. */
+export interface FakeDependencies {
+  settings: Settings;
   stage: string;
+  dataKeys: FixedDataKeys;
   clock: FixedClock;
   controlPlane: InMemoryControlPlaneStore;
   tables: InMemoryAccountTables;

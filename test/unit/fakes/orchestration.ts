@@ -209,7 +209,7 @@ export interface TestAccount extends AccountOrchestration {
 
 export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
 
-/** The composition of shared/config/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
+/** The composition of shared/composition/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
 export const inMemoryOrchestration = (
   accountId = 'acme',
   options: { workflows?: Workflow[]; clock?: FixedClock; queue?: InMemoryEventQueue; hopLimit?: number } = {},
