@@ -7,5 +7,5 @@ const context = () => ({ controlPlane: controlPlane(), version: settings().versi
 
 export const handler = publicRoute(
   { status: (health: Health) => (health.status === 'ok' ? 200 : 503), context },
-  (_input, _caller, context) => checkHealth(context),
+  (_input, caller, context) => checkHealth({}, caller, context),
 );

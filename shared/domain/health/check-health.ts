@@ -8,7 +8,11 @@ export interface Health {
 }
 
 /** A real round trip to DynamoDB, so a green health check means the store answers. */
-export const checkHealth = async (deps: { controlPlane: ControlPlaneStore; version: string }): Promise<Health> => {
+export const checkHealth = async (
+  _input: Record<string, never>,
+  _caller: unknown,
+  deps: { controlPlane: ControlPlaneStore; version: string },
+): Promise<Health> => {
   const startedAt = Date.now();
   const reachable = await deps.controlPlane.ping().then(
     () => true,

@@ -15,7 +15,7 @@ describe('checkHealth', () => {
 
   it('reports ok when the store answers', async () => {
     // Act
-    const health = await checkHealth({ controlPlane, version: '1.2.3' });
+    const health = await checkHealth({}, undefined, { controlPlane, version: '1.2.3' });
 
     // Assess
     expect(health).toMatchObject({ status: 'ok', dynamodb: 'ok' });
@@ -26,7 +26,7 @@ describe('checkHealth', () => {
     controlPlane.pingFailure = new Error('connect ECONNREFUSED');
 
     // Act
-    const health = await checkHealth({ controlPlane, version: '1.2.3' });
+    const health = await checkHealth({}, undefined, { controlPlane, version: '1.2.3' });
 
     // Assess
     expect(health).toMatchObject({ status: 'degraded', dynamodb: 'unreachable' });
@@ -34,7 +34,7 @@ describe('checkHealth', () => {
 
   it('reports the version it was given', async () => {
     // Act
-    const health = await checkHealth({ controlPlane, version: '4.5.6-rc.1' });
+    const health = await checkHealth({}, undefined, { controlPlane, version: '4.5.6-rc.1' });
 
     // Assess
     expect(health.version).toBe('4.5.6-rc.1');
@@ -45,7 +45,7 @@ describe('checkHealth', () => {
     controlPlane.pingDelayMs = 37;
 
     // Act
-    const health = await checkHealth({ controlPlane, version: '1.2.3' });
+    const health = await checkHealth({}, undefined, { controlPlane, version: '1.2.3' });
 
     // Assess
     expect(health.dynamodbLatencyMs).toBe(37);
