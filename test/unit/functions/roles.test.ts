@@ -1,7 +1,7 @@
 import { logger } from '../../../shared/runtime/logger';
-import { seedApiKey } from '../fakes/api-keys';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
+import { seedApiKey } from '../../support/api-keys';
+import { fakeDependencies, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The composition root builds real DynamoDB clients; the handlers get in-memory fakes instead.
 let deps: FakeDependencies = fakeDependencies();

@@ -1,6 +1,6 @@
 import { logger } from '../../../shared/runtime/logger';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
+import { fakeDependencies, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The composition root builds real DynamoDB clients; the handler gets in-memory fakes instead.
 let deps: FakeDependencies = fakeDependencies();

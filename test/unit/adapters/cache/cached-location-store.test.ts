@@ -1,7 +1,7 @@
 import { CachedLocationStore } from '../../../../shared/adapters/cache/cached-location-store';
 import type { Location } from '../../../../shared/domain/locations/location';
 import type { LocationStore } from '../../../../shared/ports/location-store';
-import { FixedClock } from '../../fakes/clock';
+import { FixedClock } from '../../../support/clock';
 
 const START = new Date('2025-03-01T10:00:00.000Z');
 const TTL_MS = 5_000;

@@ -1,7 +1,7 @@
 import { CachedSourcingProfileStore } from '../../../../shared/adapters/cache/cached-sourcing-profile-store';
 import type { SourcingProfile } from '../../../../shared/domain/sourcing/sourcing-model';
 import type { SourcingProfileStore } from '../../../../shared/ports/sourcing-profile-store';
-import { FixedClock } from '../../fakes/clock';
+import { FixedClock } from '../../../support/clock';
 
 const START = new Date('2025-03-01T10:00:00.000Z');
 const TTL_MS = 5_000;

@@ -27,7 +27,7 @@ import type {
   UnitOfWork,
 } from '../../../../shared/engine/engine-model';
 import type { Workflow } from '../../../../shared/engine/workflow';
-import { countItem, reservationItem } from '../../fakes/inventory-items';
+import { countItem, reservationItem } from '../../../support/inventory-items';
 
 const TABLE = 'ordo-unit-acct-acme';
 const RETENTION_DAYS = 30;

@@ -2,10 +2,10 @@ import { authenticateApiKey } from '../../../../shared/domain/accounts/authentic
 import { createAccount, createAccountInputSchema, type CreateAccountDeps } from '../../../../shared/domain/accounts/create-account';
 import { ConflictError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../../support/account-tables';
+import { FixedClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 describe('createAccount', () => {
   const now = new Date('2025-03-14T09:26:53.000Z');

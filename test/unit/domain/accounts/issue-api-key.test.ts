@@ -2,11 +2,11 @@ import { authenticateApiKey } from '../../../../shared/domain/accounts/authentic
 import { issueAccountApiKey, issueApiKeyInputSchema } from '../../../../shared/domain/accounts/issue-api-key';
 import { ForbiddenError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { seedAccount } from '../../fakes/api-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { seedAccount } from '../../../support/api-keys';
+import { FixedClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 const admin = accountPrincipal({ role: 'ADMIN' });
 

@@ -1,9 +1,9 @@
 import { accountStatusInputSchema, setAccountStatus } from '../../../../shared/domain/accounts/set-account-status';
 import { ConflictError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { seedAccount } from '../../fakes/api-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { seedAccount } from '../../../support/api-keys';
+import { FixedClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 describe('setAccountStatus', () => {
   const now = new Date('2025-07-01T09:00:00.000Z');

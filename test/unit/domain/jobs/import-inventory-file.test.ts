@@ -13,8 +13,8 @@ import {
   type DropFolder,
   type ImportDrop,
 } from '../../../../shared/ports/import-drop';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../../support/jobs';
 
 const ACCOUNT = 'acme';
 

@@ -4,8 +4,8 @@ import { notifyPositionWorkflow, WorkflowPresenceCache, type PositionWorkflowDep
 import type { Workflow, WorkflowKey } from '../../../../shared/engine/workflow';
 import type { RootEntityLookup } from '../../../../shared/ports/root-entity-lookup';
 import type { QueuedEvent } from '../../../../shared/ports/event-queue';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryEventQueue } from '../../fakes/orchestration';
+import { FixedClock } from '../../../support/clock';
+import { InMemoryEventQueue } from '../../../support/orchestration';
 
 const NOW = new Date('2025-03-14T09:00:00.000Z');
 

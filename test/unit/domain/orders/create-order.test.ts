@@ -3,8 +3,8 @@ import { ConflictError } from '../../../../shared/domain/domain-errors';
 import { createOrder } from '../../../../shared/domain/orders/create-order';
 import type { OrderInput } from '../../../../shared/domain/orders/order-input';
 import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows/order-reference-workflows';
-import { FixedDataKeys } from '../../fakes/data-keys';
-import { inMemoryOrchestration } from '../../fakes/orchestration';
+import { FixedDataKeys } from '../../../support/data-keys';
+import { inMemoryOrchestration } from '../../../support/orchestration';
 
 const keys = new FixedDataKeys(3);
 const admin = { permissions: builtInPermissions('ADMIN') };

@@ -3,8 +3,8 @@ import { LocalKeyring } from '../../../../shared/adapters/keys/local-keyring';
 import type { Account } from '../../../../shared/domain/accounts/account';
 import { ConflictError } from '../../../../shared/domain/domain-errors';
 import { CURRENT_KEY_ID_TTL_MS, DATA_KEY_TTL_MS, EnvelopeDataKeys } from '../../../../shared/domain/privacy/envelope-data-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { FixedClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 const START = new Date('2025-03-14T09:00:00.000Z');
 

@@ -1,15 +1,15 @@
-import type { AccountOrchestration } from '../../../shared/domain/orchestration/account-orchestration';
-import { Engine } from '../../../shared/engine/engine';
-import { InMemoryEngineStore, eventRecordKey } from '../../../shared/engine/in-memory-store';
-import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../../shared/engine/engine-model';
-import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
-import type { Workflow, WorkflowKey } from '../../../shared/engine/workflow';
-import type { EntityIndex } from '../../../shared/ports/entity-index';
-import type { EventLog, EventLogFilter, LoggedEvent } from '../../../shared/ports/event-log';
-import type { EventQueue, QueuedEvent } from '../../../shared/ports/event-queue';
-import { deduplicationIdOf, messageGroupOf } from '../../../shared/adapters/sqs/fifo-message-ids';
-import type { ScheduledEvents } from '../../../shared/ports/scheduled-events';
-import type { WorkflowRepository } from '../../../shared/ports/workflow-repository';
+import type { AccountOrchestration } from '../../shared/domain/orchestration/account-orchestration';
+import { Engine } from '../../shared/engine/engine';
+import { InMemoryEngineStore, eventRecordKey } from '../../shared/engine/in-memory-store';
+import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../shared/engine/engine-model';
+import { createCoreRegistry } from '../../shared/engine/rules/core/core-rules';
+import type { Workflow, WorkflowKey } from '../../shared/engine/workflow';
+import type { EntityIndex } from '../../shared/ports/entity-index';
+import type { EventLog, EventLogFilter, LoggedEvent } from '../../shared/ports/event-log';
+import type { EventQueue, QueuedEvent } from '../../shared/ports/event-queue';
+import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
+import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
+import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
 import { FixedClock } from './clock';
 
 export interface SentMessage {

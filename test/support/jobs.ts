@@ -1,11 +1,11 @@
-import { countKey, type InventoryCount } from '../../../shared/domain/inventory/count';
-import type { Batch, BatchChunk, ChunkResult } from '../../../shared/domain/jobs/batch';
-import type { Job } from '../../../shared/domain/jobs/job';
-import type { Location } from '../../../shared/domain/locations/location';
-import type { ChunkQueue } from '../../../shared/ports/chunk-queue';
-import type { InventoryCountStore } from '../../../shared/ports/inventory-count-store';
-import type { JobStore } from '../../../shared/ports/job-store';
-import type { LocationStore } from '../../../shared/ports/location-store';
+import { countKey, type InventoryCount } from '../../shared/domain/inventory/count';
+import type { Batch, BatchChunk, ChunkResult } from '../../shared/domain/jobs/batch';
+import type { Job } from '../../shared/domain/jobs/job';
+import type { Location } from '../../shared/domain/locations/location';
+import type { ChunkQueue } from '../../shared/ports/chunk-queue';
+import type { InventoryCountStore } from '../../shared/ports/inventory-count-store';
+import type { JobStore } from '../../shared/ports/job-store';
+import type { LocationStore } from '../../shared/ports/location-store';
 import { FixedClock } from './clock';
 
 /** What the job fakes did, in order, so a test can tell which write came first. */

@@ -1,5 +1,5 @@
-import type { Dependencies } from '../../../shared/config/dependencies';
-import { loadSettings, type Settings } from '../../../shared/config/settings';
+import type { Dependencies } from '../../shared/config/dependencies';
+import { loadSettings, type Settings } from '../../shared/config/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
 import { FixedClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';

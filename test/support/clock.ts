@@ -1,4 +1,4 @@
-import type { Clock } from '../../../shared/ports/clock';
+import type { Clock } from '../../shared/ports/clock';
 
 /** A clock that stays where it is put. */
 export class FixedClock implements Clock {
