@@ -1,14 +1,14 @@
 import type { Dependencies } from '../../shared/config/dependencies';
 import { loadSettings, type Settings } from '../../shared/config/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
-import { FixedClock } from './clock';
+import { ManualClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
 import { FixedDataKeys } from './data-keys';
 import { InMemoryEventSourceRegistry } from './event-sources';
 import { InMemoryRoleStore } from './roles';
 
 export interface FakeDependencies extends Dependencies {
-  clock: FixedClock;
+  clock: ManualClock;
   controlPlane: InMemoryControlPlaneStore;
   tables: InMemoryAccountTables;
   profiles: InMemoryAccountProfileStore;
@@ -26,7 +26,7 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
       ...loadSettings({ ORDO_STAGE: 'unit', ORDO_ADMIN_KEY: OPERATOR_KEY, ORDO_VERSION: '9.9.9-unit' }),
       ...settings,
     },
-    clock: new FixedClock(new Date('2025-03-14T09:26:53.000Z')),
+    clock: new ManualClock(new Date('2025-03-14T09:26:53.000Z')),
     controlPlane: new InMemoryControlPlaneStore(),
     tables,
     profiles: new InMemoryAccountProfileStore(tables),

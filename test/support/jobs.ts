@@ -6,7 +6,7 @@ import type { ChunkQueue } from '../../shared/ports/chunk-queue';
 import type { InventoryCountStore } from '../../shared/ports/inventory-count-store';
 import type { JobStore } from '../../shared/ports/job-store';
 import type { LocationStore } from '../../shared/ports/location-store';
-import { FixedClock } from './clock';
+import { ManualClock } from './clock';
 
 /** What the job fakes did, in order, so a test can tell which write came first. */
 export type Journal = string[];
@@ -186,7 +186,7 @@ export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: r
     queue: new InMemoryChunkQueue(journal),
     counts: new InMemoryInventoryCountStore(options.counts),
     locations: new InMemoryLocationStore(options.locations),
-    clock: new FixedClock(JOBS_NOW),
+    clock: new ManualClock(JOBS_NOW),
     ids: sequentialIds('id'),
   };
 };

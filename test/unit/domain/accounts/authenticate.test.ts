@@ -4,7 +4,7 @@ import type { AccountPrincipal } from '../../../../shared/domain/accounts/princi
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
 import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/domain-errors';
 import { seedAccount, seedApiKey } from '../../../support/api-keys';
-import { FixedClock } from '../../../support/clock';
+import { ManualClock } from '../../../support/clock';
 import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 import { accountPrincipal } from '../../../support/principals';
 import { InMemoryRoleStore } from '../../../support/roles';
@@ -17,13 +17,13 @@ const principalFor = (role: AccountPrincipal['role']): AccountPrincipal => accou
 describe('authenticateApiKey', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
-  let clock: FixedClock;
+  let clock: ManualClock;
   let deps: AuthenticationDeps;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    clock = new FixedClock(NOW);
+    clock = new ManualClock(NOW);
     deps = { controlPlane, roles, clock, stage: 'unit' };
   });
 

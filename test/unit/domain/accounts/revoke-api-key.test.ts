@@ -5,7 +5,7 @@ import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../..
 import { seedApiKey } from '../../../support/api-keys';
 import { accountPrincipal } from '../../../support/principals';
 import { InMemoryRoleStore } from '../../../support/roles';
-import { FixedClock } from '../../../support/clock';
+import { ManualClock } from '../../../support/clock';
 import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
@@ -14,12 +14,12 @@ describe('revokeAccountApiKey', () => {
   const now = new Date('2025-06-01T08:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
-  let clock: FixedClock;
+  let clock: ManualClock;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    clock = new FixedClock(now);
+    clock = new ManualClock(now);
   });
 
   it('stops a key of the caller account from authenticating', async () => {

@@ -2,17 +2,17 @@ import { accountStatusInputSchema, setAccountStatus } from '../../../../shared/d
 import { ConflictError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
 import { seedAccount } from '../../../support/api-keys';
-import { FixedClock } from '../../../support/clock';
+import { ManualClock } from '../../../support/clock';
 import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 describe('setAccountStatus', () => {
   const now = new Date('2025-07-01T09:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
-  let deps: { controlPlane: InMemoryControlPlaneStore; clock: FixedClock };
+  let deps: { controlPlane: InMemoryControlPlaneStore; clock: ManualClock };
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
-    deps = { controlPlane, clock: new FixedClock(now) };
+    deps = { controlPlane, clock: new ManualClock(now) };
   });
 
   it('suspends an active account and answers with the account and when it changed', async () => {

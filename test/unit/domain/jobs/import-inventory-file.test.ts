@@ -104,7 +104,7 @@ const setup = (options: { accounts?: Account[]; locations?: string[] } = {}): Se
     jobsFor,
     clock: jobDeps.clock,
     sleep: async (ms) => {
-      jobDeps.clock.set(new Date(jobDeps.clock.now().getTime() + ms));
+      jobDeps.clock.advance(ms);
       if (state.processorDelayPolls-- > 0) return;
       for (const chunk of jobDeps.queue.chunks.splice(0)) await applyChunk(chunk, jobDeps);
     },
