@@ -1,6 +1,7 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
-import { http, operatorKey, waitFor } from './http-client';
+import { waitFor } from '../support/wait-for';
+import { http, operatorKey } from './http-client';
 
 const RETAILER = 'e2e-restock';
 
@@ -31,12 +32,12 @@ describe('a stock batch on the running local stack, with an inventory position w
       apiKey,
       body: { entityType: 'INVENTORY', action: 'UPSERT', entities: [{ skuRef: 'NEW-SKU', locationRef: 'WH-1', qty: 5 }] },
     });
-    const allocated = await waitFor(
-      'the order to be re-sourced',
-      () => http('GET', '/v1/orders/RESTOCK-1', { apiKey }),
-      (reply) => reply.body.status === 'ALLOCATED',
-      120_000,
-    );
+    const allocated = await waitFor(() => http('GET', '/v1/orders/RESTOCK-1', { apiKey }), {
+      description: 'the order to be re-sourced',
+      until: (reply) => reply.body.status === 'ALLOCATED',
+      timeoutMs: 120_000,
+      intervalMs: 1_000,
+    });
 
     // Assess
     expect(order.body.status).toBe('AWAITING_STOCK');

@@ -1,6 +1,7 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { DEMO_RETAILER, demoSkus } from '../../scripts/local-stack/demo-catalog';
-import { demoKey, http, operatorKey, waitFor } from './http-client';
+import { waitFor } from '../support/wait-for';
+import { demoKey, http, operatorKey } from './http-client';
 
 const customer = { name: 'Grace Hopper', email: 'grace@example.com' };
 const leeds = { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.7997, lon: -1.5492 };
@@ -34,12 +35,12 @@ describe('orders on the running local stack', () => {
       apiKey: demoKey(),
       body: { ref, retailerId: DEMO_RETAILER, type: 'HD', customer, deliveryAddress: leeds, lines },
     });
-    const allocated = await waitFor(
-      'sourcing through the queue',
-      () => http('GET', `/v1/orders/${ref}`, { apiKey: demoKey() }),
-      (reply) => reply.status === 200 && reply.body.status === 'ALLOCATED',
-      60_000,
-    );
+    const allocated = await waitFor(() => http('GET', `/v1/orders/${ref}`, { apiKey: demoKey() }), {
+      description: 'sourcing through the queue',
+      until: (reply) => reply.status === 200 && reply.body.status === 'ALLOCATED',
+      timeoutMs: 60_000,
+      intervalMs: 1_000,
+    });
     const fulfilments = allocated.body.fulfilments as { ref: string; locationRef: string; lines: { skuRef: string; qty: number }[] }[];
     const before = await Promise.all(
       fulfilments.flatMap((f) => f.lines.map((line) => position(demoKey(), line.skuRef, f.locationRef))),
@@ -97,12 +98,12 @@ describe('orders on the running local stack', () => {
       expiresAt: new Date(Date.now() + 1_000).toISOString(),
     });
     // The sweeper runs on each minute boundary, then the queue delivers EXPIRE.
-    const expired = await waitFor(
-      'the pickup expiry',
-      () => http('GET', `/v1/orders/${expiringRef}`, { apiKey: demoKey() }),
-      (reply) => reply.body.status === 'EXPIRED',
-      110_000,
-    );
+    const expired = await waitFor(() => http('GET', `/v1/orders/${expiringRef}`, { apiKey: demoKey() }), {
+      description: 'the pickup expiry',
+      until: (reply) => reply.body.status === 'EXPIRED',
+      timeoutMs: 110_000,
+      intervalMs: 1_000,
+    });
 
     // Assess
     expect((await http('GET', `/v1/orders/${collectedRef}`, { apiKey: demoKey() })).body.status).toBe('COLLECTED');
