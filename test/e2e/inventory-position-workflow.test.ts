@@ -1,5 +1,6 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
+import { anOrder, orderLines } from '../support/order-builder';
 import { waitFor } from '../support/wait-for';
 import { http, operatorKey } from './http-client';
 
@@ -16,14 +17,12 @@ describe('a stock batch on the running local stack, with an inventory position w
     await http('PUT', '/v1/locations/WH-1', { apiKey, body: { type: 'WAREHOUSE', name: 'Leeds DC', lat: 53.8, lon: -1.55 } });
     const order = await http('POST', '/v1/orders?mode=sync', {
       apiKey,
-      body: {
+      body: anOrder({
         ref: 'RESTOCK-1',
         retailerId: RETAILER,
-        type: 'HD',
-        customer: { name: 'Grace Hopper', email: 'grace@example.com' },
         deliveryAddress: { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.8, lon: -1.55 },
-        lines: [{ skuRef: 'NEW-SKU', qty: 2, unitPrice: 5, currency: 'GBP' }],
-      },
+        lines: orderLines([{ skuRef: 'NEW-SKU', qty: 2, unitPrice: 5 }]),
+      }),
     });
     const job = await http('POST', '/v1/jobs', { apiKey, body: { name: 'restock', retailerId: RETAILER } });
 
