@@ -59,7 +59,6 @@ describe('DynamoControlPlaneStore', () => {
   });
 
   describe('createAccount', () => {
-
     it('reports a duplicate account id as a conflict naming accountId', async () => {
       // Prepare
       ddbMock.on(PutCommand, { ConditionExpression: 'attribute_not_exists(PK)' }).rejects(conditionFailed());
@@ -123,7 +122,6 @@ describe('DynamoControlPlaneStore', () => {
   });
 
   describe('setAccountStatus', () => {
-
     it('returns undefined when the account is missing or still PROVISIONING', async () => {
       // Prepare
       ddbMock.on(UpdateCommand).rejects(conditionFailed());
@@ -254,7 +252,6 @@ describe('DynamoControlPlaneStore', () => {
   });
 
   describe('revokeApiKey', () => {
-
     it('returns true when the key was revoked', async () => {
       // Prepare
       ddbMock.on(UpdateCommand).resolves({});
@@ -311,7 +308,6 @@ describe('DynamoControlPlaneStore', () => {
   });
 
   describe('recordApiKeyUse', () => {
-
     it('returns false when another request recorded a use within the minute', async () => {
       // Prepare
       ddbMock.on(UpdateCommand).rejects(conditionFailed());

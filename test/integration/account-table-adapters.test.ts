@@ -4,14 +4,16 @@ import { createDocumentClient } from '../../shared/adapters/dynamodb/document-cl
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { DynamoEntityIndex } from '../../shared/adapters/dynamodb/dynamo-entity-index';
 import { DynamoJobStore } from '../../shared/adapters/dynamodb/dynamo-job-store';
+import { DynamoLocationStore } from '../../shared/adapters/dynamodb/dynamo-location-store';
 import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox';
 import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
 import type { ChunkResult } from '../../shared/domain/jobs/batch';
 import type { Job } from '../../shared/domain/jobs/job';
+import type { Location } from '../../shared/domain/locations/location';
 import type { Entity, EventRecord, OutboxRecord } from '../../shared/engine/engine-model';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 
-// What the account-table adapters read back and refuse to overwrite, on DynamoDB Local.
+// What the account-table adapters read back, and which writes DynamoDB Local itself refuses.
 const TABLE = `ordo-sandbox-acct-reads-${process.pid}-${Date.now()}`;
 const AT = '2025-03-01T10:00:00.000Z';
 
@@ -194,5 +196,55 @@ describe('DynamoJobStore on DynamoDB Local', () => {
     // Assess
     expect(stored).toBe(false);
     expect(await jobs.getChunkResult('job-1', 'batch-4', 1)).toMatchObject({ applied: 2, failed: 0 });
+  });
+});
+
+describe('DynamoLocationStore on DynamoDB Local', () => {
+  const locations = new DynamoLocationStore(documents, TABLE);
+  const store = (ref: string, overrides: Partial<Location> = {}): Location => ({
+    ref,
+    type: 'STORE',
+    name: `Store ${ref}`,
+    lat: 51.5,
+    lon: -0.12,
+    status: 'ACTIVE',
+    updatedOn: AT,
+    ...overrides,
+  });
+
+  it('replaces a location of the same ref when no owner is checked', async () => {
+    // Prepare
+    await locations.put(store('S-1'));
+
+    // Act
+    const written = await locations.put(store('S-1', { name: 'Renamed' }));
+
+    // Assess
+    expect(written).toBe(true);
+    expect((await locations.get('S-1'))?.name).toBe('Renamed');
+  });
+
+  it("refuses a retailer's write over another retailer's location, which stays as it was", async () => {
+    // Prepare
+    await locations.put(store('S-2', { retailerId: 'R2' }));
+
+    // Act
+    const written = await locations.put(store('S-2', { retailerId: 'R1', name: 'Taken' }), 'R1');
+
+    // Assess
+    expect(written).toBe(false);
+    expect(await locations.get('S-2')).toMatchObject({ retailerId: 'R2', name: 'Store S-2' });
+  });
+
+  it('lets a retailer create a location and then change its own', async () => {
+    // Prepare
+    await locations.put(store('S-3', { retailerId: 'R1' }), 'R1');
+
+    // Act
+    const written = await locations.put(store('S-3', { retailerId: 'R1', name: 'Moved' }), 'R1');
+
+    // Assess
+    expect(written).toBe(true);
+    expect(await locations.get('S-3')).toMatchObject({ retailerId: 'R1', name: 'Moved' });
   });
 });
