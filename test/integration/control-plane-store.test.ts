@@ -4,9 +4,11 @@ import { DeleteCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { dependencies, documentClient } from '../../shared/config/dependencies';
 import type { Account } from '../../shared/domain/accounts/account';
 import type { ApiKeyRecord } from '../../shared/domain/accounts/api-key';
+import { ConflictError } from '../../shared/domain/domain-errors';
+import type { EventSourceRegistration } from '../../shared/ports/event-source-registry';
 import { uniqueAccountId } from './control-plane-api';
 
-// The control-plane store's conditional writes, refused or let through by DynamoDB Local itself.
+// The control table's conditional writes, refused or let through by DynamoDB Local itself.
 const store = () => dependencies().controlPlane;
 const table = () => dependencies().settings.controlTableName;
 
@@ -45,6 +47,20 @@ const storedKey = async (accountId: string, retailerId?: string): Promise<ApiKey
   await store().putApiKey(record);
   written.push({ PK: `APIKEY#${record.keyId}`, SK: 'APIKEY' });
   return record;
+};
+
+/** A source registered to `accountId`, bound to `retailerId` when one is given. */
+const registeredSource = async (accountId: string, retailerId?: string): Promise<EventSourceRegistration> => {
+  const registration: EventSourceRegistration = {
+    source: `shop.${randomBytes(6).toString('hex')}`,
+    accountId,
+    awsAccountId: '123456789012',
+    claimedOn: '2025-03-01T00:00:00.000Z',
+    ...(retailerId ? { retailerId } : {}),
+  };
+  await dependencies().eventSources.claim(registration, retailerId ? { retailerId } : {});
+  written.push({ PK: `SOURCE#${registration.source}`, SK: 'SOURCE' });
+  return registration;
 };
 
 const wrapped = (keyId: string) => ({ keyId, wrapped: `wrapped-${keyId}`, createdOn: '2025-03-14T09:00:00.000Z' });
@@ -256,5 +272,70 @@ describe('DynamoControlPlaneStore on DynamoDB Local', () => {
       expect(again).toBe(false);
       expect(await store().getWrappedDataKey(accountId, 'dk2')).toEqual(wrapped('dk2'));
     });
+  });
+
+});
+
+describe('DynamoEventSourceRegistry on DynamoDB Local', () => {
+  const sources = () => dependencies().eventSources;
+
+  it('refuses a claim of a source another account holds with a ConflictError naming source, leaving it theirs', async () => {
+    // Prepare
+    const theirs = await registeredSource('cps-owner');
+
+    // Act
+    const claim = sources().claim({ ...theirs, accountId: 'cps-intruder' }, {});
+
+    // Assess
+    await expect(claim).rejects.toBeInstanceOf(ConflictError);
+    await expect(claim).rejects.toMatchObject({ field: 'source' });
+    expect((await sources().registrationOf(theirs.source))?.accountId).toBe('cps-owner');
+  });
+
+  it("lets the account's unscoped claim take back a source bound to one of its retailers", async () => {
+    // Prepare
+    const bound = await registeredSource('cps-owner', 'r1');
+
+    // Act
+    await sources().claim({ ...bound, retailerId: undefined, awsAccountId: '210987654321' }, {});
+
+    // Assess
+    expect(await sources().registrationOf(bound.source)).toMatchObject({ accountId: 'cps-owner', awsAccountId: '210987654321' });
+  });
+
+  it("refuses a retailer's claim of a source bound to another retailer of the account", async () => {
+    // Prepare
+    const bound = await registeredSource('cps-owner', 'r2');
+
+    // Act
+    const claim = sources().claim({ ...bound, retailerId: 'r1' }, { retailerId: 'r1' });
+
+    // Assess
+    await expect(claim).rejects.toBeInstanceOf(ConflictError);
+    expect((await sources().registrationOf(bound.source))?.retailerId).toBe('r2');
+  });
+
+  it('does not release for a retailer a source bound to another retailer, which stays registered', async () => {
+    // Prepare
+    const bound = await registeredSource('cps-owner', 'r2');
+
+    // Act
+    const released = await sources().release(bound.source, 'cps-owner', { retailerId: 'r1' });
+
+    // Assess
+    expect(released).toBe(false);
+    expect(await sources().registrationOf(bound.source)).toBeDefined();
+  });
+
+  it("releases a source of the account for the account's unscoped caller", async () => {
+    // Prepare
+    const bound = await registeredSource('cps-owner', 'r2');
+
+    // Act
+    const released = await sources().release(bound.source, 'cps-owner', {});
+
+    // Assess
+    expect(released).toBe(true);
+    expect(await sources().registrationOf(bound.source)).toBeUndefined();
   });
 });
