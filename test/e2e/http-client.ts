@@ -31,23 +31,3 @@ export const http = async (
   }
   return { status: response.status, headers: response.headers, text, body };
 };
-
-/**
- * Calls `probe` once a second until `done` holds for its reply, and returns that reply;
- * throws, naming `what` and the last reply (its body cut to 500 characters), once `timeoutMs` has passed.
- */
-export const waitFor = async (
-  what: string,
-  probe: () => Promise<HttpReply>,
-  done: (reply: HttpReply) => boolean,
-  timeoutMs: number,
-): Promise<HttpReply> => {
-  const deadline = Date.now() + timeoutMs;
-  let last: HttpReply | undefined;
-  while (Date.now() < deadline) {
-    last = await probe();
-    if (done(last)) return last;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
-  }
-  throw new Error(`${what} did not happen in ${timeoutMs / 1000} s; last reply ${last?.status} ${last?.text.slice(0, 500)}`);
-};

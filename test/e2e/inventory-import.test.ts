@@ -1,5 +1,6 @@
 import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
 import { localS3Client } from '../../scripts/local-stack/s3-local';
+import { waitFor } from '../support/wait-for';
 import { demoKey, http } from './http-client';
 
 /** The local S3 and bucket of the stack that global-setup started. */
@@ -31,15 +32,12 @@ const exists = (key: string) =>
   );
 
 /** Polls the bucket until the report appears; the schedule runs every minute on the local stack. */
-const reportOf = async (key: string, timeoutMs = 100_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const report = await readReport(key);
-    if (report) return report;
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
-  }
-  throw new Error(`no ${key} after ${timeoutMs / 1000} s: the scheduled import did not run (see the stack's log, ${process.env.ORDO_E2E_LOG_FILE})`);
-};
+const reportOf = (key: string, timeoutMs = 100_000) =>
+  waitFor(() => readReport(key), {
+    description: `${key}, written by the scheduled import (see the stack's log, ${process.env.ORDO_E2E_LOG_FILE})`,
+    timeoutMs,
+    intervalMs: 2_000,
+  });
 
 describe('scheduled inventory file import on the running local stack', () => {
   beforeAll(async () => {

@@ -2,7 +2,8 @@ import { execFile } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { baseUrl, http, operatorKey, waitFor } from './http-client';
+import { waitFor } from '../support/wait-for';
+import { baseUrl, http, operatorKey } from './http-client';
 
 const LOCATIONS = ['E2E-W1', 'E2E-W2', 'E2E-W3', 'E2E-W4', 'E2E-W5'];
 
@@ -33,12 +34,12 @@ describe('inventory batches on the running local stack', () => {
 
     // Act
     const posted = await http('POST', `/v1/jobs/${jobId}/batches`, { apiKey, body: { entityType: 'INVENTORY', action: 'UPSERT', entities } });
-    const batch = await waitFor(
-      'the batch to finish',
-      () => http('GET', `/v1/jobs/${jobId}/batches/${posted.body.batchId}`, { apiKey }),
-      (reply) => ['COMPLETE', 'PARTIAL', 'FAILED'].includes(reply.body.status),
-      120_000,
-    );
+    const batch = await waitFor(() => http('GET', `/v1/jobs/${jobId}/batches/${posted.body.batchId}`, { apiKey }), {
+      description: 'the batch to finish',
+      until: (reply) => ['COMPLETE', 'PARTIAL', 'FAILED'].includes(reply.body.status),
+      timeoutMs: 120_000,
+      intervalMs: 1_000,
+    });
 
     // Assess
     expect(jobStatus).toBe(201);

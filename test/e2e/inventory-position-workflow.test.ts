@@ -1,6 +1,8 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
-import { http, operatorKey, waitFor } from './http-client';
+import { anOrder, orderLines } from '../support/order-builder';
+import { waitFor } from '../support/wait-for';
+import { http, operatorKey } from './http-client';
 
 const RETAILER = 'e2e-restock';
 
@@ -15,14 +17,12 @@ describe('a stock batch on the running local stack, with an inventory position w
     await http('PUT', '/v1/locations/WH-1', { apiKey, body: { type: 'WAREHOUSE', name: 'Leeds DC', lat: 53.8, lon: -1.55 } });
     const order = await http('POST', '/v1/orders?mode=sync', {
       apiKey,
-      body: {
+      body: anOrder({
         ref: 'RESTOCK-1',
         retailerId: RETAILER,
-        type: 'HD',
-        customer: { name: 'Grace Hopper', email: 'grace@example.com' },
         deliveryAddress: { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.8, lon: -1.55 },
-        lines: [{ skuRef: 'NEW-SKU', qty: 2, unitPrice: 5, currency: 'GBP' }],
-      },
+        lines: orderLines([{ skuRef: 'NEW-SKU', qty: 2, unitPrice: 5 }]),
+      }),
     });
     const job = await http('POST', '/v1/jobs', { apiKey, body: { name: 'restock', retailerId: RETAILER } });
 
@@ -31,12 +31,12 @@ describe('a stock batch on the running local stack, with an inventory position w
       apiKey,
       body: { entityType: 'INVENTORY', action: 'UPSERT', entities: [{ skuRef: 'NEW-SKU', locationRef: 'WH-1', qty: 5 }] },
     });
-    const allocated = await waitFor(
-      'the order to be re-sourced',
-      () => http('GET', '/v1/orders/RESTOCK-1', { apiKey }),
-      (reply) => reply.body.status === 'ALLOCATED',
-      120_000,
-    );
+    const allocated = await waitFor(() => http('GET', '/v1/orders/RESTOCK-1', { apiKey }), {
+      description: 'the order to be re-sourced',
+      until: (reply) => reply.body.status === 'ALLOCATED',
+      timeoutMs: 120_000,
+      intervalMs: 1_000,
+    });
 
     // Assess
     expect(order.body.status).toBe('AWAITING_STOCK');

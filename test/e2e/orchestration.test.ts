@@ -1,4 +1,5 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { waitFor } from '../support/wait-for';
 import { demoKey, http } from './http-client';
 
 const workflow = {
@@ -23,15 +24,13 @@ const event = (name: string, ref: string, id: string) => ({
 
 /** Polls until the event leaves PENDING; the local queue hands messages over within seconds. */
 const outcomeOf = async (eventId: string, timeoutMs = 45_000): Promise<string> => {
-  const deadline = Date.now() + timeoutMs;
-  let status = 'UNKNOWN';
-  while (Date.now() < deadline) {
-    const response = await http('GET', `/v1/events/${eventId}`, { apiKey: demoKey() });
-    status = response.status === 200 ? response.body.status : `HTTP ${response.status}`;
-    if (status !== 'PENDING' && response.status !== 404 && response.status < 500) return status;
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-  return status;
+  const reply = await waitFor(() => http('GET', `/v1/events/${eventId}`, { apiKey: demoKey() }), {
+    description: `event ${eventId} leaving PENDING`,
+    until: (response) => response.status !== 404 && response.status < 500 && (response.status !== 200 || response.body.status !== 'PENDING'),
+    timeoutMs,
+    intervalMs: 500,
+  });
+  return reply.status === 200 ? reply.body.status : `HTTP ${reply.status}`;
 };
 
 describe('orchestration on the running local stack', () => {

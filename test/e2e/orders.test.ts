@@ -1,8 +1,9 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { DEMO_RETAILER, demoSkus } from '../../scripts/local-stack/demo-catalog';
-import { demoKey, http, operatorKey, waitFor } from './http-client';
+import { anOrder, ccOrder, orderLines } from '../support/order-builder';
+import { waitFor } from '../support/wait-for';
+import { demoKey, http, operatorKey } from './http-client';
 
-const customer = { name: 'Grace Hopper', email: 'grace@example.com' };
 const leeds = { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.7997, lon: -1.5492 };
 
 const fulfilmentEvent = (apiKey: string, type: 'HD' | 'CC', orderRef: string, ref: string, name: string, attributes?: object) =>
@@ -27,19 +28,19 @@ describe('orders on the running local stack', () => {
   it('takes an HD order of 3 lines from creation through PICKED, PACKED and SHIPPED to COMPLETE, consuming its stock', async () => {
     // Prepare
     const ref = `E2E-HD-${Date.now()}`;
-    const lines = ['SKU-011', 'SKU-012', 'SKU-013'].map((skuRef) => ({ skuRef, qty: 1, unitPrice: 9.99, currency: 'GBP' }));
+    const lines = orderLines(['SKU-011', 'SKU-012', 'SKU-013'].map((skuRef) => ({ skuRef, qty: 1, unitPrice: 9.99 })));
 
     // Act
     const accepted = await http('POST', '/v1/orders', {
       apiKey: demoKey(),
-      body: { ref, retailerId: DEMO_RETAILER, type: 'HD', customer, deliveryAddress: leeds, lines },
+      body: anOrder({ ref, retailerId: DEMO_RETAILER, deliveryAddress: leeds, lines }),
     });
-    const allocated = await waitFor(
-      'sourcing through the queue',
-      () => http('GET', `/v1/orders/${ref}`, { apiKey: demoKey() }),
-      (reply) => reply.status === 200 && reply.body.status === 'ALLOCATED',
-      60_000,
-    );
+    const allocated = await waitFor(() => http('GET', `/v1/orders/${ref}`, { apiKey: demoKey() }), {
+      description: 'sourcing through the queue',
+      until: (reply) => reply.status === 200 && reply.body.status === 'ALLOCATED',
+      timeoutMs: 60_000,
+      intervalMs: 1_000,
+    });
     const fulfilments = allocated.body.fulfilments as { ref: string; locationRef: string; lines: { skuRef: string; qty: number }[] }[];
     const before = await Promise.all(
       fulfilments.flatMap((f) => f.lines.map((line) => position(demoKey(), line.skuRef, f.locationRef))),
@@ -75,14 +76,7 @@ describe('orders on the running local stack', () => {
     const place = (ref: string) =>
       http('POST', '/v1/orders?mode=sync', {
         apiKey: demoKey(),
-        body: {
-          ref,
-          retailerId: DEMO_RETAILER,
-          type: 'CC',
-          customer,
-          pickupLocationRef: 'ST-LEEDS',
-          lines: [{ skuRef, qty: 1, unitPrice: 5, currency: 'GBP' }],
-        },
+        body: ccOrder(ref, 'ST-LEEDS', [{ skuRef, qty: 1, unitPrice: 5 }], DEMO_RETAILER),
       });
     const collectedRef = `E2E-CC-${Date.now()}`;
     const expiringRef = `${collectedRef}-X`;
@@ -97,12 +91,12 @@ describe('orders on the running local stack', () => {
       expiresAt: new Date(Date.now() + 1_000).toISOString(),
     });
     // The sweeper runs on each minute boundary, then the queue delivers EXPIRE.
-    const expired = await waitFor(
-      'the pickup expiry',
-      () => http('GET', `/v1/orders/${expiringRef}`, { apiKey: demoKey() }),
-      (reply) => reply.body.status === 'EXPIRED',
-      110_000,
-    );
+    const expired = await waitFor(() => http('GET', `/v1/orders/${expiringRef}`, { apiKey: demoKey() }), {
+      description: 'the pickup expiry',
+      until: (reply) => reply.body.status === 'EXPIRED',
+      timeoutMs: 110_000,
+      intervalMs: 1_000,
+    });
 
     // Assess
     expect((await http('GET', `/v1/orders/${collectedRef}`, { apiKey: demoKey() })).body.status).toBe('COLLECTED');
@@ -125,14 +119,7 @@ describe('orders on the running local stack', () => {
       Array.from({ length: 200 }, (_, i) =>
         http('POST', '/v1/orders?mode=sync', {
           apiKey,
-          body: {
-            ref: `HOT-${i}`,
-            retailerId: 'r1',
-            type: 'HD',
-            customer,
-            deliveryAddress: leeds,
-            lines: [{ skuRef: 'HOT', qty: 1, unitPrice: 1, currency: 'GBP' }],
-          },
+          body: anOrder({ ref: `HOT-${i}`, retailerId: 'r1', deliveryAddress: leeds, lines: orderLines([{ skuRef: 'HOT', qty: 1, unitPrice: 1 }]) }),
         }),
       ),
     );
@@ -158,14 +145,8 @@ describe('orders on the running local stack', () => {
     }
     await http('PUT', '/v1/locations/W1', { apiKey, body: { type: 'WAREHOUSE', name: 'Only warehouse', lat: 52, lon: -1 } });
     await http('PUT', '/v1/inventory/W1/TEE', { apiKey, body: { onHand: 5 } });
-    const order = (retailerId: string, unitPrice: number) => ({
-      ref: 'SHARED-1',
-      retailerId,
-      type: 'HD',
-      customer,
-      deliveryAddress: leeds,
-      lines: [{ skuRef: 'TEE', qty: 1, unitPrice, currency: 'GBP' }],
-    });
+    const order = (retailerId: string, unitPrice: number) =>
+      anOrder({ ref: 'SHARED-1', retailerId, deliveryAddress: leeds, lines: orderLines([{ skuRef: 'TEE', qty: 1, unitPrice }]) });
 
     // Act
     const first = await http('POST', '/v1/orders?mode=sync', { apiKey, body: order('r1', 1.5) });

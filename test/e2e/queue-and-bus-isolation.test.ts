@@ -1,5 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
-import { demoKey, http, operatorKey, waitFor } from './http-client';
+import { waitFor } from '../support/wait-for';
+import { demoKey, http, operatorKey } from './http-client';
 
 // The AWS account the local EventBridge emulator stamps on every event (serverless.yml).
 const LOCAL_AWS_ACCOUNT = '000000000000';
@@ -17,15 +18,15 @@ const workflow = {
 
 const event = (name: string, ref: string, id: string) => ({ id, name, retailerId: 'iso', entityType: 'ORDER', entitySubtype: 'ISO', entityRef: ref });
 
-/** The event's status once it has left PENDING (or whatever it still is after the timeout). */
+/** The event's status once it has left PENDING; throws if it has not within the timeout. */
 const settledStatus = async (apiKey: string, eventId: string): Promise<string> => {
-  const reply = await waitFor(
-    `event ${eventId} leaving PENDING`,
-    () => http('GET', `/v1/events/${eventId}`, { apiKey }),
-    (response) => response.status === 200 && response.body.status !== 'PENDING',
-    45_000,
-  ).catch(() => undefined);
-  return reply?.body.status ?? 'PENDING';
+  const reply = await waitFor(() => http('GET', `/v1/events/${eventId}`, { apiKey }), {
+    description: `event ${eventId} leaving PENDING`,
+    until: (response) => response.status === 200 && response.body.status !== 'PENDING',
+    timeoutMs: 45_000,
+    intervalMs: 1_000,
+  });
+  return reply.body.status as string;
 };
 
 const putOnBus = async (source: string, detail: unknown) => {

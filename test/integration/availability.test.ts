@@ -1,5 +1,6 @@
 import { newAccount } from './control-plane-api';
-import { LONDON, RETAILER, ordersApi as api, seedCatalog, type SeedLocation, type SeedStock } from './orders-api';
+import { LONDON } from '../support/order-builder';
+import { RETAILER, ordersApi as api, seedCatalog, type SeedLocation, type SeedStock } from './orders-api';
 
 // Account creation (a new table) and seeding take seconds on DynamoDB Local.
 jest.setTimeout(20_000);

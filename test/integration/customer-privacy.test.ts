@@ -5,6 +5,7 @@ import { LocalKeyring } from '../../shared/adapters/keys/local-keyring';
 import { seal } from '../../shared/domain/privacy/sealed';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { invoke } from '../support/api-gateway-event';
+import { anOrder, orderLines } from '../support/order-builder';
 import { api, newAccount, scanTable } from './control-plane-api';
 import { orchestrationApi } from './orchestration-api';
 import { ordersApi, RETAILER, seedCatalog, uploadReferenceWorkflows } from './orders-api';
@@ -17,8 +18,8 @@ const ada = { name: 'Ada Lovelace', email: 'ada.lovelace@example.com', phone: '+
 const address = { line1: '12 Analytical Row', line2: 'Flat Nine', city: 'London', postcode: 'N1 9GU', country: 'GB' };
 const SECRETS = [ada.name, 'Lovelace', ada.email, ada.phone, address.line1, 'Analytical', address.line2, address.postcode, '51.507412', '-0.127758'];
 
-const lines = [{ skuRef: 'TEE', qty: 1, unitPrice: 12.5, currency: 'GBP' }];
-const order = (ref: string) => ({ ref, retailerId: RETAILER, type: 'HD', customer: ada, deliveryAddress: { ...address, ...DOOR }, lines });
+const lines = orderLines([{ skuRef: 'TEE', qty: 1 }]);
+const order = (ref: string) => anOrder({ ref, retailerId: RETAILER, customer: ada, deliveryAddress: { ...address, ...DOOR }, lines });
 
 /** The same order through the Event API: a CREATE whose attributes carry the customer in clear. */
 const createEvent = (ref: string) => ({

@@ -8,6 +8,7 @@ import { handler as getSourcingProfile } from '../../functions/sourcing-profiles
 import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { invoke, type ApiCall } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
+import { ccOrder } from '../support/order-builder';
 import { newAccount } from './control-plane-api';
 import { ordersApi } from './orders-api';
 
@@ -17,14 +18,7 @@ const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
 const LONG = 'A'.repeat(3000);
 const JOB_ID = '8d2c9d92-d3a9-4302-b5aa-a730802fce1d';
 
-const order = {
-  ref: 'CC-1',
-  retailerId: 'no-workflow-retail',
-  type: 'CC',
-  customer: { name: 'Grace Hopper', email: 'grace@example.com' },
-  pickupLocationRef: 'ST-LEEDS',
-  lines: [{ skuRef: 'SKU-005', qty: 1, unitPrice: 9.99, currency: 'GBP' }],
-};
+const order = ccOrder('CC-1', 'ST-LEEDS', [{ skuRef: 'SKU-005', qty: 1 }], 'no-workflow-retail');
 
 describe('path parameters no route can use', () => {
   let apiKey: string;

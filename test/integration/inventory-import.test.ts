@@ -13,6 +13,7 @@ import { jobsOf } from '../../shared/composition/jobs';
 import { importInventoryFile, type ImportReport } from '../../shared/domain/jobs/import-inventory-file';
 import type { DropFile } from '../../shared/ports/import-drop';
 import { lambdaContext } from '../support/api-gateway-event';
+import { waitFor } from '../support/wait-for';
 import { catalogApi as catalog, store } from './catalog-api';
 import { newAccount, scanTable, tableNames, uniqueAccountId } from './control-plane-api';
 import { runBatchProcessor } from './jobs-api';
@@ -62,10 +63,13 @@ const dropFile = async (accountId: string, name: string, body: string): Promise<
 const whileProcessing = async <T>(work: Promise<T>): Promise<T> => {
   let done = false;
   const finished = work.finally(() => (done = true));
-  while (!done) {
-    await runBatchProcessor();
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await waitFor(
+    async () => {
+      await runBatchProcessor();
+      return done;
+    },
+    { description: 'the import to finish while the batch processor runs', timeoutMs: 55_000, intervalMs: 100 },
+  );
   return finished;
 };
 

@@ -4,6 +4,7 @@ import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { lambdaContext } from '../support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../support/dynamodb-request-counter';
 import { receiveChunks, sqsEventOf } from '../support/inventory-queue';
+import { waitFor } from '../support/wait-for';
 import { catalogApi as catalog, store } from './catalog-api';
 import { newAccount } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs, runBatchProcessor, settledBatch } from './jobs-api';
@@ -169,11 +170,14 @@ describe('inventory jobs and batches, on DynamoDB Local and the local queue', ()
 
 /** Takes the batch's one chunk off the queue, as the event source would, and wraps it as an SQS event. */
 const chunkMessageOf = async (batchId: string): Promise<SQSEvent> => {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const mine = (await receiveChunks(300)).find((message) => (message.Body ?? '').includes(batchId));
-    if (mine) return sqsEventOf([mine]);
-    // Someone else's chunks: let the processor have them, they belong to other tests.
-    await runBatchProcessor();
-  }
-  throw new Error(`no chunk of batch ${batchId} on the queue`);
+  const mine = await waitFor(
+    async () => {
+      const found = (await receiveChunks(300)).find((message) => (message.Body ?? '').includes(batchId));
+      // Someone else's chunks: let the processor have them, they belong to other tests.
+      if (!found) await runBatchProcessor();
+      return found;
+    },
+    { description: `a chunk of batch ${batchId} on the queue`, timeoutMs: 20_000, intervalMs: 0 },
+  );
+  return sqsEventOf([mine]);
 };

@@ -3,7 +3,8 @@ import { peekQueuedEvents, runQueuedEvents } from '../support/events-queue';
 import { newAccount } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs, settledBatch } from './jobs-api';
 import { orchestrationApi } from './orchestration-api';
-import { RETAILER, hdOrder, ordersApi as orders, positionOf, seedCatalog, uploadReferenceWorkflows } from './orders-api';
+import { hdOrder } from '../support/order-builder';
+import { RETAILER, ordersApi as orders, positionOf, seedCatalog, uploadReferenceWorkflows } from './orders-api';
 
 jest.setTimeout(60_000);
 

@@ -4,6 +4,7 @@ import { handler as getJob } from '../../functions/jobs/get-job';
 import { handler as postBatch } from '../../functions/jobs/post-batch';
 import { invoke } from '../support/api-gateway-event';
 import { runBatchProcessor } from '../support/inventory-queue';
+import { waitFor } from '../support/wait-for';
 
 export { runBatchProcessor };
 
@@ -20,12 +21,14 @@ export const jobsApi = {
 export const inventoryBatch = (entities: unknown[]) => ({ entityType: 'INVENTORY', action: 'UPSERT', entities });
 
 /** Runs the processor until the batch is final (COMPLETE, PARTIAL or FAILED) and returns it. */
-export const settledBatch = async (apiKey: string, jobId: string, batchId: string) => {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    const batch = await jobsApi.getBatch(apiKey, jobId, batchId);
-    if (['COMPLETE', 'PARTIAL', 'FAILED'].includes(batch.body.status as string)) return batch;
-    await runBatchProcessor();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`batch ${batchId} did not settle`);
+export const settledBatch = (apiKey: string, jobId: string, batchId: string) => {
+  const settled = (batch: Awaited<ReturnType<typeof jobsApi.getBatch>>) => ['COMPLETE', 'PARTIAL', 'FAILED'].includes(batch.body.status as string);
+  return waitFor(
+    async () => {
+      const batch = await jobsApi.getBatch(apiKey, jobId, batchId);
+      if (!settled(batch)) await runBatchProcessor();
+      return batch;
+    },
+    { description: `batch ${batchId} to settle`, until: settled, timeoutMs: 20_000, intervalMs: 50 },
+  );
 };

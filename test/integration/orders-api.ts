@@ -8,10 +8,11 @@ import { handler as getSourcingProfile } from '../../functions/sourcing-profiles
 import { handler as putSourcingProfile } from '../../functions/sourcing-profiles/put-sourcing-profile';
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { apiGatewayEvent, invoke, lambdaContext, type ApiCall, type ApiResponse } from '../support/api-gateway-event';
+import { ORDER_RETAILER } from '../support/order-builder';
 import { catalogApi } from './catalog-api';
 import { orchestrationApi } from './orchestration-api';
 
-export const RETAILER = 'shop';
+export const RETAILER = ORDER_RETAILER;
 
 /** serverless.yml gives createOrder 28 s. */
 const CREATE_ORDER_TIMEOUT_MS = 28_000;
@@ -117,33 +118,6 @@ export const positionOf = async (apiKey: string, skuRef: string, locationRef: st
   if (!position) throw new Error(`no position ${skuRef}@${locationRef}: ${response.raw}`);
   return position;
 };
-
-/** London, where the HD orders go unless told otherwise. */
-export const LONDON = { lat: 51.5074, lon: -0.1278 };
-
-export const customer = { name: 'Ada Lovelace', email: 'ada.lovelace@example.com' };
-
-export const hdOrder = (
-  ref: string,
-  lines: { skuRef: string; qty: number }[],
-  extra: { retailerId?: string; deliveryPoint?: { lat: number; lon: number } } = {},
-) => ({
-  ref,
-  retailerId: extra.retailerId ?? RETAILER,
-  type: 'HD' as const,
-  customer,
-  deliveryAddress: { line1: '12 Analytical Row', city: 'London', postcode: 'N1 9GU', country: 'GB', ...(extra.deliveryPoint ?? LONDON) },
-  lines: lines.map((line) => ({ ...line, unitPrice: 12.5, currency: 'GBP' })),
-});
-
-export const ccOrder = (ref: string, pickupLocationRef: string, lines: { skuRef: string; qty: number }[], retailerId = RETAILER) => ({
-  ref,
-  retailerId,
-  type: 'CC' as const,
-  customer,
-  pickupLocationRef,
-  lines: lines.map((line) => ({ ...line, unitPrice: 12.5, currency: 'GBP' })),
-});
 
 /** A FULFILMENT event of an order, posted to /v1/events/sync. */
 export const fulfilmentEvent = (

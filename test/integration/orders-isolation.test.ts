@@ -1,11 +1,10 @@
 import { handler as listOrders } from '../../functions/orders/list-orders';
 import { invoke } from '../support/api-gateway-event';
 import { api as controlPlane, newAccount } from './control-plane-api';
+import { hdOrder, LONDON } from '../support/order-builder';
 import {
-  LONDON,
   RETAILER,
   fulfilmentEvent,
-  hdOrder,
   orderEventSync,
   ordersApi as api,
   positionOf,

@@ -4,11 +4,9 @@ import type { AccountOrchestration } from '../../shared/domain/orchestration/acc
 import { releaseScheduledEvents } from '../../shared/domain/orchestration/release-scheduled-events';
 import { runEvent } from '../../shared/domain/orchestration/run-event';
 import { newAccount, scanTable } from './control-plane-api';
+import { ccOrder, hdOrder, orderCustomer as customer } from '../support/order-builder';
 import {
-  ccOrder,
-  customer,
   fulfilmentEvent,
-  hdOrder,
   orderEventSync,
   ordersApi as api,
   positionOf,

@@ -1,6 +1,7 @@
 import { api as controlPlane, newAccount } from './control-plane-api';
 import { orchestrationApi, twoStatusWorkflow } from './orchestration-api';
-import { LONDON, hdOrder, ordersApi as api, seedCatalog, uploadReferenceWorkflows } from './orders-api';
+import { hdOrder, LONDON } from '../support/order-builder';
+import { ordersApi as api, seedCatalog, uploadReferenceWorkflows } from './orders-api';
 
 // Account creation (a new table) and seeding take seconds on DynamoDB Local.
 jest.setTimeout(30_000);
@@ -15,10 +16,7 @@ const scopedKey = async (adminKey: string, retailerId: string): Promise<string> 
 };
 
 /** An HD order of the retailer with lines of its own SKU and price, so its data is recognisable. */
-const orderOf = (ref: string, retailerId: string, skuRef: string, unitPrice: number) => {
-  const order = hdOrder(ref, [{ skuRef, qty: 1 }], { retailerId });
-  return { ...order, lines: order.lines.map((line) => ({ ...line, unitPrice })) };
-};
+const orderOf = (ref: string, retailerId: string, skuRef: string, unitPrice: number) => hdOrder(ref, [{ skuRef, qty: 1, unitPrice }], { retailerId });
 
 /**
  * One account whose retailers r1 and r2 run the reference workflows on one catalogue, with an

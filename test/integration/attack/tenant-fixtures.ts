@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows/order-reference-workflows';
+import { anOrder, orderLines } from '../../support/order-builder';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../../support/route-table';
 import { sampleRequest } from './sample-requests';
 import { callRoute } from './route-call';
@@ -69,15 +70,15 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
   await setup('PUT /v1/sourcing-profiles/{retailerId}', ownerKey, { path: { retailerId }, body: {} });
   await setup('POST /v1/orders', ownerKey, {
     query: { mode: 'sync' },
-    body: {
+    body: anOrder({
       ref: orderRef,
       retailerId,
-      type: 'HD',
       customer,
       deliveryAddress: { line1: `${tag} Secret Lane`, city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.8001, lon: -1.5501 },
-      lines: [{ skuRef, qty: 1, unitPrice: 987.65, currency: 'GBP' }],
+      lines: orderLines([{ skuRef, qty: 1, unitPrice: 987.65 }]),
+      // The sample body this is laid over may name a pickup location.
       pickupLocationRef: undefined,
-    },
+    }),
   });
   const order = (await setup('GET /v1/orders/{ref}', ownerKey, { path: { ref: orderRef } })) as { fulfilments?: { ref: string }[] };
   await setup('POST /v1/events/sync', ownerKey, {

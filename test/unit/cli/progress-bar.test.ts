@@ -1,5 +1,6 @@
 import type { OutputStream } from '../../../scripts/cli/io';
 import { ProgressBar, renderProgress, type ImportProgress } from '../../../scripts/cli/progress-bar';
+import { ManualClock } from '../../support/clock';
 
 const processing = (recordsDone: number, recordsRead: number): ImportProgress => ({
   phase: 'processing',
@@ -21,8 +22,8 @@ const reading = (bytesRead: number, fileSize: number, recordsRead: number): Impo
 const setup = (isTTY: boolean) => {
   const writes: string[] = [];
   const stream: OutputStream = { write: (text: string) => writes.push(text), isTTY };
-  const clock = { now: 0 };
-  const bar = new ProgressBar(stream, { now: () => clock.now });
+  const clock = new ManualClock(new Date(0));
+  const bar = new ProgressBar(stream, { now: () => clock.now().getTime() });
   return { writes, clock, bar };
 };
 
@@ -66,9 +67,9 @@ describe('ProgressBar', () => {
     const { writes, clock, bar } = setup(true);
 
     // Act
-    clock.now = 100;
+    clock.set(new Date(100));
     bar.update(processing(1, 4));
-    clock.now = 200;
+    clock.set(new Date(200));
     bar.update(processing(2, 4));
 
     // Assess
@@ -91,7 +92,7 @@ describe('ProgressBar', () => {
     const { writes, clock, bar } = setup(true);
 
     // Act
-    clock.now = 99;
+    clock.set(new Date(99));
     bar.update(processing(1, 4));
 
     // Assess
@@ -105,7 +106,7 @@ describe('ProgressBar', () => {
 
     // Act
     for (const at of [500, 1_999, 2_000, 3_000, 3_999, 4_000, 5_000]) {
-      clock.now = at;
+      clock.set(new Date(at));
       const before = writes.length;
       bar.update(processing(1, 4));
       if (writes.length > before) drawnAt.push(at);

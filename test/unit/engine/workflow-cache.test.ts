@@ -1,6 +1,6 @@
 import type { Workflow, WorkflowKey } from '../../../shared/engine/workflow';
 import { WorkflowCache } from '../../../shared/engine/workflow-cache';
-import { ManualClock } from './fixtures/manual-clock';
+import { ManualClock } from '../../support/clock';
 import { orderWorkflow } from './fixtures/workflows';
 
 const key: WorkflowKey = { retailerId: 'R1', entityType: 'ORDER', subtype: 'HD' };

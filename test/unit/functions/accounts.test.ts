@@ -2,9 +2,9 @@ import { handler as createAccountRoute } from '../../../functions/accounts/creat
 import { handler as getAccountRoute } from '../../../functions/accounts/get-account';
 import { handler as updateAccountRoute } from '../../../functions/accounts/update-account';
 import { logger } from '../../../shared/runtime/logger';
-import { seedApiKey } from '../fakes/api-keys';
-import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
+import { seedApiKey } from '../../support/api-keys';
+import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The routes run over in-memory fakes instead of the real DynamoDB clients, with the fakes' settings.
 let deps: FakeDependencies = fakeDependencies();

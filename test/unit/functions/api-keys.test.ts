@@ -3,9 +3,9 @@ import { handler as listApiKeysRoute } from '../../../functions/api-keys/list-ap
 import { handler as revokeApiKeyRoute } from '../../../functions/api-keys/revoke-api-key';
 import type { Role } from '../../../shared/domain/accounts/roles';
 import { logger } from '../../../shared/runtime/logger';
-import { seedApiKey } from '../fakes/api-keys';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
+import { seedApiKey } from '../../support/api-keys';
+import { fakeDependencies, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();

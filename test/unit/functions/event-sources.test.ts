@@ -2,9 +2,9 @@ import { handler as listEventSourcesRoute } from '../../../functions/event-sourc
 import { handler as registerEventSourceRoute } from '../../../functions/event-sources/register-event-source';
 import { handler as releaseEventSourceRoute } from '../../../functions/event-sources/release-event-source';
 import { logger } from '../../../shared/runtime/logger';
-import { seedApiKey } from '../fakes/api-keys';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
+import { seedApiKey } from '../../support/api-keys';
+import { fakeDependencies, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();

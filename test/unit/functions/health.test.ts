@@ -1,7 +1,7 @@
 import { logger } from '../../../shared/runtime/logger';
 import { handler } from '../../../functions/health/get-health';
-import { InMemoryControlPlaneStore } from '../fakes/control-plane-store';
-import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
+import { InMemoryControlPlaneStore } from '../../support/control-plane-store';
+import { apiGatewayEvent, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The route runs over an in-memory control plane instead of the real DynamoDB one.
 let controlPlane = new InMemoryControlPlaneStore();

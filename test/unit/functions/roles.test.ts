@@ -1,9 +1,9 @@
 import { handler as listRolesRoute } from '../../../functions/roles/list-roles';
 import { handler as putRoleRoute } from '../../../functions/roles/put-role';
 import { logger } from '../../../shared/runtime/logger';
-import { seedApiKey } from '../fakes/api-keys';
-import { fakeDependencies, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../fakes/lambda';
+import { seedApiKey } from '../../support/api-keys';
+import { fakeDependencies, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();

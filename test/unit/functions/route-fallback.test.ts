@@ -1,6 +1,6 @@
 import { handler } from '../../../functions/http/route-fallback';
 import { logger } from '../../../shared/runtime/logger';
-import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
+import { apiGatewayEvent, jsonBody, lambdaContext } from '../../support/lambda';
 
 // The fallback reads nothing but the request, so it runs as deployed, with no fakes.
 

@@ -1,9 +1,9 @@
 import { accountCaller, requireOperator } from '../../../shared/http/caller';
 import { logger } from '../../../shared/runtime/logger';
 import { ForbiddenError, UnauthenticatedError } from '../../../shared/domain/domain-errors';
-import { seedApiKey } from '../fakes/api-keys';
-import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../fakes/dependencies';
-import { apiGatewayEvent, bearer } from '../fakes/lambda';
+import { seedApiKey } from '../../support/api-keys';
+import { fakeDependencies, OPERATOR_KEY, type FakeDependencies } from '../../support/dependencies';
+import { apiGatewayEvent, bearer } from '../../support/lambda';
 
 describe('accountCaller', () => {
   let deps: FakeDependencies;

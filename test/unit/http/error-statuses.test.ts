@@ -29,7 +29,7 @@ import { STATUS_OF_CODE } from '../../../shared/http/error-statuses';
 import { responses } from '../../../shared/http/response-middleware';
 import { MethodNotAllowedError, RouteNotFoundError } from '../../../shared/http/route-errors';
 import { logger } from '../../../shared/runtime/logger';
-import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
+import { apiGatewayEvent, jsonBody, lambdaContext } from '../../support/lambda';
 
 /** Every error class there is, and the status each answered when it carried its own. */
 const ANSWERS: [string, number, OrdoError][] = [

@@ -1,7 +1,7 @@
 import * as z from 'zod';
 import { PayloadTooLargeError, ValidationError } from '../../../shared/domain/domain-errors';
 import { readJsonBody, validate } from '../../../shared/http/request-body';
-import { apiGatewayEvent } from '../fakes/lambda';
+import { apiGatewayEvent } from '../../support/lambda';
 
 const orderSchema = z.strictObject({
   orderRef: z.string(),

@@ -14,7 +14,7 @@ import { OrdoError } from '../../../shared/engine/ordo-error';
 import { logger } from '../../../shared/runtime/logger';
 import { responses } from '../../../shared/http/response-middleware';
 import { toApiGatewayResult } from '../../../shared/http/response';
-import { apiGatewayEvent, jsonBody, lambdaContext } from '../fakes/lambda';
+import { apiGatewayEvent, jsonBody, lambdaContext } from '../../support/lambda';
 
 interface ErrorResponseBody {
   error: { code: string; message: string; field?: string; details?: { field: string; message: string }[] };

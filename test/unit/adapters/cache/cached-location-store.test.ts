@@ -1,7 +1,7 @@
 import { CachedLocationStore } from '../../../../shared/adapters/cache/cached-location-store';
 import type { Location } from '../../../../shared/domain/locations/location';
 import type { LocationStore } from '../../../../shared/ports/location-store';
-import { FixedClock } from '../../fakes/clock';
+import { ManualClock } from '../../../support/clock';
 
 const START = new Date('2025-03-01T10:00:00.000Z');
 const TTL_MS = 5_000;
@@ -46,13 +46,13 @@ class FakeLocationStore implements LocationStore {
 
 describe('CachedLocationStore', () => {
   let inner: FakeLocationStore;
-  let clock: FixedClock;
+  let clock: ManualClock;
   let cached: CachedLocationStore;
 
   beforeEach(() => {
     inner = new FakeLocationStore();
     inner.locations.set('S-1', location('S-1'));
-    clock = new FixedClock(START);
+    clock = new ManualClock(START);
     cached = new CachedLocationStore(inner, clock, TTL_MS);
   });
 

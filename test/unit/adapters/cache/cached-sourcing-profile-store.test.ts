@@ -1,7 +1,7 @@
 import { CachedSourcingProfileStore } from '../../../../shared/adapters/cache/cached-sourcing-profile-store';
 import type { SourcingProfile } from '../../../../shared/domain/sourcing/sourcing-model';
 import type { SourcingProfileStore } from '../../../../shared/ports/sourcing-profile-store';
-import { FixedClock } from '../../fakes/clock';
+import { ManualClock } from '../../../support/clock';
 
 const START = new Date('2025-03-01T10:00:00.000Z');
 const TTL_MS = 5_000;
@@ -34,14 +34,14 @@ class FakeSourcingProfileStore implements SourcingProfileStore {
 
 describe('CachedSourcingProfileStore', () => {
   let inner: FakeSourcingProfileStore;
-  let clock: FixedClock;
+  let clock: ManualClock;
   let cached: CachedSourcingProfileStore;
 
   beforeEach(() => {
     inner = new FakeSourcingProfileStore();
     inner.profiles.set('R1', profile(1));
     inner.profiles.set('R2', profile(2));
-    clock = new FixedClock(START);
+    clock = new ManualClock(START);
     cached = new CachedSourcingProfileStore(inner, clock, TTL_MS);
   });
 

@@ -27,7 +27,7 @@ import type {
   UnitOfWork,
 } from '../../../../shared/engine/engine-model';
 import type { Workflow } from '../../../../shared/engine/workflow';
-import { countItem, reservationItem } from '../../fakes/inventory-items';
+import { countItem, reservationItem } from '../../../support/inventory-items';
 
 const TABLE = 'ordo-unit-acct-acme';
 const RETENTION_DAYS = 30;
@@ -156,41 +156,6 @@ describe('DynamoEngineStore', () => {
       expect(transactItems().every((item) => (item.Put ?? item.Update)?.TableName === TABLE)).toBe(true);
     });
 
-    it('updates the event record first, only while it is absent, PENDING or FAILED', async () => {
-      // Prepare
-      const uow = unitOfWork();
-
-      // Act
-      await store.commit(uow);
-
-      // Assess
-      const update = transactItems()[0].Update;
-      expect(update?.Key).toEqual({ PK: `EVENT#R1#${EVENT_ID}`, SK: 'EVENT' });
-      expect(update?.ConditionExpression).toBe('attribute_not_exists(PK) OR outcome IN (:pending, :failed)');
-      expect(update?.ExpressionAttributeValues).toMatchObject({ ':pending': 'PENDING', ':failed': 'FAILED' });
-      expect(update?.ExpressionAttributeValues).toMatchObject({ ':outcome': 'SUCCESS', ':event': uow.event.event });
-    });
-
-    it('adds the attempts to any stored count and keeps the receivedOn and index sort keys of an earlier attempt', async () => {
-      // Prepare
-      const uow = unitOfWork({ event: eventRecord({ outcome: 'FAILED', attempts: 1 }), markProcessed: false });
-
-      // Act
-      await store.commit(uow);
-
-      // Assess
-      const update = transactItems()[0].Update;
-      expect(update?.UpdateExpression).toContain('attempts = if_not_exists(attempts, :zero) + :attempts');
-      expect(update?.UpdateExpression).toContain('receivedOn = if_not_exists(receivedOn, :receivedOn)');
-      expect(update?.UpdateExpression).toContain('GSI2SK = if_not_exists(GSI2SK, :sk)');
-      expect(update?.ExpressionAttributeValues).toMatchObject({
-        ':attempts': 1,
-        ':zero': 0,
-        ':g2pk': 'EVENTS#STATUS#FAILED',
-        ':sk': `${AT}#${EVENT_ID}`,
-      });
-    });
-
     it('indexes the event record by root, by outcome and by time', async () => {
       // Prepare
       const uow = unitOfWork();
@@ -205,35 +170,6 @@ describe('DynamoEngineStore', () => {
         ':g3pk': 'EVENTS',
         ':expiresAt': EXPIRES_AT,
       });
-    });
-
-    it('puts a new entity only if no item exists under its key', async () => {
-      // Prepare
-      const uow = unitOfWork({ entities: [created('O-1')] });
-
-      // Act
-      await store.commit(uow);
-
-      // Assess
-      const put = transactItems()[1].Put;
-      expect(put?.Item).toMatchObject({ PK: 'ROOT#R1#ORDER#O-1', SK: 'ENTITY#ORDER#O-1', ...order('O-1') });
-      expect(put?.ConditionExpression).toBe('attribute_not_exists(PK)');
-      expect(put?.ExpressionAttributeValues).toBeUndefined();
-    });
-
-    it('puts a changed entity only if the stored version is still the expected one', async () => {
-      // Prepare
-      const uow = unitOfWork({ entities: [changed('O-1', 3)] });
-
-      // Act
-      await store.commit(uow);
-
-      // Assess
-      const put = transactItems()[1].Put;
-      expect(put?.Item).toMatchObject({ PK: 'ROOT#R1#ORDER#O-1', SK: 'ENTITY#ORDER#O-1', version: 4 });
-      expect(put?.ConditionExpression).toBe('#version = :expected');
-      expect(put?.ExpressionAttributeNames).toEqual({ '#version': 'version' });
-      expect(put?.ExpressionAttributeValues).toEqual({ ':expected': 3 });
     });
 
     it('puts the outbox, scheduled, claim and audit records without conditions', async () => {

@@ -77,24 +77,6 @@ describe('DynamoEntityIndex', () => {
     });
   });
 
-  it('filters on the retailer when one is given', async () => {
-    // Act
-    await index.list({ entityType: 'ORDER', retailerId: 'R2', limit: 10 });
-
-    // Assess
-    expect(query().FilterExpression).toBe('retailerId = :retailer');
-    expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'ENTITIES#ORDER', ':retailer': 'R2' });
-  });
-
-  it('does not filter when no retailer is given', async () => {
-    // Act
-    await index.list({ entityType: 'ORDER', limit: 10 });
-
-    // Assess
-    expect(query().FilterExpression).toBeUndefined();
-    expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'ENTITIES#ORDER' });
-  });
-
   it('returns the entities without the table and index keys', async () => {
     // Prepare
     const entities = [order('O-2'), order('O-1', { reservations: [{ skuRef: 'S1', locationRef: 'L1', qty: 1 }] })];

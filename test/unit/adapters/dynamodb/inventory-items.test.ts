@@ -6,7 +6,7 @@ import {
   reservationKey,
   stockPositionsFromItems,
 } from '../../../../shared/adapters/dynamodb/inventory-items';
-import { countItem, reservationItem } from '../../fakes/inventory-items';
+import { countItem, reservationItem } from '../../../support/inventory-items';
 
 const AT = '2025-03-01T10:00:00.000Z';
 

@@ -12,7 +12,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/dynamo-inventory-store';
 import type { StockPosition } from '../../../../shared/engine/engine-model';
-import { countItem, reservationItem } from '../../fakes/inventory-items';
+import { countItem, reservationItem } from '../../../support/inventory-items';
 
 const TABLE = 'ordo-unit-acct-acme';
 const EARLIER = '2025-03-01T10:00:00.000Z';

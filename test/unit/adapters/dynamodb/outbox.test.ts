@@ -56,24 +56,6 @@ describe('DynamoOutbox', () => {
       });
     });
 
-    it('reads every record when no event is given', async () => {
-      // Act
-      await outbox.pending();
-
-      // Assess
-      expect(query().FilterExpression).toBeUndefined();
-      expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'OUTBOX' });
-    });
-
-    it("filters on the event id and its retailer when an event is given, since event ids are unique per retailer", async () => {
-      // Act
-      await outbox.pending({ retailerId: 'R1', eventId: 'evt-7' });
-
-      // Assess
-      expect(query().FilterExpression).toBe('eventId = :eventId AND eventRetailerId = :retailerId');
-      expect(query().ExpressionAttributeValues).toEqual({ ':pk': 'OUTBOX', ':eventId': 'evt-7', ':retailerId': 'R1' });
-    });
-
     it('returns the records of every page without their table keys', async () => {
       // Prepare
       const [first, second, third] = ['out-1', 'out-2', 'out-3'].map((id) => record(id));

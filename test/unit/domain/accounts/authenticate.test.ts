@@ -3,11 +3,11 @@ import { authenticateApiKey, requirePermission, type AuthenticationDeps } from '
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
 import { AccountSuspendedError, ForbiddenError, UnauthenticatedError } from '../../../../shared/domain/domain-errors';
-import { seedAccount, seedApiKey } from '../../fakes/api-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { seedAccount, seedApiKey } from '../../../support/api-keys';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 const NOW = new Date('2025-06-01T12:00:00.000Z');
 const minutesFromNow = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
@@ -17,13 +17,13 @@ const principalFor = (role: AccountPrincipal['role']): AccountPrincipal => accou
 describe('authenticateApiKey', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
-  let clock: FixedClock;
+  let clock: ManualClock;
   let deps: AuthenticationDeps;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    clock = new FixedClock(NOW);
+    clock = new ManualClock(NOW);
     deps = { controlPlane, roles, clock, stage: 'unit' };
   });
 

@@ -3,10 +3,10 @@ import { createAccount, createAccountInputSchema, type CreateAccountDeps } from 
 import type { OperatorPrincipal } from '../../../../shared/domain/accounts/principal';
 import { ConflictError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../../support/account-tables';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 const OPERATOR: OperatorPrincipal = { kind: 'operator' };
 
@@ -21,7 +21,7 @@ describe('createAccount', () => {
     controlPlane = new InMemoryControlPlaneStore();
     tables = new InMemoryAccountTables();
     profiles = new InMemoryAccountProfileStore(tables);
-    deps = { controlPlane, tables, profiles, clock: new FixedClock(now), stage: 'unit', region: 'eu-west-1' };
+    deps = { controlPlane, tables, profiles, clock: new ManualClock(now), stage: 'unit', region: 'eu-west-1' };
   });
 
   it('returns an API key that authenticates as ADMIN of the new account', async () => {

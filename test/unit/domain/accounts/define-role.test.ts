@@ -2,18 +2,18 @@ import { roleDefinitionSchema, roleNameSchema } from '../../../../shared/domain/
 import { defineRole } from '../../../../shared/domain/accounts/define-role';
 import { ConflictError, ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { FixedClock } from '../../fakes/clock';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { ManualClock } from '../../../support/clock';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 describe('defineRole', () => {
   const now = new Date('2025-05-02T10:00:00.000Z');
   let roles: InMemoryRoleStore;
-  let deps: { roles: InMemoryRoleStore; clock: FixedClock };
+  let deps: { roles: InMemoryRoleStore; clock: ManualClock };
 
   beforeEach(() => {
     roles = new InMemoryRoleStore();
-    deps = { roles, clock: new FixedClock(now) };
+    deps = { roles, clock: new ManualClock(now) };
   });
 
   it('creates a role the account did not have and says so', async () => {

@@ -1,8 +1,8 @@
 import { getOwnAccount } from '../../../../shared/domain/accounts/get-account';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { NotFoundError } from '../../../../shared/domain/domain-errors';
-import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../fakes/account-tables';
-import { accountPrincipal } from '../../fakes/principals';
+import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../../support/account-tables';
+import { accountPrincipal } from '../../../support/principals';
 
 const principalOf = (accountId: string): AccountPrincipal =>
   accountPrincipal({ accountId, keyId: 'bbbbbbbbbbbbbbbb', role: 'READONLY' });

@@ -2,11 +2,11 @@ import { authenticateApiKey } from '../../../../shared/domain/accounts/authentic
 import { issueAccountApiKey, issueApiKeyInputSchema } from '../../../../shared/domain/accounts/issue-api-key';
 import { ForbiddenError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { seedAccount } from '../../fakes/api-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { seedAccount } from '../../../support/api-keys';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 const admin = accountPrincipal({ role: 'ADMIN' });
 
@@ -14,12 +14,12 @@ describe('issueAccountApiKey', () => {
   const now = new Date('2025-04-01T12:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
-  let deps: { controlPlane: InMemoryControlPlaneStore; roles: InMemoryRoleStore; clock: FixedClock };
+  let deps: { controlPlane: InMemoryControlPlaneStore; roles: InMemoryRoleStore; clock: ManualClock };
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    deps = { controlPlane, roles, clock: new FixedClock(now) };
+    deps = { controlPlane, roles, clock: new ManualClock(now) };
     seedAccount(controlPlane, 'acme');
   });
 

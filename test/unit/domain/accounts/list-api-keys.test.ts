@@ -1,8 +1,8 @@
 import { listAccountApiKeys } from '../../../../shared/domain/accounts/list-api-keys';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
-import { seedApiKey } from '../../fakes/api-keys';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { seedApiKey } from '../../../support/api-keys';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 const principalOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
 

@@ -1,7 +1,7 @@
 import { listRoles } from '../../../../shared/domain/accounts/list-roles';
 import { PERMISSIONS } from '../../../../shared/domain/accounts/roles';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryRoleStore } from '../../fakes/roles';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryRoleStore } from '../../../support/roles';
 
 describe('listRoles', () => {
   let roles: InMemoryRoleStore;

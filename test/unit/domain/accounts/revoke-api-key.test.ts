@@ -2,11 +2,11 @@ import { authenticateApiKey } from '../../../../shared/domain/accounts/authentic
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
 import { revokeAccountApiKey } from '../../../../shared/domain/accounts/revoke-api-key';
 import { ForbiddenError, NotFoundError, UnauthenticatedError } from '../../../../shared/domain/domain-errors';
-import { seedApiKey } from '../../fakes/api-keys';
-import { accountPrincipal } from '../../fakes/principals';
-import { InMemoryRoleStore } from '../../fakes/roles';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { seedApiKey } from '../../../support/api-keys';
+import { accountPrincipal } from '../../../support/principals';
+import { InMemoryRoleStore } from '../../../support/roles';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 const adminOf = (accountId: string, retailerId?: string): AccountPrincipal => accountPrincipal({ accountId, retailerId });
 
@@ -14,12 +14,12 @@ describe('revokeAccountApiKey', () => {
   const now = new Date('2025-06-01T08:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
-  let clock: FixedClock;
+  let clock: ManualClock;
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    clock = new FixedClock(now);
+    clock = new ManualClock(now);
   });
 
   it('stops a key of the caller account from authenticating', async () => {

@@ -2,20 +2,20 @@ import type { OperatorPrincipal } from '../../../../shared/domain/accounts/princ
 import { accountStatusInputSchema, setAccountStatus } from '../../../../shared/domain/accounts/set-account-status';
 import { ConflictError, NotFoundError } from '../../../../shared/domain/domain-errors';
 import { validate } from '../../../../shared/http/request-body';
-import { seedAccount } from '../../fakes/api-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { seedAccount } from '../../../support/api-keys';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 const OPERATOR: OperatorPrincipal = { kind: 'operator' };
 
 describe('setAccountStatus', () => {
   const now = new Date('2025-07-01T09:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
-  let deps: { controlPlane: InMemoryControlPlaneStore; clock: FixedClock };
+  let deps: { controlPlane: InMemoryControlPlaneStore; clock: ManualClock };
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
-    deps = { controlPlane, clock: new FixedClock(now) };
+    deps = { controlPlane, clock: new ManualClock(now) };
   });
 
   it('suspends an active account and answers with the account and when it changed', async () => {

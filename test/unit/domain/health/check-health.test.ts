@@ -1,5 +1,5 @@
 import { checkHealth } from '../../../../shared/domain/health/check-health';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 describe('checkHealth', () => {
   let controlPlane: InMemoryControlPlaneStore;

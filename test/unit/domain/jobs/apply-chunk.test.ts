@@ -1,7 +1,7 @@
 import type { StockCount } from '../../../../shared/domain/inventory/stock-count';
 import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
 import type { BatchChunk, ChunkResult } from '../../../../shared/domain/jobs/batch';
-import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
+import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../../support/jobs';
 
 const EARLIER = '2025-03-01T00:00:00.000Z';
 const CHUNK_ID = 'batch-1#1';

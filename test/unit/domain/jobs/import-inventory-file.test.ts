@@ -13,8 +13,8 @@ import {
   type DropFolder,
   type ImportDrop,
 } from '../../../../shared/ports/import-drop';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../../support/jobs';
 
 const ACCOUNT = 'acme';
 
@@ -104,7 +104,7 @@ const setup = (options: { accounts?: Account[]; locations?: string[] } = {}): Se
     jobsFor,
     clock: jobDeps.clock,
     sleep: async (ms) => {
-      jobDeps.clock.set(new Date(jobDeps.clock.now().getTime() + ms));
+      jobDeps.clock.advance(ms);
       if (state.processorDelayPolls-- > 0) return;
       for (const chunk of jobDeps.queue.chunks.splice(0)) await applyChunk(chunk, jobDeps);
     },

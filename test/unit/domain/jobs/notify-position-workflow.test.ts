@@ -4,8 +4,8 @@ import { notifyPositionWorkflow, WorkflowPresenceCache, type PositionWorkflowDep
 import type { Workflow, WorkflowKey } from '../../../../shared/engine/workflow';
 import type { RootEntityLookup } from '../../../../shared/ports/root-entity-lookup';
 import type { QueuedEvent } from '../../../../shared/ports/event-queue';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryEventQueue } from '../../fakes/orchestration';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryEventQueue } from '../../../support/orchestration';
 
 const NOW = new Date('2025-03-14T09:00:00.000Z');
 
@@ -43,7 +43,7 @@ class FakeRoots implements RootEntityLookup {
 }
 
 const deps = (
-  options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; existingFor?: string; clock?: FixedClock } = {},
+  options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; existingFor?: string; clock?: ManualClock } = {},
 ) => {
   const workflows = new FakeWorkflows(options.workflows ?? [positionWorkflow]);
   const queue = new InMemoryEventQueue();
@@ -52,7 +52,7 @@ const deps = (
     workflows,
     roots: new FakeRoots(options.existing, options.existingFor),
     queue,
-    presence: new WorkflowPresenceCache(options.clock ?? new FixedClock(NOW)),
+    presence: new WorkflowPresenceCache(options.clock ?? new ManualClock(NOW)),
   };
   return { notify, queue, workflows };
 };
@@ -228,7 +228,7 @@ describe('notifyPositionWorkflow', () => {
 
   it('asks for the workflow once per retailer while the cached answer is fresh', async () => {
     // Prepare
-    const clock = new FixedClock(NOW);
+    const clock = new ManualClock(NOW);
     const { notify, workflows } = deps({ workflows: [], clock });
     await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
 
@@ -241,7 +241,7 @@ describe('notifyPositionWorkflow', () => {
 
   it('asks for the workflow again once the cached answer is 5 s old', async () => {
     // Prepare
-    const clock = new FixedClock(NOW);
+    const clock = new ManualClock(NOW);
     const { notify, workflows } = deps({ workflows: [], clock });
     await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
     clock.set(new Date(NOW.getTime() + 5_000));

@@ -3,7 +3,7 @@ import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
 import type { BatchInput } from '../../../../shared/domain/jobs/batch';
 import { createJob, getBatch, getJob } from '../../../../shared/domain/jobs/manage-jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
-import { fakeJobDeps, type FakeJobDeps } from '../../fakes/jobs';
+import { fakeJobDeps, type FakeJobDeps } from '../../../support/jobs';
 
 const R1_KEY = { accountId: 'acme', retailerId: 'R1' };
 const R2_KEY = { accountId: 'acme', retailerId: 'R2' };

@@ -10,7 +10,7 @@ import { applyChunk } from '../../../../shared/domain/jobs/apply-chunk';
 import type { BatchChunk, BatchInput, RecordError } from '../../../../shared/domain/jobs/batch';
 import { createJob, getBatch } from '../../../../shared/domain/jobs/manage-jobs';
 import { submitBatch } from '../../../../shared/domain/jobs/submit-batch';
-import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../fakes/jobs';
+import { fakeJobDeps, JOBS_NOW, type FakeJobDeps } from '../../../support/jobs';
 
 const ACCOUNT = { accountId: 'acme' };
 

@@ -2,11 +2,11 @@ import { ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { setInventoryCount } from '../../../../shared/domain/inventory/inventory-positions';
 import { putLocation } from '../../../../shared/domain/locations/locations';
 import type { LocationInput } from '../../../../shared/domain/locations/location';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryLocationStore } from '../../fakes/jobs';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryLocationStore } from '../../../support/jobs';
 
 const store: LocationInput = { type: 'STORE', name: 'Leeds', lat: 53.8, lon: -1.55, status: 'ACTIVE' };
-const clock = new FixedClock(new Date('2026-01-05T10:00:00.000Z'));
+const clock = new ManualClock(new Date('2026-01-05T10:00:00.000Z'));
 
 describe('location ownership', () => {
   let locations: InMemoryLocationStore;

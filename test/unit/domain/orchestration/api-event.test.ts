@@ -1,8 +1,8 @@
 import { ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { acceptEvent, runEventNow } from '../../../../shared/domain/orchestration/api-event';
 import type { EventInput } from '../../../../shared/domain/orchestration/event-input';
-import { FixedDataKeys } from '../../fakes/data-keys';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { FixedDataKeys } from '../../../support/data-keys';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { orderFlow } from './fixtures';
 
 const input = (overrides: Partial<EventInput> = {}): EventInput => ({

@@ -4,8 +4,8 @@ import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { sealEventCustomerData } from '../../../../shared/domain/privacy/event-customer-data';
 import { InvalidWorkflowError } from '../../../../shared/engine/engine-errors';
 import { orderWorkflow, ruleset, setState, statuses } from '../../engine/fixtures/workflows';
-import { FixedDataKeys } from '../../fakes/data-keys';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { FixedDataKeys } from '../../../support/data-keys';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { orderEvent, orderFlow } from './fixtures';
 
 type DryRunInput = Parameters<typeof dryRunEvent>[0];

@@ -1,6 +1,6 @@
 import { NotFoundError } from '../../../../shared/domain/domain-errors';
 import { getEntity } from '../../../../shared/domain/orchestration/entity-queries';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { storedEntity } from './fixtures';
 
 describe('getEntity', () => {

@@ -1,8 +1,8 @@
 import { ingestBusEvent } from '../../../../shared/domain/orchestration/ingest-bus-event';
-import { FixedDataKeys } from '../../fakes/data-keys';
+import { FixedDataKeys } from '../../../support/data-keys';
 import type { EventSourceRegistration } from '../../../../shared/ports/event-source-registry';
-import { InMemoryEventSourceRegistry } from '../../fakes/event-sources';
-import { InMemoryAccounts } from '../../fakes/orchestration';
+import { InMemoryEventSourceRegistry } from '../../../support/event-sources';
+import { InMemoryAccounts } from '../../../support/orchestration';
 import { orderFlow } from './fixtures';
 
 const CLAIMED_ON = '2025-03-01T00:00:00.000Z';

@@ -3,7 +3,7 @@ import { eventRecordKey } from '../../../../shared/engine/in-memory-store';
 import { EventFailedError, FINAL_FAILURE_CODES, needsRedelivery, parseQueuedEvent, processQueuedEvent } from '../../../../shared/domain/orchestration/queued-event';
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { orderEvent, orderFlow } from './fixtures';
 
 /** The issues a parse threw, as paths; fails the test when it did not throw a ZodError. */

@@ -5,8 +5,8 @@ import {
   SWEEP_PAGE,
 } from '../../../../shared/domain/orchestration/release-scheduled-events';
 import type { ScheduledEventRecord } from '../../../../shared/engine/engine-model';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { InMemoryAccounts, TEST_NOW } from '../../fakes/orchestration';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { InMemoryAccounts, TEST_NOW } from '../../../support/orchestration';
 import { orderEvent } from './fixtures';
 
 const account = (accountId: string): Account => ({

@@ -5,7 +5,7 @@ import { runEvent } from '../../../../shared/domain/orchestration/run-event';
 import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
 import { uploadWorkflow } from '../../../../shared/domain/orchestration/workflows';
 import type { OrdoEvent } from '../../../../shared/engine/engine-model';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { orderEvent, orderFlow } from './fixtures';
 
 describe('retryEvent', () => {

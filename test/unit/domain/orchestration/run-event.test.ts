@@ -1,5 +1,5 @@
 import { runEvent } from '../../../../shared/domain/orchestration/run-event';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { LOCATION, orderEvent, orderFlow } from './fixtures';
 
 describe('runEvent', () => {

@@ -1,5 +1,5 @@
 import { submitEvent } from '../../../../shared/domain/orchestration/submit-event';
-import { inMemoryOrchestration, TEST_NOW, type TestAccount } from '../../fakes/orchestration';
+import { inMemoryOrchestration, TEST_NOW, type TestAccount } from '../../../support/orchestration';
 import { orderEvent, orderFlow } from './fixtures';
 
 describe('submitEvent', () => {

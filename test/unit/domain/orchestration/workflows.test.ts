@@ -1,7 +1,7 @@
 import { ForbiddenError, NotFoundError, ValidationError } from '../../../../shared/domain/domain-errors';
 import { getWorkflow, uploadWorkflow } from '../../../../shared/domain/orchestration/workflows';
 import { InvalidWorkflowError } from '../../../../shared/engine/engine-errors';
-import { inMemoryOrchestration, type TestAccount } from '../../fakes/orchestration';
+import { inMemoryOrchestration, type TestAccount } from '../../../support/orchestration';
 import { orderWorkflow, rule, ruleset, setState, statuses } from '../../engine/fixtures/workflows';
 
 const PATH = { entityType: 'ORDER', subtype: 'HD' };

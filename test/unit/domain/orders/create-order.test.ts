@@ -3,21 +3,14 @@ import { ConflictError, OrderNotAcceptedError } from '../../../../shared/domain/
 import { createOrder } from '../../../../shared/domain/orders/create-order';
 import type { OrderInput } from '../../../../shared/domain/orders/order-input';
 import { referenceWorkflows } from '../../../../shared/domain/orders/reference-workflows/order-reference-workflows';
-import { FixedDataKeys } from '../../fakes/data-keys';
-import { inMemoryOrchestration } from '../../fakes/orchestration';
+import { FixedDataKeys } from '../../../support/data-keys';
+import { inMemoryOrchestration } from '../../../support/orchestration';
+import { anOrder } from '../../../support/order-builder';
 
 const keys = new FixedDataKeys(3);
 const admin = { permissions: builtInPermissions('ADMIN') };
 
-const order = (overrides: Partial<OrderInput> = {}): OrderInput => ({
-  ref: 'A-1',
-  retailerId: 'r1',
-  type: 'HD',
-  customer: { name: 'Ada Lovelace', email: 'ada@example.com' },
-  deliveryAddress: { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.8, lon: -1.55 },
-  lines: [{ skuRef: 'SKU-1', qty: 1, unitPrice: 10, currency: 'GBP' }],
-  ...overrides,
-});
+const order = (overrides: Partial<OrderInput> = {}): OrderInput => anOrder({ ref: 'A-1', retailerId: 'r1', ...overrides });
 
 describe('createOrder, async', () => {
   it('queues the CREATE event once and answers a resend of the same body with the pending order', async () => {

@@ -3,7 +3,7 @@ import type { CustomerAccess } from '../../../../shared/domain/privacy/customer-
 import { sealCustomerData } from '../../../../shared/domain/privacy/customer-data';
 import { orderSealer } from '../../../../shared/domain/privacy/order-sealing';
 import type { Entity } from '../../../../shared/engine/engine-model';
-import { FixedDataKeys } from '../../fakes/data-keys';
+import { FixedDataKeys } from '../../../support/data-keys';
 import { storedEntity } from '../orchestration/fixtures';
 
 const keys = new FixedDataKeys();

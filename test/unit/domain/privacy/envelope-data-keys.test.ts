@@ -3,8 +3,8 @@ import { LocalKeyring } from '../../../../shared/adapters/keys/local-keyring';
 import type { Account } from '../../../../shared/domain/accounts/account';
 import { ConflictError } from '../../../../shared/domain/domain-errors';
 import { CURRENT_KEY_ID_TTL_MS, DATA_KEY_TTL_MS, EnvelopeDataKeys } from '../../../../shared/domain/privacy/envelope-data-keys';
-import { FixedClock } from '../../fakes/clock';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
+import { ManualClock } from '../../../support/clock';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 
 const START = new Date('2025-03-14T09:00:00.000Z');
 
@@ -21,10 +21,10 @@ const account = (accountId: string): Account => ({
 describe('EnvelopeDataKeys', () => {
   let controlPlane: InMemoryControlPlaneStore;
   let keyring: LocalKeyring;
-  let clock: FixedClock;
+  let clock: ManualClock;
   let keys: EnvelopeDataKeys;
 
-  const later = (ms: number) => clock.set(new Date(clock.now().getTime() + ms));
+  const later = (ms: number) => clock.advance(ms);
   const storedKey = (accountId: string, keyId: string) => controlPlane.dataKeys.get(accountId)?.get(keyId);
 
   beforeEach(async () => {
@@ -32,7 +32,7 @@ describe('EnvelopeDataKeys', () => {
     await controlPlane.createAccount(account('acme'));
     await controlPlane.createAccount(account('globex'));
     keyring = new LocalKeyring(randomBytes(32).toString('base64'));
-    clock = new FixedClock(START);
+    clock = new ManualClock(START);
     keys = new EnvelopeDataKeys(controlPlane, keyring, clock);
   });
 

@@ -3,7 +3,7 @@ import { ValidationError } from '../../../../shared/domain/domain-errors';
 import { sealEventCustomerData } from '../../../../shared/domain/privacy/event-customer-data';
 import { orderOpener } from '../../../../shared/domain/privacy/order-sealing';
 import { isSealed } from '../../../../shared/domain/privacy/sealed';
-import { FixedDataKeys } from '../../fakes/data-keys';
+import { FixedDataKeys } from '../../../support/data-keys';
 
 const customer = { name: 'Ada Lovelace', email: 'ada@example.com', phone: '+441234567890' };
 const address = { line1: '12 Analytical Row', city: 'London', postcode: 'N1 9GU', country: 'GB' };

@@ -1,6 +1,6 @@
 import { orderOpener, orderSealer, sealingContext } from '../../../../shared/domain/privacy/order-sealing';
 import { seal } from '../../../../shared/domain/privacy/sealed';
-import { FixedDataKeys } from '../../fakes/data-keys';
+import { FixedDataKeys } from '../../../support/data-keys';
 
 const ORDER = { accountId: 'acme', retailerId: 'r1', ref: 'O-1' };
 const customer = { name: 'Ada Lovelace', email: 'ada@example.com' };

@@ -1,6 +1,6 @@
 import { ForbiddenError } from '../../../../shared/domain/domain-errors';
 import { rotateDataKey } from '../../../../shared/domain/privacy/rotate-data-key';
-import { FixedDataKeys } from '../../fakes/data-keys';
+import { FixedDataKeys } from '../../../support/data-keys';
 
 describe('rotateDataKey', () => {
   it('starts the next key of the account and answers its id', async () => {

@@ -2,10 +2,10 @@ import type { EventBridgeEvent } from 'aws-lambda';
 import { handler } from '../../../../functions/engine/ingest-bus-event';
 import { logger } from '../../../../shared/runtime/logger';
 import { orderFlow } from '../../domain/orchestration/fixtures';
-import { FixedDataKeys } from '../../fakes/data-keys';
-import { InMemoryEventSourceRegistry } from '../../fakes/event-sources';
-import { lambdaContext } from '../../fakes/lambda';
-import { InMemoryAccounts } from '../../fakes/orchestration';
+import { FixedDataKeys } from '../../../support/data-keys';
+import { InMemoryEventSourceRegistry } from '../../../support/event-sources';
+import { lambdaContext } from '../../../support/lambda';
+import { InMemoryAccounts } from '../../../support/orchestration';
 
 const ACME_AWS = '111111111111';
 

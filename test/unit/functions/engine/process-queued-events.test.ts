@@ -4,9 +4,9 @@ import type { OrdoEvent } from '../../../../shared/engine/engine-model';
 import { logger } from '../../../../shared/runtime/logger';
 import type { QueuedEvent } from '../../../../shared/ports/event-queue';
 import { orderEvent, orderFlow } from '../../domain/orchestration/fixtures';
-import { lambdaContext } from '../../fakes/lambda';
-import { InMemoryAccounts } from '../../fakes/orchestration';
-import { sqsEvent, sqsRecord } from '../../fakes/sqs';
+import { lambdaContext } from '../../../support/lambda';
+import { InMemoryAccounts } from '../../../support/orchestration';
+import { sqsEvent, sqsRecord } from '../../../support/sqs';
 
 // The composition root binds each account to its DynamoDB table and the SQS queue; the
 // handler gets in-memory orchestrations instead. serverless-offline ignores batchItemFailures,

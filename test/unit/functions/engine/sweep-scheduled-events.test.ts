@@ -3,9 +3,9 @@ import type { Account } from '../../../../shared/domain/accounts/account';
 import type { ScheduledEventRecord } from '../../../../shared/engine/engine-model';
 import { logger } from '../../../../shared/runtime/logger';
 import { orderEvent } from '../../domain/orchestration/fixtures';
-import { InMemoryControlPlaneStore } from '../../fakes/control-plane-store';
-import { lambdaContext } from '../../fakes/lambda';
-import { InMemoryAccounts, TEST_NOW } from '../../fakes/orchestration';
+import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
+import { lambdaContext } from '../../../support/lambda';
+import { InMemoryAccounts, TEST_NOW } from '../../../support/orchestration';
 
 const account = (accountId: string): Account => ({
   accountId,

@@ -2,7 +2,7 @@ import type { Context, ScheduledEvent } from 'aws-lambda';
 import { handler } from '../../../../functions/jobs/import-inventory-files';
 import { logger } from '../../../../shared/runtime/logger';
 import { droppedFile, fakeImportRun, type FakeImportRun } from '../../domain/jobs/fixtures/import-run';
-import { lambdaContext } from '../../fakes/lambda';
+import { lambdaContext } from '../../../support/lambda';
 
 const scheduled = { source: 'aws.events', 'detail-type': 'Scheduled Event', detail: {} } as ScheduledEvent;
 const withTimeLeft = (ms: number): Context => ({ ...lambdaContext(), getRemainingTimeInMillis: () => ms });

@@ -4,8 +4,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { handler } from '../../../../functions/jobs/process-inventory-chunks';
 import type { BatchChunk } from '../../../../shared/domain/jobs/batch';
 import { logger } from '../../../../shared/runtime/logger';
-import { lambdaContext } from '../../fakes/lambda';
-import { sqsEvent, sqsRecord } from '../../fakes/sqs';
+import { lambdaContext } from '../../../support/lambda';
+import { sqsEvent, sqsRecord } from '../../../support/sqs';
 
 // The handler runs with the real composition root (jobsFor, catalogFor, the DynamoDB adapters);
 // only DynamoDB is replaced, by a few maps behind aws-sdk-client-mock that answer like tables.

@@ -1,5 +1,5 @@
-import { ConflictError } from '../../../shared/domain/domain-errors';
-import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../../shared/ports/event-source-registry';
+import { ConflictError } from '../../shared/domain/domain-errors';
+import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../shared/ports/event-source-registry';
 
 const ownedBy = (registration: EventSourceRegistration | undefined, accountId: string, scope: RetailerScope): boolean =>
   registration !== undefined &&

@@ -1,4 +1,4 @@
-import type { DataKey, DataKeys } from '../../../shared/ports/keyring';
+import type { DataKey, DataKeys } from '../../shared/ports/keyring';
 
 /**
  * Data keys without a keyring: key `dk<n>` is 32 bytes of `seed + n`, so tests can seal and open

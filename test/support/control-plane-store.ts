@@ -1,7 +1,7 @@
-import type { Account, AccountStatus, OperatorStatus } from '../../../shared/domain/accounts/account';
-import type { ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
-import { ConflictError } from '../../../shared/domain/domain-errors';
-import type { ControlPlaneStore, WrappedDataKey } from '../../../shared/ports/control-plane-store';
+import type { Account, AccountStatus, OperatorStatus } from '../../shared/domain/accounts/account';
+import type { ApiKeyRecord } from '../../shared/domain/accounts/api-key';
+import { ConflictError } from '../../shared/domain/domain-errors';
+import type { ControlPlaneStore, WrappedDataKey } from '../../shared/ports/control-plane-store';
 
 /** Keeps accounts and keys in maps, with the same guarantees the port promises. */
 export class InMemoryControlPlaneStore implements ControlPlaneStore {

@@ -1,16 +1,16 @@
-import type { AccountOrchestration } from '../../../shared/domain/orchestration/account-orchestration';
-import { Engine } from '../../../shared/engine/engine';
-import { InMemoryEngineStore, eventRecordKey } from '../../../shared/engine/in-memory-store';
-import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../../shared/engine/engine-model';
-import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
-import type { Workflow, WorkflowKey } from '../../../shared/engine/workflow';
-import type { EntityIndex } from '../../../shared/ports/entity-index';
-import type { EventLog, EventLogFilter, LoggedEvent } from '../../../shared/ports/event-log';
-import type { EventQueue, QueuedEvent } from '../../../shared/ports/event-queue';
-import { deduplicationIdOf, messageGroupOf } from '../../../shared/adapters/sqs/fifo-message-ids';
-import type { ScheduledEvents } from '../../../shared/ports/scheduled-events';
-import type { WorkflowRepository } from '../../../shared/ports/workflow-repository';
-import { FixedClock } from './clock';
+import type { AccountOrchestration } from '../../shared/domain/orchestration/account-orchestration';
+import { Engine } from '../../shared/engine/engine';
+import { InMemoryEngineStore, eventRecordKey } from '../../shared/engine/in-memory-store';
+import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../shared/engine/engine-model';
+import { createCoreRegistry } from '../../shared/engine/rules/core/core-rules';
+import type { Workflow, WorkflowKey } from '../../shared/engine/workflow';
+import type { EntityIndex } from '../../shared/ports/entity-index';
+import type { EventLog, EventLogFilter, LoggedEvent } from '../../shared/ports/event-log';
+import type { EventQueue, QueuedEvent } from '../../shared/ports/event-queue';
+import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
+import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
+import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
+import { ManualClock } from './clock';
 
 export interface SentMessage {
   message: QueuedEvent;
@@ -204,7 +204,7 @@ export interface TestAccount extends AccountOrchestration {
   events: InMemoryEventLog;
   workflows: InMemoryWorkflowRepository;
   entityIndex: InMemoryEntityIndex;
-  clock: FixedClock;
+  clock: ManualClock;
 }
 
 export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
@@ -212,11 +212,11 @@ export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
 /** The composition of shared/composition/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
 export const inMemoryOrchestration = (
   accountId = 'acme',
-  options: { workflows?: Workflow[]; clock?: FixedClock; queue?: InMemoryEventQueue; hopLimit?: number } = {},
+  options: { workflows?: Workflow[]; clock?: ManualClock; queue?: InMemoryEventQueue; hopLimit?: number } = {},
 ): TestAccount => {
   const store = new InMemoryEngineStore();
   for (const workflow of options.workflows ?? []) store.putWorkflow(workflow);
-  const clock = options.clock ?? new FixedClock(TEST_NOW);
+  const clock = options.clock ?? new ManualClock(TEST_NOW);
   const registry = createCoreRegistry();
   let next = 0;
   const ids = () => `${accountId}-id-${(next += 1)}`;
@@ -244,7 +244,7 @@ export const inMemoryOrchestration = (
  * first use, all sharing one clock and one queue as the deployed functions do.
  */
 export class InMemoryAccounts {
-  readonly clock = new FixedClock(TEST_NOW);
+  readonly clock = new ManualClock(TEST_NOW);
   readonly queue = new InMemoryEventQueue();
   /** Account ids in the order orchestrationFor was asked for them. */
   readonly requested: string[] = [];

@@ -1,5 +1,5 @@
-import type { AccountProfile, AccountProfileStore } from '../../../shared/ports/account-profile-store';
-import type { AccountTableProvisioner } from '../../../shared/ports/account-table-provisioner';
+import type { AccountProfile, AccountProfileStore } from '../../shared/ports/account-profile-store';
+import type { AccountTableProvisioner } from '../../shared/ports/account-table-provisioner';
 
 /** Account tables as a set of names; provisioning an existing table leaves it alone. */
 export class InMemoryAccountTables implements AccountTableProvisioner {

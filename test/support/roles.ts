@@ -1,5 +1,5 @@
-import type { CustomRole } from '../../../shared/domain/accounts/custom-role';
-import type { RoleStore } from '../../../shared/ports/role-store';
+import type { CustomRole } from '../../shared/domain/accounts/custom-role';
+import type { RoleStore } from '../../shared/ports/role-store';
 
 /** Keeps custom roles in a map, with the same conditional write the port promises. */
 export class InMemoryRoleStore implements RoleStore {

@@ -1,6 +1,6 @@
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import type { QueuedEvent } from '../../../shared/ports/event-queue';
-import { deduplicationIdOf, messageGroupOf } from '../../../shared/adapters/sqs/fifo-message-ids';
+import type { QueuedEvent } from '../../shared/ports/event-queue';
+import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
 
 const QUEUE_ARN = 'arn:aws:sqs:us-east-1:123456789012:ordo-unit-events.fifo';
 

@@ -1,5 +1,5 @@
-import type { AccountPrincipal } from '../../../shared/domain/accounts/principal';
-import { builtInPermissions, isBuiltInRole } from '../../../shared/domain/accounts/roles';
+import type { AccountPrincipal } from '../../shared/domain/accounts/principal';
+import { builtInPermissions, isBuiltInRole } from '../../shared/domain/accounts/roles';
 
 /**
  * The principal authentication would make for a key of `acme` with a built-in role (ADMIN unless

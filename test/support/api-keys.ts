@@ -1,5 +1,5 @@
-import type { AccountStatus } from '../../../shared/domain/accounts/account';
-import { issueApiKey, type ApiKeyRecord } from '../../../shared/domain/accounts/api-key';
+import type { AccountStatus } from '../../shared/domain/accounts/account';
+import { issueApiKey, type ApiKeyRecord } from '../../shared/domain/accounts/api-key';
 import type { InMemoryControlPlaneStore } from './control-plane-store';
 
 const CREATED_ON = '2025-01-01T00:00:00.000Z';

@@ -1,6 +1,6 @@
-import { loadSettings, type Settings } from '../../../shared/composition/settings';
+import { loadSettings, type Settings } from '../../shared/composition/settings';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
-import { FixedClock } from './clock';
+import { ManualClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
 import { FixedDataKeys } from './data-keys';
 import { InMemoryEventSourceRegistry } from './event-sources';
@@ -11,7 +11,7 @@ export interface FakeDependencies {
   settings: Settings;
   stage: string;
   dataKeys: FixedDataKeys;
-  clock: FixedClock;
+  clock: ManualClock;
   controlPlane: InMemoryControlPlaneStore;
   tables: InMemoryAccountTables;
   profiles: InMemoryAccountProfileStore;
@@ -28,7 +28,7 @@ export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependen
   return {
     settings: resolved,
     stage: resolved.stage,
-    clock: new FixedClock(new Date('2025-03-14T09:26:53.000Z')),
+    clock: new ManualClock(new Date('2025-03-14T09:26:53.000Z')),
     controlPlane: new InMemoryControlPlaneStore(),
     tables,
     profiles: new InMemoryAccountProfileStore(tables),

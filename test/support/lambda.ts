@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEvent, Context } from 'aws-lambda';
-import { apiGatewayEvent as restApiEvent, lambdaContext as supportContext } from '../../support/api-gateway-event';
+import { apiGatewayEvent as restApiEvent, lambdaContext as supportContext } from './api-gateway-event';
 
 export interface EventSpec {
   method?: string;

@@ -1,13 +1,13 @@
-import type { StockCount } from '../../../shared/domain/inventory/stock-count';
-import { stockKey } from '../../../shared/engine/stock-changes';
-import type { Batch, BatchChunk, ChunkResult } from '../../../shared/domain/jobs/batch';
-import type { Job } from '../../../shared/domain/jobs/job';
-import type { Location } from '../../../shared/domain/locations/location';
-import type { ChunkQueue } from '../../../shared/ports/chunk-queue';
-import type { InventoryCountStore } from '../../../shared/ports/inventory-count-store';
-import type { JobStore } from '../../../shared/ports/job-store';
-import type { LocationStore } from '../../../shared/ports/location-store';
-import { FixedClock } from './clock';
+import type { StockCount } from '../../shared/domain/inventory/stock-count';
+import { stockKey } from '../../shared/engine/stock-changes';
+import type { Batch, BatchChunk, ChunkResult } from '../../shared/domain/jobs/batch';
+import type { Job } from '../../shared/domain/jobs/job';
+import type { Location } from '../../shared/domain/locations/location';
+import type { ChunkQueue } from '../../shared/ports/chunk-queue';
+import type { InventoryCountStore } from '../../shared/ports/inventory-count-store';
+import type { JobStore } from '../../shared/ports/job-store';
+import type { LocationStore } from '../../shared/ports/location-store';
+import { ManualClock } from './clock';
 
 /** What the job fakes did, in order, so a test can tell which write came first. */
 export type Journal = string[];
@@ -187,7 +187,7 @@ export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: r
     queue: new InMemoryChunkQueue(journal),
     counts: new InMemoryInventoryCountStore(options.counts),
     locations: new InMemoryLocationStore(options.locations),
-    clock: new FixedClock(JOBS_NOW),
+    clock: new ManualClock(JOBS_NOW),
     ids: sequentialIds('id'),
   };
 };
