@@ -43,7 +43,7 @@ const build = () => {
   return {
     drop: new S3ImportDrop(createS3Client(), importBucket),
     accounts: controlPlane(),
-    jobsFor: jobsOf,
+    jobsOf,
     clock: systemClock,
     once: new PowertoolsFileImportOnce({
       client: dynamoDbClient(),

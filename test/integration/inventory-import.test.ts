@@ -78,7 +78,7 @@ const importNow = (file: DropFile) =>
     importInventoryFile(
       file,
       { waitUntil: new Date(Date.now() + 60_000), pollIntervalMs: 200 },
-      { drop, accounts: controlPlane(), jobsFor: jobsOf, clock: systemClock },
+      { drop, accounts: controlPlane(), jobsOf, clock: systemClock },
     ),
   );
 

@@ -15,7 +15,7 @@ export interface ImportFileDeps {
   drop: ImportDrop;
   accounts: { getAccount(accountId: string): Promise<Account | undefined> };
   /** The account's jobs, bound to its own table; only called once the account is known to exist. */
-  jobsFor(accountId: string): JobDeps & { queue: ChunkQueue };
+  jobsOf(accountId: string): JobDeps & { queue: ChunkQueue };
   clock: Clock;
   sleep?: (ms: number) => Promise<void>;
 }
@@ -116,7 +116,7 @@ export const importInventoryFile = async (file: DropFile, options: ImportFileOpt
     return fail('NO_RECORDS', 'The file holds no stock lines; nothing was imported.');
   }
 
-  const jobs = deps.jobsFor(account.accountId);
+  const jobs = deps.jobsOf(account.accountId);
   const job = await createJob({ name: `import ${file.name}`.slice(0, 200), retailerId: FILE_IMPORT_RETAILER_ID }, {}, jobs);
   const linesByBatch = await submitBatches(deps.drop, file, job.jobId, account.accountId, jobs);
 

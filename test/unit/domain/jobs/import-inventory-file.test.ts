@@ -85,7 +85,7 @@ interface Setup {
   drop: InMemoryDrop;
   jobDeps: FakeJobDeps;
   deps: ImportFileDeps;
-  jobsFor: jest.Mock;
+  jobsOf: jest.Mock;
   /** How many polls the fake batch processor lets pass before it runs the queued chunks. */
   processorDelayPolls: number;
 }
@@ -96,12 +96,12 @@ const setup = (options: { accounts?: Account[]; locations?: string[] } = {}): Se
   const jobDeps = fakeJobDeps({ locations: options.locations ?? ['LOC-1'] });
   const controlPlane = new InMemoryControlPlaneStore();
   for (const known of options.accounts ?? [account]) controlPlane.accounts.set(known.accountId, known);
-  const jobsFor = jest.fn(() => jobDeps);
-  const state: Setup = { drop, jobDeps, jobsFor, processorDelayPolls: 0, deps: undefined as never };
+  const jobsOf = jest.fn(() => jobDeps);
+  const state: Setup = { drop, jobDeps, jobsOf, processorDelayPolls: 0, deps: undefined as never };
   state.deps = {
     drop,
     accounts: controlPlane,
-    jobsFor,
+    jobsOf,
     clock: jobDeps.clock,
     sleep: async (ms) => {
       jobDeps.clock.advance(ms);
@@ -138,14 +138,14 @@ describe('importInventoryFile', () => {
 
     it('neither reads the file nor touches any account’s jobs', async () => {
       // Prepare
-      const { drop, deps, jobsFor, jobDeps } = setup({ accounts: [] });
+      const { drop, deps, jobsOf, jobDeps } = setup({ accounts: [] });
       const file = drop.drop('accounts/acme/inventory/stock.csv', csv(stockLines(3)));
 
       // Act
       await importInventoryFile(file, inAMinute(), deps);
 
       // Assess
-      expect(jobsFor).not.toHaveBeenCalled();
+      expect(jobsOf).not.toHaveBeenCalled();
       expect(jobDeps.journal).toEqual([]);
       expect(drop.journal.filter((entry) => entry.startsWith('read'))).toEqual([]);
     });
@@ -313,14 +313,14 @@ describe('importInventoryFile', () => {
 
     it('runs the job in the account named by the key, named after the file, for the import retailer', async () => {
       // Prepare
-      const { drop, deps, jobDeps, jobsFor } = setup();
+      const { drop, deps, jobDeps, jobsOf } = setup();
       const file = drop.drop('accounts/acme/inventory/stock.csv', csv(stockLines(2)));
 
       // Act
       await importInventoryFile(file, inAMinute(), deps);
 
       // Assess
-      expect(jobsFor).toHaveBeenCalledWith(ACCOUNT);
+      expect(jobsOf).toHaveBeenCalledWith(ACCOUNT);
       expect([...jobDeps.jobs.jobs.values()]).toEqual([expect.objectContaining({ name: 'import stock.csv', retailerId: FILE_IMPORT_RETAILER_ID })]);
     });
 

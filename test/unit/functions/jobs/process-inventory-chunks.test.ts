@@ -7,7 +7,7 @@ import { logger } from '../../../../shared/runtime/logger';
 import { lambdaContext } from '../../../support/lambda';
 import { sqsEvent, sqsRecord } from '../../../support/sqs';
 
-// The handler runs with the real composition root (jobsFor, catalogFor, the DynamoDB adapters);
+// The handler runs with the real composition root (jobsOf, catalogOf, the DynamoDB adapters);
 // only DynamoDB is replaced, by a few maps behind aws-sdk-client-mock that answer like tables.
 const STAGE = 'unit-jobs';
 const tableOf = (accountId: string) => `ordo-${STAGE}-acct-${accountId}`;
