@@ -233,20 +233,6 @@ describe('DynamoInventoryStore', () => {
   });
 
   describe('listBySku', () => {
-    it('queries the whole SKU partition, counts and reservations alike', async () => {
-      // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [] });
-
-      // Act
-      await store.listBySku('SKU-1');
-
-      // Assess
-      const input = ddbMock.commandCalls(QueryCommand)[0].args[0].input;
-      expect(input).toMatchObject({ TableName: TABLE, KeyConditionExpression: 'PK = :pk' });
-      expect(input.ExpressionAttributeValues).toEqual({ ':pk': 'SKU#SKU-1' });
-      expect(input.IndexName).toBeUndefined();
-    });
-
     it('projects the fields of a position and the sort key that tells counts from reservations', async () => {
       // Prepare
       ddbMock.on(QueryCommand).resolves({ Items: [] });
@@ -283,19 +269,6 @@ describe('DynamoInventoryStore', () => {
   });
 
   describe('listByLocation', () => {
-    it('queries the location partition of GSI1, counts and reservations alike', async () => {
-      // Prepare
-      ddbMock.on(QueryCommand).resolves({ Items: [] });
-
-      // Act
-      await store.listByLocation('W-1');
-
-      // Assess
-      const input = ddbMock.commandCalls(QueryCommand)[0].args[0].input;
-      expect(input).toMatchObject({ TableName: TABLE, IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :loc' });
-      expect(input.ExpressionAttributeValues).toEqual({ ':loc': 'LOC#W-1' });
-    });
-
     it('returns the positions of every page, each joined with its reservations, without their keys', async () => {
       // Prepare
       const first = position({ skuRef: 'SKU-1' });
