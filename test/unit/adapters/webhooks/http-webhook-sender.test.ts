@@ -1,4 +1,6 @@
 import type { ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import { HttpWebhookSender } from '../../../../shared/adapters/webhooks/http-webhook-sender';
 import type { WebhookRequest } from '../../../../shared/ports/webhook-sender';
 import { WebhookReceiver, answerWith, neverAnswer, type Responder } from '../../../support/webhook-receiver';
@@ -133,6 +135,29 @@ describe('HttpWebhookSender', () => {
 
     // Assess
     expect(receiver.received[0].headers.host).toBe(`example.invalid:${receiver.port}`);
+  });
+
+  it('names the URL hostname in TLS (SNI) while connecting to the checked address over https', async () => {
+    // Prepare
+    const serverNames: string[] = [];
+    // No certificate: the handshake stops after the server has seen the name the client asked for.
+    const tlsServer = createTlsServer({
+      SNICallback: (name, answer) => {
+        serverNames.push(name);
+        answer(new Error('no certificate'), undefined);
+      },
+    });
+    await new Promise<void>((resolve) => tlsServer.listen(0, '127.0.0.1', resolve));
+    const { port } = tlsServer.address() as AddressInfo;
+
+    // Act
+    const response = await new HttpWebhookSender({ timeoutMs: 1_000 })
+      .send(request(new URL(`https://hooks.example.invalid:${port}/hooks`), { addresses: ['127.0.0.1'] }))
+      .finally(() => tlsServer.close());
+
+    // Assess
+    expect(serverNames).toEqual(['hooks.example.invalid']);
+    expect(response).toEqual({ durationMs: expect.any(Number), error: expect.any(String) });
   });
 
   it('never uses what DNS says now: a host that resolves to the receiver is not reached through another checked address', async () => {
