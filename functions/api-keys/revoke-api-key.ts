@@ -1,13 +1,9 @@
 import * as z from 'zod';
-import { systemClock } from '../../shared/adapters/clock/system-clock';
-import { roles } from '../../shared/composition/authentication';
-import { controlPlane } from '../../shared/composition/control-plane';
+import { apiKeyAdministration } from '../../shared/composition/api-key-administration';
 import { revokeAccountApiKey } from '../../shared/domain/accounts/revoke-api-key';
 import { accountRoute } from '../../shared/http/account-route';
 
-const context = () => ({ controlPlane: controlPlane(), roles: roles(), clock: systemClock });
-
 export const handler = accountRoute(
-  { permission: 'API_KEY_DELETE', scope: 'retailer', path: z.object({ keyId: z.string() }), status: 204, context },
+  { permission: 'API_KEY_DELETE', scope: 'retailer', path: z.object({ keyId: z.string() }), status: 204, context: apiKeyAdministration },
   ({ path }, principal, context) => revokeAccountApiKey(path, principal, context),
 );

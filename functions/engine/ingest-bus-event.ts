@@ -1,5 +1,4 @@
 import type { EventBridgeEvent } from 'aws-lambda';
-import { countBusEventDropped } from '../../shared/adapters/metrics/bus-ingress-metrics';
 import { busIngress } from '../../shared/composition/bus-ingress';
 import { ingestBusEvent } from '../../shared/domain/orchestration/ingest-bus-event';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
@@ -12,7 +11,7 @@ export const handler = consumerHandler(busIngress, async (event: EventBridgeEven
   } else {
     // The detail is never logged: it can carry customer data.
     logger.warn('bus event dropped', { source: event.source, awsAccount: event.account, reason: result.reason, message: result.message });
-    countBusEventDropped(result.reason);
+    context.countDropped(result.reason);
   }
   return result;
 });

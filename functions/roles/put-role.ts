@@ -1,11 +1,8 @@
 import * as z from 'zod';
-import { systemClock } from '../../shared/adapters/clock/system-clock';
-import { roles } from '../../shared/composition/authentication';
+import { roleAdministration } from '../../shared/composition/role-administration';
 import { roleDefinitionSchema, roleNameSchema } from '../../shared/domain/accounts/custom-role';
 import { defineRole, type DefinedRole } from '../../shared/domain/accounts/define-role';
 import { accountRoute } from '../../shared/http/account-route';
-
-const context = () => ({ roles: roles(), clock: systemClock });
 
 export const handler = accountRoute(
   {
@@ -16,7 +13,7 @@ export const handler = accountRoute(
     // Replacing a role the account already had answers 200.
     status: (result: DefinedRole) => (result.created ? 201 : 200),
     view: (result: DefinedRole) => result.role,
-    context,
+    context: roleAdministration,
   },
   ({ body, path }, principal, context) => defineRole({ ...body, name: path.name }, principal, context),
 );

@@ -37,3 +37,16 @@ describe('the layout of shared/', () => {
     expect(long).toEqual([]);
   });
 });
+
+describe('the handlers in functions/', () => {
+  const handlers = sourceFiles(join(ROOT, 'functions'));
+
+  it('take their adapters from the composition root, never directly', () => {
+    // Act
+    const direct = handlers.filter((file) => /from '[./]+\/shared\/adapters\//.test(readFileSync(file, 'utf8')));
+
+    // Assess
+    expect(handlers.length).toBeGreaterThan(40);
+    expect(direct.map((file) => relative(ROOT, file))).toEqual([]);
+  });
+});

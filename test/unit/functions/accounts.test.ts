@@ -12,7 +12,7 @@ const operatorParts = () => ({ operatorKey: deps.settings.operatorKey, maxBodyBy
 const createAccount = (...call: Parameters<typeof createAccountRoute>) =>
   createAccountRoute.with({ ...operatorParts(), context: () => ({ ...deps, region: deps.settings.region }) })(...call);
 const updateAccount = (...call: Parameters<typeof updateAccountRoute>) =>
-  updateAccountRoute.with({ ...operatorParts(), context: () => deps })(...call);
+  updateAccountRoute.with({ ...operatorParts(), context: () => ({ ...deps, region: deps.settings.region }) })(...call);
 const getAccount = (...call: Parameters<typeof getAccountRoute>) =>
   getAccountRoute.with({ context: () => deps, authentication: deps })(...call);
 

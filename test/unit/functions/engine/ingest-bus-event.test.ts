@@ -26,14 +26,21 @@ const detail = { id: 'oms-evt-1', name: 'CREATE', retailerId: 'R1', entityType: 
 // The handler reads the registered sources and each account's orchestration from in-memory fakes.
 let eventSources = new InMemoryEventSourceRegistry();
 let accounts = new InMemoryAccounts([orderFlow()]);
+let dropped: string[] = [];
 const ingest = handler.with({
-  context: () => ({ eventSources, dataKeys: new FixedDataKeys(), orchestrationOf: (accountId: string) => accounts.orchestrationFor(accountId) }),
+  context: () => ({
+    eventSources,
+    dataKeys: new FixedDataKeys(),
+    orchestrationOf: (accountId: string) => accounts.orchestrationFor(accountId),
+    countDropped: (reason: string) => void dropped.push(reason),
+  }),
 });
 
 describe('the ingest-bus-event handler', () => {
   beforeEach(async () => {
     eventSources = new InMemoryEventSourceRegistry();
     accounts = new InMemoryAccounts([orderFlow()]);
+    dropped = [];
     await eventSources.claim({ source: 'acme.oms', accountId: 'acme', awsAccountId: ACME_AWS, claimedOn: '2025-03-01T00:00:00.000Z' }, {});
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
@@ -61,5 +68,21 @@ describe('the ingest-bus-event handler', () => {
     expect(result).toMatchObject({ accepted: false, reason: 'UNKNOWN_SOURCE' });
     expect(logger.warn).toHaveBeenCalledWith('bus event dropped', expect.objectContaining({ source: 'stranger.oms', reason: 'UNKNOWN_SOURCE' }));
     expect(JSON.stringify(jest.mocked(logger.warn).mock.calls)).not.toContain('secret-note');
+  });
+
+  it('counts a dropped event by its reason', async () => {
+    // Act
+    await ingest(busEvent('stranger.oms', detail), lambdaContext());
+
+    // Assess
+    expect(dropped).toEqual(['UNKNOWN_SOURCE']);
+  });
+
+  it('counts nothing for an accepted event', async () => {
+    // Act
+    await ingest(busEvent('acme.oms', detail), lambdaContext());
+
+    // Assess
+    expect(dropped).toEqual([]);
   });
 });
