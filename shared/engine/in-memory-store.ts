@@ -56,6 +56,8 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
   private readonly processed = new Set<string>();
   /** The retailer of the event each audit record was written for. */
   private readonly auditRetailers = new WeakMap<AuditRecord, string>();
+  /** The retailer of the event each outbox record was written by. */
+  private readonly outboxRetailers = new WeakMap<OutboxRecord, string>();
   private readonly roots = new Map<string, Map<string, Entity>>();
   private readonly workflows = new Map<string, Map<number, Workflow>>();
   private readonly stock = new Map<string, Readonly<StockPosition>>();
@@ -180,6 +182,7 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
     );
     for (const record of uow.audit) this.auditRetailers.set(record, uow.event.event.retailerId);
     this.audit.push(...uow.audit);
+    for (const record of uow.outbox) this.outboxRetailers.set(record, uow.event.event.retailerId);
     this.outbox.push(...uow.outbox);
     this.scheduled.push(...uow.scheduled);
     this.commits += 1;
@@ -190,6 +193,11 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
     return this.audit
       .filter((record) => record.eventId === eventId && (retailerId === undefined || this.auditRetailers.get(record) === retailerId))
       .sort((a, b) => a.seq - b.seq);
+  }
+
+  /** The outbox records one retailer's event wrote and that are still held. */
+  outboxOf(retailerId: string, eventId: string): OutboxRecord[] {
+    return this.outbox.filter((record) => record.eventId === eventId && this.outboxRetailers.get(record) === retailerId);
   }
 
   private rootOf(retailerId: string, rootEntityType: string, rootRef: string, create: true): Map<string, Entity>;

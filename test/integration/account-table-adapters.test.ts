@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { ConditionalCheckFailedException, CreateTableCommand, DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { DynamoEntityIndex } from '../../shared/adapters/dynamodb/dynamo-entity-index';
 import { DynamoJobStore } from '../../shared/adapters/dynamodb/dynamo-job-store';
 import { DynamoLocationStore } from '../../shared/adapters/dynamodb/dynamo-location-store';
 import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox';
-import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
+import { EVENT_SORT_KEY, eventPartition, outboxKey } from '../../shared/adapters/dynamodb/engine-items';
+import { TTL_ATTRIBUTE, accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
 import type { ChunkResult } from '../../shared/domain/jobs/batch';
 import type { Job } from '../../shared/domain/jobs/job';
 import type { Location } from '../../shared/domain/locations/location';
@@ -46,8 +48,11 @@ const outboxRecord = (eventId: string): OutboxRecord => ({
   payload: { detailType: 'OrderCreated' },
 });
 
-/** Commits the CREATE of `ref` for `retailerId` under `eventId`, with one outbox record of that event. */
-const created = async (retailerId: string, ref: string, eventId: string) => {
+/**
+ * Commits the CREATE of `ref` for `retailerId` under `eventId`, with one outbox record of that event;
+ * without the order when `withOrder` is false, so the entity lists stay as they are.
+ */
+const created = async (retailerId: string, ref: string, eventId: string, withOrder = true) => {
   const event: EventRecord = {
     event: { id: eventId, name: 'CREATE', retailerId, entityType: 'ORDER', entityRef: ref, source: 'API' },
     outcome: 'SUCCESS',
@@ -60,7 +65,7 @@ const created = async (retailerId: string, ref: string, eventId: string) => {
   const published = outboxRecord(eventId);
   await engineStore.commit({
     event,
-    entities: [{ entity: order(retailerId, ref), expectedVersion: null }],
+    entities: withOrder ? [{ entity: order(retailerId, ref), expectedVersion: null }] : [],
     inventory: [],
     audit: [],
     outbox: [published],
@@ -83,12 +88,13 @@ const chunkResult = (overrides: Partial<ChunkResult> = {}): ChunkResult => ({
 // Two retailers that share an order ref and an event id, which keys and ids are only unique within a retailer.
 let r1Published: OutboxRecord;
 let r2Published: OutboxRecord;
+let r1Other: OutboxRecord;
 
 beforeAll(async () => {
   await raw.send(new CreateTableCommand(accountTableSchema(TABLE)));
   r1Published = await created('R1', 'O-1', 'evt-shared');
   r2Published = await created('R2', 'O-1', 'evt-shared');
-  await created('R1', 'O-2', 'evt-other');
+  r1Other = await created('R1', 'O-2', 'evt-other');
 });
 
 afterAll(async () => {
@@ -124,16 +130,43 @@ describe('DynamoOutbox on DynamoDB Local', () => {
     const pending = await outbox.pending({ retailerId: 'R1', eventId: 'evt-shared' });
 
     // Assess
-    expect(pending.map((record) => record.id)).toEqual([r1Published.id]);
+    expect(pending).toEqual([r1Published]);
   });
 
-  it('gives every pending record when no event is named', async () => {
+  it("gives the other retailer's event its own records, not those of any other event", async () => {
     // Act
-    const pending = await outbox.pending();
+    const pending = await outbox.pending({ retailerId: 'R2', eventId: 'evt-shared' });
 
     // Assess
-    expect(pending.map((record) => record.id)).toEqual(expect.arrayContaining([r1Published.id, r2Published.id]));
-    expect(pending).toHaveLength(3);
+    expect(pending).toEqual([r2Published]);
+  });
+
+  it('no longer gives a removed record, and still gives the records of other events', async () => {
+    // Prepare
+    const removed = await created('R3', 'O-1', 'evt-removed', false);
+    const of = { retailerId: 'R3', eventId: 'evt-removed' };
+
+    // Act
+    await outbox.remove(of, [removed]);
+
+    // Assess
+    expect(await outbox.pending(of)).toEqual([]);
+    expect(await outbox.pending({ retailerId: 'R1', eventId: 'evt-shared' })).toEqual([r1Published]);
+  });
+
+  it('keeps a committed record until the event record it was written with expires', async () => {
+    // Prepare
+    const key = { PK: eventPartition('R1', 'evt-other'), SK: EVENT_SORT_KEY };
+    const { Item: eventItem } = await documents.send(new GetCommand({ TableName: TABLE, Key: key, ConsistentRead: true }));
+
+    // Act
+    const { Item: outboxStored } = await documents.send(
+      new GetCommand({ TableName: TABLE, Key: outboxKey({ retailerId: 'R1', eventId: 'evt-other' }, r1Other), ConsistentRead: true }),
+    );
+
+    // Assess
+    expect(eventItem?.[TTL_ATTRIBUTE]).toEqual(expect.any(Number));
+    expect(outboxStored?.[TTL_ATTRIBUTE]).toBe(eventItem?.[TTL_ATTRIBUTE]);
   });
 });
 

@@ -69,20 +69,18 @@ export class InMemoryEventRecords implements EventRecords {
 
 }
 
-/**
- * The outbox an InMemoryEngineStore committed, read and removed like the DynamoDB adapter does,
- * except that one event's records are found by its id alone (the store keeps no retailer on them).
- */
+/** The outbox an InMemoryEngineStore committed, read and removed one event's records at a time like the DynamoDB adapter does. */
 export class InMemoryOutbox {
   constructor(private readonly store: InMemoryEngineStore) {}
 
-  async pending(of?: { retailerId: string; eventId: string }): Promise<OutboxRecord[]> {
-    return this.store.outbox.filter((record) => !of || record.eventId === of.eventId);
+  async pending(of: { retailerId: string; eventId: string }): Promise<OutboxRecord[]> {
+    return this.store.outboxOf(of.retailerId, of.eventId);
   }
 
-  async remove(records: OutboxRecord[]): Promise<void> {
+  async remove(of: { retailerId: string; eventId: string }, records: OutboxRecord[]): Promise<void> {
+    const held = this.store.outboxOf(of.retailerId, of.eventId);
     for (const record of records) {
-      const index = this.store.outbox.findIndex((candidate) => candidate.id === record.id);
+      const index = this.store.outbox.findIndex((candidate) => candidate.id === record.id && held.includes(candidate));
       if (index >= 0) this.store.outbox.splice(index, 1);
     }
   }

@@ -15,11 +15,11 @@ import { commitFailure } from './commit-failure';
 import {
   EVENT_SORT_KEY,
   auditItem,
-  committedOutboxItem,
   entityFromItem,
   entityItem,
   eventPartition,
   eventRecordFromItem,
+  outboxItem,
   refClaimItem,
   rootPartition,
   scheduledItem,
@@ -119,7 +119,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     const expiresAt = epochSeconds(uow.event.receivedOn) + this.retentionDays * 86_400;
     const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
     const stock = await this.stockWrites(netInventoryChanges(uow.inventory), updatedOn);
-    const { retailerId } = uow.event.event;
+    const { retailerId, id: eventId } = uow.event.event;
     // Conditioned items first, in the order commitFailure reads the cancellation reasons.
     const required = [
       eventRecordUpdate(this.tableName, uow.event, expiresAt),
@@ -137,7 +137,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
         },
       })),
       ...stock.map(({ write }) => write),
-      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: committedOutboxItem(record, retailerId) } })),
+      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: outboxItem({ retailerId, eventId }, record, expiresAt) } })),
       ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
       ...uow.entities.filter(createsRoot).map(({ entity }) => ({
         Put: { TableName: this.tableName, Item: refClaimItem(entity.retailerId, entity.rootEntityType, entity.rootRef) },

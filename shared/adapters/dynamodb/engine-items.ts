@@ -5,6 +5,8 @@ import type { Workflow, WorkflowKey } from '../../engine/workflow';
  * How engine records sit in an account's table. Every entity of one root shares a
  * partition, so loading a root is one Query; an event and its audit trail share another.
  * Refs and event ids are unique per retailer, so both partitions start with the retailer.
+ * What an execution leaves in the outbox sits with its event too, so relaying one event's
+ * records reads only that partition.
  */
 
 /** Encoded, so a `#` in a retailer id can never make two retailers' keys meet. */
@@ -16,7 +18,6 @@ export const eventPartition = (retailerId: string, eventId: string) => `EVENT#${
 export const EVENT_SORT_KEY = 'EVENT';
 export const workflowPartition = (key: WorkflowKey) => `WORKFLOW#${key.retailerId}#${key.entityType}#${key.subtype}`;
 export const workflowSortKey = (version: number) => `V#${String(version).padStart(8, '0')}`;
-export const OUTBOX_PARTITION = 'OUTBOX';
 export const SCHEDULED_PARTITION = 'SCHEDULED';
 
 /** Event-log indexes: GSI1 by root, GSI2 by outcome, GSI3 everything by time. */
@@ -88,14 +89,22 @@ export const auditItem = (record: AuditRecord, retailerId: string, executionStar
   ...record,
 });
 
-export const outboxItem = (record: OutboxRecord) => ({
-  PK: OUTBOX_PARTITION,
-  SK: `${record.createdOn}#${record.id}`,
-  ...record,
+/** Of the event that wrote the records, named by its retailer and id. */
+export type OutboxOwner = { retailerId: string; eventId: string };
+
+export const OUTBOX_SORT_PREFIX = 'OUTBOX#';
+
+export const outboxKey = (owner: OutboxOwner, record: OutboxRecord) => ({
+  PK: eventPartition(owner.retailerId, owner.eventId),
+  SK: `${OUTBOX_SORT_PREFIX}${record.createdOn}#${record.id}`,
 });
 
-/** As written by a commit: with the retailer of the event that made it, whose redelivery relays it. */
-export const committedOutboxItem = (record: OutboxRecord, eventRetailerId: string) => ({ ...outboxItem(record), eventRetailerId });
+/** Expires with the event that wrote it, should a relay never remove it. */
+export const outboxItem = (owner: OutboxOwner, record: OutboxRecord, expiresAt: number) => ({
+  ...outboxKey(owner, record),
+  expiresAt,
+  ...record,
+});
 
 export const scheduledItem = (record: ScheduledEventRecord) => ({
   PK: SCHEDULED_PARTITION,

@@ -1,39 +1,33 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboxRecord } from '../../engine/engine-model';
 import { deleteAll } from './batch-writer';
-import { OUTBOX_PARTITION, outboxItem } from './engine-items';
+import { OUTBOX_SORT_PREFIX, eventPartition, outboxKey, type OutboxOwner } from './engine-items';
 import { queryAll } from './query-all';
 
-/** Outbox records written by executions and not yet relayed. */
+/** Outbox records written by executions and not yet relayed, each in the partition of its event. */
 export class DynamoOutbox {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
   ) {}
 
-  /**
-   * Records still waiting, of one event or of all; the partition only holds what is not relayed
-   * yet. Event ids are unique per retailer, so one event's are those of its id and retailer.
-   */
-  async pending(of?: { retailerId: string; eventId: string }): Promise<OutboxRecord[]> {
+  /** The records one event's execution left and no relay has removed yet. */
+  async pending(of: OutboxOwner): Promise<OutboxRecord[]> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      FilterExpression: of ? 'eventId = :eventId AND eventRetailerId = :retailerId' : undefined,
-      ExpressionAttributeValues: { ':pk': OUTBOX_PARTITION, ...(of ? { ':eventId': of.eventId, ':retailerId': of.retailerId } : {}) },
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :outbox)',
+      ExpressionAttributeValues: { ':pk': eventPartition(of.retailerId, of.eventId), ':outbox': OUTBOX_SORT_PREFIX },
       ConsistentRead: true,
     });
-    return items.map(({ id, kind, eventId: of, createdOn, payload }) => ({ id, kind, eventId: of, createdOn, payload }) as OutboxRecord);
+    return items.map(({ id, kind, eventId, createdOn, payload }) => ({ id, kind, eventId, createdOn, payload }) as OutboxRecord);
   }
 
-  async remove(records: OutboxRecord[]): Promise<void> {
+  /** Removes records `of` one event wrote, once relayed. */
+  async remove(of: OutboxOwner, records: OutboxRecord[]): Promise<void> {
     await deleteAll(
       this.client,
       this.tableName,
-      records.map((record) => {
-        const { PK, SK } = outboxItem(record);
-        return { PK, SK };
-      }),
+      records.map((record) => outboxKey(of, record)),
     );
   }
 }

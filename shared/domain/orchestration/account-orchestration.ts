@@ -29,10 +29,9 @@ export interface AccountOrchestration {
     recordPending(record: EventRecord): Promise<void>;
     recordDuplicate(retailerId: string, eventId: string, at: string): Promise<void>;
   };
-  /** Outbox records not relayed yet; relaying removes them. */
+  /** Outbox records not relayed yet, kept with the event (of its retailer) that wrote them; relaying removes them. */
   outbox: {
-    /** Of one event (of its retailer), or of all. */
-    pending(of?: { retailerId: string; eventId: string }): Promise<OutboxRecord[]>;
-    remove(records: OutboxRecord[]): Promise<void>;
+    pending(of: { retailerId: string; eventId: string }): Promise<OutboxRecord[]>;
+    remove(of: { retailerId: string; eventId: string }, records: OutboxRecord[]): Promise<void>;
   };
 }

@@ -2,8 +2,9 @@ import type { ExecutionResult } from '../../engine/engine';
 import type { OrdoEvent, OutboxRecord } from '../../engine/engine-model';
 import type { AccountOrchestration } from './account-orchestration';
 
-/** Enqueues events for other root entities, then removes them from the outbox. */
+/** Enqueues events for other root entities that `of` left in the outbox, then removes them from it. */
 export const relayEvents = async (
+  of: { retailerId: string; eventId: string },
   records: OutboxRecord[],
   account: Pick<AccountOrchestration, 'accountId' | 'queue' | 'outbox'>,
 ): Promise<number> => {
@@ -11,7 +12,7 @@ export const relayEvents = async (
   for (const record of events) {
     await account.queue.enqueue({ accountId: account.accountId, event: record.payload as unknown as OrdoEvent });
   }
-  if (events.length) await account.outbox.remove(events);
+  if (events.length) await account.outbox.remove(of, events);
   return events.length;
 };
 
@@ -22,11 +23,12 @@ export const relayEvents = async (
  */
 export const runEvent = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
+  const of = { retailerId: event.retailerId, eventId: event.id };
   if (result.outcome === 'DUPLICATE') {
     await account.eventRecords.recordDuplicate(event.retailerId, event.id, account.clock.now().toISOString());
-    await relayEvents(await account.outbox.pending({ retailerId: event.retailerId, eventId: event.id }), account);
+    await relayEvents(of, await account.outbox.pending(of), account);
     return result;
   }
-  await relayEvents(result.unitOfWork?.outbox ?? [], account);
+  await relayEvents(of, result.unitOfWork?.outbox ?? [], account);
   return result;
 };

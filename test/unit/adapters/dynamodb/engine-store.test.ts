@@ -182,7 +182,7 @@ describe('DynamoEngineStore', () => {
       // Assess
       const puts = putsIn(transactItems());
       expect(puts.map((put) => put.Item)).toEqual([
-        { PK: 'OUTBOX', SK: `${AT}#out-1`, ...outbox('out-1'), eventRetailerId: 'R1' },
+        { PK: `EVENT#R1#${EVENT_ID}`, SK: `OUTBOX#${AT}#out-1`, expiresAt: EXPIRES_AT, ...outbox('out-1') },
         { PK: 'SCHEDULED', SK: '2025-03-02T10:00:00.000Z#sch-1', ...scheduled('sch-1') },
         { PK: `EVENTID#${EVENT_ID}`, SK: 'R1', retailerId: 'R1', expiresAt: EXPIRES_AT },
         { PK: `EVENT#R1#${EVENT_ID}`, SK: `AUDIT#${AT}#000001`, expiresAt: EXPIRES_AT, ...trail(2)[0] },
@@ -568,7 +568,7 @@ describe('DynamoEngineStore', () => {
         'Put ROOT#R1#ORDER#O-1',
         'ConditionCheck SKU#S1 LOC#L1',
         'Update SKU#S1 RES#L1',
-        'Put OUTBOX',
+        `Put EVENT#R1#${EVENT_ID}`,
         `Put EVENTID#${EVENT_ID}`,
         `Put EVENT#R1#${EVENT_ID}`,
         `Put EVENT#R1#${EVENT_ID}`,
