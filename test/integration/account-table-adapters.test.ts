@@ -4,6 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { DynamoEntityIndex } from '../../shared/adapters/dynamodb/dynamo-entity-index';
+import { DynamoEventLog } from '../../shared/adapters/dynamodb/dynamo-event-log';
 import { DynamoJobStore } from '../../shared/adapters/dynamodb/dynamo-job-store';
 import { DynamoLocationStore } from '../../shared/adapters/dynamodb/dynamo-location-store';
 import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox';
@@ -152,6 +153,14 @@ describe('DynamoOutbox on DynamoDB Local', () => {
     // Assess
     expect(await outbox.pending(of)).toEqual([]);
     expect(await outbox.pending({ retailerId: 'R1', eventId: 'evt-shared' })).toEqual([r1Published]);
+  });
+
+  it("leaves the event's audit trail without its outbox records, which share its partition", async () => {
+    // Act
+    const logged = await new DynamoEventLog(documents, TABLE).get('R1', 'evt-shared');
+
+    // Assess
+    expect(logged).toMatchObject({ event: { event: { id: 'evt-shared', retailerId: 'R1' } }, audit: [] });
   });
 
   it('keeps a committed record until the event record it was written with expires', async () => {
