@@ -23,6 +23,8 @@ export interface Settings {
   masterKey: string;
   /** S3 bucket where accounts drop stock files for the scheduled import. */
   importBucket: string;
+  /** Lets webhooks go over http and to loopback addresses: the local stack alone, so a developer can receive them. */
+  webhookAllowInsecureLocal: boolean;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -51,6 +53,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     kmsKeyId: env.ORDO_KMS_KEY_ID ?? '',
     masterKey: env.ORDO_MASTER_KEY ?? '',
     importBucket: env.ORDO_IMPORT_BUCKET || `ordo-${stage}-imports`,
+    webhookAllowInsecureLocal: env.ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL === 'true',
   };
 };
 

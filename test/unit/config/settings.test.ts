@@ -115,4 +115,20 @@ describe('loadSettings limits', () => {
     // Assess
     expect([settings.inventoryQueueName, settings.importBucket]).toEqual(['stock-chunks', 'drop-bucket']);
   });
+
+  it.each([undefined, '', 'TRUE', '1', 'yes'])('keeps webhooks to https and public addresses when ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL is %p', (value) => {
+    // Act
+    const settings = loadSettings({ ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL: value });
+
+    // Assess
+    expect(settings.webhookAllowInsecureLocal).toBe(false);
+  });
+
+  it('lets webhooks reach local http servers only when ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL is true', () => {
+    // Act
+    const settings = loadSettings({ ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL: 'true' });
+
+    // Assess
+    expect(settings.webhookAllowInsecureLocal).toBe(true);
+  });
 });
