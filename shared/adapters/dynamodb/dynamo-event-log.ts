@@ -2,7 +2,7 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditRecord } from '../../engine/engine-model';
 import { queryPage } from './query-page';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-log';
-import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot } from './engine-items';
+import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot, OUTBOX_SORT_PREFIX } from './engine-items';
 import { queryAll } from './query-all';
 
 export class DynamoEventLog implements EventLog {
@@ -60,8 +60,10 @@ export class DynamoEventLog implements EventLog {
   async get(retailerId: string, eventId: string): Promise<{ event: LoggedEvent; audit: AuditRecord[] } | undefined> {
     const items = await queryAll(this.client, {
       TableName: this.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': eventPartition(retailerId, eventId) },
+      // The partition also keeps the event's outbox records (SK OUTBOX#…), which sort after the record and its
+      // audit trail (AUDIT#… < EVENT < OUTBOX#…): the read stops before them.
+      KeyConditionExpression: 'PK = :pk AND SK < :outbox',
+      ExpressionAttributeValues: { ':pk': eventPartition(retailerId, eventId), ':outbox': OUTBOX_SORT_PREFIX },
       ConsistentRead: true,
     });
     const record = items.find((item) => item.SK === EVENT_SORT_KEY);

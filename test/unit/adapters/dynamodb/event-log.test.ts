@@ -143,11 +143,18 @@ describe('DynamoEventLog', () => {
 
       // Assess
       expect(found).toEqual({ event: record('evt-1'), audit: [audit(1), audit(2)] });
-      expect(query()).toMatchObject({
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'EVENT#R1#evt-1' },
-        ConsistentRead: true,
-      });
+      expect(query()).toMatchObject({ ExpressionAttributeValues: { ':pk': 'EVENT#R1#evt-1' }, ConsistentRead: true });
+    });
+
+    it("stops its read before the outbox records kept in the event's partition, so none are loaded", async () => {
+      // Prepare
+      ddbMock.on(QueryCommand).resolves({ Items: [stored('evt-1')] });
+
+      // Act
+      await log.get('R1', 'evt-1');
+
+      // Assess: outbox sort keys (OUTBOX#…) sort after EVENT and AUDIT#…, and DynamoDB Local cannot show what a read left unread.
+      expect(query()).toMatchObject({ KeyConditionExpression: 'PK = :pk AND SK < :outbox', ExpressionAttributeValues: { ':outbox': 'OUTBOX#' } });
     });
 
     it('reads a long audit trail page by page', async () => {
