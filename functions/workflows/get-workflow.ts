@@ -1,6 +1,5 @@
-import * as z from 'zod';
 import { orchestrationOf } from '../../shared/composition/orchestration';
-import { workflowQuerySchema } from '../../shared/domain/orchestration/workflow-query';
+import { workflowPathSchema, workflowQuerySchema } from '../../shared/domain/orchestration/workflow-query';
 import { getWorkflow } from '../../shared/domain/orchestration/workflows';
 import { accountRoute } from '../../shared/http/account-route';
 
@@ -8,7 +7,7 @@ export const handler = accountRoute(
   {
     permission: 'WORKFLOW_READ',
     scope: 'retailer',
-    path: z.object({ entityType: z.string(), subtype: z.string() }),
+    path: workflowPathSchema,
     query: workflowQuerySchema,
     context: orchestrationOf,
   },

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { orchestrationOf } from '../../shared/composition/orchestration';
+import { workflowPathSchema } from '../../shared/domain/orchestration/workflow-query';
 import { uploadWorkflow } from '../../shared/domain/orchestration/workflows';
 import { accountRoute } from '../../shared/http/account-route';
 
@@ -11,7 +12,7 @@ export const handler = accountRoute(
     permission: 'WORKFLOW_UPDATE',
     scope: 'retailer',
     body,
-    path: z.object({ entityType: z.string(), subtype: z.string() }),
+    path: workflowPathSchema,
     status: 201,
     context: orchestrationOf,
   },

@@ -6,10 +6,6 @@ export interface HttpResult {
   headers?: Record<string, string>;
 }
 
-export const ok = (body: unknown): HttpResult => ({ status: 200, body });
-export const created = (body: unknown): HttpResult => ({ status: 201, body });
-export const noContent = (): HttpResult => ({ status: 204 });
-
 /**
  * On every response, errors included. Every answer may carry account data, so none is cached;
  * browsers must not sniff a JSON body into something they would run.

@@ -9,18 +9,19 @@ export const lambdaHandler = <E, R>(run: (event: E, context: Context) => Promise
 
 /** A non-HTTP Lambda over what its use case needs; tests pass fakes through `handler.with({ context })`. */
 export type ConsumerHandler<E, R, C> = ReturnType<typeof lambdaHandler<E, R>> & {
-  with(parts: { context?: () => C }): ReturnType<typeof lambdaHandler<E, R>>;
+  with(parts: { context?: (lambdaContext: Context) => C }): ReturnType<typeof lambdaHandler<E, R>>;
 };
 
 /**
  * A non-HTTP Lambda whose use case runs over `context`, a composition part built on the first
- * invocation (never at import, so a test's fakes replace it before anything real is built).
+ * invocation (never at import, so a test's fakes replace it before anything real is built). The part
+ * may read the invocation's Lambda context (the scheduled import registers its remaining time).
  */
 export const consumerHandler = <E, R, C>(
-  context: () => C,
+  context: (lambdaContext: Context) => C,
   run: (event: E, lambdaContext: Context, context: C) => Promise<R>,
 ): ConsumerHandler<E, R, C> => {
-  const over = (parts: { context?: () => C }) =>
-    lambdaHandler((event: E, lambdaContext: Context) => run(event, lambdaContext, (parts.context ?? context)()));
+  const over = (parts: { context?: (lambdaContext: Context) => C }) =>
+    lambdaHandler((event: E, lambdaContext: Context) => run(event, lambdaContext, (parts.context ?? context)(lambdaContext)));
   return Object.assign(over({}), { with: over });
 };

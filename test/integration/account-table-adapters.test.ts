@@ -15,6 +15,7 @@ import type { Job } from '../../shared/domain/jobs/job';
 import type { Location } from '../../shared/domain/locations/location';
 import type { Entity, EventRecord, OutboxRecord } from '../../shared/engine/engine-model';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { anOrderEntity } from '../support/order-builder';
 
 // What the account-table adapters read back, and which writes DynamoDB Local itself refuses.
 const TABLE = `ordo-sandbox-acct-reads-${process.pid}-${Date.now()}`;
@@ -24,22 +25,8 @@ const raw = localDynamoDbClient(process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '');
 const documents = createDocumentClient(raw);
 const engineStore = new DynamoEngineStore(documents, TABLE, 30);
 
-const order = (retailerId: string, ref: string): Entity => ({
-  retailerId,
-  entityType: 'ORDER',
-  subtype: 'HD',
-  ref,
-  id: `id-${retailerId}-${ref}`,
-  status: 'CREATED',
-  attributes: {},
-  workflowRef: 'ORDER::HD',
-  workflowVersion: 1,
-  version: 1,
-  rootEntityType: 'ORDER',
-  rootRef: ref,
-  createdOn: AT,
-  updatedOn: AT,
-});
+const order = (retailerId: string, ref: string): Entity =>
+  anOrderEntity(ref, { retailerId, id: `id-${retailerId}-${ref}`, createdOn: AT, updatedOn: AT });
 
 const outboxRecord = (eventId: string): OutboxRecord => ({
   id: randomUUID(),

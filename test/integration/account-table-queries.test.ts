@@ -9,6 +9,7 @@ import { queryAll } from '../../shared/adapters/dynamodb/query-all';
 import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
 import type { Entity, EventRecord, InventoryChange, Outcome, UnitOfWork } from '../../shared/engine/engine-model';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { anOrderEntity } from '../support/order-builder';
 
 // What the account table's queries find, and leave out, on DynamoDB Local itself.
 const TABLE = `ordo-sandbox-acct-queries-${process.pid}-${Date.now()}`;
@@ -43,22 +44,8 @@ const eventRecord = (
   attempts: 1,
 });
 
-const order = (retailerId: string, ref: string): Entity => ({
-  retailerId,
-  entityType: 'ORDER',
-  subtype: 'HD',
-  ref,
-  id: `id-${retailerId}-${ref}`,
-  status: 'CREATED',
-  attributes: {},
-  workflowRef: 'ORDER::HD',
-  workflowVersion: 1,
-  version: 1,
-  rootEntityType: 'ORDER',
-  rootRef: ref,
-  createdOn: CLAIMS_AT,
-  updatedOn: CLAIMS_AT,
-});
+const order = (retailerId: string, ref: string): Entity =>
+  anOrderEntity(ref, { retailerId, id: `id-${retailerId}-${ref}`, createdOn: CLAIMS_AT, updatedOn: CLAIMS_AT });
 
 /** Commits `event` with the given created entities and stock changes, as the engine would. */
 const committed = (event: EventRecord, created: Entity[] = [], inventory: InventoryChange[] = []) => {

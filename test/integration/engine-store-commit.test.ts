@@ -8,6 +8,7 @@ import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas
 import { DuplicateEventError, VersionConflictError } from '../../shared/engine/engine-errors';
 import type { AuditRecord, Entity, EntityChange, EventRecord, UnitOfWork } from '../../shared/engine/engine-model';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { anOrderEntity } from '../support/order-builder';
 
 // DynamoEngineStore.commit's conditions, refused or let through by DynamoDB Local itself.
 const TABLE = `ordo-sandbox-acct-commit-${process.pid}-${Date.now()}`;
@@ -20,22 +21,8 @@ const documents = createDocumentClient(raw);
 const store = new DynamoEngineStore(documents, TABLE, 30);
 const eventLog = new DynamoEventLog(documents, TABLE);
 
-const order = (ref: string, version: number, status = 'CREATED'): Entity => ({
-  retailerId: RETAILER,
-  entityType: 'ORDER',
-  subtype: 'HD',
-  ref,
-  id: `id-${ref}`,
-  status,
-  attributes: {},
-  workflowRef: 'ORDER::HD',
-  workflowVersion: 1,
-  version,
-  rootEntityType: 'ORDER',
-  rootRef: ref,
-  createdOn: FIRST_AT,
-  updatedOn: FIRST_AT,
-});
+const order = (ref: string, version: number, status = 'CREATED'): Entity =>
+  anOrderEntity(ref, { retailerId: RETAILER, version, status, createdOn: FIRST_AT, updatedOn: FIRST_AT });
 
 const eventOn = (ref: string, eventId: string, overrides: Partial<EventRecord> = {}): EventRecord => ({
   event: { id: eventId, name: 'CREATE', retailerId: RETAILER, entityType: 'ORDER', entityRef: ref, source: 'API' },

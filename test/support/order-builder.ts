@@ -1,4 +1,5 @@
 import type { OrderInput } from '../../shared/domain/orders/order-input';
+import type { Entity } from '../../shared/engine/engine-model';
 
 export type OrderLine = OrderInput['lines'][number];
 
@@ -48,3 +49,22 @@ export const ccOrder = (ref: string, pickupLocationRef: string, lines: LineSpec[
   const { deliveryAddress: _none, ...order } = anOrder({ ref, retailerId, type: 'CC', pickupLocationRef, lines: orderLines(lines) });
   return order;
 };
+
+/** An ORDER root as the engine stores it (HD, workflow version 1, just created), for tests that write entities directly. */
+export const anOrderEntity = (ref: string, overrides: Partial<Entity> = {}): Entity => ({
+  retailerId: ORDER_RETAILER,
+  entityType: 'ORDER',
+  subtype: 'HD',
+  ref,
+  id: `id-${ref}`,
+  status: 'CREATED',
+  attributes: {},
+  workflowRef: 'ORDER::HD',
+  workflowVersion: 1,
+  version: 1,
+  rootEntityType: 'ORDER',
+  rootRef: ref,
+  createdOn: '2025-03-01T10:00:00.000Z',
+  updatedOn: '2025-03-01T10:00:00.000Z',
+  ...overrides,
+});
