@@ -25,6 +25,10 @@ export interface Settings {
   importBucket: string;
   /** Lets webhooks go over http and to loopback addresses: the local stack alone, so a developer can receive them. */
   webhookAllowInsecureLocal: boolean;
+  /** The stage's event bus, where Ordo's outbound events go and external systems send theirs. */
+  busName: string;
+  /** The `source` of every event Ordo puts on the bus; the ingress rule ignores it, so nothing loops back. */
+  busSource: string;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -54,6 +58,8 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     masterKey: env.ORDO_MASTER_KEY ?? '',
     importBucket: env.ORDO_IMPORT_BUCKET || `ordo-${stage}-imports`,
     webhookAllowInsecureLocal: env.ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL === 'true',
+    busName: env.ORDO_BUS_NAME || `ordo-${stage}-bus`,
+    busSource: `ordo.${stage}`,
   };
 };
 

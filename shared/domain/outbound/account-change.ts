@@ -1,0 +1,17 @@
+import type { Entity, EventRecord, OutboxRecord } from '../../engine/engine-model';
+import type { Batch } from '../jobs/batch';
+
+/** Of the event that wrote an outbox record, named by its retailer and id. */
+export type OutboxOwner = { retailerId: string; eventId: string };
+
+/**
+ * One committed write to an account's table that matters outside Ordo, as the table's change
+ * stream reports it. `changeId` is the same each time the stream hands the same write on, so
+ * whatever is made from it (a webhook message id) is the same on every redelivery.
+ */
+export type AccountChange = { changeId: string; at: string } & (
+  | { kind: 'OUTBOX'; owner: OutboxOwner; record: OutboxRecord }
+  | { kind: 'ENTITY'; before?: Entity; after: Entity }
+  | { kind: 'EVENT'; before?: EventRecord; after: EventRecord }
+  | { kind: 'BATCH'; before?: Batch; after: Batch }
+);
