@@ -99,6 +99,19 @@ describe('DynamoWebhookSubscriptionStore on DynamoDB Local', () => {
     expect((await stored(read.subscription.webhookId)).subscription.status).toBe('DISABLED');
   });
 
+  it('keeps the count of failed messages beside the subscription, out of what callers see', async () => {
+    // Prepare
+    const read = await stored((await subscribe()).webhookId);
+
+    // Act
+    await store.replace({ ...read, consecutiveFailures: 3, version: 2 }, read.version);
+
+    // Assess
+    const record = await stored(read.subscription.webhookId);
+    expect(record.consecutiveFailures).toBe(3);
+    expect(record.subscription).not.toHaveProperty('consecutiveFailures');
+  });
+
   it('refuses a replace made from a stale read and keeps what is stored', async () => {
     // Prepare
     const read = await stored((await subscribe()).webhookId);

@@ -9,17 +9,24 @@ import { queryAll } from './query-all';
 const PARTITION = 'WEBHOOK';
 const subscriptionKey = (webhookId: string) => ({ PK: PARTITION, SK: webhookId });
 
-const itemOf = ({ subscription, secrets, version, updatedOn }: WebhookSubscriptionRecord) => ({
+const itemOf = ({ subscription, secrets, version, updatedOn, consecutiveFailures }: WebhookSubscriptionRecord) => ({
   ...subscriptionKey(subscription.webhookId),
   ...subscription,
   secrets,
   version,
   updatedOn,
+  ...(consecutiveFailures === undefined ? {} : { consecutiveFailures }),
 });
 
 const recordOf = (item: Record<string, unknown>): WebhookSubscriptionRecord => {
-  const { PK: _pk, SK: _sk, secrets, version, updatedOn, ...subscription } = item;
-  return { subscription: subscription as unknown as WebhookSubscription, secrets: secrets as Sealed, version: version as number, updatedOn: updatedOn as string };
+  const { PK: _pk, SK: _sk, secrets, version, updatedOn, consecutiveFailures, ...subscription } = item;
+  return {
+    subscription: subscription as unknown as WebhookSubscription,
+    secrets: secrets as Sealed,
+    version: version as number,
+    updatedOn: updatedOn as string,
+    ...(consecutiveFailures === undefined ? {} : { consecutiveFailures: consecutiveFailures as number }),
+  };
 };
 
 const refusedByCondition = async (write: () => Promise<unknown>): Promise<boolean> => {

@@ -47,7 +47,11 @@ const checkedUrl = async (url: string, { policy, resolver }: WebhookSubscription
  * The subscription `webhookId` as the caller may see it: one of another retailer, or of every
  * retailer when the key is scoped to one, is not there as far as the key can tell.
  */
-const visibleRecord = async (webhookId: string, caller: Caller, { webhooks }: WebhookSubscriptions): Promise<WebhookSubscriptionRecord> => {
+export const visibleRecord = async (
+  webhookId: string,
+  caller: Caller,
+  { webhooks }: Pick<WebhookSubscriptions, 'webhooks'>,
+): Promise<WebhookSubscriptionRecord> => {
   const id = validate(webhookIdSchema, webhookId, 'webhookId');
   const record = await webhooks.get(id);
   if (!record || !visibleTo(record.subscription.retailerId, caller)) throw new NotFoundError(`No webhook ${webhookId} in this account`);
@@ -115,13 +119,17 @@ export const updateWebhook = async (
 ): Promise<WebhookSubscription> => {
   const body = validate(updateWebhookSchema, changes);
   const read = await visibleRecord(webhookId, caller, context);
+  // Enabling starts afresh: the reason it was disabled and the failures that led there are gone.
+  const { disabledReason: _reason, ...kept } = read.subscription;
+  const enabling = body.status === 'ENABLED';
   const subscription: WebhookSubscription = {
-    ...read.subscription,
+    ...(enabling ? kept : read.subscription),
     ...(body.url === undefined ? {} : { url: await checkedUrl(body.url, context) }),
     ...(body.events === undefined ? {} : { events: body.events }),
     ...(body.status === undefined ? {} : { status: body.status }),
   };
-  await replace({ ...read, subscription, version: read.version + 1, updatedOn: context.clock.now().toISOString() }, read, context);
+  const failures = enabling ? { consecutiveFailures: 0 } : {};
+  await replace({ ...read, subscription, ...failures, version: read.version + 1, updatedOn: context.clock.now().toISOString() }, read, context);
   return subscription;
 };
 

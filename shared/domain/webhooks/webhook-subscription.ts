@@ -63,6 +63,8 @@ export interface WebhookSubscription {
   retailerId?: string;
   includeCustomer?: boolean;
   createdOn: string;
+  /** Why deliveries turned the subscription DISABLED; present only while it stays DISABLED for that reason. */
+  disabledReason?: string;
 }
 
 /** A subscription as the store keeps it: its secrets sealed with the account's data key. */
@@ -73,6 +75,8 @@ export interface WebhookSubscriptionRecord {
   /** Counts the writes, so a change made from a stale read is refused. */
   version: number;
   updatedOn: string;
+  /** Messages FAILED in a row since the last one DELIVERED; at 5 the subscription is DISABLED. */
+  consecutiveFailures?: number;
 }
 
 /** Whether a subscription wants events of `type`. */

@@ -277,6 +277,44 @@ describe('updateWebhook', () => {
     expect(await getWebhook({ webhookId: created.webhookId }, admin, context)).toEqual(updated);
   });
 
+  it('clears the reason and the failure count when a subscription disabled by failed deliveries is enabled again', async () => {
+    // Prepare
+    const context = contextOf();
+    const { webhookId } = await createWebhook(body(), admin, context);
+    const read = storeOf(context).records.get(webhookId) as WebhookSubscriptionRecord;
+    const disabledReason = '5 messages in a row failed; the last: HTTP 500';
+    await storeOf(context).replace(
+      { ...read, subscription: { ...read.subscription, status: 'DISABLED', disabledReason }, consecutiveFailures: 5, version: read.version + 1 },
+      read.version,
+    );
+
+    // Act
+    const updated = await updateWebhook({ webhookId, changes: { status: 'ENABLED' } }, admin, context);
+
+    // Assess
+    expect(updated.status).toBe('ENABLED');
+    expect(updated).not.toHaveProperty('disabledReason');
+    expect(storeOf(context).records.get(webhookId)?.consecutiveFailures).toBe(0);
+  });
+
+  it('shows why deliveries disabled a subscription while it stays disabled', async () => {
+    // Prepare
+    const context = contextOf();
+    const { webhookId } = await createWebhook(body(), admin, context);
+    const read = storeOf(context).records.get(webhookId) as WebhookSubscriptionRecord;
+    const disabledReason = '5 messages in a row failed; the last: HTTP 500';
+    await storeOf(context).replace(
+      { ...read, subscription: { ...read.subscription, status: 'DISABLED', disabledReason }, consecutiveFailures: 5, version: read.version + 1 },
+      read.version,
+    );
+
+    // Act
+    const updated = await updateWebhook({ webhookId, changes: { events: ['*'] } }, admin, context);
+
+    // Assess
+    expect(updated).toMatchObject({ status: 'DISABLED', disabledReason });
+  });
+
   it('checks a new url again and keeps the old one when it is refused', async () => {
     // Prepare
     const context = contextOf();
