@@ -25,6 +25,11 @@ export interface Settings {
   importBucket: string;
   /** Lets webhooks go over http and to loopback addresses: the local stack alone, so a developer can receive them. */
   webhookAllowInsecureLocal: boolean;
+  /** Standard queue where webhook retries wait for their time, and its DLQ, where messages that FAILED are kept. */
+  webhookQueueName: string;
+  webhookDeadLetterQueueName: string;
+  /** `ORDO_WEBHOOK_RETRY_SCHEDULE`: seconds between attempts, comma-separated; empty for the default schedule. */
+  webhookRetrySchedule: string;
   /** The stage's event bus, where Ordo's outbound events go and external systems send theirs. */
   busName: string;
   /** The `source` of every event Ordo puts on the bus; the ingress rule ignores it, so nothing loops back. */
@@ -58,6 +63,9 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     masterKey: env.ORDO_MASTER_KEY ?? '',
     importBucket: env.ORDO_IMPORT_BUCKET || `ordo-${stage}-imports`,
     webhookAllowInsecureLocal: env.ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL === 'true',
+    webhookQueueName: env.ORDO_WEBHOOK_QUEUE_NAME || `ordo-${stage}-webhooks`,
+    webhookDeadLetterQueueName: env.ORDO_WEBHOOK_DLQ_NAME || `ordo-${stage}-webhooks-dlq`,
+    webhookRetrySchedule: env.ORDO_WEBHOOK_RETRY_SCHEDULE ?? '',
     busName: env.ORDO_BUS_NAME || `ordo-${stage}-bus`,
     busSource: `ordo.${stage}`,
   };

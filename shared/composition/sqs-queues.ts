@@ -22,7 +22,7 @@ const buildChunkQueue = () =>
   );
 
 /** The container's one SQS client, shared by every queue adapter. */
-const sqsClient = (): SQSClient => containerPart(buildClient);
+export const sqsClient = (): SQSClient => containerPart(buildClient);
 
 /** The orchestration (events FIFO) queue, one for every account. */
 export const eventQueue = (): EventQueue => containerPart(buildEventQueue);

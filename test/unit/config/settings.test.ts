@@ -131,4 +131,12 @@ describe('loadSettings limits', () => {
     // Assess
     expect(settings.webhookAllowInsecureLocal).toBe(true);
   });
+
+  it('names the webhooks queue and its DLQ after the stage when none is configured', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect([settings.webhookQueueName, settings.webhookDeadLetterQueueName]).toEqual(['ordo-qa-webhooks', 'ordo-qa-webhooks-dlq']);
+  });
 });
