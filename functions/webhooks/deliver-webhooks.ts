@@ -1,0 +1,25 @@
+import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
+import type { SQSEvent, SQSRecord } from 'aws-lambda';
+import { webhookDeliveriesOf } from '../../shared/composition/webhook-delivery';
+import { deliverWebhook, type WebhookRetrying } from '../../shared/domain/webhooks/deliver-webhook';
+import { consumerHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
+
+const processor = new BatchProcessor(EventType.SQS);
+
+const processRecord = async (record: SQSRecord, context: WebhookRetrying) => {
+  try {
+    logger.info('webhook retry handled', await deliverWebhook(record.body, context));
+  } catch (error) {
+    // Names only: a message body or an endpoint's answer may carry customer data.
+    logger.error('webhook retry failed', { messageId: record.messageId, errorName: (error as Error).name, errorMessage: (error as Error).message });
+    throw error;
+  }
+};
+
+// Retries from the webhooks queue, each on its own: one that fails goes back to the queue (then to the DLQ) alone.
+export const handler = consumerHandler(
+  (): WebhookRetrying => ({ deliveriesOf: webhookDeliveriesOf }),
+  (event: SQSEvent, lambda, context) =>
+    processPartialResponse(event, (record: SQSRecord) => processRecord(record, context), processor, { context: lambda }),
+);
