@@ -1,5 +1,8 @@
 import { randomUUID } from 'node:crypto';
+import { webhookSubscriptionsOf } from '../../../shared/composition/webhook-subscriptions';
 import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows/order-reference-workflows';
+import { createWebhook } from '../../../shared/domain/webhooks/manage-webhooks';
+import { accountPrincipal } from '../../support/principals';
 import { anOrder, orderLines } from '../../support/order-builder';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../../support/route-table';
 import { sampleRequest } from './sample-requests';
@@ -93,6 +96,14 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
   await setup('POST /v1/event-sources', ownerKey, { body: { source } });
   const role = `role-${tag}`;
   await setup('PUT /v1/roles/{name}', options.adminKey, { path: { name: role }, body: { permissions: ['ORDER_READ'] } });
+  // A webhook to a loopback url, let through here as the local stack would; deliveries on this stage refuse
+  // it at every attempt, so the routes that make one answer without reaching any network.
+  const webhook = await createWebhook(
+    { url: `http://127.0.0.1:9/hooks-${tag}`, events: ['*'], retailerId },
+    accountPrincipal({ accountId, retailerId }),
+    { ...webhookSubscriptionsOf(accountId), policy: { allowInsecureLocal: true } },
+  );
+  const message = (await setup('POST /v1/webhooks/{webhookId}/test', ownerKey, { path: { webhookId: webhook.webhookId } })) as { messageId: string };
 
   return {
     accountId,
@@ -116,6 +127,8 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       source,
       accountId,
       name: role,
+      webhookId: webhook.webhookId,
+      messageId: message.messageId,
     },
     markers: [
       customer.name,
@@ -129,6 +142,8 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       batch.batchId,
       spareKey.keyId,
       source,
+      webhook.webhookId,
+      message.messageId,
       ...(order.fulfilments ?? []).map((fulfilment) => fulfilment.ref),
     ],
     accountMarkers: [`Tenant store ${tag}`, role],

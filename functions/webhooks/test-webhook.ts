@@ -1,0 +1,9 @@
+import * as z from 'zod';
+import { webhookDeliveriesOf } from '../../shared/composition/webhook-delivery';
+import { sendTestMessage } from '../../shared/domain/webhooks/manage-deliveries';
+import { accountRoute } from '../../shared/http/account-route';
+
+export const handler = accountRoute(
+  { permission: 'WEBHOOK_MANAGE', scope: 'retailer', path: z.object({ webhookId: z.string() }), context: webhookDeliveriesOf },
+  ({ path }, principal, context) => sendTestMessage(path, principal, context),
+);
