@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import type { WebhookRetry } from '../../ports/webhook-retry-queue';
-import { ConflictError } from '../domain-errors';
+import { ConflictError, ValidationError } from '../domain-errors';
+import { validate } from '../validation';
 import { deliverNow } from './dispatch-webhooks';
 import { queueDelaySeconds } from './record-attempt';
 import type { WebhookDeliveries } from './webhook-deliveries';
@@ -21,7 +22,17 @@ const retrySchema = z.object({
   dueOn: z.iso.datetime(),
 });
 
-export const parseWebhookRetry = (body: string): WebhookRetry => retrySchema.parse(JSON.parse(body));
+const json = (body: string): unknown => {
+  try {
+    return JSON.parse(body);
+  } catch {
+    // JSON.parse's own message quotes the text, which must not reach a log.
+    throw new ValidationError('A webhook retry must be JSON', 'body');
+  }
+};
+
+/** A retry as queued; anything else was not queued by Ordo and is refused, ending in the DLQ. */
+export const parseWebhookRetry = (body: string): WebhookRetry => validate(retrySchema, json(body));
 
 /** The message will not be delivered any more: the record says why, and nothing is queued or counted. */
 const drop = async (delivery: WebhookDelivery, droppedReason: string, { deliveries }: WebhookDeliveries): Promise<void> => {

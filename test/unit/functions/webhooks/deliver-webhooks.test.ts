@@ -59,6 +59,19 @@ describe('the deliver-webhooks handler', () => {
     expect([...context.deliveries.deliveries.values()].map((delivery) => delivery.status)).toEqual(['DELIVERED']);
   });
 
+  it('logs a record that is not JSON without repeating it', async () => {
+    // Prepare
+    const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+    const batch = sqsEvent(sqsRecord('m-1', 'Ada Lovelace, 1 Secret Lane'), sqsRecord('m-2', await dueRetry('O-1')));
+
+    // Act
+    await deliverWebhooks(batch, lambdaContext());
+
+    // Assess
+    expect(error).toHaveBeenCalledWith('webhook retry failed', expect.objectContaining({ messageId: 'm-1' }));
+    expect(JSON.stringify(error.mock.calls)).not.toContain('Ada');
+  });
+
   it('logs a record it could not handle by its names alone, never its body', async () => {
     // Prepare
     const error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
