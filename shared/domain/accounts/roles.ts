@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'ROLE_READ',
   'ROLE_UPDATE',
   'DATA_KEY_ROTATE',
+  'WEBHOOK_MANAGE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

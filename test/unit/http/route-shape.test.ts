@@ -13,7 +13,11 @@ const shapeKeys = (schema: z.ZodType | undefined): string[] => {
 };
 
 // Actions that take nothing but their path: the request names everything.
-const BODYLESS_WRITES = new Set(['POST /v1/events/{eventId}/retry', 'POST /v1/account/data-keys/rotate']);
+const BODYLESS_WRITES = new Set([
+  'POST /v1/events/{eventId}/retry',
+  'POST /v1/account/data-keys/rotate',
+  'POST /v1/webhooks/{webhookId}/rotate-secret',
+]);
 
 /** What only the route pipeline may do: a handler that does it has authorization logic of its own. */
 const AUTHORIZATION_IN_HANDLER =
