@@ -11,6 +11,7 @@ import { loadRouteHandler, routeTable } from '../support/route-table';
 import { sampleRequests } from '../support/sample-events';
 import { api, newAccount, OPERATOR_KEY } from './control-plane-api';
 import { jobsApi as jobs, inventoryBatch } from './jobs-api';
+import { PUBLIC_WEBHOOK_ORIGIN, webhooksApi } from './webhooks-api';
 
 /**
  * Generated requests to every route of serverless.yml, on DynamoDB Local and the local queues:
@@ -68,6 +69,8 @@ beforeAll(async () => {
   const batch = await jobs.postBatch(own.apiKey, known.jobId, inventoryBatch([{ skuRef: 'SKU-001', locationRef: 'ST-YORK', qty: 1 }]));
   known.batchId = batch.body.batchId;
   known.keyId = readOnly.body.keyId;
+  const webhook = await webhooksApi.create(own.apiKey, { url: `${PUBLIC_WEBHOOK_ORIGIN}/fuzz`, events: ['*'] });
+  known.webhookId = webhook.body.webhookId;
 });
 
 afterAll(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { anOrder, orderLines } from '../../support/order-builder';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../../support/route-table';
+import { PUBLIC_WEBHOOK_ORIGIN } from '../webhooks-api';
 import { sampleRequest } from './sample-requests';
 import { callRoute } from './route-call';
 
@@ -46,8 +47,9 @@ const setup = async (name: string, apiKey: string, request: { path?: Record<stri
 
 /**
  * Seeds a tenant: its HD workflow, a location it owns with stock, a sourcing profile, an order with
- * customer data, an event, a job with a batch, a spare API key and an event source. Unique markers
- * make anything of it that leaks into another tenant's answer easy to find.
+ * customer data, an event, a job with a batch, a spare API key, an event source and a webhook
+ * subscription. Unique markers make anything of it that leaks into another tenant's answer easy
+ * to find.
  */
 export const seedTenant = async (options: { accountId: string; retailerId: string; ownerKey: string; adminKey: string }): Promise<TenantFixtures> => {
   const { accountId, retailerId, ownerKey } = options;
@@ -93,6 +95,9 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
   await setup('POST /v1/event-sources', ownerKey, { body: { source } });
   const role = `role-${tag}`;
   await setup('PUT /v1/roles/{name}', options.adminKey, { path: { name: role }, body: { permissions: ['ORDER_READ'] } });
+  const webhook = (await setup('POST /v1/webhooks', ownerKey, {
+    body: { url: `${PUBLIC_WEBHOOK_ORIGIN}/hooks-${tag}`, description: `hooks ${tag}`, retailerId },
+  })) as { webhookId: string; secret: string };
 
   return {
     accountId,
@@ -116,6 +121,7 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       source,
       accountId,
       name: role,
+      webhookId: webhook.webhookId,
     },
     markers: [
       customer.name,
@@ -129,6 +135,10 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       batch.batchId,
       spareKey.keyId,
       source,
+      webhook.webhookId,
+      webhook.secret,
+      `hooks-${tag}`,
+      `hooks ${tag}`,
       ...(order.fulfilments ?? []).map((fulfilment) => fulfilment.ref),
     ],
     accountMarkers: [`Tenant store ${tag}`, role],
