@@ -28,8 +28,8 @@ let changes = 0;
 /** The stream's own id of a change: new each time, as a redelivery through another shard would be. */
 const changeId = () => `change-${++changes}`;
 
-/** Order O-1 of ORDER_RETAILER with its customer and address sealed as POST /v1/orders seals them. */
-export const sealedOrder = async (keys: DataKeys, overrides: Partial<Entity> = {}): Promise<Entity> => {
+/** Order O-1 of ORDER_RETAILER with its customer and address sealed as POST /v1/orders seals them; `attributes` adds to its own. */
+export const sealedOrder = async (keys: DataKeys, { attributes: extra = {}, ...overrides }: Partial<Entity> = {}): Promise<Entity> => {
   const order = anOrderEntity('O-1', overrides);
   const seal = await orderSealer({ accountId: CHANGE_ACCOUNT, retailerId: order.retailerId, ref: order.ref }, keys);
   const attributes = {
@@ -38,6 +38,7 @@ export const sealedOrder = async (keys: DataKeys, overrides: Partial<Entity> = {
     requestHash: 'f3a1',
     customer: orderCustomer,
     deliveryAddress: londonAddress,
+    ...extra,
   };
   return { ...order, attributes: sealCustomerData(attributes, seal) };
 };
@@ -115,8 +116,8 @@ export const chunkChange = (batch: Batch, result: ChunkResult): AccountChange =>
 });
 
 /** The event whose execution wrote the outbox records below. */
-export const outboxEvent = (entity: Entity, name = 'PICKED'): OrdoEvent => ({
-  id: 'e-7',
+export const outboxEvent = (entity: Entity, name = 'PICKED', id = 'e-7'): OrdoEvent => ({
+  id,
   name,
   retailerId: entity.retailerId,
   entityType: entity.entityType,
@@ -136,8 +137,12 @@ const actionOf = (request: OutboxRequest, entity: Entity, event: OrdoEvent): Ext
 };
 
 /** The outbox record the engine writes for a SendWebhook or PublishEvent on `entity`, and the change that reports it. */
-export const outboxChange = (request: OutboxRequest, entity: Entity, event = outboxEvent(entity), id = 'ob-1'): AccountChange => {
+export const outboxChange = (
+  request: OutboxRequest,
+  entity: Entity,
+  { event = outboxEvent(entity), id = 'ob-1', createdOn = CHANGED_ON }: { event?: OrdoEvent; id?: string; createdOn?: string } = {},
+): AccountChange => {
   const action = actionOf(request, entity, event);
-  const record: OutboxRecord = { id, kind: action.type, eventId: event.id, createdOn: CHANGED_ON, payload: outboundPayload(action, entity, event) };
-  return { changeId: changeId(), at: CHANGED_ON, kind: 'OUTBOX', owner: { retailerId: entity.retailerId, eventId: event.id }, record };
+  const record: OutboxRecord = { id, kind: action.type, eventId: event.id, createdOn, payload: outboundPayload(action, entity, event) };
+  return { changeId: changeId(), at: createdOn, kind: 'OUTBOX', owner: { retailerId: entity.retailerId, eventId: event.id }, record };
 };
