@@ -1,5 +1,5 @@
 import { ListTablesCommand, UpdateTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
+import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import { ACCOUNT_TABLE_STREAM } from '../../shared/adapters/dynamodb/table-schemas';
 
 export interface StreamShard {
@@ -37,6 +37,30 @@ interface WireShard {
   ShardId: string;
   ParentShardId?: string;
 }
+
+type Image = Record<string, AttributeValue>;
+
+/** DynamoDB Local writes an empty map in a stream record as `{}`; AWS, and the SDK, as `{"M": {}}`. */
+const asInAws = (value: AttributeValue): AttributeValue => {
+  if (value.M !== undefined) return { M: imageAsInAws(value.M) };
+  if (value.L !== undefined) return { L: value.L.map(asInAws) };
+  return Object.keys(value).length === 0 ? { M: {} } : value;
+};
+
+const imageAsInAws = (image: Image): Image => Object.fromEntries(Object.entries(image).map(([name, value]) => [name, asInAws(value)]));
+
+const recordAsInAws = (record: DynamoDBRecord, streamArn: string): DynamoDBRecord => {
+  const change = record.dynamodb ?? {};
+  return {
+    ...record,
+    dynamodb: {
+      ...change,
+      ...(change.NewImage ? { NewImage: imageAsInAws(change.NewImage) } : {}),
+      ...(change.OldImage ? { OldImage: imageAsInAws(change.OldImage) } : {}),
+    },
+    eventSourceARN: streamArn,
+  };
+};
 
 /**
  * DynamoDB Local's change streams, read over its JSON protocol. The project has no DynamoDB
@@ -129,7 +153,7 @@ export class LocalChangeStreams implements ChangeStreams {
       ShardIterator: iterator,
       Limit: 100,
     });
-    const records = Records.map((record) => ({ ...record, eventSourceARN: streamArn }));
+    const records = Records.map((record) => recordAsInAws(record, streamArn));
     return NextShardIterator ? { records, next: NextShardIterator } : { records };
   }
 }

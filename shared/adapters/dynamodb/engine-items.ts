@@ -16,6 +16,7 @@ export const rootPartition = (retailerId: string, rootEntityType: string, rootRe
 export const entitySortKey = (entityType: string, ref: string) => `ENTITY#${entityType}#${ref}`;
 export const eventPartition = (retailerId: string, eventId: string) => `EVENT#${retailerSegment(retailerId)}#${eventId}`;
 export const ROOT_PARTITION_PREFIX = 'ROOT#';
+export const EVENT_PARTITION_PREFIX = 'EVENT#';
 export const ENTITY_SORT_PREFIX = 'ENTITY#';
 export const EVENT_SORT_KEY = 'EVENT';
 export const workflowPartition = (key: WorkflowKey) => `WORKFLOW#${key.retailerId}#${key.entityType}#${key.subtype}`;

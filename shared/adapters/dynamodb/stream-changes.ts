@@ -5,6 +5,7 @@ import type { AccountChange } from '../../domain/outbound/account-change';
 import type { OutboxRecord } from '../../engine/engine-model';
 import {
   ENTITY_SORT_PREFIX,
+  EVENT_PARTITION_PREFIX,
   EVENT_SORT_KEY,
   OUTBOX_SORT_PREFIX,
   ROOT_PARTITION_PREFIX,
@@ -48,6 +49,17 @@ const timeOf = (record: DynamoDBRecord): string => {
   return (seconds === undefined ? new Date() : new Date(seconds * 1000)).toISOString();
 };
 
+type ChangeKind = AccountChange['kind'];
+
+/** What an item is, from its key alone, so an item nobody outside cares about is never decoded. */
+const kindOf = (pk: string, sk: string): ChangeKind | undefined => {
+  if (pk.startsWith(ROOT_PARTITION_PREFIX) && sk.startsWith(ENTITY_SORT_PREFIX)) return 'ENTITY';
+  if (isBatchItem(pk, sk)) return 'BATCH';
+  if (!pk.startsWith(EVENT_PARTITION_PREFIX)) return undefined;
+  if (sk === EVENT_SORT_KEY) return 'EVENT';
+  return sk.startsWith(OUTBOX_SORT_PREFIX) ? 'OUTBOX' : undefined;
+};
+
 /**
  * What one stream record says happened, or undefined for a write that matters to nobody outside:
  * a removal (the relay's own deletes and TTL expiries among them), an outbox record rewritten,
@@ -55,28 +67,27 @@ const timeOf = (record: DynamoDBRecord): string => {
  */
 export const accountChangeOf = (record: DynamoDBRecord): AccountChange | undefined => {
   if (record.eventName !== 'INSERT' && record.eventName !== 'MODIFY') return undefined;
-  const after = itemOf(record.dynamodb?.NewImage);
-  if (!after || typeof after.PK !== 'string' || typeof after.SK !== 'string') return undefined;
-  const before = itemOf(record.dynamodb?.OldImage);
-  const { PK: pk, SK: sk } = after;
-  const base = { changeId: record.eventID ?? `${record.dynamodb?.SequenceNumber}`, at: timeOf(record) };
-
-  if (pk.startsWith(ROOT_PARTITION_PREFIX) && sk.startsWith(ENTITY_SORT_PREFIX)) {
-    return { ...base, kind: 'ENTITY', after: entityFromItem(after), ...(before ? { before: entityFromItem(before) } : {}) };
-  }
-  if (isBatchItem(pk, sk)) {
-    return { ...base, kind: 'BATCH', after: batchFromItem(after), ...(before ? { before: batchFromItem(before) } : {}) };
-  }
-  const owner = ownerOfEventPartition(pk);
-  if (!owner) return undefined;
-  if (sk === EVENT_SORT_KEY) {
-    return { ...base, kind: 'EVENT', after: eventRecordFromItem(after), ...(before ? { before: eventRecordFromItem(before) } : {}) };
-  }
+  const pk = record.dynamodb?.Keys?.PK?.S;
+  const sk = record.dynamodb?.Keys?.SK?.S;
+  const kind = pk === undefined || sk === undefined ? undefined : kindOf(pk, sk);
   // An outbox record is written once, in its execution's transaction: only that write is relayed.
-  if (sk.startsWith(OUTBOX_SORT_PREFIX) && record.eventName === 'INSERT') {
-    return { ...base, kind: 'OUTBOX', owner, record: outboxRecordOf(after) };
+  if (kind === undefined || (kind === 'OUTBOX' && record.eventName !== 'INSERT')) return undefined;
+  const after = itemOf(record.dynamodb?.NewImage);
+  if (!after) return undefined;
+  const before = itemOf(record.dynamodb?.OldImage);
+  const base = { changeId: record.eventID ?? `${record.dynamodb?.SequenceNumber}`, at: timeOf(record) };
+  switch (kind) {
+    case 'ENTITY':
+      return { ...base, kind, after: entityFromItem(after), ...(before ? { before: entityFromItem(before) } : {}) };
+    case 'BATCH':
+      return { ...base, kind, after: batchFromItem(after), ...(before ? { before: batchFromItem(before) } : {}) };
+    case 'EVENT':
+      return { ...base, kind, after: eventRecordFromItem(after), ...(before ? { before: eventRecordFromItem(before) } : {}) };
+    case 'OUTBOX': {
+      const owner = ownerOfEventPartition(pk as string);
+      return owner && { ...base, kind, owner, record: outboxRecordOf(after) };
+    }
   }
-  return undefined;
 };
 
 /** The changes a batch of stream records reports, in stream order. */

@@ -1,3 +1,4 @@
+import type { AttributeValue } from 'aws-lambda';
 import { entityItem, eventPartition, outboxItem } from '../../../../shared/adapters/dynamodb/engine-items';
 import { batchSortKey, jobPartition, packErrors } from '../../../../shared/adapters/dynamodb/job-items';
 import { accountChangeOf, accountChangesOf, tableOfStream } from '../../../../shared/adapters/dynamodb/stream-changes';
@@ -156,6 +157,19 @@ describe('accountChangeOf', () => {
 
     // Assess
     expect(change).toBeUndefined();
+  });
+
+  it('leaves an item it does not relay undecoded, whatever its image holds', () => {
+    // Prepare
+    const record = insertOf({ PK: 'WORKFLOW#r1#ORDER#HD', SK: 'V#00000001' });
+    record.dynamodb = { ...record.dynamodb, NewImage: { ...record.dynamodb?.NewImage, workflow: {} as AttributeValue } };
+
+    // Act
+    const change = () => accountChangeOf(record);
+
+    // Assess
+    expect(change).not.toThrow();
+    expect(change()).toBeUndefined();
   });
 
   it('takes the time of the write from the stream', () => {
