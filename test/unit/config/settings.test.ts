@@ -131,4 +131,20 @@ describe('loadSettings limits', () => {
     // Assess
     expect(settings.webhookAllowInsecureLocal).toBe(true);
   });
+
+  it('maps no account table to a relay function unless one is named', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect(settings.relayFunctionArn).toBe('');
+  });
+
+  it('names the outbox dead-letter queue after the stage when none is configured', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect(settings.outboxDlqName).toBe('ordo-qa-outbox-dlq');
+  });
 });
