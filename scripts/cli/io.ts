@@ -10,6 +10,8 @@ export interface OutputStream {
 export interface CliIo {
   stdout: OutputStream;
   stderr: OutputStream;
+  /** Stops a command that runs until stopped (`ordo webhooks listen`); without it, Ctrl+C does. */
+  stop?: AbortSignal;
 }
 
 export type CliEnv = Record<string, string | undefined>;

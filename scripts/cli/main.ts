@@ -3,10 +3,12 @@ import { ExitCode, UsageError, processIo, type CliEnv, type CliIo } from './io';
 import { jobCommand } from './job-command';
 import { OrdoApiError, OrdoNetworkError } from './ordo-client';
 import { USAGE } from './usage';
+import { webhooksCommand } from './webhooks-command';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo, env: CliEnv) => Promise<number>> = {
   import: importCommand,
   job: jobCommand,
+  webhooks: webhooksCommand,
 };
 
 /** Runs one `ordo` command line and answers its exit code; never throws, never prints a stack trace. */

@@ -56,6 +56,16 @@ export interface InventoryBatch {
   entities: InventoryFileRecord[];
 }
 
+export interface WebhookSubscription {
+  webhookId: string;
+  url: string;
+  events: string[];
+  status: string;
+  description?: string;
+  retailerId?: string;
+  createdOn: string;
+}
+
 /** The API answered with an error body `{error: {code, message, field?}, requestId}`. */
 export class OrdoApiError extends Error {
   constructor(
@@ -112,6 +122,10 @@ export class OrdoClient {
 
   getJob(jobId: string) {
     return this.request<JobDetail>('GET', `/v1/jobs/${encodeURIComponent(jobId)}`);
+  }
+
+  listWebhooks() {
+    return this.request<{ items: WebhookSubscription[] }>('GET', '/v1/webhooks');
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

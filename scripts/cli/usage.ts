@@ -16,13 +16,27 @@ export const JOB_USAGE = `ordo job <jobId> --account <apiKey> [--url <baseUrl>] 
   Prints a job's status, counts, batches and first errors (--json: the job as the API returns it).
 `;
 
+export const WEBHOOKS_USAGE = `ordo webhooks listen [--port <n>] [--secret <whsec_…>]
+  Receives webhooks on http://127.0.0.1:<port> (any path) and prints each message: its type,
+  webhook-id, whether its signature checks out, and its data. With --secret each message is checked
+  with standardwebhooks (a bad signature is answered 401, a good one 204). Ctrl+C stops it.
+  --port <n>              port to listen on, 0 for any free one (default 4000)
+  --secret <whsec_…>      the subscription's secret, as POST /v1/webhooks or rotate-secret showed it
+
+ordo webhooks list --account <apiKey> [--url <baseUrl>] [--json]
+  Prints the account's webhook subscriptions (id, url, events, status) the key may see.
+`;
+
 export const USAGE = `Usage:
   ordo import <file> --account <apiKey> [--retailer <retailerId>] [options]
   ordo job <jobId> --account <apiKey> [--url <baseUrl>] [--json]
+  ordo webhooks listen [--port <n>] [--secret <whsec_…>]
+  ordo webhooks list --account <apiKey> [--url <baseUrl>] [--json]
   ordo help
 
 ${IMPORT_USAGE}
 ${JOB_USAGE}
+${WEBHOOKS_USAGE}
 Exit codes: 0 every record applied or unchanged · 1 API or network error · 2 some records failed
             64 usage error · 66 file cannot be read
 `;

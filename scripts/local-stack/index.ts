@@ -8,6 +8,10 @@ import { assertPortFree } from './ports';
 import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
 import { startLocalSqs } from './sqs-local';
+import { startStreamRelay } from './stream-relay';
+
+/** Short, so a failing local webhook is seen to be retried and to fail within a minute. */
+const LOCAL_WEBHOOK_RETRY_SCHEDULE = '2,5,10';
 
 export interface LocalStackPorts {
   http: number;
@@ -110,6 +114,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const masterKey = ensureMasterKey(process.env.ORDO_MASTER_KEY, `${stateDir}/master-key`);
     const eventBridgeEndpoint = `http://127.0.0.1:${ports.eventBridge}`;
     const logFile = `${stateDir}/logs/serverless.log`;
+    const webhookRetrySchedule = process.env.ORDO_WEBHOOK_RETRY_SCHEDULE || LOCAL_WEBHOOK_RETRY_SCHEDULE;
 
     progress(`Starting serverless offline on port ${ports.http} (bundling the functions)`);
     const offline = await startServerlessOffline({
@@ -138,12 +143,28 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         ORDO_ADMIN_KEY: operatorKey,
         ORDO_MASTER_KEY: masterKey,
         ORDO_ACCOUNT_TABLE_PITR: 'false',
+        // The stream relay below stands in for the stream mappings AWS would need this for.
+        ORDO_RELAY_FUNCTION_ARN: '',
+        // A developer points webhooks at a server on this machine.
+        ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL: 'true',
+        ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
       },
     });
     stops.push(offline.stop);
+
+    progress(`Relaying account tables' change streams to relayOutbox (Lambda API on port ${ports.lambda})`);
+    const relay = startStreamRelay({
+      stage: settings.stage,
+      dynamoDbEndpoint: dynamodb.endpoint,
+      lambdaEndpoint: `http://127.0.0.1:${ports.lambda}`,
+      sqsEndpoint: sqs.endpoint,
+      log: offline.note,
+    });
+    stops.push(relay.stop);
+    progress(`Webhooks may go over http to loopback addresses on this stack; a failed one is retried after ${webhookRetrySchedule} s`);
 
     progress('Provisioning the demo account');
     const demo = await ensureDemoAccount({

@@ -7,6 +7,8 @@ export interface RunningServerless {
   baseUrl: string;
   /** Streams further output to the terminal (after the banner). */
   echo(): void;
+  /** Adds a line of the start script's own to the log, and to the terminal once echoing. */
+  note(line: string): void;
   stop(): Promise<void>;
 }
 
@@ -72,5 +74,10 @@ export const startServerlessOffline = async (options: {
     throw new Error(`${(error as Error).message}\n--- last output of serverless offline ---\n${recent}`);
   }
 
-  return { baseUrl, echo: () => (echoing = true), stop };
+  const note = (line: string) => {
+    if (log.writableEnded) return;
+    onOutput(Buffer.from(`${line}\n`));
+  };
+
+  return { baseUrl, echo: () => (echoing = true), note, stop };
 };

@@ -34,6 +34,8 @@ export const localQueues = (stage: string): QueueDefinitions => [
   ...withDeadLetterQueue(`ordo-${stage}-events`, true, 60, 5),
   ...withDeadLetterQueue(`ordo-${stage}-inventory-batches`, false, 120, 5),
   ...withDeadLetterQueue(`ordo-${stage}-webhooks`, false, 60, 8),
+  // Where the stream relay sends what it gave up on, as the stream mappings do in AWS.
+  { QueueName: `ordo-${stage}-outbox-dlq`, Attributes: {} },
 ];
 
 /**

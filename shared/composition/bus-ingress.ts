@@ -4,11 +4,13 @@ import { containerPart } from './account-context';
 import { dataKeys } from './data-keys';
 import { orchestrationOf } from './orchestration';
 import { eventSourceRegistry } from './event-source-registrations';
+import { settings } from './settings';
 
 /** The ingress, and the metric that counts what it drops. */
 export type BusIngressParts = BusIngress & { countDropped(reason: BusDropReason): void };
 
 const build = (): BusIngressParts => ({
+  ownSource: settings().busSource,
   eventSources: eventSourceRegistry(),
   dataKeys: dataKeys(),
   orchestrationOf,

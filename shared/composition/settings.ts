@@ -34,6 +34,13 @@ export interface Settings {
   busName: string;
   /** The `source` of every event Ordo puts on the bus; the ingress rule ignores it, so nothing loops back. */
   busSource: string;
+  /**
+   * The function account tables' change streams feed (relayOutbox). Set in AWS only, where account
+   * creation then maps each table's stream to it; the local stack polls the streams itself.
+   */
+  relayFunctionArn: string;
+  /** Where the stream records the relay could not hand on end up, for someone to look at. */
+  outboxDlqName: string;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -68,6 +75,8 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     webhookRetrySchedule: env.ORDO_WEBHOOK_RETRY_SCHEDULE ?? '',
     busName: env.ORDO_BUS_NAME || `ordo-${stage}-bus`,
     busSource: `ordo.${stage}`,
+    relayFunctionArn: env.ORDO_RELAY_FUNCTION_ARN ?? '',
+    outboxDlqName: env.ORDO_OUTBOX_DLQ_NAME || `ordo-${stage}-outbox-dlq`,
   };
 };
 

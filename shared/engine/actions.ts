@@ -36,7 +36,8 @@ export type Action =
   | { type: 'SEND_EVENT'; event: EventRequest; target?: EventTarget }
   | { type: 'SCHEDULE_EVENT'; event: EventRequest; dueAt: string; target?: EventTarget }
   | { type: 'LOG'; message: string; level?: LogLevel }
-  | { type: 'WEBHOOK'; url?: string; subscription?: string; payload: Record<string, unknown> }
+  /** `eventType` is the webhook message's `type`. */
+  | { type: 'WEBHOOK'; eventType: string; url?: string; subscription?: string; payload: Record<string, unknown> }
   | { type: 'PUBLISH'; detailType: string; payload: Record<string, unknown> }
   /**
    * Inventory, committed with everything else: RESERVE takes available units (the commit fails,

@@ -124,8 +124,11 @@ export type OutboxOrigin = {
   rootRef: string;
 };
 
-/** No `url` and no `subscription`: deliver to every subscription of the account whose filter matches. */
-export type WebhookOutboxPayload = OutboxOrigin & { url?: string; subscription?: string; body: Record<string, unknown> };
+/**
+ * No `url` and no `subscription`: deliver to every subscription of the account whose filter matches.
+ * `type` is the message's type; records written before webhooks had types have none.
+ */
+export type WebhookOutboxPayload = OutboxOrigin & { type?: string; url?: string; subscription?: string; body: Record<string, unknown> };
 
 export type PublishOutboxPayload = OutboxOrigin & { detailType: string; detail: Record<string, unknown> };
 

@@ -20,7 +20,7 @@ export const outboundPayload = (action: OutboundAction, entity: Entity, event: O
     const payload: PublishOutboxPayload = { ...originOf(entity, event), detailType: action.detailType, detail: action.payload };
     return payload;
   }
-  const payload: WebhookOutboxPayload = { ...originOf(entity, event), body: action.payload };
+  const payload: WebhookOutboxPayload = { ...originOf(entity, event), type: action.eventType, body: action.payload };
   if (action.url !== undefined) payload.url = action.url;
   if (action.subscription !== undefined) payload.subscription = action.subscription;
   return payload;

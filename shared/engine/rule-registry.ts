@@ -28,6 +28,11 @@ export interface RuleDefinition<P = unknown> {
   props: z.ZodType<P>;
   /** Statuses the props refer to, so validation can flag undeclared ones. */
   statusProps?(props: P): string[];
+  /**
+   * What is wrong with valid props in this ruleset (its event name and entity type), checked on
+   * upload: each message becomes a problem at the rule's props.
+   */
+  problemsIn?(props: P, ruleset: { name: string; type: string }): string[];
   /** Statuses the rule can move an entity to, for reachability and diagrams; default statusProps. */
   transitions?(props: P): string[];
   run(ctx: RuleContext, props: P): Action[] | Promise<Action[]>;

@@ -92,6 +92,9 @@ export const validateWorkflow = (workflow: Workflow, registry: RuleRegistry): Wo
           problems.push({ path: `${ruleAt}.props`, message: `${rule.name} names status '${status}', which is not declared in statuses` });
         }
       }
+      for (const message of definition.problemsIn?.(parsed.data, ruleset) ?? []) {
+        problems.push({ path: `${ruleAt}.props`, message: `${rule.name}: ${message}` });
+      }
       uses.push({ rulesetIndex, definition, props: parsed.data });
     });
 

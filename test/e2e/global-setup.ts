@@ -20,14 +20,12 @@ const freePorts = async (): Promise<LocalStackPorts> => ({
  * reports EADDRINUSE (DynamoDB Local only exits), and the stack stops what it started, so one
  * more try on other ports is safe whatever the failure said.
  */
-const startOnFreePorts = async (): Promise<LocalStack> => {
-  const start = async () =>
-    startLocalStack({
-      stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')),
-      inMemory: true,
-      ports: await freePorts(),
-      operatorKey: 'e2e-operator-key',
-    });
+const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts }> => {
+  const start = async () => {
+    const ports = await freePorts();
+    const stack = await startLocalStack({ stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')), inMemory: true, ports, operatorKey: 'e2e-operator-key' });
+    return { stack, ports };
+  };
   try {
     return await start();
   } catch (error) {
@@ -43,7 +41,7 @@ const startOnFreePorts = async (): Promise<LocalStack> => {
  */
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const stack = await startOnFreePorts();
+  const { stack, ports } = await startOnFreePorts();
   (globalThis as Record<string, unknown>).__ORDO_STACK__ = stack;
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
@@ -51,6 +49,8 @@ export default async function globalSetup(): Promise<void> {
     ORDO_E2E_S3: stack.s3Endpoint,
     ORDO_E2E_IMPORT_BUCKET: stack.importBucket,
     ORDO_E2E_EVENTBRIDGE: stack.eventBridgeEndpoint,
+    // Where the emulator publishes every PutEvents entry, for test rules to listen on.
+    ORDO_E2E_EVENTBRIDGE_PUBSUB_PORT: String(ports.eventBridgePubSub),
     ORDO_E2E_OPERATOR_KEY: stack.operatorKey,
     ORDO_E2E_DEMO_KEY: stack.demoApiKey,
     ORDO_E2E_LOG_FILE: stack.logFile,

@@ -11,6 +11,7 @@ import { loadRouteHandler, routeTable } from '../support/route-table';
 import { sampleRequests } from '../support/sample-events';
 import { api, newAccount, OPERATOR_KEY } from './control-plane-api';
 import { jobsApi as jobs, inventoryBatch } from './jobs-api';
+import { undeliverableWebhook, webhooksApi } from './webhooks-api';
 
 /**
  * Generated requests to every route of serverless.yml, on DynamoDB Local and the local queues:
@@ -68,6 +69,10 @@ beforeAll(async () => {
   const batch = await jobs.postBatch(own.apiKey, known.jobId, inventoryBatch([{ skuRef: 'SKU-001', locationRef: 'ST-YORK', qty: 1 }]));
   known.batchId = batch.body.batchId;
   known.keyId = readOnly.body.keyId;
+  // Deliveries refuse its url at every attempt, so the routes that deliver never reach a network.
+  const webhook = await undeliverableWebhook(own.accountId, { path: 'fuzz' });
+  known.webhookId = webhook.webhookId;
+  known.messageId = (await webhooksApi.test(own.apiKey, webhook.webhookId)).body.messageId;
 });
 
 afterAll(async () => {

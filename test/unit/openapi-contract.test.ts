@@ -115,6 +115,12 @@ const refsIn = (node: unknown): string[] => {
   return Object.entries(node).flatMap(([key, value]) => (key === '$ref' && typeof value === 'string' ? [value] : refsIn(value)));
 };
 
+const keysIn = (node: unknown): string[] => {
+  if (Array.isArray(node)) return node.flatMap(keysIn);
+  if (node === null || typeof node !== 'object') return [];
+  return Object.entries(node).flatMap(([key, value]) => [key, ...keysIn(value)]);
+};
+
 const effectiveSecurity = (document: OpenApiDocument, operation: OpenApiOperation): SecurityRequirement[] =>
   operation.security ?? document.security ?? [];
 
@@ -228,6 +234,14 @@ describe('the OpenAPI contract', () => {
 
     // Assess
     expect(dangling).toEqual([]);
+  });
+
+  it('uses no OpenAPI 3.0 `nullable`: in 3.1 a value that may be null lists null among its types', () => {
+    // Act
+    const nullable = keysIn(openApi).filter((key) => key === 'nullable');
+
+    // Assess
+    expect(nullable).toEqual([]);
   });
 
   it('declares every parameter of a path template as a required path parameter', () => {

@@ -1,59 +1,22 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Batch, ChunkResult, RecordError } from '../../domain/jobs/batch';
+import type { Batch, ChunkResult } from '../../domain/jobs/batch';
 import { JOB_OPEN_HOURS, JOB_RETENTION_DAYS, type Job } from '../../domain/jobs/job';
 import type { JobStore } from '../../ports/job-store';
+import {
+  JOB_SORT_KEY,
+  batchFromItem,
+  batchSortKey,
+  chunkSortKey,
+  isChunk,
+  jobFromItem,
+  jobPartition,
+  packErrors,
+  resultFromItem,
+} from './job-items';
 import { queryAll } from './query-all';
 
-/**
- * A job, its batches and their chunk results share the partition `JOB#<jobId>`, so the job's
- * status is one Query: the job at SK `JOB`, each batch at `BATCH#<batchId>`, each finished
- * chunk at `BATCH#<batchId>#CHUNK#<n>`. Everything expires (TTL) a while after the job closes.
- */
-const jobPartition = (jobId: string) => `JOB#${jobId}`;
-const JOB_SORT_KEY = 'JOB';
-const batchSortKey = (batchId: string) => `BATCH#${batchId}`;
-const chunkSortKey = (batchId: string, chunk: number) => `${batchSortKey(batchId)}#CHUNK#${String(chunk).padStart(6, '0')}`;
-
-/**
- * Error lists are stored gzipped: 5,000 rejected records as JSON would pass DynamoDB's 400 KB
- * item limit, and their messages repeat, so they compress well.
- */
-const packErrors = (errors: readonly RecordError[]) => (errors.length ? { errors: gzipSync(JSON.stringify(errors)) } : {});
-const unpackErrors = (value: unknown): RecordError[] =>
-  value instanceof Uint8Array ? (JSON.parse(gunzipSync(value).toString('utf8')) as RecordError[]) : [];
-
-const isChunk = (sk: string) => sk.includes('#CHUNK#');
-
-const jobFromItem = (item: Record<string, unknown>): Job => ({
-  jobId: item.jobId as string,
-  name: item.name as string,
-  retailerId: item.retailerId as string,
-  createdOn: item.createdOn as string,
-  closesOn: item.closesOn as string,
-});
-
-const batchFromItem = (item: Record<string, unknown>): Batch => ({
-  jobId: item.jobId as string,
-  batchId: item.batchId as string,
-  entityType: item.entityType as Batch['entityType'],
-  action: item.action as Batch['action'],
-  total: item.total as number,
-  chunkCount: item.chunkCount as number,
-  rejected: unpackErrors(item.errors),
-  createdOn: item.createdOn as string,
-});
-
-const resultFromItem = (item: Record<string, unknown>): ChunkResult => ({
-  chunk: item.chunk as number,
-  applied: item.applied as number,
-  unchanged: item.unchanged as number,
-  failed: item.failed as number,
-  errors: unpackErrors(item.errors),
-  completedOn: item.completedOn as string,
-});
-
+/** Jobs, their batches and chunk results (keys in `job-items.ts`). Everything expires (TTL) a while after the job closes. */
 export class DynamoJobStore implements JobStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,

@@ -15,6 +15,9 @@ export const rootPartition = (retailerId: string, rootEntityType: string, rootRe
   `ROOT#${retailerSegment(retailerId)}#${rootEntityType}#${rootRef}`;
 export const entitySortKey = (entityType: string, ref: string) => `ENTITY#${entityType}#${ref}`;
 export const eventPartition = (retailerId: string, eventId: string) => `EVENT#${retailerSegment(retailerId)}#${eventId}`;
+export const ROOT_PARTITION_PREFIX = 'ROOT#';
+export const EVENT_PARTITION_PREFIX = 'EVENT#';
+export const ENTITY_SORT_PREFIX = 'ENTITY#';
 export const EVENT_SORT_KEY = 'EVENT';
 export const workflowPartition = (key: WorkflowKey) => `WORKFLOW#${key.retailerId}#${key.entityType}#${key.subtype}`;
 export const workflowSortKey = (version: number) => `V#${String(version).padStart(8, '0')}`;
@@ -93,6 +96,14 @@ export const auditItem = (record: AuditRecord, retailerId: string, executionStar
 export type OutboxOwner = { retailerId: string; eventId: string };
 
 export const OUTBOX_SORT_PREFIX = 'OUTBOX#';
+
+const EVENT_PARTITION = /^EVENT#([^#]*)#(.+)$/;
+
+/** The retailer and event an `EVENT#…` partition belongs to; undefined for any other partition. */
+export const ownerOfEventPartition = (pk: string): OutboxOwner | undefined => {
+  const match = EVENT_PARTITION.exec(pk);
+  return match ? { retailerId: decodeURIComponent(match[1]), eventId: match[2] } : undefined;
+};
 
 export const outboxKey = (owner: OutboxOwner, record: OutboxRecord) => ({
   PK: eventPartition(owner.retailerId, owner.eventId),

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboxRecord } from '../../engine/engine-model';
 import { deleteAll } from './batch-writer';
 import { OUTBOX_SORT_PREFIX, eventPartition, outboxKey, type OutboxOwner } from './engine-items';
@@ -20,6 +20,14 @@ export class DynamoOutbox {
       ConsistentRead: true,
     });
     return items.map(({ id, kind, eventId, createdOn, payload }) => ({ id, kind, eventId, createdOn, payload }) as OutboxRecord);
+  }
+
+  /** Whether a record is still waiting: read consistently, since it may have been relayed a moment ago. */
+  async exists(of: OutboxOwner, record: OutboxRecord): Promise<boolean> {
+    const { Item } = await this.client.send(
+      new GetCommand({ TableName: this.tableName, Key: outboxKey(of, record), ConsistentRead: true, ProjectionExpression: 'PK' }),
+    );
+    return Item !== undefined;
   }
 
   /** Removes records `of` one event wrote, once relayed. */

@@ -1,4 +1,4 @@
-import type { CreateTableCommandInput } from '@aws-sdk/client-dynamodb';
+import type { CreateTableCommandInput, StreamSpecification } from '@aws-sdk/client-dynamodb';
 
 /** Attribute that DynamoDB's TTL reads, in epoch seconds. */
 export const TTL_ATTRIBUTE = 'expiresAt';
@@ -34,9 +34,14 @@ const keyed = (tableName: string, indexes: string[]): CreateTableCommandInput =>
 /** Mirrors ControlPlaneTable in serverless.yml; the local stack creates it from here. */
 export const controlPlaneTableSchema = (tableName: string): CreateTableCommandInput => keyed(tableName, ['GSI1']);
 
+/** Every write to an account table, with the item before and after it, feeds the outbox relay. */
+export const ACCOUNT_TABLE_STREAM: StreamSpecification = { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' };
+
 /**
  * Every account table has the same shape. Three overloaded indexes are created up front
  * because adding an index later means updating and backfilling every account's table.
  */
-export const accountTableSchema = (tableName: string): CreateTableCommandInput =>
-  keyed(tableName, ['GSI1', 'GSI2', 'GSI3']);
+export const accountTableSchema = (tableName: string): CreateTableCommandInput => ({
+  ...keyed(tableName, ['GSI1', 'GSI2', 'GSI3']),
+  StreamSpecification: ACCOUNT_TABLE_STREAM,
+});

@@ -1,5 +1,5 @@
 import type { Entity, EventRecord, OutboxRecord } from '../../engine/engine-model';
-import type { Batch } from '../jobs/batch';
+import type { Batch, ChunkResult } from '../jobs/batch';
 
 /** Of the event that wrote an outbox record, named by its retailer and id. */
 export type OutboxOwner = { retailerId: string; eventId: string };
@@ -14,4 +14,9 @@ export type AccountChange = { changeId: string; at: string } & (
   | { kind: 'ENTITY'; before?: Entity; after: Entity }
   | { kind: 'EVENT'; before?: EventRecord; after: EventRecord }
   | { kind: 'BATCH'; before?: Batch; after: Batch }
+  /**
+   * The stored result of one chunk of a batch (SK `BATCH#<batchId>#CHUNK#<n>` in `JOB#<jobId>`):
+   * a batch item is written once, so the write that completes a batch is its last chunk's result.
+   */
+  | { kind: 'BATCH_CHUNK'; jobId: string; batchId: string; result: ChunkResult }
 );

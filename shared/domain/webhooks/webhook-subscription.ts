@@ -1,18 +1,11 @@
 import * as z from 'zod';
+import { BUILT_IN_OUTBOUND_TYPES } from '../../engine/outbound-types';
 import { retailerIdSchema } from '../../engine/workflow';
 import type { Sealed } from '../privacy/sealed';
 import { MAX_WEBHOOK_URL_LENGTH } from './webhook-target-policy';
 
 /** The events Ordo itself sends; an account may also subscribe to its own custom types. */
-export const WEBHOOK_EVENT_TYPES = [
-  'order.created',
-  'order.status_changed',
-  'fulfilment.status_changed',
-  'batch.completed',
-  'event.failed',
-  'webhook.test',
-  'webhook.disabled',
-] as const;
+export const WEBHOOK_EVENT_TYPES = BUILT_IN_OUTBOUND_TYPES;
 
 /** Subscribes to every type, present and future. */
 export const ALL_WEBHOOK_EVENTS = '*';

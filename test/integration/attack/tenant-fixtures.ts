@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { webhookSubscriptionsOf } from '../../../shared/composition/webhook-subscriptions';
 import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows/order-reference-workflows';
-import { createWebhook } from '../../../shared/domain/webhooks/manage-webhooks';
-import { accountPrincipal } from '../../support/principals';
 import { anOrder, orderLines } from '../../support/order-builder';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../../support/route-table';
+import { undeliverableWebhook } from '../webhooks-api';
 import { sampleRequest } from './sample-requests';
 import { callRoute } from './route-call';
 
@@ -49,8 +47,9 @@ const setup = async (name: string, apiKey: string, request: { path?: Record<stri
 
 /**
  * Seeds a tenant: its HD workflow, a location it owns with stock, a sourcing profile, an order with
- * customer data, an event, a job with a batch, a spare API key and an event source. Unique markers
- * make anything of it that leaks into another tenant's answer easy to find.
+ * customer data, an event, a job with a batch, a spare API key, an event source and a webhook
+ * subscription. Unique markers make anything of it that leaks into another tenant's answer easy
+ * to find.
  */
 export const seedTenant = async (options: { accountId: string; retailerId: string; ownerKey: string; adminKey: string }): Promise<TenantFixtures> => {
   const { accountId, retailerId, ownerKey } = options;
@@ -96,13 +95,9 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
   await setup('POST /v1/event-sources', ownerKey, { body: { source } });
   const role = `role-${tag}`;
   await setup('PUT /v1/roles/{name}', options.adminKey, { path: { name: role }, body: { permissions: ['ORDER_READ'] } });
-  // A webhook to a loopback url, let through here as the local stack would; deliveries on this stage refuse
-  // it at every attempt, so the routes that make one answer without reaching any network.
-  const webhook = await createWebhook(
-    { url: `http://127.0.0.1:9/hooks-${tag}`, events: ['*'], retailerId },
-    accountPrincipal({ accountId, retailerId }),
-    { ...webhookSubscriptionsOf(accountId), policy: { allowInsecureLocal: true } },
-  );
+  // Made like the local stack would (loopback, over http), so deliveries on this stage refuse it at every attempt:
+  // the routes that make one answer without reaching any network.
+  const webhook = await undeliverableWebhook(accountId, { path: `hooks-${tag}`, description: `hooks ${tag}`, retailerId });
   const message = (await setup('POST /v1/webhooks/{webhookId}/test', ownerKey, { path: { webhookId: webhook.webhookId } })) as { messageId: string };
 
   return {
@@ -143,6 +138,9 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       spareKey.keyId,
       source,
       webhook.webhookId,
+      webhook.secret,
+      `hooks-${tag}`,
+      `hooks ${tag}`,
       message.messageId,
       ...(order.fulfilments ?? []).map((fulfilment) => fulfilment.ref),
     ],

@@ -22,6 +22,8 @@ export interface FakeOrdoOptions {
    * batch stays in the job, every record failed with NOT_QUEUED.
    */
   refuseBatches?: number[];
+  /** What GET /v1/webhooks answers with as its items. */
+  webhooks?: unknown[];
 }
 
 interface Entity {
@@ -136,6 +138,7 @@ export const startFakeOrdoServer = async (options: FakeOrdoOptions = {}): Promis
     }
     const body = request.method === 'POST' ? await readJson(request) : undefined;
     const path = (request.url ?? '').split('/').filter(Boolean); // v1, jobs, jobId, batches, batchId
+    if (request.method === 'GET' && request.url === '/v1/webhooks') return send(response, 200, { items: options.webhooks ?? [] });
     const job = jobs.find((candidate) => candidate.jobId === path[2]);
     if (request.method === 'POST' && path.length === 2) {
       const created = { jobId: `job-${jobs.length + 1}`, name: body.name, retailerId: body.retailerId, createdOn: CREATED_ON };

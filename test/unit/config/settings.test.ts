@@ -132,6 +132,22 @@ describe('loadSettings limits', () => {
     expect(settings.webhookAllowInsecureLocal).toBe(true);
   });
 
+  it('maps no account table to a relay function unless one is named', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect(settings.relayFunctionArn).toBe('');
+  });
+
+  it('names the outbox dead-letter queue after the stage when none is configured', () => {
+    // Act
+    const settings = loadSettings({ ORDO_STAGE: 'qa' });
+
+    // Assess
+    expect(settings.outboxDlqName).toBe('ordo-qa-outbox-dlq');
+  });
+
   it('names the webhooks queue and its DLQ after the stage when none is configured', () => {
     // Act
     const settings = loadSettings({ ORDO_STAGE: 'qa' });

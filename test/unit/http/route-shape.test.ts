@@ -16,6 +16,7 @@ const shapeKeys = (schema: z.ZodType | undefined): string[] => {
 const BODYLESS_WRITES = new Set([
   'POST /v1/events/{eventId}/retry',
   'POST /v1/account/data-keys/rotate',
+  'POST /v1/webhooks/{webhookId}/rotate-secret',
   'POST /v1/webhooks/{webhookId}/test',
   'POST /v1/webhooks/{webhookId}/deliveries/{messageId}/retry',
 ]);

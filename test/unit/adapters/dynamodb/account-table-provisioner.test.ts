@@ -4,13 +4,44 @@ import {
   DynamoDBClient,
   ResourceInUseException,
   UpdateContinuousBackupsCommand,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
+  type TableDescription,
 } from '@aws-sdk/client-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
-import { DynamoAccountTableProvisioner } from '../../../../shared/adapters/dynamodb/dynamo-account-table-provisioner';
+import { DynamoAccountTableProvisioner, type ChangeStreamConsumer } from '../../../../shared/adapters/dynamodb/dynamo-account-table-provisioner';
 import { TTL_ATTRIBUTE } from '../../../../shared/adapters/dynamodb/table-schemas';
 
 const TABLE = 'ordo-unit-acct-acme';
+const STREAM = `arn:aws:dynamodb:us-east-1:123456789012:table/${TABLE}/stream/2025-03-14T09:00:00.000`;
+const LATER_STREAM = `arn:aws:dynamodb:us-east-1:123456789012:table/${TABLE}/stream/2025-03-15T10:00:00.000`;
+
+/** An ACTIVE table as DescribeTable shows it: made with the stream of the current schema unless told otherwise. */
+const activeTable = (overrides: Partial<TableDescription> = {}): { Table: TableDescription } => ({
+  Table: {
+    TableName: TABLE,
+    TableStatus: 'ACTIVE',
+    StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
+    LatestStreamArn: STREAM,
+    ...overrides,
+  },
+});
+
+/** A table made before account tables had a stream. */
+const streamlessTable = () => activeTable({ StreamSpecification: undefined, LatestStreamArn: undefined });
+
+/** Notes each stream it is asked to read, and when, in the order of the DynamoDB calls. */
+class RecordingConsumer implements ChangeStreamConsumer {
+  readonly attached: { streamArn: string; afterCalls: number }[] = [];
+  failure: Error | undefined;
+
+  constructor(private readonly calls: () => number) {}
+
+  async attach(streamArn: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    this.attached.push({ streamArn, afterCalls: this.calls() });
+  }
+}
 
 describe('DynamoAccountTableProvisioner', () => {
   const ddbMock = mockClient(DynamoDBClient);
@@ -19,7 +50,8 @@ describe('DynamoAccountTableProvisioner', () => {
   beforeEach(() => {
     ddbMock.reset();
     ddbMock.on(CreateTableCommand).resolves({});
-    ddbMock.on(DescribeTableCommand, { TableName: TABLE }).resolves({ Table: { TableName: TABLE, TableStatus: 'ACTIVE' } });
+    ddbMock.on(DescribeTableCommand, { TableName: TABLE }).resolves(activeTable());
+    ddbMock.on(UpdateTableCommand).resolves({ TableDescription: { TableName: TABLE, TableStatus: 'UPDATING', LatestStreamArn: LATER_STREAM } });
     ddbMock.on(UpdateTimeToLiveCommand).resolves({});
     ddbMock.on(UpdateContinuousBackupsCommand).resolves({});
   });
@@ -63,7 +95,7 @@ describe('DynamoAccountTableProvisioner', () => {
     ddbMock
       .on(DescribeTableCommand)
       .resolvesOnce({ Table: { TableName: TABLE, TableStatus: 'CREATING' } })
-      .resolves({ Table: { TableName: TABLE, TableStatus: 'ACTIVE' } });
+      .resolves(activeTable());
     const provisioner = new DynamoAccountTableProvisioner(client, true);
 
     // Act
@@ -74,8 +106,9 @@ describe('DynamoAccountTableProvisioner', () => {
     // Assess
     const describeCalls = ddbMock.commandCalls(DescribeTableCommand);
     const [ttlCall] = ddbMock.commandCalls(UpdateTimeToLiveCommand);
-    expect(describeCalls).toHaveLength(2);
-    expect(ttlCall.calledAfter(describeCalls[1])).toBe(true);
+    expect(describeCalls[0].calledBefore(ttlCall)).toBe(true);
+    expect(describeCalls[1].calledBefore(ttlCall)).toBe(true);
+    expect(describeCalls[1].args[0].input).toEqual({ TableName: TABLE });
   });
 
   it('enables time to live on the expiry attribute', async () => {
@@ -176,5 +209,127 @@ describe('DynamoAccountTableProvisioner', () => {
 
     // Assess
     await expect(attempt).rejects.toBe(denied);
+  });
+  describe('change stream', () => {
+    const callCount = () => ddbMock.calls().length;
+
+    it('creates the table streaming every change with the item before and after it', async () => {
+      // Prepare
+      const provisioner = new DynamoAccountTableProvisioner(client, false);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      expect(ddbMock.commandCalls(CreateTableCommand)[0].args[0].input.StreamSpecification).toEqual({
+        StreamEnabled: true,
+        StreamViewType: 'NEW_AND_OLD_IMAGES',
+      });
+    });
+
+    it('leaves the stream of a table that has one as it is', async () => {
+      // Prepare
+      const provisioner = new DynamoAccountTableProvisioner(client, false);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      expect(ddbMock.commandCalls(UpdateTableCommand)).toHaveLength(0);
+    });
+
+    it('turns the stream on for an existing table made without one', async () => {
+      // Prepare
+      ddbMock.on(CreateTableCommand).rejects(new ResourceInUseException({ message: `Table already exists: ${TABLE}`, $metadata: {} }));
+      ddbMock.on(DescribeTableCommand).resolves(streamlessTable());
+      const provisioner = new DynamoAccountTableProvisioner(client, false);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      expect(ddbMock.commandCalls(UpdateTableCommand).map((call) => call.args[0].input)).toEqual([
+        { TableName: TABLE, StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' } },
+      ]);
+    });
+
+    it('waits for the table to be ACTIVE again after turning its stream on, before it configures it further', async () => {
+      // Prepare
+      ddbMock.on(DescribeTableCommand).resolvesOnce(streamlessTable()).resolvesOnce(streamlessTable()).resolves(activeTable({ LatestStreamArn: LATER_STREAM }));
+      const provisioner = new DynamoAccountTableProvisioner(client, false);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      const [update] = ddbMock.commandCalls(UpdateTableCommand);
+      const [ttl] = ddbMock.commandCalls(UpdateTimeToLiveCommand);
+      const describedBetween = ddbMock.commandCalls(DescribeTableCommand).filter((call) => call.calledAfter(update) && call.calledBefore(ttl));
+      expect(describedBetween.length).toBeGreaterThan(0);
+    });
+
+    it('takes the stream another provisioning turned on a moment before', async () => {
+      // Prepare
+      ddbMock.on(DescribeTableCommand).resolvesOnce(streamlessTable()).resolvesOnce(streamlessTable()).resolves(activeTable());
+      ddbMock.on(UpdateTableCommand).rejects(Object.assign(new Error('Table already has an enabled stream'), { name: 'ValidationException' }));
+      const consumer = new RecordingConsumer(callCount);
+      const provisioner = new DynamoAccountTableProvisioner(client, false, consumer);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      expect(consumer.attached.map(({ streamArn }) => streamArn)).toEqual([STREAM]);
+    });
+
+    it('refuses a table streaming without the images the relay reads, naming the table', async () => {
+      // Prepare
+      ddbMock.on(DescribeTableCommand).resolves(activeTable({ StreamSpecification: { StreamEnabled: true, StreamViewType: 'KEYS_ONLY' } }));
+      const provisioner = new DynamoAccountTableProvisioner(client, false);
+
+      // Act
+      const attempt = provisioner.provision(TABLE);
+
+      // Assess
+      await expect(attempt).rejects.toThrow(`${TABLE} streams KEYS_ONLY`);
+    });
+
+    it("hands the table's stream to its consumer once the table is configured", async () => {
+      // Prepare
+      const consumer = new RecordingConsumer(callCount);
+      const provisioner = new DynamoAccountTableProvisioner(client, true, consumer);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      expect(consumer.attached).toEqual([{ streamArn: STREAM, afterCalls: callCount() }]);
+    });
+
+    it('hands on the stream it has just turned on', async () => {
+      // Prepare
+      ddbMock.on(DescribeTableCommand).resolvesOnce(streamlessTable()).resolvesOnce(streamlessTable()).resolves(activeTable({ LatestStreamArn: LATER_STREAM }));
+      const consumer = new RecordingConsumer(callCount);
+      const provisioner = new DynamoAccountTableProvisioner(client, false, consumer);
+
+      // Act
+      await provisioner.provision(TABLE);
+
+      // Assess
+      expect(consumer.attached.map(({ streamArn }) => streamArn)).toEqual([LATER_STREAM]);
+    });
+
+    it('fails when its consumer cannot attach, so a retried account creation finishes the job', async () => {
+      // Prepare
+      const consumer = new RecordingConsumer(callCount);
+      consumer.failure = Object.assign(new Error('Rate exceeded'), { name: 'TooManyRequestsException' });
+      const provisioner = new DynamoAccountTableProvisioner(client, false, consumer);
+
+      // Act
+      const attempt = provisioner.provision(TABLE);
+
+      // Assess
+      await expect(attempt).rejects.toBe(consumer.failure);
+    });
   });
 });

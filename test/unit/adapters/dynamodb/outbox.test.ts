@@ -1,5 +1,5 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, QueryCommand, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
 import { outboxItem } from '../../../../shared/adapters/dynamodb/engine-items';
@@ -77,6 +77,45 @@ describe('DynamoOutbox', () => {
       // Assess
       expect(pending).toEqual([first, second, third]);
       expect(startKeys).toEqual([undefined, cursor]);
+    });
+  });
+
+  describe('exists', () => {
+    it("reads the record's own key consistently", async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { PK: 'EVENT#R1#evt-1' } });
+
+      // Act
+      await outbox.exists(OF, record('out-1'));
+
+      // Assess
+      expect(ddbMock.commandCalls(GetCommand)[0].args[0].input).toMatchObject({
+        TableName: TABLE,
+        Key: { PK: 'EVENT#R1#evt-1', SK: `OUTBOX#${AT}#out-1` },
+        ConsistentRead: true,
+      });
+    });
+
+    it('says a record is still there while its item is', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({ Item: { PK: 'EVENT#R1#evt-1' } });
+
+      // Act
+      const found = await outbox.exists(OF, record('out-1'));
+
+      // Assess
+      expect(found).toBe(true);
+    });
+
+    it('says a removed record is gone', async () => {
+      // Prepare
+      ddbMock.on(GetCommand).resolves({});
+
+      // Act
+      const found = await outbox.exists(OF, record('out-1'));
+
+      // Assess
+      expect(found).toBe(false);
     });
   });
 

@@ -24,6 +24,14 @@ describe('table schemas', () => {
     }
   });
 
+  it('streams every change to an account table with the item before and after it', () => {
+    // Act
+    const schema = accountTableSchema('ordo-unit-acct-acme');
+
+    // Assess
+    expect(schema.StreamSpecification).toEqual({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
+  });
+
   it('defines every attribute that a key schema uses, and no other', () => {
     // Prepare
     const schema = accountTableSchema('ordo-unit-acct-acme');

@@ -8,6 +8,7 @@ import { orderFlow } from './fixtures';
 const CLAIMED_ON = '2025-03-01T00:00:00.000Z';
 const ACME_AWS = '111111111111';
 const GLOBEX_AWS = '222222222222';
+const OWN_SOURCE = 'ordo.sandbox';
 
 const detail = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
   id: 'oms-evt-1',
@@ -31,7 +32,7 @@ describe('ingestBusEvent', () => {
   let eventSources: InMemoryEventSourceRegistry;
   let accounts: InMemoryAccounts;
   const ingest = (source: string, busDetail: unknown, account = ACME_AWS) =>
-    ingestBusEvent({ source, account, detail: busDetail }, { eventSources, dataKeys: new FixedDataKeys(), orchestrationOf: accounts.orchestrationFor });
+    ingestBusEvent({ source, account, detail: busDetail }, { ownSource: OWN_SOURCE, eventSources, dataKeys: new FixedDataKeys(), orchestrationOf: accounts.orchestrationFor });
 
   beforeEach(async () => {
     eventSources = new InMemoryEventSourceRegistry();
@@ -59,6 +60,19 @@ describe('ingestBusEvent', () => {
     expect(result).toEqual({ accepted: true, accountId: 'acme', eventId: 'oms-evt-1' });
     expect(await accounts.account('acme').store.getEvent('R1', 'oms-evt-1')).toMatchObject({ outcome: 'PENDING' });
     expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.id])).toEqual([['acme', 'oms-evt-1']]);
+  });
+
+  it("drops an event of Ordo's own source, even one an account registered, writing nothing", async () => {
+    // Prepare
+    await eventSources.claim(registration(OWN_SOURCE, 'acme', ACME_AWS), {});
+
+    // Act
+    const result = await ingest(OWN_SOURCE, detail());
+
+    // Assess
+    expect(result).toEqual({ accepted: false, reason: 'OWN_SOURCE', message: "source ordo.sandbox is Ordo's own: its events are not taken back in" });
+    expect(accounts.requested).toEqual([]);
+    expect(accounts.queue.sent).toEqual([]);
   });
 
   it('drops an event of a registered source sent from another AWS account, writing nothing', async () => {

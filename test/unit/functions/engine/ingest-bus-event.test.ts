@@ -29,6 +29,7 @@ let accounts = new InMemoryAccounts([orderFlow()]);
 let dropped: string[] = [];
 const ingest = handler.with({
   context: () => ({
+    ownSource: 'ordo.sandbox',
     eventSources,
     dataKeys: new FixedDataKeys(),
     orchestrationOf: (accountId: string) => accounts.orchestrationFor(accountId),
@@ -76,6 +77,14 @@ describe('the ingest-bus-event handler', () => {
 
     // Assess
     expect(dropped).toEqual(['UNKNOWN_SOURCE']);
+  });
+
+  it("counts an event of Ordo's own source as dropped with reason OWN_SOURCE", async () => {
+    // Act
+    await ingest(busEvent('ordo.sandbox', detail), lambdaContext());
+
+    // Assess
+    expect(dropped).toEqual(['OWN_SOURCE']);
   });
 
   it('counts nothing for an accepted event', async () => {

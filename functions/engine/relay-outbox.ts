@@ -1,0 +1,49 @@
+import type { DynamoDBBatchItemFailure, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { streamRelay, type StreamRelay } from '../../shared/composition/outbox-relay';
+import { relayChanges } from '../../shared/domain/outbound/relay-changes';
+import { consumerHandler } from '../../shared/runtime/lambda-handler';
+import { logger } from '../../shared/runtime/logger';
+
+/** Records by the stream they come from, in order. A mapping hands on one shard of one stream; this keeps apart what it cannot. */
+const byStream = (records: readonly DynamoDBRecord[]): Map<string | undefined, DynamoDBRecord[]> => {
+  const streams = new Map<string | undefined, DynamoDBRecord[]>();
+  for (const record of records) streams.set(record.eventSourceARN, [...(streams.get(record.eventSourceARN) ?? []), record]);
+  return streams;
+};
+
+const relayStream = async (streamArn: string | undefined, records: DynamoDBRecord[], relay: StreamRelay): Promise<DynamoDBBatchItemFailure[]> => {
+  // The account comes from the table the stream belongs to, never from what the records say.
+  const accountId = await relay.accountOfStream(streamArn);
+  if (!accountId) {
+    logger.warn('stream of no account skipped', { streamArn, records: records.length });
+    return [];
+  }
+  const changes = relay.changesOf(records);
+  const outcome = await relayChanges(changes, relay.relayOf(accountId));
+  const [first] = outcome.failed;
+  if (!first) {
+    logger.info('account changes relayed', { accountId, records: records.length, changes: changes.length });
+    return [];
+  }
+  // Never the payload: it can carry customer data.
+  logger.error('account change not relayed', {
+    accountId,
+    kind: first.kind,
+    changeId: first.changeId,
+    left: outcome.failed.length,
+    errorName: (outcome.error as Error | undefined)?.name,
+  });
+  const sequenceOf = new Map(records.map((record) => [record.eventID, record.dynamodb?.SequenceNumber]));
+  return outcome.failed.map((change) => ({ itemIdentifier: sequenceOf.get(change.changeId) ?? '' }));
+};
+
+// A failed change and those after it are handed on again by the stream, in order; the stream's
+// mapping retries them, then sends their place in the stream to the outbox DLQ.
+export const handler = consumerHandler(
+  streamRelay,
+  async (event: DynamoDBStreamEvent, _lambda, relay): Promise<DynamoDBBatchResponse> => {
+    const batchItemFailures: DynamoDBBatchItemFailure[] = [];
+    for (const [streamArn, records] of byStream(event.Records)) batchItemFailures.push(...(await relayStream(streamArn, records, relay)));
+    return { batchItemFailures };
+  },
+);

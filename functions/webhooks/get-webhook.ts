@@ -1,0 +1,9 @@
+import * as z from 'zod';
+import { webhookSubscriptionsOf } from '../../shared/composition/webhook-subscriptions';
+import { getWebhook } from '../../shared/domain/webhooks/manage-webhooks';
+import { accountRoute } from '../../shared/http/account-route';
+
+export const handler = accountRoute(
+  { permission: 'WEBHOOK_MANAGE', scope: 'retailer', path: z.object({ webhookId: z.string() }), context: webhookSubscriptionsOf },
+  ({ path }, principal, context) => getWebhook(path, principal, context),
+);
