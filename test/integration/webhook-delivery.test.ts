@@ -1,15 +1,9 @@
 import { Webhook } from 'standardwebhooks';
-import { handler as listWebhookDeliveries } from '../../functions/webhooks/list-webhook-deliveries';
-import { handler as retryWebhookDelivery } from '../../functions/webhooks/retry-webhook-delivery';
-import { handler as testWebhook } from '../../functions/webhooks/test-webhook';
-import { webhookSubscriptionsOf } from '../../shared/composition/webhook-subscriptions';
-import { createWebhook } from '../../shared/domain/webhooks/manage-webhooks';
-import { invoke } from '../support/api-gateway-event';
-import { accountPrincipal } from '../support/principals';
 import { waitFor } from '../support/wait-for';
 import { answerWith, verifiableHeaders, WebhookReceiver } from '../support/webhook-receiver';
 import { handWebhookRetries, receiveWebhookRetries, takeDeadLettered } from '../support/webhooks-queue';
 import { api, newAccount } from './control-plane-api';
+import { webhooksApi } from './webhooks-api';
 
 // The stack's settings for a developer's machine: webhooks may reach a local http server, and
 // retries come 2 s apart. Read on first use, which is below.
@@ -24,19 +18,7 @@ interface DeliveryView {
   nextAttemptOn?: string;
 }
 
-const routes = {
-  test: (apiKey: string, webhookId: string) =>
-    invoke(testWebhook, { method: 'POST', resource: '/v1/webhooks/{webhookId}/test', pathParameters: { webhookId }, apiKey }),
-  list: (apiKey: string, webhookId: string, query: Record<string, string> = {}) =>
-    invoke(listWebhookDeliveries, { method: 'GET', resource: '/v1/webhooks/{webhookId}/deliveries', pathParameters: { webhookId }, query, apiKey }),
-  retry: (apiKey: string, webhookId: string, messageId: string) =>
-    invoke(retryWebhookDelivery, {
-      method: 'POST',
-      resource: '/v1/webhooks/{webhookId}/deliveries/{messageId}/retry',
-      pathParameters: { webhookId, messageId },
-      apiKey,
-    }),
-};
+const routes = { test: webhooksApi.test, list: webhooksApi.deliveries, retry: webhooksApi.retry };
 
 let account: { accountId: string; apiKey: string };
 const receivers: WebhookReceiver[] = [];
@@ -47,13 +29,12 @@ const receiverAnswering = async (...statuses: number[]) => {
   return receiver;
 };
 
-/** A subscription of the account to the receiver, made as the subscription routes make it. */
-const subscribe = (receiver: WebhookReceiver, retailerId?: string) =>
-  createWebhook(
-    { url: receiver.url().href, events: ['order.created'], ...(retailerId ? { retailerId } : {}) },
-    accountPrincipal({ accountId: account.accountId }),
-    webhookSubscriptionsOf(account.accountId),
-  );
+/** A subscription of the account to the receiver, through the subscription route. */
+const subscribe = async (receiver: WebhookReceiver, retailerId?: string): Promise<{ webhookId: string; secret: string }> => {
+  const response = await webhooksApi.create(account.apiKey, { url: receiver.url().href, events: ['order.created'], ...(retailerId ? { retailerId } : {}) });
+  if (response.status !== 201) throw new Error(`subscribing failed: ${response.raw}`);
+  return response.body as { webhookId: string; secret: string };
+};
 
 /** What the event source does: hands the account's retries to the consumer as they come due, until the message is settled. */
 const runRetriesUntilSettled = async (webhookId: string, messageId: string): Promise<DeliveryView> =>
