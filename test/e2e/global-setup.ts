@@ -47,6 +47,7 @@ export default async function globalSetup(): Promise<void> {
     ORDO_E2E_BASE_URL: stack.baseUrl,
     ORDO_E2E_DYNAMODB: stack.dynamoDbEndpoint,
     ORDO_E2E_S3: stack.s3Endpoint,
+    ORDO_E2E_SQS: stack.sqsEndpoint,
     ORDO_E2E_IMPORT_BUCKET: stack.importBucket,
     ORDO_E2E_EVENTBRIDGE: stack.eventBridgeEndpoint,
     // Where the emulator publishes every PutEvents entry, for test rules to listen on.
