@@ -20,6 +20,8 @@ export interface Entity {
   rootRef: string;
   createdOn: string;
   updatedOn: string;
+  /** The received event whose execution last changed it, so what is said of the change can name its cause. */
+  lastEventId?: string;
   /**
    * Stock this entity holds, one entry per position, kept by the engine from the entity's
    * RESERVE/RELEASE/CONSUME actions (never set by rules or events). Absent until it reserves.

@@ -53,7 +53,7 @@ export class Execution {
       const position = this.position ? { ...this.position } : { eventName: event.name, entityType: event.entityType, entityRef: event.entityRef };
       return { outcome: 'FAILED', failure: { cause, position, rulesetsRun: this.rulesetsRun } };
     }
-    const entities = this.working.changes(this.settings.at);
+    const entities = this.working.changes(this.settings.at, event.id);
     const targetKey = entityKey(event.entityType, event.entityRef);
     const changed = entities.find(({ entity }) => entityKey(entity.entityType, entity.ref) === targetKey);
     return {

@@ -37,16 +37,16 @@ export class WorkingCopy {
     return next;
   }
 
-  /** What to commit: each changed entity at its next version. */
-  changes(at: string): EntityChange[] {
+  /** What to commit: each changed entity at its next version, marked with the received event that changed it. */
+  changes(at: string, eventId: string): EntityChange[] {
     const changes: EntityChange[] = [];
     for (const [key, expectedVersion] of this.changed) {
       const entity = this.entities.get(key) as Entity;
       changes.push({
         entity:
           expectedVersion === null
-            ? { ...entity, version: 1, createdOn: at, updatedOn: at }
-            : { ...entity, version: expectedVersion + 1, updatedOn: at },
+            ? { ...entity, version: 1, createdOn: at, updatedOn: at, lastEventId: eventId }
+            : { ...entity, version: expectedVersion + 1, updatedOn: at, lastEventId: eventId },
         expectedVersion,
       });
     }

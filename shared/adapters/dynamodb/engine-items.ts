@@ -80,6 +80,8 @@ const ENTITY_FIELDS = [
 export const entityFromItem = (item: Record<string, unknown>): Entity => {
   const entity = Object.fromEntries(ENTITY_FIELDS.map((field) => [field, item[field]])) as unknown as Entity;
   if (item.reservations !== undefined) entity.reservations = item.reservations as Entity['reservations'];
+  // Entities written before the field existed have none.
+  if (item.lastEventId !== undefined) entity.lastEventId = item.lastEventId as string;
   return entity;
 };
 

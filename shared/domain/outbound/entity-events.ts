@@ -27,6 +27,7 @@ const eventOf = (type: string, { before, after }: EntityChange, context: Outboun
   occurredOn: after.updatedOn,
   accountId: context.accountId,
   retailerId: after.retailerId,
+  ...(after.lastEventId === undefined ? {} : { eventId: after.lastEventId }),
   entity: { entityType: after.entityType, ref: after.ref, rootEntityType: after.rootEntityType, rootRef: after.rootRef },
   status: before === undefined ? { to: after.status } : { from: before.status, to: after.status },
   toBus: true,

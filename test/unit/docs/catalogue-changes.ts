@@ -20,7 +20,7 @@ const CREATED_ON = '2025-03-14T09:26:53.000Z';
 
 type Context = ReturnType<typeof outboundContext>;
 
-const order = (context: Context, status: string, version: number, updatedOn: string) =>
+const order = (context: Context, status: string, version: number, updatedOn: string, lastEventId: string) =>
   sealedOrder(context.keys, {
     retailerId: RETAILER,
     ref: ORDER_REF,
@@ -31,9 +31,10 @@ const order = (context: Context, status: string, version: number, updatedOn: str
     attributes: { lines: [{ lineRef: 'L1', skuRef: 'SKU-001', qty: 1, unitPrice: 19.99, currency: 'GBP' }] },
     createdOn: CREATED_ON,
     updatedOn,
+    lastEventId,
   });
 
-const fulfilment = (status: string, version: number, updatedOn: string) =>
+const fulfilment = (status: string, version: number, updatedOn: string, lastEventId: string) =>
   aFulfilment({
     retailerId: RETAILER,
     ref: `${ORDER_REF}-F1`,
@@ -44,10 +45,11 @@ const fulfilment = (status: string, version: number, updatedOn: string) =>
     attributes: { locationRef: 'WH-NORTH', distanceKm: 12.4, lines: [{ lineRef: 'L1', skuRef: 'SKU-001', qty: 1 }] },
     createdOn: CREATED_ON,
     updatedOn,
+    lastEventId,
   });
 
 const PICKED_ON = '2025-03-14T11:02:10.000Z';
-const picked = () => fulfilment('PICKED', 2, PICKED_ON);
+const picked = () => fulfilment('PICKED', 2, PICKED_ON, 'pick-HD-1001-F1');
 /** The outbox record a rule of the PICKED ruleset wrote. */
 const pickedBy = (id: string) => ({ event: outboxEvent(picked(), 'PICKED', 'pick-HD-1001-F1'), id, createdOn: PICKED_ON });
 
@@ -56,11 +58,11 @@ const pickedBy = (id: string) => ({ event: outboxEvent(picked(), 'PICKED', 'pick
  * it reads set up in `context`.
  */
 export const catalogueChanges: Record<string, (context: Context) => Promise<AccountChange>> = {
-  'order.created': async (context) => entityChange(await order(context, 'BOOKED', 1, CREATED_ON)),
+  'order.created': async (context) => entityChange(await order(context, 'BOOKED', 1, CREATED_ON, 'create-HD-1001')),
   'order.status_changed': async (context) =>
-    entityChange(await order(context, 'ALLOCATED', 3, '2025-03-14T09:26:54.000Z'), await order(context, 'BOOKED', 2, '2025-03-14T09:26:53.500Z')),
+    entityChange(await order(context, 'ALLOCATED', 3, '2025-03-14T09:26:54.000Z', 'source-HD-1001'), await order(context, 'BOOKED', 2, '2025-03-14T09:26:53.500Z', 'create-HD-1001')),
   'fulfilment.status_changed': async () =>
-    entityChange(picked(), fulfilment('CREATED', 1, '2025-03-14T09:26:54.000Z')),
+    entityChange(picked(), fulfilment('CREATED', 1, '2025-03-14T09:26:54.000Z', 'source-HD-1001')),
   'batch.completed': async (context) => {
     const batch = aBatch({ jobId: 'job-5f1c', batchId: 'batch-9a07', total: 2, chunkCount: 1, createdOn: '2025-03-14T02:00:00.000Z' });
     const result = aChunkResult(1, {
