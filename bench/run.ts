@@ -10,9 +10,10 @@ import { orderBenchmarks } from './order-lifecycle';
 import { report, type BenchResult } from './report';
 import { sourcingThroughput } from './sourcing-throughput';
 import { syncEventRequests } from './sync-event-requests';
+import { webhookDeliveryBenchmarks } from './webhook-delivery';
 
 /** The groups `npm run bench -- <group>…` can select; none selected runs them all. */
-const GROUPS = ['bundles', 'engine', 'sourcing', 'dynamodb', 'import'] as const;
+const GROUPS = ['bundles', 'engine', 'sourcing', 'dynamodb', 'import', 'webhooks'] as const;
 
 const main = async () => {
   const selected = process.argv.slice(2);
@@ -47,6 +48,10 @@ const main = async () => {
   if (runs('import')) {
     console.log('• `ordo import` of a 50,000-line file through the local stack…');
     results.push(await cliImportThroughput());
+  }
+  if (runs('webhooks')) {
+    console.log('• webhooks through the relay on the local stack: commit-to-delivery, then 1,000 orders…');
+    results.push(...(await webhookDeliveryBenchmarks()));
   }
   // A partial run keeps latest.json whole: it is one full run.
   report(results, selected.length ? `latest-${selected.join('-')}.json` : 'latest.json');

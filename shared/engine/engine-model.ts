@@ -154,10 +154,21 @@ export interface EventRecord {
   attempts: number;
 }
 
+/** One move of an entity from a status to another. */
+export interface StatusChange {
+  from: string;
+  to: string;
+}
+
 export interface EntityChange {
   entity: Entity;
   /** The version the store must still hold; null = the entity must not exist yet. */
   expectedVersion: number | null;
+  /**
+   * Every status the entity moved through in this execution, in order: one run can take an order
+   * from CREATED through BOOKED to ALLOCATED, and each move is news to someone outside.
+   */
+  statusChanges?: StatusChange[];
 }
 
 export type InventoryChangeKind = 'RESERVE' | 'RELEASE' | 'CONSUME';

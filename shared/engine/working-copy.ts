@@ -1,4 +1,4 @@
-import { entityKey, type Entity, type EntityChange } from './engine-model';
+import { entityKey, type Entity, type EntityChange, type StatusChange } from './engine-model';
 
 /**
  * The root's entities as an execution changes them. Loaded entities are never mutated: a
@@ -8,6 +8,8 @@ export class WorkingCopy {
   private readonly entities = new Map<string, Entity>();
   /** Changed entities and the version each had when loaded (null: created here). */
   private readonly changed = new Map<string, number | null>();
+  /** The statuses each entity moved through in this execution. */
+  private readonly moves = new Map<string, StatusChange[]>();
 
   constructor(loaded: readonly Entity[]) {
     for (const entity of loaded) this.entities.set(entityKey(entity.entityType, entity.ref), entity);
@@ -32,6 +34,9 @@ export class WorkingCopy {
     const current = this.entities.get(key);
     if (!current) throw new Error(`No entity ${key} in this root`);
     if (!this.changed.has(key)) this.changed.set(key, current.version);
+    if (changes.status !== undefined && changes.status !== current.status) {
+      this.moves.set(key, [...(this.moves.get(key) ?? []), { from: current.status, to: changes.status }]);
+    }
     const next = { ...current, ...changes };
     this.entities.set(key, next);
     return next;
@@ -48,6 +53,7 @@ export class WorkingCopy {
             ? { ...entity, version: 1, createdOn: at, updatedOn: at, lastEventId: eventId }
             : { ...entity, version: expectedVersion + 1, updatedOn: at, lastEventId: eventId },
         expectedVersion,
+        ...(this.moves.has(key) ? { statusChanges: this.moves.get(key) } : {}),
       });
     }
     return changes;

@@ -123,10 +123,11 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     // Conditioned items first, in the order commitFailure reads the cancellation reasons.
     const required = [
       eventRecordUpdate(this.tableName, uow.event, expiresAt),
-      ...uow.entities.map(({ entity, expectedVersion }) => ({
+      ...uow.entities.map(({ entity, expectedVersion, statusChanges }) => ({
         Put: {
           TableName: this.tableName,
-          Item: entityItem(entity),
+          // The moves of this commit only: the next commit's Put replaces them, and loads leave them out.
+          Item: { ...entityItem(entity), ...(statusChanges ? { statusChanges } : {}) },
           ...(expectedVersion === null
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : {

@@ -2,7 +2,7 @@ import type { AttributeValue as SdkAttributeValue } from '@aws-sdk/client-dynamo
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, DynamoDBRecord } from 'aws-lambda';
 import type { AccountChange } from '../../domain/outbound/account-change';
-import type { OutboxRecord } from '../../engine/engine-model';
+import type { OutboxRecord, StatusChange } from '../../engine/engine-model';
 import {
   ENTITY_SORT_PREFIX,
   EVENT_PARTITION_PREFIX,
@@ -79,7 +79,13 @@ export const accountChangeOf = (record: DynamoDBRecord): AccountChange | undefin
   const base = { changeId: record.eventID ?? `${record.dynamodb?.SequenceNumber}`, at: timeOf(record) };
   switch (kind) {
     case 'ENTITY':
-      return { ...base, kind, after: entityFromItem(after), ...(before ? { before: entityFromItem(before) } : {}) };
+      return {
+        ...base,
+        kind,
+        after: entityFromItem(after),
+        ...(before ? { before: entityFromItem(before) } : {}),
+        ...(Array.isArray(after.statusChanges) ? { statusChanges: after.statusChanges as StatusChange[] } : {}),
+      };
     case 'BATCH':
       return { ...base, kind, after: batchFromItem(after), ...(before ? { before: batchFromItem(before) } : {}) };
     case 'EVENT':

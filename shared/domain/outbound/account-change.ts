@@ -1,4 +1,4 @@
-import type { Entity, EventRecord, OutboxRecord } from '../../engine/engine-model';
+import type { Entity, EventRecord, OutboxRecord, StatusChange } from '../../engine/engine-model';
 import type { Batch, ChunkResult } from '../jobs/batch';
 
 /** Of the event that wrote an outbox record, named by its retailer and id. */
@@ -11,7 +11,7 @@ export type OutboxOwner = { retailerId: string; eventId: string };
  */
 export type AccountChange = { changeId: string; at: string } & (
   | { kind: 'OUTBOX'; owner: OutboxOwner; record: OutboxRecord }
-  | { kind: 'ENTITY'; before?: Entity; after: Entity }
+  | { kind: 'ENTITY'; before?: Entity; after: Entity; statusChanges?: StatusChange[] }
   | { kind: 'EVENT'; before?: EventRecord; after: EventRecord }
   | { kind: 'BATCH'; before?: Batch; after: Batch }
   /**

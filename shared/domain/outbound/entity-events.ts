@@ -1,4 +1,4 @@
-import type { Entity } from '../../engine/engine-model';
+import type { Entity, StatusChange } from '../../engine/engine-model';
 import { FULFILMENT, ORDER } from '../orders/order';
 import { fulfilmentView, orderView } from '../orders/order-view';
 import { hasCustomerData } from './customer-data-opener';
@@ -6,7 +6,7 @@ import type { OutboundContext } from './outbound-context';
 import type { OutboundEvent } from './outbound-event';
 import { outboundEventId } from './outbound-event-id';
 
-type EntityChange = { before?: Entity; after: Entity };
+type EntityChange = { before?: Entity; after: Entity; statusChanges?: StatusChange[] };
 
 /**
  * The order as GET /v1/orders/{ref} shows it, without its fulfilments: the change stream reports
@@ -21,35 +21,62 @@ const fulfilmentData = (fulfilment: Entity) => ({
   fulfilment: { ...fulfilmentView(fulfilment), orderRef: fulfilment.rootRef, createdOn: fulfilment.createdOn, updatedOn: fulfilment.updatedOn },
 });
 
-const eventOf = (type: string, { before, after }: EntityChange, context: OutboundContext) => ({
-  id: outboundEventId(context.accountId, type, after.retailerId, after.entityType, after.ref, after.version),
+/**
+ * The moves a change reports: each one its execution made, in order, when the commit kept them;
+ * else (a write from before they were kept) the one from its old status to its new, if any.
+ */
+const movesOf = ({ before, after, statusChanges }: EntityChange): StatusChange[] => {
+  if (statusChanges !== undefined) return statusChanges;
+  return before !== undefined && before.status !== after.status ? [{ from: before.status, to: after.status }] : [];
+};
+
+/** `move` and its place among the commit's moves tell one event from another of the same write; a lone move keeps the id it always had. */
+const eventOf = (type: string, { after }: EntityChange, status: { from?: string; to: string }, context: OutboundContext, move?: number) => ({
+  id: outboundEventId(context.accountId, type, after.retailerId, after.entityType, after.ref, after.version, ...(move === undefined ? [] : [move])),
   type,
   occurredOn: after.updatedOn,
   accountId: context.accountId,
   retailerId: after.retailerId,
   ...(after.lastEventId === undefined ? {} : { eventId: after.lastEventId }),
   entity: { entityType: after.entityType, ref: after.ref, rootEntityType: after.rootEntityType, rootRef: after.rootRef },
-  status: before === undefined ? { to: after.status } : { from: before.status, to: after.status },
+  status,
   toBus: true,
   toWebhooks: true,
 });
 
-const orderEvent = async (change: EntityChange, context: OutboundContext): Promise<OutboundEvent[]> => {
-  const type = change.before === undefined ? 'order.created' : 'order.status_changed';
-  if (change.before !== undefined && change.before.status === change.after.status) return [];
-  const data = await orderData(change.after, context, false);
-  const dataWithCustomer = hasCustomerData(change.after) ? await orderData(change.after, context, true) : undefined;
-  return [{ ...eventOf(type, change, context), data, ...(dataWithCustomer ? { dataWithCustomer } : {}) }];
+/** One event per move, numbered when the commit made more than one. */
+const moveEvents = (type: string, change: EntityChange, context: OutboundContext) => {
+  const moves = movesOf(change);
+  return moves.map((move, index) => eventOf(type, change, move, context, moves.length > 1 ? index : undefined));
 };
 
 /**
- * `order.created` for a new order, `order.status_changed` when an order's status changed,
- * `fulfilment.status_changed` when a fulfilment was created or its status changed. Every other
- * entity, and a change that left the status as it was, makes nothing.
+ * `order.created` for a new order (its status as committed), then `order.status_changed` for each
+ * move its execution made: one run may take an order from CREATED through BOOKED to ALLOCATED.
+ * Each carries the order as committed.
+ */
+const orderEvents = async (change: EntityChange, context: OutboundContext): Promise<OutboundEvent[]> => {
+  const made = [
+    ...(change.before === undefined ? [eventOf('order.created', change, { to: change.after.status }, context)] : []),
+    ...moveEvents('order.status_changed', change, context),
+  ];
+  if (made.length === 0) return [];
+  const data = await orderData(change.after, context, false);
+  const dataWithCustomer = hasCustomerData(change.after) ? await orderData(change.after, context, true) : undefined;
+  return made.map((event) => ({ ...event, data, ...(dataWithCustomer ? { dataWithCustomer } : {}) }));
+};
+
+/**
+ * `order.created` and `order.status_changed` for orders; `fulfilment.status_changed` when a
+ * fulfilment was created (from absent) and for each move of its status. Every other entity, and a
+ * change that left the status as it was, makes nothing.
  */
 export const entityEventsOf = async (change: EntityChange, context: OutboundContext): Promise<OutboundEvent[]> => {
   const { before, after } = change;
-  if (after.entityType === ORDER) return orderEvent(change, context);
-  if (after.entityType !== FULFILMENT || (before !== undefined && before.status === after.status)) return [];
-  return [{ ...eventOf('fulfilment.status_changed', change, context), data: fulfilmentData(after) }];
+  if (after.entityType === ORDER) return orderEvents(change, context);
+  if (after.entityType !== FULFILMENT) return [];
+  const moves = movesOf(change);
+  const created = before === undefined ? [eventOf('fulfilment.status_changed', change, { to: moves[0]?.from ?? after.status }, context, moves.length ? -1 : undefined)] : [];
+  const data = fulfilmentData(after);
+  return [...created, ...moveEvents('fulfilment.status_changed', change, context)].map((event) => ({ ...event, data }));
 };

@@ -27,7 +27,7 @@ describe('Engine.process', () => {
       createdOn: '2025-01-01T10:00:00.000Z',
     });
     expect(result.entity).toEqual(orderOf(store));
-    expect(result.unitOfWork?.entities).toEqual([{ entity: orderOf(store), expectedVersion: null }]);
+    expect(result.unitOfWork?.entities).toEqual([{ entity: orderOf(store), expectedVersion: null, statusChanges: [{ from: 'CREATED', to: 'BOOKED' }] }]);
   });
 
   it('audits EVENT_RECEIVED, RULESET, RULE, STATE_CHANGE and OUTCOME in that order', async () => {

@@ -43,7 +43,13 @@ describe('Execution.run', () => {
     expect(outcome).toEqual({
       outcome: 'SUCCESS',
       effects: {
-        entities: [{ entity: expect.objectContaining({ ref: 'O-1', status: 'BOOKED', version: 1 }), expectedVersion: null }],
+        entities: [
+          {
+            entity: expect.objectContaining({ ref: 'O-1', status: 'BOOKED', version: 1 }),
+            expectedVersion: null,
+            statusChanges: [{ from: 'CREATED', to: 'BOOKED' }],
+          },
+        ],
         inventory: [],
         outbox: [],
         scheduled: [],

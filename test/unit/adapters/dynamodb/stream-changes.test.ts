@@ -123,6 +123,21 @@ describe('accountChangeOf', () => {
     expect(change).toMatchObject({ kind: 'ENTITY', before: created, after: booked });
   });
 
+  it('reads the status moves the commit kept with the entity, and never takes them for part of the entity', () => {
+    // Prepare
+    const order = anOrderEntity('O-1', { retailerId: 'r1', status: 'ALLOCATED' });
+    const moves = [
+      { from: 'CREATED', to: 'BOOKED' },
+      { from: 'BOOKED', to: 'ALLOCATED' },
+    ];
+
+    // Act
+    const change = accountChangeOf(insertOf({ ...entityItem(order), statusChanges: moves }));
+
+    // Assess
+    expect(change).toEqual({ changeId: expect.any(String), at: '2025-03-14T09:26:53.000Z', kind: 'ENTITY', after: order, statusChanges: moves });
+  });
+
   it('reads an event record and what it was before', () => {
     // Prepare
     const pending = eventRecord();

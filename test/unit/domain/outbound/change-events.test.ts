@@ -1,3 +1,4 @@
+import type { AccountChange } from '../../../../shared/domain/outbound/account-change';
 import { outboundEventsOf } from '../../../../shared/domain/outbound/change-events';
 import { webhookDataOf } from '../../../../shared/domain/outbound/webhook-data';
 import { busDetailOf } from '../../../../shared/domain/outbound/bus-detail';
@@ -100,6 +101,43 @@ describe('outboundEventsOf, for orders', () => {
         data: { order: expect.objectContaining({ status: 'ALLOCATED' }) },
       }),
     ]);
+  });
+
+  it('announces a new order moved on in the run that created it as order.created, then order.status_changed for each move', async () => {
+    // Prepare
+    const context = outboundContext();
+    const order = await sealedOrder(context.keys, { status: 'ALLOCATED', lastEventId: 'create-O-1' });
+    const moves = [
+      { from: 'CREATED', to: 'BOOKED' },
+      { from: 'BOOKED', to: 'ALLOCATED' },
+    ];
+
+    // Act
+    const events = await outboundEventsOf({ ...entityChange(order), statusChanges: moves } as AccountChange, context);
+
+    // Assess
+    expect(events.map(({ type, status, eventId }) => ({ type, status, eventId }))).toEqual([
+      { type: 'order.created', status: { to: 'ALLOCATED' }, eventId: 'create-O-1' },
+      { type: 'order.status_changed', status: { from: 'CREATED', to: 'BOOKED' }, eventId: 'create-O-1' },
+      { type: 'order.status_changed', status: { from: 'BOOKED', to: 'ALLOCATED' }, eventId: 'create-O-1' },
+    ]);
+    expect(new Set(events.map((event) => event.id)).size).toBe(3);
+  });
+
+  it('announces a fulfilment created and moved in one run as its creation, then each move', async () => {
+    // Prepare
+    const context = outboundContext();
+    const fulfilment = aFulfilment({ status: 'PICKED' });
+
+    // Act
+    const events = await outboundEventsOf({ ...entityChange(fulfilment), statusChanges: [{ from: 'CREATED', to: 'PICKED' }] } as AccountChange, context);
+
+    // Assess
+    expect(events.map(({ type, status }) => ({ type, status }))).toEqual([
+      { type: 'fulfilment.status_changed', status: { to: 'CREATED' } },
+      { type: 'fulfilment.status_changed', status: { from: 'CREATED', to: 'PICKED' } },
+    ]);
+    expect(events[0].id).not.toBe(events[1].id);
   });
 
   it('announces nothing when an order changed but kept its status', async () => {
