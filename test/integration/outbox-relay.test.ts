@@ -11,11 +11,15 @@ import { accountChangesOf } from '../../shared/adapters/dynamodb/stream-changes'
 import { accountTableName } from '../../shared/domain/accounts/account-table';
 import { documentClient } from '../../shared/composition/dynamodb-clients';
 import { orchestrationOf } from '../../shared/composition/orchestration';
-import { streamRelay } from '../../shared/composition/outbox-relay';
+import { outboxRelayOf, streamRelay } from '../../shared/composition/outbox-relay';
 import { relayChanges, type AccountRelay } from '../../shared/domain/outbound/relay-changes';
 import type { OrdoEvent } from '../../shared/engine/engine-model';
 import { lambdaContext } from '../support/lambda';
-import { fakeRelay, plainEventsOf, type FakeRelay } from '../support/outbox-relay';
+import { fakeRelay, plainEventsOf, RecordingBus, type FakeRelay } from '../support/outbox-relay';
+import { answerWith, WebhookReceiver } from '../support/webhook-receiver';
+import { webhookDeliveriesOf } from '../../shared/composition/webhook-delivery';
+import { webhookDispatch } from '../../shared/domain/webhooks/dispatch-webhooks';
+import { webhooksApi } from './webhooks-api';
 import { newAccount } from './control-plane-api';
 import { orchestrationApi as api } from './orchestration-api';
 
@@ -26,6 +30,9 @@ const raw = localDynamoDbClient(endpoint);
 const streams = new LocalChangeStreams(raw, endpoint);
 
 const RETAILER = 'r1';
+
+// As on the local stack: a webhook may reach a server on this machine. Read on first use, below.
+process.env.ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL = 'true';
 
 /** CREATE puts an event on the bus, calls a webhook, and sends PING to another order. */
 const outboundWorkflow = {
@@ -219,5 +226,57 @@ describe('the outbox relay on DynamoDB Local', () => {
     expect(fake.webhooks.dispatched.map((sent) => sent.type)).toEqual(['custom.webhook']);
     expect(fake.queue.events.map((sent) => sent.name)).toEqual(['PING']);
     expect(await outboxItemsOf(tableName, 'evt-relay-4')).toEqual([]);
+  });
+});
+
+describe('the outbox relay when it dies between delivering a webhook and removing its record', () => {
+  /** CREATE sends a webhook of a type of its own. */
+  const webhookWorkflow = {
+    retailerId: RETAILER,
+    entityType: 'ORDER',
+    subtype: 'HD',
+    statuses: [{ name: 'CREATED' }],
+    rulesets: [{ name: 'CREATE', type: 'ORDER', rules: [{ name: 'ordo.core.SendWebhook', props: { eventType: 'order.received' } }] }],
+  };
+
+  it('delivers the message again under the same webhook-id on the next try, and removes the record once', async () => {
+    // Prepare
+    const receiver = await WebhookReceiver.start(answerWith(204));
+    try {
+      const { accountId, apiKey } = await newAccount('relay-crash');
+      expect((await api.putWorkflow(apiKey, 'ORDER', 'HD', webhookWorkflow)).status).toBe(201);
+      expect((await webhooksApi.create(apiKey, { url: receiver.url().href, events: ['order.received'] })).status).toBe(201);
+      const result = await orchestrationOf(accountId).engine.process(createEvent('evt-crash-1', 'O-CRASH'));
+      expect(result.outcome).toBe('SUCCESS');
+      const tableName = accountTableName('sandbox', accountId);
+      const changes = accountChangesOf(await streamedRecords(tableName));
+      const deliveries = webhookDeliveriesOf(accountId);
+      // The process dies once the endpoint has the message, before anything is written about it.
+      const dyingSender = {
+        send: async (request: Parameters<typeof deliveries.sender.send>[0]) => {
+          await deliveries.sender.send(request);
+          throw new Error('the relay process died');
+        },
+      };
+      const relay = (webhooks = webhookDispatch(deliveries)): AccountRelay => ({ ...outboxRelayOf(accountId), bus: new RecordingBus(), webhooks });
+
+      // Act
+      const crashed = await relayChanges(changes, relay(webhookDispatch({ ...deliveries, sender: dyingSender })));
+      const leftAfterCrash = await outboxItemsOf(tableName, 'evt-crash-1');
+      const retried = await relayChanges(changes, relay());
+      const again = await relayChanges(changes, relay());
+
+      // Assess
+      expect(crashed.failed.length).toBeGreaterThan(0);
+      expect(leftAfterCrash).toHaveLength(1);
+      expect(retried.failed).toEqual([]);
+      expect(again.failed).toEqual([]);
+      expect(receiver.received).toHaveLength(2);
+      const [first, second] = receiver.received.map((received) => received.headers['webhook-id']);
+      expect(second).toBe(first);
+      expect(await outboxItemsOf(tableName, 'evt-crash-1')).toEqual([]);
+    } finally {
+      await receiver.close();
+    }
   });
 });
