@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DELIVERY_RETENTION_DAYS, type DeliveryStatus, type WebhookDelivery } from '../../domain/webhooks/webhook-delivery-record';
 import type { DeliveryListQuery, WebhookDeliveryStore } from '../../ports/webhook-delivery-store';
 import { queryPage } from './query-page';
 import { TTL_ATTRIBUTE } from './table-schemas';
+import { writtenIfCondition } from './conditional-write';
 
 /**
  * Each delivery has its own partition, so a busy subscription spreads its writes; GSI1 lists a
@@ -33,16 +33,6 @@ const deliveryOf = (item: Record<string, unknown>): WebhookDelivery => {
   return delivery as unknown as WebhookDelivery;
 };
 
-const refusedByCondition = async (write: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
-
 /** Webhook deliveries in the account's table, kept 30 days (DynamoDB TTL). */
 export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
   constructor(
@@ -51,7 +41,7 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
   ) {}
 
   create(delivery: WebhookDelivery): Promise<boolean> {
-    return refusedByCondition(() =>
+    return writtenIfCondition(() =>
       this.client.send(new PutCommand({ TableName: this.tableName, Item: itemOf(delivery), ConditionExpression: 'attribute_not_exists(PK)' })),
     );
   }
@@ -64,7 +54,7 @@ export class DynamoWebhookDeliveryStore implements WebhookDeliveryStore {
   }
 
   replace(delivery: WebhookDelivery, readVersion: number): Promise<boolean> {
-    return refusedByCondition(() =>
+    return writtenIfCondition(() =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,

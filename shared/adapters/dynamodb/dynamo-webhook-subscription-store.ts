@@ -1,9 +1,9 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Sealed } from '../../domain/privacy/sealed';
 import type { WebhookSubscription, WebhookSubscriptionRecord } from '../../domain/webhooks/webhook-subscription';
 import type { WebhookSubscriptionStore } from '../../ports/webhook-subscription-store';
 import { queryAll } from './query-all';
+import { writtenIfCondition } from './conditional-write';
 
 /** One partition holds the account's subscriptions: few, and read together when an event is sent. */
 const PARTITION = 'WEBHOOK';
@@ -29,16 +29,6 @@ const recordOf = (item: Record<string, unknown>): WebhookSubscriptionRecord => {
   };
 };
 
-const refusedByCondition = async (write: () => Promise<unknown>): Promise<boolean> => {
-  try {
-    await write();
-    return true;
-  } catch (error) {
-    if (error instanceof ConditionalCheckFailedException) return false;
-    throw error;
-  }
-};
-
 /** Subscriptions in the account's table, one item each, the secrets only ever sealed. */
 export class DynamoWebhookSubscriptionStore implements WebhookSubscriptionStore {
   constructor(
@@ -47,7 +37,7 @@ export class DynamoWebhookSubscriptionStore implements WebhookSubscriptionStore 
   ) {}
 
   create(record: WebhookSubscriptionRecord): Promise<boolean> {
-    return refusedByCondition(() =>
+    return writtenIfCondition(() =>
       this.client.send(new PutCommand({ TableName: this.tableName, Item: itemOf(record), ConditionExpression: 'attribute_not_exists(PK)' })),
     );
   }
@@ -68,7 +58,7 @@ export class DynamoWebhookSubscriptionStore implements WebhookSubscriptionStore 
   }
 
   replace(record: WebhookSubscriptionRecord, readVersion: number): Promise<boolean> {
-    return refusedByCondition(() =>
+    return writtenIfCondition(() =>
       this.client.send(
         new PutCommand({
           TableName: this.tableName,
@@ -82,7 +72,7 @@ export class DynamoWebhookSubscriptionStore implements WebhookSubscriptionStore 
   }
 
   delete(webhookId: string): Promise<boolean> {
-    return refusedByCondition(() =>
+    return writtenIfCondition(() =>
       this.client.send(
         new DeleteCommand({ TableName: this.tableName, Key: subscriptionKey(webhookId), ConditionExpression: 'attribute_exists(PK)' }),
       ),
