@@ -11,7 +11,15 @@ const byStream = (records: readonly DynamoDBRecord[]): Map<string | undefined, D
   return streams;
 };
 
-const relayStream = async (streamArn: string | undefined, records: DynamoDBRecord[], relay: StreamRelay): Promise<DynamoDBBatchItemFailure[]> => {
+/** Room left, once the relay stops making webhook attempts itself, to record what it did and answer. */
+const FINISHING_MS = 5_000;
+
+const relayStream = async (
+  streamArn: string | undefined,
+  records: DynamoDBRecord[],
+  relay: StreamRelay,
+  attemptBefore: Date,
+): Promise<DynamoDBBatchItemFailure[]> => {
   // The account comes from the table the stream belongs to, never from what the records say.
   const accountId = await relay.accountOfStream(streamArn);
   if (!accountId) {
@@ -19,7 +27,7 @@ const relayStream = async (streamArn: string | undefined, records: DynamoDBRecor
     return [];
   }
   const changes = relay.changesOf(records);
-  const outcome = await relayChanges(changes, relay.relayOf(accountId));
+  const outcome = await relayChanges(changes, relay.relayOf(accountId), { attemptBefore });
   const [first] = outcome.failed;
   if (!first) {
     logger.info('account changes relayed', { accountId, records: records.length, changes: changes.length });
@@ -41,9 +49,11 @@ const relayStream = async (streamArn: string | undefined, records: DynamoDBRecor
 // mapping retries them, then sends their place in the stream to the outbox DLQ.
 export const handler = consumerHandler(
   streamRelay,
-  async (event: DynamoDBStreamEvent, _lambda, relay): Promise<DynamoDBBatchResponse> => {
+  async (event: DynamoDBStreamEvent, lambda, relay): Promise<DynamoDBBatchResponse> => {
+    // Endpoints that are slow to answer must not run the function past its timeout, which would hand the whole batch on again.
+    const attemptBefore = new Date(Date.now() + lambda.getRemainingTimeInMillis() - FINISHING_MS);
     const batchItemFailures: DynamoDBBatchItemFailure[] = [];
-    for (const [streamArn, records] of byStream(event.Records)) batchItemFailures.push(...(await relayStream(streamArn, records, relay)));
+    for (const [streamArn, records] of byStream(event.Records)) batchItemFailures.push(...(await relayStream(streamArn, records, relay, attemptBefore)));
     return { batchItemFailures };
   },
 );

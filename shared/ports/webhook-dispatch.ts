@@ -7,5 +7,10 @@ import type { OutboundEvent } from '../domain/outbound/outbound-event';
  * recorded or queued; dispatching again is then safe.
  */
 export interface WebhookDispatch {
-  dispatch(event: OutboundEvent): Promise<void>;
+  /**
+   * `attemptBefore`: a first attempt is made at once only when it can end (an endpoint has 10 s)
+   * before this instant; otherwise it is queued to run at once, so a slow endpoint never holds the
+   * caller past its own deadline.
+   */
+  dispatch(event: OutboundEvent, options?: { attemptBefore?: Date }): Promise<void>;
 }

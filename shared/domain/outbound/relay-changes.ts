@@ -29,21 +29,24 @@ export interface RelayOutcome {
   error?: unknown;
 }
 
-const deliver = async (events: readonly OutboundEvent[], relay: AccountRelay): Promise<void> => {
+/** How long the relay may take: webhooks' first attempts that would end later are queued instead of made. */
+export type RelayOptions = { attemptBefore?: Date };
+
+const deliver = async (events: readonly OutboundEvent[], relay: AccountRelay, options: RelayOptions): Promise<void> => {
   const toBus = events.filter((event) => event.toBus);
   if (toBus.length) await relay.bus.publish(toBus);
-  for (const event of events) if (event.toWebhooks) await relay.webhooks.dispatch(event);
+  for (const event of events) if (event.toWebhooks) await relay.webhooks.dispatch(event, options);
 };
 
-const relayChange = async (change: AccountChange, relay: AccountRelay): Promise<void> => {
-  if (change.kind !== 'OUTBOX') return deliver(await relay.eventsOf(change), relay);
+const relayChange = async (change: AccountChange, relay: AccountRelay, options: RelayOptions): Promise<void> => {
+  if (change.kind !== 'OUTBOX') return deliver(await relay.eventsOf(change), relay, options);
   const { owner, record } = change;
   if (!(await relay.outbox.exists(owner, record))) return;
   if (record.kind === 'EVENT') {
     // Deduplicated by the event's id, so the inline path having sent it too costs nothing.
     await relay.queue.enqueue({ accountId: relay.accountId, event: record.payload as unknown as OrdoEvent });
   }
-  await deliver(await relay.eventsOf(change), relay);
+  await deliver(await relay.eventsOf(change), relay, options);
   // Removed only once delivered: a crash in between delivers again (the same ids), never loses it.
   await relay.outbox.remove(owner, [record]);
 };
@@ -54,10 +57,10 @@ const relayChange = async (change: AccountChange, relay: AccountRelay): Promise<
  * and the record is then removed. The first failure stops the rest, so the stream hands that
  * change and those after it on again, in order.
  */
-export const relayChanges = async (changes: readonly AccountChange[], relay: AccountRelay): Promise<RelayOutcome> => {
+export const relayChanges = async (changes: readonly AccountChange[], relay: AccountRelay, options: RelayOptions = {}): Promise<RelayOutcome> => {
   for (const [index, change] of changes.entries()) {
     try {
-      await relayChange(change, relay);
+      await relayChange(change, relay, options);
     } catch (error) {
       return { handled: index, failed: changes.slice(index), error };
     }

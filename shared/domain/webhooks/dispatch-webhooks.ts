@@ -15,6 +15,25 @@ import { subscribesTo, type WebhookSubscription, type WebhookSubscriptionRecord 
 /** First attempts made at once for one event: each may wait up to the 10 s an endpoint has to answer. */
 const PARALLEL_DELIVERIES = 10;
 
+/** What an attempt may take, with room to record it: the 10 s an endpoint has, and one more. */
+const ATTEMPT_BUDGET_MS = 11_000;
+
+type DispatchOptions = { attemptBefore?: Date };
+
+/** Whether a first attempt made now would end before the caller's deadline. */
+const timeForAttempt = ({ attemptBefore }: DispatchOptions, context: WebhookDeliveries): boolean =>
+  attemptBefore === undefined || context.clock.now().getTime() + ATTEMPT_BUDGET_MS <= attemptBefore.getTime();
+
+/** The first attempt, queued to run at once rather than made here. */
+const queueFirstAttempt = async (delivery: WebhookDelivery, context: WebhookDeliveries): Promise<WebhookDelivery> => {
+  const dueOn = context.clock.now().toISOString();
+  await context.queue.schedule({ accountId: context.accountId, webhookId: delivery.webhookId, messageId: delivery.messageId, dueOn }, 0);
+  const queued = { ...delivery, nextAttemptOn: dueOn, version: delivery.version + 1 };
+  // Another dispatch queued or made it meanwhile: that one stands, and this queued copy finds it STALE.
+  if (await context.deliveries.replace(queued, delivery.version)) return queued;
+  return (await context.deliveries.get(delivery.webhookId, delivery.messageId)) ?? delivery;
+};
+
 /**
  * Whether the event goes to this subscription: an ENABLED one of the event's retailer (or of every
  * retailer) that wants its type; an event aimed at one subscription or one url goes there alone,
@@ -71,9 +90,15 @@ export const deliverNow = async (delivery: WebhookDelivery, record: WebhookSubsc
  * The event's message to one subscription, with its first attempt made now unless one was made
  * already (the event is dispatched again after a relay retry): later attempts are the queue's.
  */
-export const deliverEvent = async (event: OutboundEvent, record: WebhookSubscriptionRecord, context: WebhookDeliveries): Promise<WebhookDelivery> => {
+export const deliverEvent = async (
+  event: OutboundEvent,
+  record: WebhookSubscriptionRecord,
+  context: WebhookDeliveries,
+  options: DispatchOptions = {},
+): Promise<WebhookDelivery> => {
   const delivery = await deliveryOf(event, record, context);
-  if (delivery.status !== 'PENDING' || delivery.attempts.length > 0) return delivery;
+  if (delivery.status !== 'PENDING' || delivery.attempts.length > 0 || delivery.nextAttemptOn !== undefined) return delivery;
+  if (!timeForAttempt(options, context)) return queueFirstAttempt(delivery, context);
   try {
     return await deliverNow(delivery, record, context);
   } catch (error) {
@@ -88,12 +113,12 @@ export const deliverEvent = async (event: OutboundEvent, record: WebhookSubscrip
  * even when one fails; then the first failure is thrown, and dispatching again is safe: message ids
  * derive from the event and the subscription, and a message already tried is not tried again here.
  */
-export const dispatchWebhooks = async (event: OutboundEvent, context: WebhookDeliveries): Promise<void> => {
+export const dispatchWebhooks = async (event: OutboundEvent, context: WebhookDeliveries, options: DispatchOptions = {}): Promise<void> => {
   if (!event.toWebhooks) return;
   const records = (await context.webhooks.list()).filter((record) => wants(record.subscription, event));
   const results = await inParallel(
     records.map((record) => () =>
-      deliverEvent(event, record, context).then(
+      deliverEvent(event, record, context, options).then(
         () => undefined,
         (error: unknown) => ({ error }),
       ),
@@ -104,4 +129,6 @@ export const dispatchWebhooks = async (event: OutboundEvent, context: WebhookDel
   if (failed) throw failed.error;
 };
 
-export const webhookDispatch = (context: WebhookDeliveries): WebhookDispatch => ({ dispatch: (event) => dispatchWebhooks(event, context) });
+export const webhookDispatch = (context: WebhookDeliveries): WebhookDispatch => ({
+  dispatch: (event, options) => dispatchWebhooks(event, context, options),
+});

@@ -212,6 +212,39 @@ describe('dispatchWebhooks', () => {
     ]);
   });
 
+  it('queues the first attempt to run at once instead of making it when it could not end before the caller must be done', async () => {
+    // Prepare
+    const context = fakeWebhookDeliveries();
+    const { webhookId } = await subscribe(context);
+    const attemptBefore = new Date(context.clock.now().getTime() + 10_000);
+
+    // Act
+    await dispatchWebhooks(orderCreatedEvent(), context, { attemptBefore });
+    await dispatchWebhooks(orderCreatedEvent(), context, { attemptBefore });
+
+    // Assess
+    expect(context.sender.requests).toHaveLength(0);
+    const delivery = onlyDelivery(context, webhookId);
+    expect(delivery).toMatchObject({ status: 'PENDING', attempts: [], nextAttemptOn: '2025-03-14T09:00:00.000Z' });
+    expect(context.queue.scheduled).toEqual([
+      { retry: { accountId: 'acme', webhookId, messageId: delivery.messageId, dueOn: '2025-03-14T09:00:00.000Z' }, delaySeconds: 0 },
+    ]);
+  });
+
+  it('makes the first attempt itself when it can end before the caller must be done', async () => {
+    // Prepare
+    const context = fakeWebhookDeliveries();
+    await subscribe(context);
+    const attemptBefore = new Date(context.clock.now().getTime() + 30_000);
+
+    // Act
+    await dispatchWebhooks(orderCreatedEvent(), context, { attemptBefore });
+
+    // Assess
+    expect(context.sender.requests).toHaveLength(1);
+    expect(context.queue.scheduled).toEqual([]);
+  });
+
   it('checks the url again before sending, and counts a host that now resolves to a private address as a failed attempt', async () => {
     // Prepare
     const context = fakeWebhookDeliveries();
