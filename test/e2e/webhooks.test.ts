@@ -50,6 +50,24 @@ afterAll(async () => {
 });
 
 describe('webhooks on the running local stack', () => {
+  it('refuses to subscribe the metadata address, even on the local stack that takes http and loopback, naming url and storing nothing', async () => {
+    // Act
+    const refused = await Promise.all(
+      ['http://169.254.169.254/', 'http://2852039166/latest/meta-data', 'http://0xa9.0xfe.0xa9.0xfe/'].map((url) =>
+        http('POST', '/v1/webhooks', { apiKey: demoKey(), body: { url, events: ['*'], retailerId: DEMO_RETAILER } }),
+      ),
+    );
+    const listed = await http('GET', '/v1/webhooks', { apiKey: demoKey() });
+
+    // Assess
+    expect(refused.map((reply) => [reply.status, reply.body.error?.field])).toEqual([
+      [400, 'url'],
+      [400, 'url'],
+      [400, 'url'],
+    ]);
+    expect(listed.body.items.filter((item: { url: string }) => /169\.254|2852039166|0xa9/.test(item.url))).toEqual([]);
+  });
+
   it("sends a new order's signed order.created and order.status_changed within 15 s, each accepted by standardwebhooks", async () => {
     // Prepare
     const receiver = await receiverWith(answerWith(204));

@@ -252,6 +252,7 @@ describe('Inventory layout: counts and reservations in separate items', () => {
       const { Item: count } = await documents.send(new GetCommand({ TableName: TABLE, Key: stockCountKey(skuRef, LOCATION), ConsistentRead: true }));
       expect(count?.appliedBy).toBe('bulk-1#0');
       expect(stores.reduce((sum, racing) => sum + racing.stockFailures + racing.conflicts, 0)).toBeGreaterThanOrEqual(10);
-    });
+      // Twenty transactions racing and re-running on a shared machine can take more than jest's 5 s; speed is the benchmark's to judge.
+    }, 30_000);
   });
 });
