@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { validate } from '../domain/validation';
 import { logger } from '../runtime/logger';
+import '../runtime/local-key-guard';
 import { readJsonBody } from './request-body';
 import { responses } from './response-middleware';
 import { toApiGatewayResult, type HttpResult } from './response';

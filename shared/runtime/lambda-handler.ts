@@ -1,6 +1,7 @@
 import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
+import './local-key-guard';
 import { logger } from './logger';
 
 /** A non-HTTP Lambda (queue, bus, schedule): middy with the logger and nothing else. */
