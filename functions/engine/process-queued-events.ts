@@ -4,6 +4,7 @@ import { orchestrationOf } from '../../shared/composition/orchestration';
 import { runQueuedMessage } from '../../shared/domain/orchestration/queued-event';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 type Context = Parameters<typeof runQueuedMessage>[1];
 
@@ -18,5 +19,5 @@ const processRecord = async (record: SQSRecord, context: Context) => {
 export const handler = consumerHandler(
   (): Context => ({ orchestrationOf }),
   (event: SQSEvent, lambdaContext, context) =>
-    processPartialResponse(event, (record: SQSRecord) => processRecord(record, context), processor, { context: lambdaContext, skipGroupOnError: true }),
+    processPartialResponse(event, loggingFailures('processQueuedEvents', (record: SQSRecord) => processRecord(record, context)), processor, { context: lambdaContext, skipGroupOnError: true }),
 );

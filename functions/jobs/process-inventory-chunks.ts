@@ -5,6 +5,7 @@ import { positionWorkflowOf } from '../../shared/composition/position-workflow';
 import { processChunk, type ChunkProcessing } from '../../shared/domain/jobs/process-chunk';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 const processor = new BatchProcessor(EventType.SQS);
 
@@ -14,7 +15,7 @@ export const handler = consumerHandler(
   (event: SQSEvent, lambda, context) =>
     processPartialResponse(
       event,
-      async (record: SQSRecord) => logger.info('inventory chunk applied', await processChunk(record.body, context)),
+      loggingFailures('processInventoryChunks', async (record: SQSRecord) => logger.info('inventory chunk applied', await processChunk(record.body, context))),
       processor,
       { context: lambda },
     ),

@@ -4,22 +4,17 @@ import { webhookDeliveriesOf } from '../../shared/composition/webhook-delivery';
 import { deliverWebhook, type WebhookRetrying } from '../../shared/domain/webhooks/deliver-webhook';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 const processor = new BatchProcessor(EventType.SQS);
 
 const processRecord = async (record: SQSRecord, context: WebhookRetrying) => {
-  try {
-    logger.info('webhook retry handled', await deliverWebhook(record.body, context));
-  } catch (error) {
-    // Names only: a message body or an endpoint's answer may carry customer data.
-    logger.error('webhook retry failed', { messageId: record.messageId, errorName: (error as Error).name, errorMessage: (error as Error).message });
-    throw error;
-  }
+  logger.info('webhook retry handled', await deliverWebhook(record.body, context));
 };
 
 // Retries from the webhooks queue, each on its own: one that fails goes back to the queue (then to the DLQ) alone.
 export const handler = consumerHandler(
   (): WebhookRetrying => ({ deliveriesOf: webhookDeliveriesOf }),
   (event: SQSEvent, lambda, context) =>
-    processPartialResponse(event, (record: SQSRecord) => processRecord(record, context), processor, { context: lambda }),
+    processPartialResponse(event, loggingFailures('deliverWebhooks', (record: SQSRecord) => processRecord(record, context)), processor, { context: lambda }),
 );

@@ -68,7 +68,7 @@ describe('the deliver-webhooks handler', () => {
     await deliverWebhooks(batch, lambdaContext());
 
     // Assess
-    expect(error).toHaveBeenCalledWith('webhook retry failed', expect.objectContaining({ messageId: 'm-1' }));
+    expect(error).toHaveBeenCalledWith('queue record failed', { consumer: 'deliverWebhooks', messageId: 'm-1', receiveCount: 1, code: 'VALIDATION_FAILED' });
     expect(JSON.stringify(error.mock.calls)).not.toContain('Ada');
   });
 
@@ -81,7 +81,7 @@ describe('the deliver-webhooks handler', () => {
     await deliverWebhooks(batch, lambdaContext());
 
     // Assess
-    expect(error).toHaveBeenCalledWith('webhook retry failed', expect.objectContaining({ messageId: 'm-1' }));
+    expect(error).toHaveBeenCalledWith('queue record failed', expect.objectContaining({ consumer: 'deliverWebhooks', messageId: 'm-1', code: 'VALIDATION_FAILED' }));
     expect(JSON.stringify(error.mock.calls)).not.toContain('Ada Lovelace');
   });
 });
