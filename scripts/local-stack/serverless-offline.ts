@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { StartFailedError, waitFor } from './ports';
 
@@ -28,10 +28,12 @@ export const startServerlessOffline = async (options: {
   let recent = '';
   let echoing = false;
 
+  // Its own build folder: another stack, or `serverless package`, in the same checkout rebuilds `.esbuild`.
+  const buildDir = `.esbuild-offline-${options.httpPort}`;
   const child = spawn(
     process.execPath,
     [resolve(projectRoot, 'node_modules/serverless/bin/serverless.js'), 'offline', 'start'],
-    { cwd: projectRoot, env: options.env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    { cwd: projectRoot, env: { ...options.env, ORDO_BUILD_DIR: buildDir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const onOutput = (chunk: Buffer) => {
     log.write(chunk);
@@ -54,6 +56,7 @@ export const startServerlessOffline = async (options: {
       await exited;
       clearTimeout(timer);
     }
+    rmSync(resolve(projectRoot, buildDir), { recursive: true, force: true });
     log.end();
   };
 
