@@ -3,23 +3,12 @@ import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { startLocalStack, type LocalStackPorts } from '../scripts/local-stack';
-import { freePort } from '../scripts/local-stack/ports';
+import { freeLocalStackPorts, startLocalStack } from '../scripts/local-stack';
 import type { BenchResult } from './report';
+import { stackApi as api } from './stack-api';
 
 const LINES = 50_000;
 const LOCATIONS = Array.from({ length: 20 }, (_, i) => `DC-${String(i).padStart(2, '0')}`);
-
-const api = async (baseUrl: string, apiKey: string, method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-};
 
 /** A CSV of 50,000 positions: 2,500 SKUs at 20 locations. */
 const writeStockFile = async (dir: string): Promise<string> => {
@@ -40,16 +29,7 @@ const writeStockFile = async (dir: string): Promise<string> => {
  */
 export const cliImportThroughput = async (): Promise<BenchResult> => {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-bench-import-'));
-  const ports: LocalStackPorts = {
-    http: await freePort(),
-    dynamodb: await freePort(),
-    sqs: await freePort(),
-    eventBridge: await freePort(),
-    eventBridgePubSub: await freePort(),
-    lambda: await freePort(),
-    websocket: await freePort(),
-    s3: await freePort(),
-  };
+  const ports = await freeLocalStackPorts();
   const stack = await startLocalStack({ stateDir: dir, inMemory: true, ports, operatorKey: 'bench-operator-key', seedDemo: false });
   try {
     const account = await api(stack.baseUrl, stack.operatorKey, 'POST', '/v1/accounts', { accountId: 'bench-import' });

@@ -4,29 +4,18 @@ import type { AddressInfo } from 'node:net';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack, type LocalStack, type LocalStackPorts } from '../scripts/local-stack';
+import { freeLocalStackPorts, startLocalStack, type LocalStack } from '../scripts/local-stack';
 import { DEMO_RETAILER, demoSkus } from '../scripts/local-stack/demo-catalog';
-import { freePort } from '../scripts/local-stack/ports';
 import { accountTableName } from '../shared/domain/accounts/account-table';
 import referenceHd from '../shared/domain/orders/reference-workflows/order-hd.json';
 import { hdOrder } from '../test/support/order-builder';
 import { median, percentile, type BenchResult } from './report';
+import { stackApi as api } from './stack-api';
 
 const LATENCY_ORDERS = 100;
 const BURST_ORDERS = 1_000;
 const BURST_CONCURRENCY = 8;
 const LEEDS = { lat: 53.7997, lon: -1.5492 };
-
-const api = async (baseUrl: string, apiKey: string, method: string, path: string, body?: unknown) => {
-  const response = await fetch(`${baseUrl}${path}`, {
-    method,
-    headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const text = await response.text();
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${text}`);
-  return JSON.parse(text) as Record<string, unknown>;
-};
 
 /** A receiver that notes when each message arrived, by its webhook-id (repeats keep the first time). */
 const startReceiver = async () => {
@@ -111,16 +100,7 @@ const runPool = async (count: number, concurrency: number, task: (n: number) => 
  */
 export const webhookDeliveryBenchmarks = async (): Promise<BenchResult[]> => {
   const dir = mkdtempSync(join(tmpdir(), 'ordo-bench-webhooks-'));
-  const ports: LocalStackPorts = {
-    http: await freePort(),
-    dynamodb: await freePort(),
-    sqs: await freePort(),
-    eventBridge: await freePort(),
-    eventBridgePubSub: await freePort(),
-    lambda: await freePort(),
-    websocket: await freePort(),
-    s3: await freePort(),
-  };
+  const ports = await freeLocalStackPorts();
   const stack = await startLocalStack({ stateDir: dir, inMemory: true, ports, operatorKey: 'bench-operator-key' });
   const receiver = await startReceiver();
   try {

@@ -4,7 +4,7 @@ import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOper
 import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { assertJava } from './java';
-import { assertPortFree } from './ports';
+import { assertPortFree, freePort } from './ports';
 import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
 import { startLocalSqs } from './sqs-local';
@@ -61,6 +61,18 @@ export const portsFromEnv = (env: NodeJS.ProcessEnv = process.env): LocalStackPo
   eventBridgePubSub: Number(env.ORDO_EVENTBRIDGE_PUBSUB_PORT ?? 4011),
   lambda: Number(env.ORDO_LAMBDA_PORT ?? 3002),
   websocket: Number(env.ORDO_WEBSOCKET_PORT ?? 3001),
+});
+
+/** Free ports for every piece, for a stack beside a developer's own (tests, benchmarks). */
+export const freeLocalStackPorts = async (): Promise<LocalStackPorts> => ({
+  http: await freePort(),
+  dynamodb: await freePort(),
+  sqs: await freePort(),
+  s3: await freePort(),
+  eventBridge: await freePort(),
+  eventBridgePubSub: await freePort(),
+  lambda: await freePort(),
+  websocket: await freePort(),
 });
 
 const PORT_SETTINGS: Record<keyof LocalStackPorts, [string, string]> = {

@@ -1,19 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalStack, type LocalStack, type LocalStackPorts } from '../../scripts/local-stack';
-import { freePort } from '../../scripts/local-stack/ports';
-
-const freePorts = async (): Promise<LocalStackPorts> => ({
-  http: await freePort(),
-  dynamodb: await freePort(),
-  sqs: await freePort(),
-  s3: await freePort(),
-  eventBridge: await freePort(),
-  eventBridgePubSub: await freePort(),
-  lambda: await freePort(),
-  websocket: await freePort(),
-});
+import { freeLocalStackPorts, startLocalStack, type LocalStack, type LocalStackPorts } from '../../scripts/local-stack';
 
 /**
  * A port found free can still be taken before a child listens on it. A child then exits or
@@ -22,7 +10,7 @@ const freePorts = async (): Promise<LocalStackPorts> => ({
  */
 const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts }> => {
   const start = async () => {
-    const ports = await freePorts();
+    const ports = await freeLocalStackPorts();
     const stack = await startLocalStack({ stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')), inMemory: true, ports, operatorKey: 'e2e-operator-key' });
     return { stack, ports };
   };

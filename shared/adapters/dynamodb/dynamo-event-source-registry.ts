@@ -3,6 +3,7 @@ import { DeleteCommand, GetCommand, PutCommand, type DynamoDBDocumentClient } fr
 import { ConflictError } from '../../domain/domain-errors';
 import type { EventSourceRegistration, EventSourceRegistry, RetailerScope } from '../../ports/event-source-registry';
 import { queryAll } from './query-all';
+import { writtenIfCondition } from './conditional-write';
 
 const sourceKey = (source: string) => ({ PK: `SOURCE#${source}`, SK: 'SOURCE' });
 
@@ -70,19 +71,15 @@ export class DynamoEventSourceRegistry implements EventSourceRegistry {
 
   async release(source: string, accountId: string, scope: RetailerScope): Promise<boolean> {
     const owned = ownedBy(accountId, scope);
-    try {
-      await this.client.send(
+    return writtenIfCondition(() =>
+      this.client.send(
         new DeleteCommand({
           TableName: this.tableName,
           Key: sourceKey(source),
           ConditionExpression: owned.expression,
           ExpressionAttributeValues: owned.values,
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Location } from '../../domain/locations/location';
 import type { LocationStore } from '../../ports/location-store';
 import { queryAll } from './query-all';
+import { writtenIfCondition } from './conditional-write';
 
 const locationKey = (ref: string) => ({ PK: `LOCATION#${ref}`, SK: 'LOCATION' });
 
@@ -16,8 +16,8 @@ export class DynamoLocationStore implements LocationStore {
   ) {}
 
   async put(location: Location, ownedBy?: string): Promise<boolean> {
-    try {
-      await this.client.send(
+    return writtenIfCondition(() =>
+      this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...locationKey(location.ref), GSI1PK: 'LOCATIONS', GSI1SK: location.ref, ...location },
@@ -26,12 +26,8 @@ export class DynamoLocationStore implements LocationStore {
             ? {}
             : { ConditionExpression: 'attribute_not_exists(PK) OR retailerId = :owner', ExpressionAttributeValues: { ':owner': ownedBy } }),
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async get(ref: string): Promise<Location | undefined> {

@@ -1,8 +1,8 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CustomRole } from '../../domain/accounts/custom-role';
 import type { RoleStore } from '../../ports/role-store';
 import { queryAll } from './query-all';
+import { writtenIfCondition } from './conditional-write';
 
 const roleKey = (accountId: string, name: string) => ({ PK: `ACCOUNT#${accountId}`, SK: `ROLE#${name}` });
 
@@ -42,8 +42,8 @@ export class DynamoRoleStore implements RoleStore {
   }
 
   async put(role: CustomRole, readUpdatedOn: string | undefined): Promise<boolean> {
-    try {
-      await this.client.send(
+    return writtenIfCondition(() =>
+      this.client.send(
         new PutCommand({
           TableName: this.tableName,
           Item: { ...roleKey(role.accountId, role.name), ...role },
@@ -51,11 +51,7 @@ export class DynamoRoleStore implements RoleStore {
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : { ConditionExpression: 'updatedOn = :read', ExpressionAttributeValues: { ':read': readUpdatedOn } }),
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 }

@@ -5,6 +5,7 @@ import { accountChangeOf, accountChangesOf, tableOfStream } from '../../../../sh
 import type { Batch } from '../../../../shared/domain/jobs/batch';
 import type { EventRecord, OutboxRecord } from '../../../../shared/engine/engine-model';
 import { anOrderEntity } from '../../../support/order-builder';
+import { aBatch } from '../../../support/account-changes';
 import { insertOf, modifyOf, removeOf, streamArnOf, streamRecord } from '../../../support/stream-records';
 
 const OWNER = { retailerId: 'r1', eventId: 'evt-1' };
@@ -38,16 +39,10 @@ const eventItem = (record: EventRecord) => ({
   ...record,
 });
 
-const batch: Batch = {
-  jobId: 'job-1',
-  batchId: 'batch-1',
-  entityType: 'INVENTORY',
-  action: 'UPSERT',
-  total: 3,
+const batch: Batch = aBatch({
   chunkCount: 1,
   rejected: [{ index: 2, skuRef: 'SKU-1', locationRef: 'NOWHERE', code: 'UNKNOWN_LOCATION', message: 'no such location' }],
-  createdOn: '2025-03-14T09:00:00.000Z',
-};
+});
 
 /** The batch's item as the job store writes it: its rejected records gzipped into binary. */
 const batchItem = ({ rejected, ...fields }: Batch) => ({
