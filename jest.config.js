@@ -7,6 +7,8 @@ const common = { rootDir: __dirname, transform, transformIgnorePatterns, testEnv
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    // Reads the templates `npm run package:production` writes under .package/.
+    { ...common, displayName: 'template', testMatch: ['<rootDir>/test/template/**/*.test.ts'] },
     {
       ...common,
       displayName: 'integration',

@@ -1,0 +1,57 @@
+/**
+ * Packages the production stage the way a deployment does, once per region, and lints each CloudFormation
+ * template with cfn-lint. The template tests (`npm run test:template`) read what this writes.
+ *
+ *   npm run package:production                 # us-east-1 and eu-west-1 into .package/production-<region>
+ *   npm run package:production -- --no-lint    # skip cfn-lint
+ */
+import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { PACKAGED_REGIONS, PACKAGED_STAGE, packagedDir } from '../test/template/packaged-template';
+
+const projectRoot = join(__dirname, '..');
+/** Its own build folder: a running local stack, or an e2e stack, keeps loading its bundles while this builds. */
+const BUILD_DIR = '.esbuild-package';
+
+const run = (command: string, args: string[], env: NodeJS.ProcessEnv = process.env): number => {
+  const result = spawnSync(command, args, { cwd: projectRoot, stdio: 'inherit', env });
+  if (result.error) throw result.error;
+  return result.status ?? 1;
+};
+
+const packageRegion = (region: string): void => {
+  const dir = packagedDir(region);
+  rmSync(dir, { recursive: true, force: true });
+  console.log(`• serverless package --stage ${PACKAGED_STAGE} --region ${region} → ${dir}`);
+  const status = run(
+    process.execPath,
+    [join(projectRoot, 'node_modules/serverless/bin/serverless.js'), 'package', '--stage', PACKAGED_STAGE, '--region', region, '--package', dir],
+    // No secret or account-specific value may reach the template, so packaging runs without any.
+    { PATH: process.env.PATH, HOME: process.env.HOME, SLS_TELEMETRY_DISABLED: '1', ORDO_BUILD_DIR: BUILD_DIR },
+  );
+  if (status !== 0) throw new Error(`serverless package failed for ${region} (exit ${status})`);
+};
+
+const lintRegion = (region: string): void => {
+  const template = join(packagedDir(region), 'cloudformation-template-update-stack.json');
+  console.log(`• cfn-lint ${template}`);
+  const status = run('cfn-lint', ['--regions', region, '--', template]);
+  if (status !== 0) throw new Error(`cfn-lint found problems in the ${region} template (exit ${status})`);
+};
+
+const main = (): void => {
+  const lint = !process.argv.includes('--no-lint');
+  for (const region of PACKAGED_REGIONS) {
+    packageRegion(region);
+    if (lint) lintRegion(region);
+  }
+  rmSync(join(projectRoot, BUILD_DIR), { recursive: true, force: true });
+};
+
+try {
+  main();
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(1);
+}
