@@ -1,0 +1,18 @@
+export interface TemplateResource {
+  Type: string;
+  Properties?: Record<string, unknown>;
+  DependsOn?: string | string[];
+}
+
+declare class ApiStagePlugin {
+  constructor(serverless: unknown);
+  hooks: Record<string, () => void>;
+  detach(): void;
+}
+
+declare namespace ApiStagePlugin {
+  /** Takes StageName off every deployment that a stage resource of the same name points at; returns their ids. */
+  function detachStagesFromDeployments(resources: Record<string, TemplateResource>): string[];
+}
+
+export = ApiStagePlugin;

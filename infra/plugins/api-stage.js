@@ -1,0 +1,52 @@
+'use strict';
+
+/**
+ * Serverless v3 creates the REST API's stage through the deployment's StageName, which leaves the stage no place
+ * in the template: its throttling and access logging could only be set by API calls after a deploy. serverless.yml
+ * declares the stage as an AWS::ApiGateway::Stage of its own instead, and this plugin takes StageName off the
+ * deployment that stage points at, so that CloudFormation does not create the same stage twice.
+ *
+ * A stack whose stage the deployment created cannot take the stage resource as is (the stage already exists):
+ * docs/operations/access-logs.md says how to move one over.
+ */
+
+const DEPLOYMENT = 'AWS::ApiGateway::Deployment';
+const STAGE = 'AWS::ApiGateway::Stage';
+
+/**
+ * Takes StageName off every deployment that a stage resource of the same name points at.
+ * Returns the logical ids of those deployments.
+ */
+const detachStagesFromDeployments = (resources) => {
+  const detached = [];
+  for (const [stageId, stage] of Object.entries(resources)) {
+    if (stage.Type !== STAGE) continue;
+    const deploymentId = stage.Properties && stage.Properties.DeploymentId && stage.Properties.DeploymentId.Ref;
+    const deployment = deploymentId && resources[deploymentId];
+    if (!deployment || deployment.Type !== DEPLOYMENT) {
+      throw new Error(`${stageId} must point at the API's deployment with DeploymentId: { Ref: ApiGatewayDeployment\${sls:instanceId} }`);
+    }
+    if (deployment.Properties.StageName === stage.Properties.StageName) {
+      delete deployment.Properties.StageName;
+      detached.push(deploymentId);
+    }
+  }
+  return detached;
+};
+
+class ApiStagePlugin {
+  constructor(serverless) {
+    this.serverless = serverless;
+    this.hooks = {
+      // After serverless.yml's resources are merged in, so the stage resource is there to see.
+      'after:aws:package:finalize:mergeCustomProviderResources': () => this.detach(),
+    };
+  }
+
+  detach() {
+    detachStagesFromDeployments(this.serverless.service.provider.compiledCloudFormationTemplate.Resources);
+  }
+}
+
+module.exports = ApiStagePlugin;
+module.exports.detachStagesFromDeployments = detachStagesFromDeployments;
