@@ -11,7 +11,7 @@ declare class ApiStagePlugin {
 }
 
 declare namespace ApiStagePlugin {
-  /** Takes StageName off every deployment that a stage resource of the same name points at; returns their ids. */
+  /** Takes StageName off every deployment a stage resource of the same name points at, makes it wait for the gateway responses; returns their ids. */
   function detachStagesFromDeployments(resources: Record<string, TemplateResource>): string[];
 }
 

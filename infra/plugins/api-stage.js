@@ -6,18 +6,25 @@
  * declares the stage as an AWS::ApiGateway::Stage of its own instead, and this plugin takes StageName off the
  * deployment that stage points at, so that CloudFormation does not create the same stage twice.
  *
+ * It also makes that deployment wait for the API's gateway responses: a deployment is a snapshot of the API, and
+ * one taken before them would serve API Gateway's own error bodies until the next deploy.
+ *
  * A stack whose stage the deployment created cannot take the stage resource as is (the stage already exists):
  * docs/operations/access-logs.md says how to move one over.
  */
 
 const DEPLOYMENT = 'AWS::ApiGateway::Deployment';
 const STAGE = 'AWS::ApiGateway::Stage';
+const GATEWAY_RESPONSE = 'AWS::ApiGateway::GatewayResponse';
+
+const dependenciesOf = (resource) => (resource.DependsOn === undefined ? [] : [resource.DependsOn].flat());
 
 /**
- * Takes StageName off every deployment that a stage resource of the same name points at.
- * Returns the logical ids of those deployments.
+ * Takes StageName off every deployment that a stage resource of the same name points at, and makes it depend on
+ * the template's gateway responses. Returns the logical ids of those deployments.
  */
 const detachStagesFromDeployments = (resources) => {
+  const gatewayResponses = Object.keys(resources).filter((id) => resources[id].Type === GATEWAY_RESPONSE);
   const detached = [];
   for (const [stageId, stage] of Object.entries(resources)) {
     if (stage.Type !== STAGE) continue;
@@ -26,10 +33,10 @@ const detachStagesFromDeployments = (resources) => {
     if (!deployment || deployment.Type !== DEPLOYMENT) {
       throw new Error(`${stageId} must point at the API's deployment with DeploymentId: { Ref: ApiGatewayDeployment\${sls:instanceId} }`);
     }
-    if (deployment.Properties.StageName === stage.Properties.StageName) {
-      delete deployment.Properties.StageName;
-      detached.push(deploymentId);
-    }
+    if (deployment.Properties.StageName !== stage.Properties.StageName) continue;
+    delete deployment.Properties.StageName;
+    deployment.DependsOn = [...new Set([...dependenciesOf(deployment), ...gatewayResponses])];
+    detached.push(deploymentId);
   }
   return detached;
 };

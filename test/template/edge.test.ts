@@ -53,7 +53,7 @@ const DATE_PARTITIONS = 'year=!{timestamp:yyyy}/month=!{timestamp:MM}/day=!{time
 
 /** An access log line as API Gateway would write it: every $context variable given a value. */
 const sampleAccessLogLine = (format: string): Record<string, unknown> =>
-  JSON.parse(format.replaceAll('$context.error.messageString', '"Forbidden"').replace(/\$context\.[\w.]+/g, 'sample')) as Record<string, unknown>;
+  JSON.parse(format.replace(/\$context\.[\w.]+/g, 'sample')) as Record<string, unknown>;
 
 describe.each(PACKAGED_REGIONS)('the edge of the production template packaged for %s', (region) => {
   const template = packagedTemplate(region);
@@ -142,6 +142,32 @@ describe.each(PACKAGED_REGIONS)('the edge of the production template packaged fo
         DataTraceEnabled: false,
       }),
     ]);
+  });
+
+  it.each([
+    ['THROTTLED', '429', 'RATE_LIMITED'],
+    ['WAF_FILTERED', '403', 'FORBIDDEN'],
+  ])('answers %s from API Gateway itself with a %s and an error body of the contract', (type, status, code) => {
+    // Prepare
+    const response = resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse')
+      .map(([, resource]) => propertiesOf(resource))
+      .find((properties) => properties.ResponseType === type);
+    const bodyTemplate = (response?.ResponseTemplates as Record<string, string>)['application/json'];
+
+    // Act
+    const body = JSON.parse(bodyTemplate.replace('$context.requestId', 'c0ffee')) as unknown;
+
+    // Assess
+    expect(response?.StatusCode).toBe(status);
+    expect(body).toEqual({ error: { code, message: expect.any(String) }, requestId: 'c0ffee' });
+  });
+
+  it('builds the deployment only once the gateway responses exist, so it serves them', () => {
+    // Act
+    const [, deployment] = onlyOfType(template, 'AWS::ApiGateway::Deployment');
+
+    // Assess
+    expect(deployment.DependsOn).toEqual(expect.arrayContaining(['ApiThrottledResponse', 'ApiWafFilteredResponse']));
   });
 
   it('sends the access logs to a Firehose stream whose name starts with amazon-apigateway-, as API Gateway requires', () => {

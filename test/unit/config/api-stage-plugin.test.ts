@@ -23,6 +23,21 @@ describe('the api-stage serverless plugin', () => {
     expect(resources.ApiGatewayDeployment123.Properties).toEqual({ RestApiId: { Ref: 'ApiGatewayRestApi' } });
   });
 
+  it('makes the deployment wait for the gateway responses, so the first deploy already serves them', () => {
+    // Prepare
+    const resources: Record<string, TemplateResource> = {
+      ApiGatewayDeployment123: { ...deployment(), DependsOn: ['ApiGatewayMethodV1HealthGet'] },
+      ApiGatewayStage: stage('ApiGatewayDeployment123'),
+      ApiThrottledResponse: { Type: 'AWS::ApiGateway::GatewayResponse', Properties: { ResponseType: 'THROTTLED' } },
+    };
+
+    // Act
+    detachStagesFromDeployments(resources);
+
+    // Assess
+    expect(resources.ApiGatewayDeployment123.DependsOn).toEqual(['ApiGatewayMethodV1HealthGet', 'ApiThrottledResponse']);
+  });
+
   it('leaves the deployment alone when no stage resource is declared', () => {
     // Prepare
     const resources = { ApiGatewayDeployment123: deployment() };
