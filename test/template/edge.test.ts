@@ -162,12 +162,31 @@ describe.each(PACKAGED_REGIONS)('the edge of the production template packaged fo
     expect(body).toEqual({ error: { code, message: expect.any(String) }, requestId: 'c0ffee' });
   });
 
+  it.each(['DEFAULT_4XX', 'DEFAULT_5XX'])('answers any other %s from API Gateway in the contract\'s error shape, its response type as the code', (type) => {
+    // Prepare
+    const response = resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse')
+      .map(([, resource]) => propertiesOf(resource))
+      .find((properties) => properties.ResponseType === type);
+    const bodyTemplate = (response?.ResponseTemplates as Record<string, string>)['application/json'];
+
+    // Act
+    const body = JSON.parse(
+      bodyTemplate
+        .replace('$context.error.responseType', 'INTEGRATION_TIMEOUT')
+        .replace('$context.error.messageString', '"Endpoint request timed out"')
+        .replace('$context.requestId', 'c0ffee'),
+    ) as unknown;
+
+    // Assess
+    expect(body).toEqual({ error: { code: 'INTEGRATION_TIMEOUT', message: 'Endpoint request timed out' }, requestId: 'c0ffee' });
+  });
+
   it('builds the deployment only once the gateway responses exist, so it serves them', () => {
     // Act
     const [, deployment] = onlyOfType(template, 'AWS::ApiGateway::Deployment');
 
     // Assess
-    expect(deployment.DependsOn).toEqual(expect.arrayContaining(['ApiThrottledResponse', 'ApiWafFilteredResponse']));
+    expect(deployment.DependsOn).toEqual(expect.arrayContaining(resourcesOfType(template, 'AWS::ApiGateway::GatewayResponse').map(([id]) => id)));
   });
 
   it('sends the access logs to a Firehose stream whose name starts with amazon-apigateway-, as API Gateway requires', () => {
