@@ -11,7 +11,10 @@ declare class ApiStagePlugin {
 }
 
 declare namespace ApiStagePlugin {
-  /** Takes StageName off every deployment a stage resource of the same name points at, makes it wait for the gateway responses; returns their ids. */
+  /**
+   * Takes StageName off every deployment a stage resource of the same name points at, makes it wait for the gateway
+   * responses, and what waited for it wait for the stage too; returns the ids of those deployments.
+   */
   function detachStagesFromDeployments(resources: Record<string, TemplateResource>): string[];
 }
 

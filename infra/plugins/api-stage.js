@@ -7,7 +7,8 @@
  * deployment that stage points at, so that CloudFormation does not create the same stage twice.
  *
  * It also makes that deployment wait for the API's gateway responses: a deployment is a snapshot of the API, and
- * one taken before them would serve API Gateway's own error bodies until the next deploy.
+ * one taken before them would serve API Gateway's own error bodies until the next deploy. And what waited for the
+ * deployment waited for the stage it made (serverless's usage plans do): it now waits for the stage resource too.
  *
  * A stack whose stage the deployment created cannot take the stage resource as is (the stage already exists):
  * docs/operations/access-logs.md says how to move one over.
@@ -19,9 +20,18 @@ const GATEWAY_RESPONSE = 'AWS::ApiGateway::GatewayResponse';
 
 const dependenciesOf = (resource) => (resource.DependsOn === undefined ? [] : [resource.DependsOn].flat());
 
+/** Makes every resource that depends on `dependency` depend on `addition` too. */
+const addDependency = (resources, dependency, addition) => {
+  for (const [id, resource] of Object.entries(resources)) {
+    if (id !== addition && dependenciesOf(resource).includes(dependency)) {
+      resource.DependsOn = [...new Set([...dependenciesOf(resource), addition])];
+    }
+  }
+};
+
 /**
- * Takes StageName off every deployment that a stage resource of the same name points at, and makes it depend on
- * the template's gateway responses. Returns the logical ids of those deployments.
+ * Takes StageName off every deployment that a stage resource of the same name points at, makes it depend on the
+ * template's gateway responses, and what depended on it on the stage too. Returns the ids of those deployments.
  */
 const detachStagesFromDeployments = (resources) => {
   const gatewayResponses = Object.keys(resources).filter((id) => resources[id].Type === GATEWAY_RESPONSE);
@@ -36,6 +46,7 @@ const detachStagesFromDeployments = (resources) => {
     if (deployment.Properties.StageName !== stage.Properties.StageName) continue;
     delete deployment.Properties.StageName;
     deployment.DependsOn = [...new Set([...dependenciesOf(deployment), ...gatewayResponses])];
+    addDependency(resources, deploymentId, stageId);
     detached.push(deploymentId);
   }
   return detached;

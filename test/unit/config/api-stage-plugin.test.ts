@@ -38,6 +38,21 @@ describe('the api-stage serverless plugin', () => {
     expect(resources.ApiGatewayDeployment123.DependsOn).toEqual(['ApiGatewayMethodV1HealthGet', 'ApiThrottledResponse']);
   });
 
+  it('makes what waited for the deployment, such as a usage plan, wait for the stage resource too', () => {
+    // Prepare
+    const resources: Record<string, TemplateResource> = {
+      ApiGatewayDeployment123: deployment(),
+      ApiGatewayStage: stage('ApiGatewayDeployment123'),
+      ApiGatewayUsagePlan: { Type: 'AWS::ApiGateway::UsagePlan', DependsOn: 'ApiGatewayDeployment123' },
+    };
+
+    // Act
+    detachStagesFromDeployments(resources);
+
+    // Assess
+    expect(resources.ApiGatewayUsagePlan.DependsOn).toEqual(['ApiGatewayDeployment123', 'ApiGatewayStage']);
+  });
+
   it('leaves the deployment alone when no stage resource is declared', () => {
     // Prepare
     const resources = { ApiGatewayDeployment123: deployment() };
