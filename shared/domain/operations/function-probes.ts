@@ -16,10 +16,10 @@ const RECORD_CONSUMERS = new Set(['processQueuedEvents', 'processInventoryChunks
 // during the shift without any check.
 const SCHEDULED = new Set(['sweepScheduledEvents', 'importInventoryFiles']);
 
-const apiEvent = (path: string) => ({
+const apiEvent = (path: string, resource = path) => ({
   httpMethod: 'GET',
   path,
-  resource: path,
+  resource,
   headers: {},
   multiValueHeaders: {},
   queryStringParameters: null,
@@ -59,7 +59,7 @@ const noFailedRecords = (payload: unknown): string => {
 /** The probe for `name`, a function of the service (`health`, `processQueuedEvents`, …) on `stage`. */
 export const probeFor = (name: string, stage: string): FunctionProbe => {
   if (name === 'health') return { kind: 'health', event: apiEvent('/v1/health'), check: (payload) => answered(payload, 200) };
-  if (name === 'routeFallback') return { kind: 'fallback', event: apiEvent('/v1/pre-traffic-probe'), check: (payload) => answered(payload, 404, 'ROUTE_NOT_FOUND') };
+  if (name === 'routeFallback') return { kind: 'fallback', event: apiEvent('/v1/pre-traffic-probe', '/{proxy+}'), check: (payload) => answered(payload, 404, 'ROUTE_NOT_FOUND') };
   if (RECORD_CONSUMERS.has(name)) return { kind: 'records', event: { Records: [] }, check: noFailedRecords };
   if (name === 'ingestBusEvent') {
     // Ordo's own source: the handler drops it before reading anything.
