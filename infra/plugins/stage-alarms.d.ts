@@ -1,5 +1,5 @@
 /** Types of stage-alarms.js, the serverless plugin, for the tests that exercise it. */
-type TemplateResources = Record<string, { Type: string; Properties?: Record<string, unknown> }>;
+type TemplateResources = Record<string, { Type: string; Properties?: Record<string, any> }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 interface ServerlessLike {
   service: {
@@ -8,13 +8,14 @@ interface ServerlessLike {
     getAllFunctions(): string[];
     getFunction(name: string): Record<string, unknown>;
   };
-  getProvider(name: 'aws'): { naming: { getStackName(): string; getLambdaLogicalId(name: string): string } };
+  getProvider(name: 'aws'): { naming: { getStackName(): string; getLambdaLogicalId(name: string): string; getRoleLogicalId(): string } };
 }
 
 declare class StageAlarms {
   constructor(serverless: ServerlessLike);
   hooks: Record<string, () => void>;
   addAlarms(): void;
+  keepHookPermissionWithTheHook(): void;
 }
 
 declare namespace StageAlarms {

@@ -120,7 +120,10 @@ const stageAlarms = (resources, { topic, stackName }) => {
 class StageAlarms {
   constructor(serverless) {
     this.serverless = serverless;
-    this.hooks = { 'after:aws:package:finalize:mergeCustomProviderResources': () => this.addAlarms() };
+    this.hooks = {
+      'after:aws:package:finalize:mergeCustomProviderResources': () => this.addAlarms(),
+      'before:aws:package:finalize:saveServiceState': () => this.keepHookPermissionWithTheHook(),
+    };
     serverless.configSchemaHandler?.defineCustomProperties({
       properties: {
         stageAlarms: {
@@ -155,6 +158,25 @@ class StageAlarms {
       const ownAlarm = errorsAlarmOf[naming.getLambdaLogicalId(name)];
       fn.deploymentSettings = { alarms: [ownAlarm, ...(config.deploymentAlarms ?? [])], ...fn.deploymentSettings };
     }
+  }
+
+  /**
+   * The canary plugin lets the shared execution role report hook results. When the hook has a role of its own
+   * (serverless-iam-roles-per-function), no other function needs that, so the grant is taken back.
+   */
+  keepHookPermissionWithTheHook() {
+    const service = this.serverless.service;
+    const hook = service.custom?.deploymentSettings?.preTrafficHook;
+    const naming = this.serverless.getProvider('aws').naming;
+    const resources = service.provider.compiledCloudFormationTemplate.Resources;
+    const shared = resources[naming.getRoleLogicalId()];
+    const hookFunction = hook && resources[naming.getLambdaLogicalId(hook)];
+    if (!shared || !hookFunction || referencedId(hookFunction.Properties?.Role) === naming.getRoleLogicalId()) return;
+    const statements = shared.Properties?.Policies?.[0]?.PolicyDocument?.Statement;
+    if (!Array.isArray(statements)) return;
+    shared.Properties.Policies[0].PolicyDocument.Statement = statements.filter(
+      (statement) => !(Array.isArray(statement.Action) && statement.Action.length === 1 && statement.Action[0] === 'codedeploy:PutLifecycleEventHookExecutionStatus'),
+    );
   }
 }
 

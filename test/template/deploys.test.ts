@@ -165,6 +165,18 @@ describe.each(PACKAGED_REGIONS)('alarms and canary deploys in the production tem
     }
   });
 
+  it('gives CodeDeploy a role that may invoke the hook, without full Lambda access', () => {
+    // Prepare
+    const groups = resourcesOfType(template, 'AWS::CodeDeploy::DeploymentGroup').map(withId);
+
+    // Act
+    const roles = new Set(groups.map((group) => JSON.stringify(group.ServiceRoleArn)));
+
+    // Assess
+    expect([...roles]).toEqual([JSON.stringify({ 'Fn::GetAtt': ['CanaryDeployRole', 'Arn'] })]);
+    expect(JSON.stringify(template.Resources)).not.toContain('AWSLambda_FullAccess');
+  });
+
   it('deploys the pre-traffic hook function', () => {
     // Prepare
     const functions = packagedFunctions(region);

@@ -32,7 +32,7 @@ const serverlessWith = (resources: Resources, functionNames: string[], custom: R
         getAllFunctions: () => functionNames,
         getFunction: (name: string) => functions[name],
       },
-      getProvider: () => ({ naming: { getStackName: () => 'ordo-test', getLambdaLogicalId: logicalId } }),
+      getProvider: () => ({ naming: { getStackName: () => 'ordo-test', getLambdaLogicalId: logicalId, getRoleLogicalId: () => 'IamRoleLambdaExecution' } }),
     },
   };
 };
@@ -119,5 +119,40 @@ describe('the stage-alarms plugin', () => {
 
     // Assess
     expect(run).toThrow(/custom.stageAlarms.topic/);
+  });
+
+  it('takes the hook-status grant off the shared role once the hook has a role of its own', () => {
+    // Prepare
+    const report = { Effect: 'Allow', Action: ['codedeploy:PutLifecycleEventHookExecutionStatus'], Resource: ['arn'] };
+    const logs = { Effect: 'Allow', Action: ['logs:PutLogEvents'], Resource: ['arn'] };
+    const resources: Resources = {
+      ...template(['health', 'preTrafficHook']),
+      IamRoleLambdaExecution: { Type: 'AWS::IAM::Role', Properties: { Policies: [{ PolicyDocument: { Statement: [logs, report] } }] } },
+    };
+    resources.PreTrafficHookLambdaFunction.Properties = { Role: { 'Fn::GetAtt': ['PreTrafficHookIamRoleLambdaExecution', 'Arn'] } };
+    const { serverless } = serverlessWith(resources, ['health', 'preTrafficHook'], { deploymentSettings: { preTrafficHook: 'preTrafficHook' } });
+
+    // Act
+    new StageAlarms(serverless).keepHookPermissionWithTheHook();
+
+    // Assess
+    expect((resources.IamRoleLambdaExecution.Properties as { Policies: { PolicyDocument: { Statement: unknown[] } }[] }).Policies[0].PolicyDocument.Statement).toEqual([logs]);
+  });
+
+  it('leaves the grant on the shared role while the hook uses it', () => {
+    // Prepare
+    const report = { Effect: 'Allow', Action: ['codedeploy:PutLifecycleEventHookExecutionStatus'], Resource: ['arn'] };
+    const resources: Resources = {
+      ...template(['preTrafficHook']),
+      IamRoleLambdaExecution: { Type: 'AWS::IAM::Role', Properties: { Policies: [{ PolicyDocument: { Statement: [report] } }] } },
+    };
+    resources.PreTrafficHookLambdaFunction.Properties = { Role: { 'Fn::GetAtt': ['IamRoleLambdaExecution', 'Arn'] } };
+    const { serverless } = serverlessWith(resources, ['preTrafficHook'], { deploymentSettings: { preTrafficHook: 'preTrafficHook' } });
+
+    // Act
+    new StageAlarms(serverless).keepHookPermissionWithTheHook();
+
+    // Assess
+    expect((resources.IamRoleLambdaExecution.Properties as { Policies: { PolicyDocument: { Statement: unknown[] } }[] }).Policies[0].PolicyDocument.Statement).toEqual([report]);
   });
 });
