@@ -6,7 +6,7 @@
  *   npm run package:production -- --no-lint    # skip cfn-lint
  */
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGED_REGIONS, PACKAGED_STAGE, packagedDir } from '../test/template/packaged-template';
 
@@ -33,11 +33,17 @@ const packageRegion = (region: string): void => {
   if (status !== 0) throw new Error(`serverless package failed for ${region} (exit ${status})`);
 };
 
+/** The root template and every nested stack's (infra/nested-stacks.js). */
+const templatesOf = (region: string): string[] =>
+  readdirSync(packagedDir(region))
+    .filter((file) => file === 'cloudformation-template-update-stack.json' || file.endsWith('-nested-stack.json'))
+    .map((file) => join(packagedDir(region), file));
+
 const lintRegion = (region: string): void => {
-  const template = join(packagedDir(region), 'cloudformation-template-update-stack.json');
-  console.log(`• cfn-lint ${template}`);
-  const status = run('cfn-lint', ['--regions', region, '--', template]);
-  if (status !== 0) throw new Error(`cfn-lint found problems in the ${region} template (exit ${status})`);
+  const templates = templatesOf(region);
+  console.log(`• cfn-lint: ${templates.length} templates for ${region}`);
+  const status = run('cfn-lint', ['--regions', region, '--', ...templates]);
+  if (status !== 0) throw new Error(`cfn-lint found problems in the ${region} templates (exit ${status})`);
 };
 
 const main = (): void => {
