@@ -106,6 +106,8 @@ export class ResponseContract {
     const operation = this.document.paths[found.template][method];
     const name = `${operation.operationId ?? method} (${method.toUpperCase()} ${found.template})`;
     const declared = this.declaredResponse(operation, reply.status);
+    // openapi.yaml's description: an unexpected failure answers 500 INTERNAL_ERROR in the Error shape, on any route.
+    if (!declared && reply.status === 500) return { operation: name, problems: this.schemaProblems(ERROR_SCHEMA, reply.text) };
     if (!declared) {
       const statuses = Object.keys(operation.responses ?? {}).join(', ');
       return { operation: name, problems: [`status ${reply.status} is not declared (declared: ${statuses})`] };

@@ -69,6 +69,16 @@ describe('ResponseContract', () => {
     expect(check.problems).toEqual(['status 409 is not declared (declared: 200, 404)']);
   });
 
+  it('holds a 500 on any route to the Error shape, as the contract documents for every route', () => {
+    // Act
+    const checks = [{ error: { code: 'INTERNAL_ERROR', message: 'Something went wrong' }, requestId: 'r' }, { message: 'Internal server error' }].map((body) =>
+      contract().check(reply({ status: 500, body })),
+    );
+
+    // Assess
+    expect(checks.map((check) => check.problems.length)).toEqual([0, 2]);
+  });
+
   it('refuses a problem body that breaks the Error shape', () => {
     // Act
     const check = contract().check(reply({ status: 404, body: { message: 'not here' } }));
