@@ -54,11 +54,14 @@ const located = (diff: Diff): Pick<ContractChange, 'path' | 'description'> => {
   return { path: path.join('.'), description };
 };
 
+// Tags only group operations in the docs; api-smart-diff classifies the list itself but not what is inside.
+const typeOf = (diff: Diff): ContractChange['type'] => (diff.type === 'unclassified' && diff.path[0] === 'tags' ? 'annotation' : diff.type);
+
 /** Every change from `before` to `after`, each classified by api-smart-diff's OpenAPI rules. */
 export const contractChanges = (before: Document, after: Document): ContractChange[] =>
   apiCompare(withWebhooksAsResponses(before), withWebhooksAsResponses(after))
     .diffs.filter((diff) => !isResolvedComponent(diff.path))
-    .map((diff) => ({ type: diff.type, action: diff.action, ...located(diff) }));
+    .map((diff) => ({ type: typeOf(diff), action: diff.action, ...located(diff) }));
 
 /** The changes that can break an integrator built against `before`. */
 export const breakingChanges = (before: Document, after: Document): ContractChange[] =>
