@@ -51,7 +51,7 @@ export class ContractViolationError extends Error {
     readonly check: ContractCheck,
   ) {
     super(
-      `openapi.yaml does not allow the ${reply.status} reply of ${check.operation} (${reply.method.toUpperCase()} ${reply.path}):\n` +
+      `openapi.yaml does not allow the ${reply.status} reply to ${reply.method.toUpperCase()} ${reply.path}, operation ${check.operation}:\n` +
         check.problems.map((problem) => `  - ${problem}`).join('\n') +
         `\n  body: ${reply.text.length > 500 ? `${reply.text.slice(0, 500)}…` : reply.text}`,
     );

@@ -127,7 +127,7 @@ describe('ResponseContract', () => {
 
     // Assess
     expect(asserting).toThrow(ContractViolationError);
-    expect(asserting).toThrow(/the 200 reply of getOrder \(GET \/v1\/orders\/\{ref\}\)[\s\S]*must have required property 'status'/);
+    expect(asserting).toThrow(/the 200 reply to GET \/v1\/orders\/ORD-1, operation getOrder \(GET \/v1\/orders\/\{ref\}\)[\s\S]*must have required property 'status'/);
   });
 });
 
