@@ -34,7 +34,14 @@ export const startContractProxy = async (target: string): Promise<ContractProxy>
     const body = await bodyOf(request);
     const reply = await fetch(`${target}${path}`, { method, headers, body: body.length > 0 ? body : undefined });
     const text = await reply.text();
-    const check = responseContract().check({ method, path, status: reply.status, contentType: reply.headers.get('content-type'), text });
+    const check = responseContract().check({
+      method,
+      path,
+      status: reply.status,
+      contentType: reply.headers.get('content-type'),
+      text,
+      headers: Object.fromEntries(reply.headers),
+    });
     if (check.problems.length > 0) violations.push(`${check.operation} answered ${reply.status}: ${check.problems.join('; ')}`);
     reply.headers.forEach((value, name) => {
       if (!HOP_HEADERS.has(name)) response.setHeader(name, value);

@@ -33,7 +33,14 @@ export const http = async (
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
-  responseContract().assertConforms({ method, path, status: response.status, contentType: response.headers.get('content-type'), text });
+  responseContract().assertConforms({
+    method,
+    path,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text,
+    headers: Object.fromEntries(response.headers),
+  });
   let body: Record<string, unknown> = {};
   try {
     body = text ? JSON.parse(text) : {};

@@ -16,8 +16,15 @@ interface MediaType {
   schema?: unknown;
 }
 
+interface HeaderObject {
+  $ref?: string;
+  required?: boolean;
+  schema?: { type?: string };
+}
+
 interface ResponseObject {
   $ref?: string;
+  headers?: Record<string, HeaderObject>;
   content?: Record<string, MediaType>;
 }
 
@@ -36,6 +43,8 @@ export interface ObservedReply {
   status: number;
   contentType: string | null;
   text: string;
+  /** The reply's headers, names in lower case; their declared ones are checked when given. */
+  headers?: Record<string, string>;
 }
 
 /** What openapi.yaml does not allow in a reply: `problems` is empty when it conforms. */
@@ -113,7 +122,8 @@ export class ResponseContract {
       return { operation: name, problems: [`status ${reply.status} is not declared (declared: ${statuses})`] };
     }
     const location = pointer('paths', found.template, method, 'responses', declared.key);
-    return { operation: name, problems: this.bodyProblems(reply, location, declared.response) };
+    const response = this.located(location, declared.response);
+    return { operation: name, problems: [...this.headerProblems(reply, response), ...this.bodyProblems(reply, response)] };
   }
 
   /** Throws a ContractViolationError when `reply` breaks the contract. */
@@ -137,13 +147,28 @@ export class ResponseContract {
     return key === undefined ? undefined : { key, response: responses[key] };
   }
 
-  private bodyProblems(reply: ObservedReply, location: string, response: ResponseObject): string[] {
-    let at = location;
-    let resolved = response;
-    if (response.$ref) {
-      at = response.$ref.slice(1);
-      resolved = this.resolve(at) as ResponseObject;
-    }
+  /** The response object and where it is in the document, past a `$ref` to components/responses. */
+  private located(location: string, response: ResponseObject): { at: string; response: ResponseObject } {
+    return response.$ref ? { at: response.$ref.slice(1), response: this.resolve(response.$ref.slice(1)) as ResponseObject } : { at: location, response };
+  }
+
+  private headerProblems(reply: ObservedReply, { at, response }: { at: string; response: ResponseObject }): string[] {
+    if (!reply.headers) return [];
+    return Object.entries(response.headers ?? {}).flatMap(([name, declared]) => {
+      const header = declared.$ref ? (this.resolve(declared.$ref.slice(1)) as HeaderObject) : declared;
+      const value = reply.headers?.[name.toLowerCase()];
+      if (value === undefined) return header.required ? [`header ${name} is missing`] : [];
+      if (!header.schema) return [];
+      // A header is text: a numeric one is compared as the number it spells, when it spells one.
+      const numeric = ['integer', 'number'].includes(header.schema.type ?? '') && value.trim() !== '' && !Number.isNaN(Number(value));
+      const typed = numeric ? Number(value) : value;
+      const schemaAt = declared.$ref ? `${declared.$ref.slice(1)}/schema` : `${at}${pointer('headers', name, 'schema')}`;
+      const validate = this.validator(schemaAt);
+      return validate(typed) ? [] : (validate.errors ?? []).map((error) => `header ${name}: ${value} ${error.message ?? error.keyword}`);
+    });
+  }
+
+  private bodyProblems(reply: ObservedReply, { at, response: resolved }: { at: string; response: ResponseObject }): string[] {
     const content = resolved.content ?? {};
     const mediaTypes = Object.keys(content);
     if (mediaTypes.length === 0) return reply.text === '' ? [] : ['a body is sent where the contract declares none'];

@@ -95,6 +95,18 @@ describe('ResponseContract', () => {
     expect(check.problems).toEqual(['content type "text/html" is not declared (declared: application/json)']);
   });
 
+  it("checks a declared header's value when the reply carries it", () => {
+    // Prepare
+    const busy = (retryAfter: string) =>
+      reply({ method: 'POST', path: '/v1/orders', status: 503, body: NOT_FOUND, headers: { 'content-type': 'application/json', 'retry-after': retryAfter } });
+
+    // Act
+    const checks = ['5', 'soon', '0'].map((retryAfter) => contract().check(busy(retryAfter)).problems);
+
+    // Assess
+    expect(checks).toEqual([[], [expect.stringContaining('header Retry-After: soon must be integer')], [expect.stringContaining('header Retry-After: 0 must be >= 1')]]);
+  });
+
   it('matches a path template with the query string left out', () => {
     // Act
     const check = contract().check(reply({ path: '/v1/orders/ORD-1?retailerId=r1', body: { ref: 'ORD-1' } }));
