@@ -1,7 +1,10 @@
 import { sealingOrchestrationOf } from '../../shared/composition/orchestration';
-import { createOrder, type CreateOrderResult } from '../../shared/domain/orders/create-order';
+import { createOrder, type CreateOrderOutcome, type CreateOrderResult } from '../../shared/domain/orders/create-order';
 import { orderInputSchema, orderModeSchema } from '../../shared/domain/orders/order-input';
 import { accountRoute } from '../../shared/http/account-route';
+
+// A resend while the first is still queued answers 202 and the pending order, as the order is not there yet.
+const STATUSES: Record<CreateOrderOutcome, number> = { CREATED: 201, QUEUED: 202, EXISTS: 200 };
 
 export const handler = accountRoute(
   {
@@ -10,7 +13,7 @@ export const handler = accountRoute(
     body: orderInputSchema,
     query: orderModeSchema,
     // The same order sent again answers 200 with the order as it is.
-    status: (result: CreateOrderResult) => (result.created ? 201 : 200),
+    status: (result: CreateOrderResult) => STATUSES[result.outcome],
     view: (result: CreateOrderResult) => result.order,
     context: sealingOrchestrationOf,
   },

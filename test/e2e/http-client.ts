@@ -1,4 +1,6 @@
-/** Calls the running local stack over real HTTP. */
+import { ResponseContract } from '../support/response-contract';
+
+/** Calls the running local stack over real HTTP; every reply is checked against openapi.yaml. */
 export const baseUrl = () => process.env.ORDO_E2E_BASE_URL ?? '';
 export const operatorKey = () => process.env.ORDO_E2E_OPERATOR_KEY ?? '';
 export const demoKey = () => process.env.ORDO_E2E_DEMO_KEY ?? '';
@@ -10,6 +12,14 @@ export interface HttpReply {
   body: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
+let contract: ResponseContract | undefined;
+/** Read and compiled once per test file, on its first call. */
+export const responseContract = (): ResponseContract => (contract ??= ResponseContract.fromFile());
+
+/**
+ * A reply openapi.yaml does not allow throws a ContractViolationError naming the operation, the
+ * status and what is wrong, which fails the test that made the call.
+ */
 export const http = async (
   method: string,
   path: string,
@@ -23,6 +33,14 @@ export const http = async (
     body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
   });
   const text = await response.text();
+  responseContract().assertConforms({
+    method,
+    path,
+    status: response.status,
+    contentType: response.headers.get('content-type'),
+    text,
+    headers: Object.fromEntries(response.headers),
+  });
   let body: Record<string, unknown> = {};
   try {
     body = text ? JSON.parse(text) : {};

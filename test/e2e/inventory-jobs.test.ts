@@ -3,6 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '../support/wait-for';
+import { startContractProxy, type ContractProxy } from './contract-proxy';
 import { baseUrl, http, operatorKey } from './http-client';
 
 const LOCATIONS = ['E2E-W1', 'E2E-W2', 'E2E-W3', 'E2E-W4', 'E2E-W5'];
@@ -96,6 +97,13 @@ const ordo = (args: string[]) =>
   });
 
 describe('ordo import on the running local stack', () => {
+  // The CLI calls the API itself: its replies are checked against openapi.yaml on the way through.
+  let proxy: ContractProxy;
+  beforeAll(async () => {
+    proxy = await startContractProxy(baseUrl());
+  });
+  afterAll(() => proxy.close());
+
   it('streams a CSV through the Job/Batch API and reports each failed line, exiting 2 for a partial import', async () => {
     // Prepare
     const { apiKey } = await accountWithJob('e2e-cli');
@@ -105,7 +113,7 @@ describe('ordo import on the running local stack', () => {
 
     // Act
     // Asynchronously: the local SQS server may live in this very process and must keep answering.
-    const run = await ordo(['import', file, '--account', apiKey, '--retailer', 'e2e-retail', '--url', baseUrl()]);
+    const run = await ordo(['import', file, '--account', apiKey, '--retailer', 'e2e-retail', '--url', proxy.url]);
 
     // Assess
     expect(run.status).toBe(2);
@@ -117,5 +125,6 @@ describe('ordo import on the running local stack', () => {
     expect(run.stdout).toContain('line 6: CLI-5@E2E-W4 INVALID_RECORD');
     const listed = await http('GET', '/v1/inventory?skuRef=CLI-2', { apiKey });
     expect(listed.body.items).toEqual([expect.objectContaining({ locationRef: 'E2E-W2', onHand: 7, safetyStock: 2, available: 5 })]);
+    expect(proxy.violations).toEqual([]);
   }, 150_000);
 });

@@ -120,6 +120,20 @@ describe('orders over the API, on DynamoDB Local', () => {
       expect(await positionOf(apiKey, 'TEE', 'CAMDEN')).toMatchObject({ reserved: 2 });
     });
 
+    it('answers an async resend while the first CREATE is still queued with 202 and the body the first call got', async () => {
+      // Prepare
+      const { apiKey } = await threeLineShop('hd-queued-resend');
+      const first = await api.createOrder(apiKey, hdOrder('O-1', threeLines), 'async');
+
+      // Act
+      const again = await api.createOrder(apiKey, hdOrder('O-1', threeLines), 'async');
+
+      // Assess
+      expect([first.status, again.status]).toEqual([201, 202]);
+      expect(again.body).toEqual(first.body);
+      expect(again.body).toEqual({ ref: 'O-1', status: 'PENDING', eventId: 'order:O-1:create' });
+    });
+
     it('refuses the same ref with another body with 409 naming ref', async () => {
       // Prepare
       const { apiKey } = await threeLineShop('hd-conflict');

@@ -27,7 +27,13 @@ const fingerprint = (input: OrderInput): string => {
 
 type PendingOrder = { ref: string; status: 'PENDING'; eventId: string };
 
-export type CreateOrderResult = { created: boolean; order: OrderView | PendingOrder };
+/**
+ * CREATED: a new order (async: pending in the queue). QUEUED: the same order was accepted before and still
+ * waits in the queue, so it answers what the first call did. EXISTS: the order as it is now.
+ */
+export type CreateOrderOutcome = 'CREATED' | 'QUEUED' | 'EXISTS';
+
+export type CreateOrderResult = { outcome: CreateOrderOutcome; order: OrderView | PendingOrder };
 
 /**
  * Creates the order by running its workflow's CREATE event, keyed by the order ref: the
@@ -52,7 +58,7 @@ export const createOrder = async (
     if (orderAttributes(order).requestHash !== requestHash) {
       throw new ConflictError(`Order ${input.ref} already exists with a different body`, 'ref');
     }
-    return { created: false, order: await orderView(order, entities, access) };
+    return { outcome: 'EXISTS', order: await orderView(order, entities, access) };
   };
   // Sync orders learn of an existing ref from the engine (the CREATE event id is derived from
   // the ref, so a resend is a DUPLICATE): no read up front. Async ones check before queueing.
@@ -98,10 +104,10 @@ export const createOrder = async (
       if ((queued.event.event.attributes as Partial<OrderAttributes> | undefined)?.requestHash !== requestHash) {
         throw new ConflictError(`Order ${input.ref} was already accepted with a different body`, 'ref');
       }
-      return { created: false, order: { ref: input.ref, status: 'PENDING', eventId: event.id } };
+      return { outcome: 'QUEUED', order: { ref: input.ref, status: 'PENDING', eventId: event.id } };
     }
     const submitted = await submitEvent(event, account);
-    return { created: true, order: { ref: input.ref, status: 'PENDING', eventId: submitted.eventId } };
+    return { outcome: 'CREATED', order: { ref: input.ref, status: 'PENDING', eventId: submitted.eventId } };
   }
   const result = await runEvent(event, account);
   if (result.outcome === 'DUPLICATE') {
@@ -117,5 +123,5 @@ export const createOrder = async (
   // Everything the execution created or changed: the order and its new fulfilments.
   const entities: Entity[] = (result.unitOfWork?.entities ?? []).map((change) => change.entity);
   const order = entities.find((entity) => entity.entityType === ORDER && entity.ref === input.ref) ?? result.entity;
-  return { created: true, order: await orderView(order, entities, access) };
+  return { outcome: 'CREATED', order: await orderView(order, entities, access) };
 };

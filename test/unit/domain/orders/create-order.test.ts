@@ -22,7 +22,7 @@ describe('createOrder, async', () => {
     const resend = await createOrder({ order: order(), mode: 'async' }, admin, { ...account, dataKeys: keys });
 
     // Assess
-    expect(resend).toEqual({ created: false, order: { ref: 'A-1', status: 'PENDING', eventId: 'order:A-1:create' } });
+    expect(resend).toEqual({ outcome: 'QUEUED', order: { ref: 'A-1', status: 'PENDING', eventId: 'order:A-1:create' } });
     expect(account.queue.sent).toHaveLength(1);
   });
 
