@@ -33,7 +33,7 @@ describe('ordo events redrive', () => {
 
   it('re-drives every stuck event of every page with --all, each with its retailer, and prints a summary', async () => {
     // Prepare
-    const stuck = Array.from({ length: 230 }, (_, i) => stuckEvent(`e${i}`, i % 2 ? 'r1' : 'r2'));
+    const stuck = Array.from({ length: 120 }, (_, i) => stuckEvent(`e${i}`, i % 2 ? 'r1' : 'r2'));
     server = await startFakeEventsServer({ apiKey: API_KEY, stuck });
 
     // Act
@@ -42,11 +42,11 @@ describe('ordo events redrive', () => {
 
     // Assess
     expect(exitCode).toBe(0);
-    expect(server.pages).toBe(3);
+    expect(server.pages).toBe(2);
     expect(server.retries).toEqual(stuck.map(({ eventId, retailerId }) => `${eventId}?retailerId=${retailerId}`));
-    expect(output.stdout).toBe('Re-driven 230 of 230 stuck events.\n');
-    expect(output.stderr).toContain('progress 100% 230/230 events');
-  });
+    expect(output.stdout).toBe('Re-driven 120 of 120 stuck events.\n');
+    expect(output.stderr).toContain('progress 100% 120/120 events');
+  }, 20_000);
 
   it('re-drives only the named retailer\'s stuck events with --retailer', async () => {
     // Prepare
