@@ -1,3 +1,4 @@
+import { eventsCommand } from './events-command';
 import { InputFileError, importCommand } from './import-command';
 import { ExitCode, UsageError, processIo, type CliEnv, type CliIo } from './io';
 import { jobCommand } from './job-command';
@@ -6,6 +7,7 @@ import { USAGE } from './usage';
 import { webhooksCommand } from './webhooks-command';
 
 const COMMANDS: Record<string, (argv: string[], io: CliIo, env: CliEnv) => Promise<number>> = {
+  events: eventsCommand,
   import: importCommand,
   job: jobCommand,
   webhooks: webhooksCommand,

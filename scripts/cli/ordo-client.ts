@@ -1,6 +1,6 @@
 import type { InventoryFileRecord } from '../../shared/domain/jobs/inventory-file';
 
-/** A tiny client for Ordo's Job/Batch API over fetch. */
+/** A tiny client for Ordo's Job/Batch, webhook and event APIs over fetch. */
 
 export type BatchStatus = 'PENDING' | 'RUNNING' | 'COMPLETE' | 'PARTIAL' | 'FAILED';
 export const FINAL_BATCH_STATUSES: readonly BatchStatus[] = ['COMPLETE', 'PARTIAL', 'FAILED'];
@@ -66,6 +66,19 @@ export interface WebhookSubscription {
   createdOn: string;
 }
 
+/** An event as GET /v1/events lists it, with what the re-drive needs. */
+export interface EventSummary {
+  eventId: string;
+  name: string;
+  retailerId: string;
+  entityType: string;
+  entityRef: string;
+  status: string;
+  receivedOn: string;
+  stuckSince?: string;
+  lastError?: { code: string; message: string; at: string };
+}
+
 /** The API answered with an error body `{error: {code, message, field?}, requestId}`. */
 export class OrdoApiError extends Error {
   constructor(
@@ -126,6 +139,16 @@ export class OrdoClient {
 
   listWebhooks() {
     return this.request<{ items: WebhookSubscription[] }>('GET', '/v1/webhooks');
+  }
+
+  listEvents(query: { status: string; limit: number; cursor?: string }) {
+    const params = new URLSearchParams({ status: query.status, limit: String(query.limit), ...(query.cursor ? { cursor: query.cursor } : {}) });
+    return this.request<{ items: EventSummary[]; cursor?: string }>('GET', `/v1/events?${params}`);
+  }
+
+  retryEvent(eventId: string, retailerId?: string) {
+    const query = retailerId ? `?${new URLSearchParams({ retailerId })}` : '';
+    return this.request<{ eventId: string; status: string }>('POST', `/v1/events/${encodeURIComponent(eventId)}/retry${query}`);
   }
 
   private async request<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {

@@ -10,6 +10,8 @@ export interface ImportProgress {
   recordsRead: number;
   /** Records the server has finished (applied, unchanged or failed) plus the malformed lines. */
   recordsDone: number;
+  /** What is counted, when not records (`events`). */
+  unit?: string;
 }
 
 const BAR_WIDTH = 20;
@@ -28,13 +30,14 @@ export const renderProgress = (progress: ImportProgress, elapsedMs: number, bar:
   const remaining = reading
     ? fraction > 0 ? (seconds * (1 - fraction)) / fraction : Infinity
     : rate > 0 ? (progress.recordsRead - progress.recordsDone) / rate : Infinity;
+  const unit = progress.unit ?? 'records';
   const what = reading
-    ? `reading ${formatCount(progress.recordsRead)} records (${formatBytes(progress.bytesRead)} of ${formatBytes(progress.fileSize)})`
-    : `${formatCount(progress.recordsDone)}/${formatCount(progress.recordsRead)} records`;
+    ? `reading ${formatCount(progress.recordsRead)} ${unit} (${formatBytes(progress.bytesRead)} of ${formatBytes(progress.fileSize)})`
+    : `${formatCount(progress.recordsDone)}/${formatCount(progress.recordsRead)} ${unit}`;
   const percent = `${Math.floor(fraction * 100)}%`.padStart(4);
   const filled = Math.round(fraction * BAR_WIDTH);
   const prefix = bar ? `[${'█'.repeat(filled)}${'░'.repeat(BAR_WIDTH - filled)}] ${percent}` : `progress ${percent.trim()}`;
-  return `${prefix} ${what} · ${formatCount(rate)} rec/s · ETA ${formatSeconds(remaining)}`;
+  return `${prefix} ${what} · ${formatCount(rate)} ${progress.unit ? `${unit}/s` : 'rec/s'} · ETA ${formatSeconds(remaining)}`;
 };
 
 export interface ProgressBarOptions {

@@ -27,16 +27,26 @@ ordo webhooks list --account <apiKey> [--url <baseUrl>] [--json]
   Prints the account's webhook subscriptions (id, url, events, status) the key may see.
 `;
 
+export const EVENTS_USAGE = `ordo events redrive --account <apiKey> [--all | --event <eventId>] [--retailer <retailerId>] [--url <baseUrl>] [--json]
+  Without --all or --event: lists the STUCK events (reached the events DLQ, or PENDING too long) and
+  re-drives none. --all re-drives every one, with a progress bar, and prints what was re-driven and
+  what the API refused; --event re-drives one (FAILED or STUCK). Each goes through the queue again
+  under its own id, so it is applied once.
+  --retailer <retailerId> only that retailer's events (for --event: the retailer whose event it is)
+`;
+
 export const USAGE = `Usage:
   ordo import <file> --account <apiKey> [--retailer <retailerId>] [options]
   ordo job <jobId> --account <apiKey> [--url <baseUrl>] [--json]
   ordo webhooks listen [--port <n>] [--secret <whsec_…>]
   ordo webhooks list --account <apiKey> [--url <baseUrl>] [--json]
+  ordo events redrive --account <apiKey> [--all | --event <eventId>] [--retailer <retailerId>]
   ordo help
 
 ${IMPORT_USAGE}
 ${JOB_USAGE}
 ${WEBHOOKS_USAGE}
-Exit codes: 0 every record applied or unchanged · 1 API or network error · 2 some records failed
+${EVENTS_USAGE}
+Exit codes: 0 every record applied or unchanged · 1 API or network error · 2 some records (or re-drives) failed
             64 usage error · 66 file cannot be read
 `;

@@ -7,7 +7,7 @@ import { assertJava } from './java';
 import { assertPortFree, freePort } from './ports';
 import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
-import { startLocalSqs } from './sqs-local';
+import { startLocalSqs, type EventsRedelivery } from './sqs-local';
 import { startStreamRelay } from './stream-relay';
 
 /** Short, so a failing local webhook is seen to be retried and to fail within a minute. */
@@ -32,6 +32,8 @@ export interface LocalStackOptions {
   operatorKey?: string;
   /** Load the reference workflows and demo catalogue (default true). */
   seedDemo?: boolean;
+  /** The events queue's redelivery (default LOCAL_EVENTS_REDELIVERY); the e2e stack shortens it so a failing event reaches the DLQ in seconds. */
+  eventsRedelivery?: EventsRedelivery;
   onProgress?: (step: string) => void;
 }
 
@@ -48,6 +50,8 @@ export interface LocalStack {
   stage: string;
   controlTableName: string;
   logFile: string;
+  /** Where a test plans faults for the handlers to meet (see shared/adapters/faults/planned-faults.ts). */
+  faultsFile: string;
   echoLogs(): void;
   stop(): Promise<void>;
 }
@@ -115,7 +119,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     client.destroy();
 
     progress(`Starting the local SQS on port ${ports.sqs}`);
-    const sqs = await startLocalSqs(ports.sqs, settings.stage);
+    const sqs = await startLocalSqs(ports.sqs, settings.stage, options.eventsRedelivery);
     stops.push(sqs.stop);
 
     progress(`Starting the local S3${ports.s3 === undefined ? '' : ` on port ${ports.s3}`} (bucket ${settings.importBucket})`);
@@ -126,6 +130,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const masterKey = ensureMasterKey(process.env.ORDO_MASTER_KEY, `${stateDir}/master-key`);
     const eventBridgeEndpoint = `http://127.0.0.1:${ports.eventBridge}`;
     const logFile = `${stateDir}/logs/serverless.log`;
+    const faultsFile = `${stateDir}/faults.json`;
     const webhookRetrySchedule = process.env.ORDO_WEBHOOK_RETRY_SCHEDULE || LOCAL_WEBHOOK_RETRY_SCHEDULE;
 
     progress(`Starting serverless offline on port ${ports.http} (bundling the functions)`);
@@ -160,6 +165,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         // A developer points webhooks at a server on this machine.
         ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL: 'true',
         ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
+        // Read by the handlers at each commit; no file, no faults.
+        ORDO_FAULTS_FILE: faultsFile,
         AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
         SLS_TELEMETRY_DISABLED: '1',
         SLS_NOTIFICATIONS_MODE: 'off',
@@ -203,6 +210,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       stage: settings.stage,
       controlTableName: settings.controlTableName,
       logFile,
+      faultsFile,
       echoLogs: offline.echo,
       stop: stopAll,
     };

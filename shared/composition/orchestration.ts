@@ -4,6 +4,9 @@ import { DynamoEntityIndex } from '../adapters/dynamodb/dynamo-entity-index';
 import { DynamoEventLog } from '../adapters/dynamodb/dynamo-event-log';
 import { DynamoRetailerClaims } from '../adapters/dynamodb/dynamo-retailer-claims';
 import { DynamoScheduledEvents } from '../adapters/dynamodb/dynamo-scheduled-events';
+import { DynamoStuckEventRecords } from '../adapters/dynamodb/dynamo-stuck-event-records';
+import { FaultInjectingEngineStore } from '../adapters/faults/fault-injecting-engine-store';
+import { localPlannedFaults } from '../adapters/faults/planned-faults';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { registerInventoryRules } from '../domain/inventory/rules/inventory-rules';
 import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
@@ -11,6 +14,7 @@ import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
 import { registerOrderRules } from '../domain/orders/rules/order-rules';
 import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
 import { Engine } from '../engine/engine';
+import type { EngineStore } from '../engine/engine-store';
 import type { RuleRegistry } from '../engine/rule-registry';
 import { createCoreRegistry } from '../engine/rules/core/core-rules';
 import { WorkflowCache } from '../engine/workflow-cache';
@@ -22,6 +26,12 @@ import { dataKeys } from './data-keys';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 import { eventQueue } from './sqs-queues';
+
+/** The store the engine commits through; on the local stack, with the faults a test planned (see PlannedFaults). */
+const engineCommitsOf = (store: EngineStore): EngineStore => {
+  const faults = localPlannedFaults(process.env);
+  return faults ? new FaultInjectingEngineStore(store, faults) : store;
+};
 
 const buildRegistry = (): RuleRegistry => registerInventoryRules(registerOrderRules(createCoreRegistry()));
 
@@ -43,7 +53,7 @@ const build = (account: AccountContext): AccountOrchestration => {
   return {
     accountId: account.accountId,
     engine: new Engine({
-      store,
+      store: engineCommitsOf(store),
       registry,
       clock: systemClock,
       ids: randomUUID,
@@ -61,6 +71,8 @@ const build = (account: AccountContext): AccountOrchestration => {
     scheduled: new DynamoScheduledEvents(documents, tableName),
     clock: systemClock,
     eventRecords: store,
+    stuckEvents: new DynamoStuckEventRecords(documents, tableName, settings().auditRetentionDays),
+    stuckAfterMs: settings().stuckAfterMinutes * 60_000,
     outbox: new DynamoOutbox(documents, tableName),
     entities: store,
     entityIndex,

@@ -1,3 +1,5 @@
+import { DEFAULT_STUCK_AFTER_MINUTES } from '../domain/orchestration/stuck-events';
+
 /** Settings come from the environment that serverless.yml (or the local stack) sets. */
 export interface Settings {
   stage: string;
@@ -41,6 +43,8 @@ export interface Settings {
   relayFunctionArn: string;
   /** Where the stream records the relay could not hand on end up, for someone to look at. */
   outboxDlqName: string;
+  /** `ORDO_STUCK_AFTER_MINUTES`: how long an event may stay PENDING before it is listed as STUCK. */
+  stuckAfterMinutes: number;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -77,6 +81,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     busSource: `ordo.${stage}`,
     relayFunctionArn: env.ORDO_RELAY_FUNCTION_ARN ?? '',
     outboxDlqName: env.ORDO_OUTBOX_DLQ_NAME || `ordo-${stage}-outbox-dlq`,
+    stuckAfterMinutes: positiveNumber(env.ORDO_STUCK_AFTER_MINUTES, DEFAULT_STUCK_AFTER_MINUTES, 'ORDO_STUCK_AFTER_MINUTES'),
   };
 };
 

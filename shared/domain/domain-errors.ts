@@ -39,6 +39,16 @@ export class ConflictError extends DomainError {
   }
 }
 
+/** A retry of an event still waiting its turn in the queue: re-driving it would only queue it twice. */
+export class EventStillPendingError extends DomainError {
+  constructor(eventId: string, stuckAfterMinutes: number) {
+    super(
+      'EVENT_STILL_PENDING',
+      `Event ${eventId} is PENDING and not stuck: it can be retried once it has reached the DLQ or stayed PENDING for ${stuckAfterMinutes} minutes`,
+    );
+  }
+}
+
 /**
  * A ref or event id that several retailers of the account use, read by a key that names
  * none of them: the caller names one with `retailerId`.

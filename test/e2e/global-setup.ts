@@ -11,7 +11,14 @@ import { freeLocalStackPorts, startLocalStack, type LocalStack, type LocalStackP
 const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts }> => {
   const start = async () => {
     const ports = await freeLocalStackPorts();
-    const stack = await startLocalStack({ stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')), inMemory: true, ports, operatorKey: 'e2e-operator-key' });
+    const stack = await startLocalStack({
+      stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')),
+      inMemory: true,
+      ports,
+      operatorKey: 'e2e-operator-key',
+      // An event failing on an infrastructure error reaches the events DLQ after two tries 5 s apart, not five a minute apart.
+      eventsRedelivery: { visibilityTimeout: 5, maxReceiveCount: 2 },
+    });
     return { stack, ports };
   };
   try {
@@ -43,5 +50,6 @@ export default async function globalSetup(): Promise<void> {
     ORDO_E2E_OPERATOR_KEY: stack.operatorKey,
     ORDO_E2E_DEMO_KEY: stack.demoApiKey,
     ORDO_E2E_LOG_FILE: stack.logFile,
+    ORDO_E2E_FAULTS_FILE: stack.faultsFile,
   });
 }

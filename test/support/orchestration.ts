@@ -9,6 +9,7 @@ import type { EventLog, EventLogFilter, LoggedEvent } from '../../shared/ports/e
 import type { EventQueue, QueuedEvent } from '../../shared/ports/event-queue';
 import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
 import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
+import type { EventFailure, StuckEventRecords } from '../../shared/ports/stuck-event-records';
 import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
 import { ManualClock } from './clock';
 
@@ -69,6 +70,62 @@ export class InMemoryEventRecords implements EventRecords {
 
 }
 
+type StuckFields = Pick<LoggedEvent, 'lastError' | 'failedAttempts' | 'stuckSince' | 'redrivenOn'>;
+
+/** StuckEventRecords over an InMemoryEngineStore: the marks sit beside its records, as extra fields do in DynamoDB. */
+export class InMemoryStuckEvents implements StuckEventRecords {
+  readonly marks = new Map<string, StuckFields>();
+  /** Set to make every write fail, as a DynamoDB outage would. */
+  failure: Error | undefined;
+
+  constructor(private readonly store: InMemoryEngineStore) {}
+
+  async recordFailure(event: OrdoEvent, failure: EventFailure): Promise<void> {
+    const record = this.pendingRecord(event, failure.at);
+    if (record.outcome !== 'PENDING' && record.outcome !== 'FAILED') return;
+    const mark = this.markOf(event.retailerId, event.id);
+    mark.lastError = failure;
+    mark.failedAttempts = (mark.failedAttempts ?? 0) + 1;
+  }
+
+  async markStuck(event: OrdoEvent, at: string): Promise<{ marked: boolean; lastError?: EventFailure }> {
+    const record = this.pendingRecord(event, at);
+    if (record.outcome !== 'PENDING') return { marked: false };
+    const mark = this.markOf(event.retailerId, event.id);
+    mark.stuckSince ??= at;
+    return mark.lastError ? { marked: true, lastError: mark.lastError } : { marked: true };
+  }
+
+  async markRedriven(retailerId: string, eventId: string, at: string): Promise<void> {
+    if (this.failure) throw this.failure;
+    if (this.store.events.get(eventRecordKey(retailerId, eventId))?.outcome !== 'PENDING') return;
+    const mark = this.markOf(retailerId, eventId);
+    delete mark.stuckSince;
+    mark.redrivenOn = at;
+  }
+
+  /** The marks of an event, as the event log shows them. */
+  of(retailerId: string, eventId: string): StuckFields {
+    return this.marks.get(eventRecordKey(retailerId, eventId)) ?? {};
+  }
+
+  private pendingRecord(event: OrdoEvent, at: string): EventRecord {
+    if (this.failure) throw this.failure;
+    const key = eventRecordKey(event.retailerId, event.id);
+    const rootEntityType = event.rootEntityType ?? event.entityType;
+    const rootRef = event.rootEntityRef ?? event.entityRef;
+    if (!this.store.events.has(key)) this.store.events.set(key, { event: structuredClone(event), outcome: 'PENDING', receivedOn: at, rootEntityType, rootRef, attempts: 0 });
+    return this.store.events.get(key) as EventRecord;
+  }
+
+  private markOf(retailerId: string, eventId: string): StuckFields {
+    const key = eventRecordKey(retailerId, eventId);
+    const mark = this.marks.get(key) ?? {};
+    this.marks.set(key, mark);
+    return mark;
+  }
+}
+
 /** The outbox an InMemoryEngineStore committed, read and removed one event's records at a time like the DynamoDB adapter does. */
 export class InMemoryOutbox {
   constructor(private readonly store: InMemoryEngineStore) {}
@@ -116,22 +173,33 @@ export class InMemoryEventLog implements EventLog {
   constructor(
     private readonly store: InMemoryEngineStore,
     private readonly records: InMemoryEventRecords,
+    private readonly stuck?: InMemoryStuckEvents,
   ) {}
+
+  /** Like the DynamoDB adapter, STUCK and PENDING split the PENDING events at `stuckBefore`. */
+  private hasStatus(logged: LoggedEvent, filter: EventLogFilter): boolean {
+    if (filter.status === undefined) return true;
+    const outcome = filter.status === 'STUCK' ? 'PENDING' : filter.status;
+    if (logged.outcome !== outcome) return false;
+    if (!filter.stuckBefore || outcome !== 'PENDING') return true;
+    const stuck = logged.stuckSince !== undefined || (logged.redrivenOn ?? logged.receivedOn) < filter.stuckBefore;
+    return filter.status === 'STUCK' ? stuck : !stuck;
+  }
 
   async list(filter: EventLogFilter): Promise<{ items: LoggedEvent[]; cursor?: string }> {
     const items = [...this.store.events.values()]
+      .map((record) => this.logged(record))
       .filter(
         (record) =>
           (filter.rootEntityRef === undefined || record.rootRef === filter.rootEntityRef) &&
           (filter.retailerId === undefined || record.event.retailerId === filter.retailerId) &&
           (filter.entityRef === undefined || record.event.entityRef === filter.entityRef) &&
-          (filter.status === undefined || record.outcome === filter.status) &&
+          this.hasStatus(record, filter) &&
           (filter.from === undefined || record.receivedOn >= filter.from) &&
           (filter.to === undefined || record.receivedOn <= filter.to),
       )
       .sort((a, b) => b.receivedOn.localeCompare(a.receivedOn))
-      .slice(0, filter.limit)
-      .map((record) => this.logged(record));
+      .slice(0, filter.limit);
     return { items };
   }
 
@@ -144,7 +212,9 @@ export class InMemoryEventLog implements EventLog {
     const duplicateDeliveries = this.records.duplicates.filter(
       ({ retailerId, eventId }) => eventId === record.event.id && retailerId === record.event.retailerId,
     ).length;
-    return duplicateDeliveries ? { ...structuredClone(record), duplicateDeliveries } : structuredClone(record);
+    const marks = record.outcome === 'PENDING' ? this.stuck?.of(record.event.retailerId, record.event.id) : undefined;
+    const logged: LoggedEvent = { ...structuredClone(record), ...structuredClone(marks ?? {}) };
+    return duplicateDeliveries ? { ...logged, duplicateDeliveries } : logged;
   }
 }
 
@@ -198,6 +268,7 @@ export interface TestAccount extends AccountOrchestration {
   store: InMemoryEngineStore;
   queue: InMemoryEventQueue;
   eventRecords: InMemoryEventRecords;
+  stuckEvents: InMemoryStuckEvents;
   scheduled: InMemoryScheduledEvents;
   events: InMemoryEventLog;
   workflows: InMemoryWorkflowRepository;
@@ -210,7 +281,7 @@ export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
 /** The composition of shared/composition/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
 export const inMemoryOrchestration = (
   accountId = 'acme',
-  options: { workflows?: Workflow[]; clock?: ManualClock; queue?: InMemoryEventQueue; hopLimit?: number } = {},
+  options: { workflows?: Workflow[]; clock?: ManualClock; queue?: InMemoryEventQueue; hopLimit?: number; stuckAfterMs?: number } = {},
 ): TestAccount => {
   const store = new InMemoryEngineStore();
   for (const workflow of options.workflows ?? []) store.putWorkflow(workflow);
@@ -219,12 +290,13 @@ export const inMemoryOrchestration = (
   let next = 0;
   const ids = () => `${accountId}-id-${(next += 1)}`;
   const eventRecords = new InMemoryEventRecords(store);
+  const stuckEvents = new InMemoryStuckEvents(store);
   return {
     accountId,
     engine: new Engine({ store, registry, clock, ids, hopLimit: options.hopLimit }),
     registry,
     workflows: new InMemoryWorkflowRepository(store),
-    events: new InMemoryEventLog(store, eventRecords),
+    events: new InMemoryEventLog(store, eventRecords, stuckEvents),
     queue: options.queue ?? new InMemoryEventQueue(),
     scheduled: new InMemoryScheduledEvents(store),
     entities: store,
@@ -232,6 +304,8 @@ export const inMemoryOrchestration = (
     claims: store,
     clock,
     eventRecords,
+    stuckEvents,
+    stuckAfterMs: options.stuckAfterMs ?? 15 * 60_000,
     outbox: new InMemoryOutbox(store),
     store,
   };

@@ -5,6 +5,16 @@ import type { EventLog, EventLogFilter, LoggedEvent } from '../../ports/event-lo
 import { ALL_EVENTS, EVENT_SORT_KEY, eventPartition, eventRecordFromItem, eventsByOutcome, eventsByRoot, OUTBOX_SORT_PREFIX } from './engine-items';
 import { queryAll } from './query-all';
 
+const WAITING_SINCE_CUTOFF = '(receivedOn < :stuckBefore AND (attribute_not_exists(redrivenOn) OR redrivenOn < :stuckBefore))';
+
+/** Splits PENDING events into those still waiting their turn and the STUCK ones (see stuckSinceOf). */
+const stuckCondition = (filter: EventLogFilter): string | undefined => {
+  if (!filter.stuckBefore) return undefined;
+  if (filter.status === 'STUCK') return `(attribute_exists(stuckSince) OR ${WAITING_SINCE_CUTOFF})`;
+  if (filter.status === 'PENDING') return `(attribute_not_exists(stuckSince) AND NOT ${WAITING_SINCE_CUTOFF})`;
+  return undefined;
+};
+
 export class DynamoEventLog implements EventLog {
   constructor(
     private readonly client: DynamoDBDocumentClient,
@@ -13,10 +23,13 @@ export class DynamoEventLog implements EventLog {
 
   async list(filter: EventLogFilter): Promise<{ items: LoggedEvent[]; cursor?: string }> {
     // The most selective index first: by root, then by outcome, else all events by time.
+    // A STUCK event is PENDING in the outcome index: pending events are few (the queue runs them in seconds), so
+    // filtering that partition reads little.
+    const outcome = filter.status === 'STUCK' ? 'PENDING' : filter.status;
     const [index, partition] = filter.rootEntityRef
       ? ['GSI1', eventsByRoot(filter.rootEntityRef)]
-      : filter.status
-        ? ['GSI2', eventsByOutcome(filter.status)]
+      : outcome
+        ? ['GSI2', eventsByOutcome(outcome)]
         : ['GSI3', ALL_EVENTS];
     const values: Record<string, unknown> = {
       ':pk': partition,
@@ -35,9 +48,14 @@ export class DynamoEventLog implements EventLog {
       names['#event'] = 'event';
       values[':retailerId'] = filter.retailerId;
     }
-    if (filter.status && index !== 'GSI2') {
+    if (outcome && index !== 'GSI2') {
       conditions.push('outcome = :outcome');
-      values[':outcome'] = filter.status;
+      values[':outcome'] = outcome;
+    }
+    const stuck = stuckCondition(filter);
+    if (stuck) {
+      conditions.push(stuck);
+      values[':stuckBefore'] = filter.stuckBefore;
     }
 
     const page = await queryPage(
@@ -77,6 +95,10 @@ export class DynamoEventLog implements EventLog {
   private toLogged(item: Record<string, unknown>): LoggedEvent {
     const logged: LoggedEvent = eventRecordFromItem(item);
     if (typeof item.duplicateDeliveries === 'number') logged.duplicateDeliveries = item.duplicateDeliveries;
+    if (item.lastError !== undefined) logged.lastError = item.lastError as LoggedEvent['lastError'];
+    if (typeof item.failedAttempts === 'number') logged.failedAttempts = item.failedAttempts;
+    if (typeof item.stuckSince === 'string') logged.stuckSince = item.stuckSince;
+    if (typeof item.redrivenOn === 'string') logged.redrivenOn = item.redrivenOn;
     return logged;
   }
 }

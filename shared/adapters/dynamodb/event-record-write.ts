@@ -4,7 +4,7 @@ import { ALL_EVENTS, EVENT_SORT_KEY, eventIdClaimItem, eventPartition, eventsByO
 /**
  * The event record's upsert, in the partition of the event's retailer. A commit may overwrite
  * a PENDING or FAILED record, never a final one (that is the processed marker); a pending
- * record is only written where none exists.
+ * record is only written where none exists. A commit clears a stuck mark (see DynamoStuckEventRecords).
  */
 export const eventRecordUpdate = (
   tableName: string,
@@ -43,7 +43,8 @@ export const eventRecordUpdate = (
     'GSI3SK = if_not_exists(GSI3SK, :sk)',
     'expiresAt = :expiresAt',
   ];
-  const removes: string[] = [];
+  // A run that committed has left the DLQ behind, however it got back to the queue.
+  const removes: string[] = write === 'COMMIT' ? ['stuckSince'] : [];
   const names: Record<string, string> = { '#event': 'event' };
   for (const [field, value] of [
     ['processedOn', record.processedOn],

@@ -8,6 +8,7 @@ import type { EventLog } from '../../ports/event-log';
 import type { EventQueue } from '../../ports/event-queue';
 import type { RetailerClaims } from '../../ports/retailer-claims';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
+import type { StuckEventRecords } from '../../ports/stuck-event-records';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
 
 /** Everything the orchestration use cases need for one account, bound to its own table. */
@@ -29,6 +30,10 @@ export interface AccountOrchestration {
     recordPending(record: EventRecord): Promise<void>;
     recordDuplicate(retailerId: string, eventId: string, at: string): Promise<void>;
   };
+  /** Failures and DLQ marks of queued events, which keep them re-drivable. */
+  stuckEvents: StuckEventRecords;
+  /** How long an event may stay PENDING (since received or re-driven) before it counts as STUCK. */
+  stuckAfterMs: number;
   /** Outbox records not relayed yet, kept with the event (of its retailer) that wrote them; relaying removes them. */
   outbox: {
     pending(of: { retailerId: string; eventId: string }): Promise<OutboxRecord[]>;

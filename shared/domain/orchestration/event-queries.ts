@@ -4,13 +4,21 @@ import { NotFoundError } from '../domain-errors';
 import type { AccountOrchestration } from './account-orchestration';
 import { eventView } from './event-views';
 import { retailerOfEvent, type RetailerQuery } from './retailer-of-ref';
+import { stuckCutoff, type StuckPolicy } from './stuck-events';
 
-const OUTCOMES = ['PENDING', 'SUCCESS', 'NO_MATCH', 'FAILED', 'SCHEDULED', 'DUPLICATE'] as const;
+/** The account's threshold, as of now. */
+export const stuckPolicyOf = (account: Pick<AccountOrchestration, 'clock' | 'stuckAfterMs'>): StuckPolicy => ({
+  now: account.clock.now(),
+  stuckAfterMs: account.stuckAfterMs,
+});
+
+/** The outcomes, and STUCK: PENDING events that reached the DLQ or waited longer than the threshold. */
+const STATUSES = ['PENDING', 'STUCK', 'SUCCESS', 'NO_MATCH', 'FAILED', 'SCHEDULED', 'DUPLICATE'] as const;
 
 export const eventListQuerySchema = z.strictObject({
   rootEntityRef: z.string().min(1).max(200).optional(),
   entityRef: z.string().min(1).max(200).optional(),
-  status: z.enum(OUTCOMES).optional(),
+  status: z.enum(STATUSES).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
@@ -20,18 +28,19 @@ export const eventListQuerySchema = z.strictObject({
 
 export type EventListQuery = z.infer<typeof eventListQuerySchema>;
 
-/** The audit log, newest first, one page at a time. */
+/** The audit log, newest first, one page at a time; `status: STUCK` lists the events to re-drive. */
 export const listEvents = async (
   query: EventListQuery,
   scope: Pick<AccountPrincipal, 'retailerId'>,
-  account: Pick<AccountOrchestration, 'events'>,
+  account: Pick<AccountOrchestration, 'events' | 'clock' | 'stuckAfterMs'>,
 ) => {
-  const page = await account.events.list({ ...query, retailerId: scope.retailerId });
+  const policy = stuckPolicyOf(account);
+  const page = await account.events.list({ ...query, retailerId: scope.retailerId, stuckBefore: stuckCutoff(policy) });
   const items = await Promise.all(
     page.items.map(async (logged) => {
-      if (query.include !== 'audit') return eventView(logged);
+      if (query.include !== 'audit') return eventView(logged, policy);
       const full = await account.events.get(logged.event.retailerId, logged.event.id);
-      return eventView(logged, full?.audit ?? []);
+      return eventView(logged, policy, full?.audit ?? []);
     }),
   );
   return { items, cursor: page.cursor };
@@ -44,10 +53,10 @@ export type EventRefInput = RetailerQuery & { eventId: string };
 export const getEvent = async (
   { eventId, ...query }: EventRefInput,
   scope: Pick<AccountPrincipal, 'retailerId'>,
-  account: Pick<AccountOrchestration, 'events' | 'claims'>,
+  account: Pick<AccountOrchestration, 'events' | 'claims' | 'clock' | 'stuckAfterMs'>,
 ) => {
   const retailerId = await retailerOfEvent(eventId, query.retailerId, scope, account.claims);
   const found = await account.events.get(retailerId, eventId);
   if (!found) throw new NotFoundError(`No event ${eventId} in this account`);
-  return eventView(found.event, found.audit);
+  return eventView(found.event, stuckPolicyOf(account), found.audit);
 };

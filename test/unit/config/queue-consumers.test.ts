@@ -30,9 +30,9 @@ const consumers = Object.entries(config.functions).flatMap(([name, fn]) =>
 );
 
 describe('the queue consumers of serverless.yml', () => {
-  it('finds the consumers of the events, inventory and webhooks queues, so the checks below are not vacuous', () => {
+  it('finds the consumers of the events queue and its DLQ, the inventory and webhooks queues, so the checks below are not vacuous', () => {
     // Assess
-    expect(consumers.map(({ queue }) => queue).sort()).toEqual(['EventsQueue', 'InventoryBatchQueue', 'WebhookQueue']);
+    expect(consumers.map(({ queue }) => queue).sort()).toEqual(['EventsDlq', 'EventsQueue', 'InventoryBatchQueue', 'WebhookQueue']);
   });
 
   it.each(consumers.map((consumer) => [consumer.name, consumer] as const))(
