@@ -75,6 +75,7 @@ export interface EventSummary {
   entityRef: string;
   status: string;
   receivedOn: string;
+  stuck?: boolean;
   stuckSince?: string;
   lastError?: { code: string; message: string; at: string };
 }

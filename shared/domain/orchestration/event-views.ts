@@ -5,7 +5,8 @@ import { stuckSinceOf, type StuckPolicy } from './stuck-events';
 
 /**
  * How an event appears in the API: the event's own fields (customer data left out), then what
- * became of it. A PENDING event that is stuck (see stuckSinceOf) shows as STUCK, with `stuckSince`.
+ * became of it. A PENDING event that is stuck (see stuckSinceOf) stays PENDING, with `stuck: true` and `stuckSince`:
+ * its outcome has not changed, and /v1's status values stay what integrators were promised.
  */
 export const eventView = (logged: LoggedEvent, policy: StuckPolicy, audit?: AuditRecord[]) => {
   const stuckSince = stuckSinceOf(logged, policy);
@@ -21,7 +22,8 @@ export const eventView = (logged: LoggedEvent, policy: StuckPolicy, audit?: Audi
     attributes: withoutCustomerData(logged.event.attributes),
     source: logged.event.source,
     hops: logged.event.hops,
-    status: stuckSince ? 'STUCK' : logged.outcome,
+    status: logged.outcome,
+    ...(stuckSince ? { stuck: true as const } : {}),
     receivedOn: logged.receivedOn,
     processedOn: logged.processedOn,
     attempts: logged.attempts,

@@ -134,8 +134,8 @@ describe('stuck events', () => {
       const { items } = await listStatus(account, 'STUCK');
 
       // Assess
-      expect(items.map(({ eventId, status, stuckSince }) => ({ eventId, status, stuckSince }))).toEqual([
-        { eventId: event.id, status: 'STUCK', stuckSince: new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString() },
+      expect(items.map(({ eventId, status, stuck, stuckSince }) => ({ eventId, status, stuck, stuckSince }))).toEqual([
+        { eventId: event.id, status: 'PENDING', stuck: true, stuckSince: new Date(TEST_NOW.getTime() + 15 * 60_000).toISOString() },
       ]);
     });
 
@@ -168,7 +168,8 @@ describe('stuck events', () => {
       expect(items).toEqual([
         expect.objectContaining({
           eventId: event.id,
-          status: 'STUCK',
+          status: 'PENDING',
+          stuck: true,
           stuckSince: TEST_NOW.toISOString(),
           lastError: expect.objectContaining({ code: 'ProvisionedThroughputExceededException' }),
         }),
