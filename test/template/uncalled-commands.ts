@@ -27,7 +27,7 @@ const NO_CLAIM = 'releasing never claims a source; the registry comes with its c
 const LOOKS_UP_ONLY = 'ingesting looks a source up and never releases one; the registry comes with its release';
 const ROTATION_WRAPS = 'rotation makes and wraps a new data key and never opens one';
 const ACCEPTS_ONLY = 'accepting an event seals and records it as PENDING, then enqueues it: the engine runs it later';
-const SWEEPS_ONLY = 'the sweep lists accounts and their due events, enqueues and removes them; it writes no single item';
+const SWEEPS_ONLY = 'the sweep lists accounts and their due events, enqueues and removes them; it reads or writes no single item';
 
 export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   health: [never(ONLY_PINGS, 'paginateQuery', 'PutCommand', 'GetCommand', 'UpdateCommand')],
@@ -47,7 +47,7 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
     ),
     never(LISTS_NOTHING, 'paginateQuery'),
   ],
-  getAccount: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
+  getAccount: [never(READS_ONLY, 'PutCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   rotateDataKey: [never(ROTATION_WRAPS, 'DecryptCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
   createApiKey: [never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   listApiKeys: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
@@ -59,10 +59,25 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   releaseEventSource: [never(LISTS_NOTHING, 'paginateQuery'), never(NO_CLAIM, 'PutCommand'), never(PING, 'DescribeTableCommand')],
   createWebhook: [never(LISTS_NOTHING, 'paginateQuery'), never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
   listWebhooks: [never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'), never(READS_ONLY, 'PutCommand', 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
-  getWebhook: [never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'), never(READS_ONLY, 'PutCommand', 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
-  updateWebhook: [never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'), never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
-  deleteWebhook: [never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'), never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
-  rotateWebhookSecret: [never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
+  getWebhook: [
+    never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'),
+    never(READS_ONLY, 'PutCommand', 'DeleteCommand'),
+    never(LISTS_NOTHING, 'paginateQuery'),
+    never(PING, 'DescribeTableCommand'),
+  ],
+  updateWebhook: [
+    never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'),
+    never(NO_WEBHOOK_DELETE, 'DeleteCommand'),
+    never(LISTS_NOTHING, 'paginateQuery'),
+    never(PING, 'DescribeTableCommand'),
+  ],
+  deleteWebhook: [
+    never(NO_DATA_KEYS, 'GenerateDataKeyCommand', 'DecryptCommand'),
+    never('it deletes a subscription and writes none', 'PutCommand'),
+    never(LISTS_NOTHING, 'paginateQuery'),
+    never(PING, 'DescribeTableCommand'),
+  ],
+  rotateWebhookSecret: [never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   deliverWebhooks: [never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
   testWebhook: [never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
   listWebhookDeliveries: [
@@ -84,18 +99,18 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   retryEvent: [never('a retry reads the event and enqueues it again; the engine runs it', 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   getEntity: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   putLocation: [never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
-  getLocation: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
+  getLocation: [never(READS_ONLY, 'PutCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   listLocations: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
   putInventoryPosition: [never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   listInventory: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
   createJob: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand'), never(PING, 'DescribeTableCommand')],
   getJob: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(READS_ONLY, 'PutCommand'), never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand'), never(PING, 'DescribeTableCommand')],
-  postBatch: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(PING, 'DescribeTableCommand')],
+  postBatch: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   getBatch: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(READS_ONLY, 'PutCommand'), never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand'), never(PING, 'DescribeTableCommand')],
   importInventoryFiles: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(PING, 'DescribeTableCommand')],
   checkAvailability: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
   putSourcingProfile: [never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
-  getSourcingProfile: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
+  getSourcingProfile: [never(READS_ONLY, 'PutCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   createOrder: [never(PING, 'DescribeTableCommand')],
   listOrders: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   getOrder: [
@@ -110,7 +125,7 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
     never(LOOKS_UP_ONLY, 'DeleteCommand'),
     never(PING, 'DescribeTableCommand'),
   ],
-  sweepScheduledEvents: [never(SWEEPS_ONLY, 'PutCommand', 'UpdateCommand'), never(PING, 'DescribeTableCommand')],
+  sweepScheduledEvents: [never(SWEEPS_ONLY, 'GetCommand', 'PutCommand', 'UpdateCommand'), never(PING, 'DescribeTableCommand')],
   relayOutbox: [never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
 };
 
