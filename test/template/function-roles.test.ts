@@ -43,7 +43,7 @@ describe.each(PACKAGED_REGIONS)('the function roles of the production template p
     expect(shared.map((role) => `${role.name} runs under ${role.roleId}`)).toEqual([]);
   });
 
-  it('leaves the role serverless makes for every function without any application action', () => {
+  it('leaves the unused role serverless makes with nothing beyond logs, traces, queue polling and hook reports', () => {
     // Prepare
     const sharedRole = template.Resources[SHARED_ROLE];
 
