@@ -10,7 +10,7 @@ import {
   statementsOfRole,
   type FunctionRole,
 } from './role-statements';
-import { CONDITIONED_WILDCARD_ACTIONS, RUNTIME_ACTIONS, RUNTIME_MAPPINGS, SHARED_ROLE_ACTIONS, WILDCARD_ACTIONS, WRITE_ACTION } from './runtime-actions';
+import { CONDITIONED_WILDCARD_ACTIONS, PATTERN_RESOURCES, RUNTIME_ACTIONS, RUNTIME_MAPPINGS, SHARED_ROLE_ACTIONS, WILDCARD_ACTIONS, WRITE_ACTION } from './runtime-actions';
 import { actionsOf, SDK_COMMAND_ACTIONS } from './sdk-command-actions';
 import { UNCALLED_COMMANDS, uncalledBy } from './uncalled-commands';
 
@@ -68,6 +68,44 @@ describe.each(PACKAGED_REGIONS)('the function roles of the production template p
     // Assess
     expect(wildcards.length).toBeGreaterThan(0);
     expect(unscoped).toEqual([]);
+  });
+
+  it('grants by pattern only account tables, control-plane indexes, its own log streams, dropped files and stage parameters', () => {
+    // Prepare
+    const resources = roles.flatMap((role) =>
+      role.statements
+        .filter((statement) => !isWildcard(statement.Resource))
+        .flatMap((statement) => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]))
+        .map((resource) => ({ role, written: JSON.stringify(resource) })),
+    );
+
+    // Act
+    const broad = resources
+      .filter(({ written }) => written.includes('*'))
+      .filter(({ written }) => !PATTERN_RESOURCES.some(({ pattern }) => pattern.test(written)))
+      .map(({ role, written }) => `${role.name}: ${written}`);
+
+    // Assess
+    expect(resources.some(({ written }) => written.includes('*'))).toBe(true);
+    expect(broad).toEqual([]);
+  });
+
+  it('grants each function the streams of its own log group alone', () => {
+    // Prepare
+    const logGroups = roles.flatMap((role) =>
+      role.statements
+        .flatMap((statement) => (Array.isArray(statement.Resource) ? statement.Resource : [statement.Resource]))
+        .map((resource) => JSON.stringify(resource))
+        .filter((written) => written.includes(':log-group:'))
+        .map((written) => ({ role, written })),
+    );
+
+    // Act
+    const foreign = logGroups.filter(({ role, written }) => !written.includes(`/aws/lambda/ordo-production-${role.name}:`)).map(({ role, written }) => `${role.name}: ${written}`);
+
+    // Assess
+    expect(logGroups.length).toBeGreaterThanOrEqual(roles.length);
+    expect(foreign).toEqual([]);
   });
 
   it('keeps a wildcard event source mapping grant to the function it is meant for', () => {

@@ -55,3 +55,15 @@ export const SHARED_ROLE_ACTIONS = new Set([
 
 /** Writes, in any service: the health check makes none. */
 export const WRITE_ACTION = /^(dynamodb:(Put|Update|Delete|BatchWrite|Create|ConditionCheck)|sqs:(Send|Delete|Purge)|s3:(Put|Delete)|events:Put|kms:|ssm:Put|lambda:(Create|Update|Delete))/;
+
+/**
+ * The only resources granted by pattern rather than by name, each with the reason. A pattern is matched
+ * against the resource as the template writes it (a string, a Fn::Sub or a Fn::Join).
+ */
+export const PATTERN_RESOURCES: { pattern: RegExp; reason: string }[] = [
+  { pattern: /:table\/ordo-production-acct-\*(\/index\/\*|\/stream\/\*)?"/, reason: 'account tables are created at run time, so they are granted by the stage’s name prefix' },
+  { pattern: /"ControlPlaneTable","Arn"\]},"index","\*"\]/, reason: 'the control-plane table’s indexes' },
+  { pattern: /:log-group:\/aws\/lambda\/ordo-production-[A-Za-z0-9]+:\*:\*"/, reason: 'the streams of the function’s own log group' },
+  { pattern: /"ImportDropBucket","Arn"\]},"\/accounts\/\*"\]/, reason: 'files dropped under accounts/ in the import bucket' },
+  { pattern: /:parameter\/ordo\/production\/\*"/, reason: 'the stage’s own parameters' },
+];
