@@ -72,6 +72,17 @@ type Arn = { 'Fn::GetAtt'?: [string, string] } | string;
 
 const logicalIdOf = (arn: Arn | undefined): string | undefined => (typeof arn === 'object' ? arn['Fn::GetAtt']?.[0] : undefined);
 
+/** The function a mapping invokes: named by its ARN, or by its canary alias (a Ref to the alias). */
+const mappedFunctionOf = (template: PackagedTemplate, target: unknown): string | undefined => {
+  const reference = target as { Ref?: string } | Arn | undefined;
+  if (reference && typeof reference === 'object' && 'Ref' in reference && reference.Ref) {
+    const alias = template.Resources[reference.Ref];
+    if (alias?.Type !== 'AWS::Lambda::Alias') return reference.Ref;
+    return mappedFunctionOf(template, alias.Properties?.FunctionName);
+  }
+  return logicalIdOf(reference as Arn | undefined);
+};
+
 /**
  * What the Lambda service does with a function's role for the event source mappings the template
  * declares for it: poll the queue or stream, and send what failed to the mapping's destination.
@@ -81,7 +92,7 @@ export const eventSourceActions = (template: PackagedTemplate, functionId: strin
   for (const resource of Object.values(template.Resources)) {
     if (resource.Type !== 'AWS::Lambda::EventSourceMapping') continue;
     const properties = resource.Properties ?? {};
-    if (logicalIdOf(properties.FunctionName as Arn) !== functionId) continue;
+    if (mappedFunctionOf(template, properties.FunctionName) !== functionId) continue;
     const sourceId = logicalIdOf(properties.EventSourceArn as Arn);
     const sourceType = sourceId ? template.Resources[sourceId]?.Type : undefined;
     if (sourceType === 'AWS::SQS::Queue') {

@@ -66,4 +66,12 @@ export const PATTERN_RESOURCES: { pattern: RegExp; reason: string }[] = [
   { pattern: /:log-group:\/aws\/lambda\/ordo-production-[A-Za-z0-9]+:\*:\*"/, reason: 'the streams of the function’s own log group' },
   { pattern: /"ImportDropBucket","Arn"\]},"\/accounts\/\*"\]/, reason: 'files dropped under accounts/ in the import bucket' },
   { pattern: /:parameter\/ordo\/production\/\*"/, reason: 'the stage’s own parameters' },
+  {
+    pattern: /":deploymentgroup:",\{"Ref":"OrdoproductionDeploymentApplication"\},"\/\*"\]/,
+    reason: 'the pre-traffic hook reports on the deployment groups of the stage’s own CodeDeploy application, one per function',
+  },
+  {
+    pattern: /:function:ordo-production-\*:\*"/,
+    reason: 'the pre-traffic hook invokes the new version of whichever of the stage’s functions is being deployed',
+  },
 ];

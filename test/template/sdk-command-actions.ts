@@ -92,6 +92,7 @@ export const SDK_COMMAND_ACTIONS: Record<string, CommandActions> = {
   GetSecretValueCommand: needs('secretsmanager:GetSecretValue'),
 
   // CodeDeploy: a lifecycle hook reports its verdict.
+  GetDeploymentCommand: needs('codedeploy:GetDeployment'),
   PutLifecycleEventHookExecutionStatusCommand: needs('codedeploy:PutLifecycleEventHookExecutionStatus'),
 
   // CloudWatch, when metrics are sent by API rather than written to the log (EMF).

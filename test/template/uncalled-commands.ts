@@ -27,6 +27,7 @@ const NO_CLAIM = 'releasing never claims a source; the registry comes with its c
 const LOOKS_UP_ONLY = 'ingesting looks a source up and never releases one; the registry comes with its release';
 const ROTATION_WRAPS = 'rotation makes and wraps a new data key and never opens one';
 const ACCEPTS_ONLY = 'accepting an event seals and records it as PENDING, then enqueues it: the engine runs it later';
+const MARKS_ONLY = 'marking writes the event record alone: the orchestration parts it reads through come with the engine’s queue and batch writes';
 const SWEEPS_ONLY = 'the sweep lists accounts and their due events, enqueues and removes them; it reads or writes no single item';
 
 export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
@@ -127,6 +128,7 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   ],
   sweepScheduledEvents: [never(SWEEPS_ONLY, 'GetCommand', 'PutCommand', 'UpdateCommand'), never(PING, 'DescribeTableCommand')],
   relayOutbox: [never(NO_WEBHOOK_DELETE, 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
+  markStuckEvents: [never(MARKS_ONLY, 'BatchWriteCommand', 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand')],
 };
 
 /**
