@@ -4,8 +4,13 @@ export interface Settings {
   region: string;
   controlTableName: string;
   accountTablePointInTimeRecovery: boolean;
-  /** Empty disables the operator routes. */
-  operatorKey: string;
+  /**
+   * SHA-256 of the operator key, 64 hex characters (`ORDO_OPERATOR_KEY_HASH`): the local stack and
+   * tests only, where no SSM exists. Empty in AWS, where a function with it set refuses to start.
+   */
+  operatorKeyHash: string;
+  /** SSM SecureString holding the operator key's hash in AWS; a name, not a secret. Empty with no hash disables the operator routes. */
+  operatorKeyParameter: string;
   version: string;
   maxBodyBytes: number;
   eventsQueueName: string;
@@ -58,7 +63,8 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     region: env.AWS_REGION ?? 'us-east-1',
     controlTableName: env.ORDO_CONTROL_TABLE ?? `ordo-${stage}-control`,
     accountTablePointInTimeRecovery: env.ORDO_ACCOUNT_TABLE_PITR !== 'false',
-    operatorKey: env.ORDO_ADMIN_KEY ?? '',
+    operatorKeyHash: env.ORDO_OPERATOR_KEY_HASH ?? '',
+    operatorKeyParameter: env.ORDO_OPERATOR_KEY_PARAMETER ?? '',
     version: env.ORDO_VERSION ?? '0.0.0',
     maxBodyBytes: positiveNumber(env.ORDO_MAX_BODY_BYTES, 256 * 1024, 'ORDO_MAX_BODY_BYTES'),
     eventsQueueName: env.ORDO_EVENTS_QUEUE_NAME ?? `ordo-${stage}-events.fifo`,

@@ -29,10 +29,17 @@ export const accountCaller = async (
   return principal;
 };
 
-/** Only the platform operator's key passes; an account's ADMIN key is not enough. */
-export const requireOperator = (event: APIGatewayProxyEvent, operatorKey: string): void => {
+const SHA256_HEX = /^[0-9a-f]{64}$/;
+
+/**
+ * Only the platform operator's key passes; an account's ADMIN key is not enough. Ordo keeps only
+ * the key's SHA-256 (hex), so the caller's token is hashed and the two digests are compared in
+ * constant time. An empty or malformed hash lets nobody in: the operator routes are off.
+ */
+export const requireOperator = (event: APIGatewayProxyEvent, operatorKeyHash: string): void => {
   const token = bearerToken(event);
-  if (!token || !operatorKey || !timingSafeEqual(digest(token), digest(operatorKey))) {
-    throw new UnauthenticatedError('This route needs the operator key: send "Authorization: Bearer <ORDO_ADMIN_KEY>"');
+  const expected = operatorKeyHash.trim().toLowerCase();
+  if (!token || !SHA256_HEX.test(expected) || !timingSafeEqual(digest(token), Buffer.from(expected, 'hex'))) {
+    throw new UnauthenticatedError('This route needs the operator key: send "Authorization: Bearer <operator key>"');
   }
 };
