@@ -157,6 +157,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf(operatorKey),
         ORDO_MASTER_KEY: masterKey,
         ORDO_ACCOUNT_TABLE_PITR: 'false',
+        // Counted as in AWS, but high enough that the demo, the e2e suites and the benchmarks never meet it.
+        ORDO_RATE_LIMIT_PER_SECOND: process.env.ORDO_RATE_LIMIT_PER_SECOND ?? '1000',
         // The stream relay below stands in for the stream mappings AWS would need this for.
         ORDO_RELAY_FUNCTION_ARN: '',
         // A developer points webhooks at a server on this machine.

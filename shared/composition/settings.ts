@@ -46,6 +46,8 @@ export interface Settings {
   relayFunctionArn: string;
   /** Where the stream records the relay could not hand on end up, for someone to look at. */
   outboxDlqName: string;
+  /** `ORDO_RATE_LIMIT_PER_SECOND`: requests per second an account may make (default 100); `off` (0) switches the limit off. */
+  rateLimitPerSecond: number;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -55,6 +57,10 @@ const positiveNumber = (raw: string | undefined, fallback: number, name: string)
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 };
+
+/** A limit that may be switched off on purpose, with `off` or 0; a typo still fails. */
+const limitOrOff = (raw: string | undefined, fallback: number, name: string): number =>
+  raw === 'off' || raw === '0' ? 0 : positiveNumber(raw, fallback, name);
 
 export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => {
   const stage = env.ORDO_STAGE ?? 'sandbox';
@@ -83,6 +89,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     busSource: `ordo.${stage}`,
     relayFunctionArn: env.ORDO_RELAY_FUNCTION_ARN ?? '',
     outboxDlqName: env.ORDO_OUTBOX_DLQ_NAME || `ordo-${stage}-outbox-dlq`,
+    rateLimitPerSecond: limitOrOff(env.ORDO_RATE_LIMIT_PER_SECOND, 100, 'ORDO_RATE_LIMIT_PER_SECOND'),
   };
 };
 
