@@ -1,8 +1,10 @@
+import { CachedAccountRateLimits } from '../adapters/cache/cached-account-rate-limits';
 import { DynamoRequestCounter } from '../adapters/dynamodb/dynamo-request-counter';
 import { systemClock } from '../adapters/clock/system-clock';
 import { admitRequest, type RequestAdmission } from '../domain/accounts/request-rate';
 import { logger } from '../runtime/logger';
 import { containerPart } from './account-context';
+import { controlPlane } from './control-plane';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 
@@ -16,6 +18,7 @@ const logCounterFailure = (error: unknown, accountId: string) =>
 const buildAdmission = (): RequestAdmission => {
   const deps = {
     counter: new DynamoRequestCounter(documentClient(), settings().controlTableName),
+    limits: new CachedAccountRateLimits(controlPlane(), systemClock),
     clock: systemClock,
     defaultLimit: settings().rateLimitPerSecond,
     onCounterFailure: logCounterFailure,

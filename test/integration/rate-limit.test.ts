@@ -1,12 +1,14 @@
 import { handler as getAccountRoute } from '../../functions/accounts/get-account';
+import { CachedAccountRateLimits } from '../../shared/adapters/cache/cached-account-rate-limits';
 import { DynamoRequestCounter } from '../../shared/adapters/dynamodb/dynamo-request-counter';
 import { authentication } from '../../shared/composition/authentication';
+import { controlPlane } from '../../shared/composition/control-plane';
 import { documentClient } from '../../shared/composition/dynamodb-clients';
 import { settings } from '../../shared/composition/settings';
 import { admitRequest } from '../../shared/domain/accounts/request-rate';
 import { apiGatewayEvent, lambdaContext } from '../support/api-gateway-event';
 import { ManualClock } from '../support/clock';
-import { newAccount, scanTable } from './control-plane-api';
+import { api, newAccount, scanTable } from './control-plane-api';
 
 const LIMIT = 5;
 
@@ -17,6 +19,7 @@ const LIMIT = 5;
 const limitedGetAccount = (clock: ManualClock) => {
   const rate = {
     counter: new DynamoRequestCounter(documentClient(), settings().controlTableName),
+    limits: new CachedAccountRateLimits(controlPlane(), clock),
     clock,
     defaultLimit: LIMIT,
     onCounterFailure: (error: unknown) => {
@@ -91,5 +94,35 @@ describe('the per-account rate limit against DynamoDB Local', () => {
     ]);
     const accountTable = await scanTable(`ordo-sandbox-acct-${account.accountId}`);
     expect(accountTable.filter((item) => JSON.stringify(item).includes('RATE#'))).toEqual([]);
+  });
+
+  it("holds an account to the limit the operator set with PATCH /v1/accounts/{accountId}, over the stage's default", async () => {
+    // Prepare
+    const account = await newAccount('rate-own');
+    const patched = await api.updateAccount(account.accountId, { rateLimitPerSecond: 2 });
+    const getAccount = limitedGetAccount(new ManualClock('2025-06-01T12:00:04.000Z'));
+
+    // Act
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push((await getAccount(account.apiKey)).status);
+
+    // Assess
+    expect(patched.status).toBe(200);
+    expect(patched.body.rateLimitPerSecond).toBe(2);
+    expect(answers).toEqual([200, 200, 429, 429]);
+  });
+
+  it('gives an account back the default when the operator removes its own limit', async () => {
+    // Prepare
+    const account = await newAccount('rate-reset');
+    await api.updateAccount(account.accountId, { rateLimitPerSecond: 1 });
+
+    // Act
+    const reset = await api.updateAccount(account.accountId, { rateLimitPerSecond: null });
+
+    // Assess
+    expect(reset.status).toBe(200);
+    expect(reset.body).not.toHaveProperty('rateLimitPerSecond');
+    expect(await controlPlane().getAccountRateLimit(account.accountId)).toBeUndefined();
   });
 });

@@ -1,4 +1,5 @@
 import type { Clock } from '../../ports/clock';
+import type { AccountRateLimits } from '../../ports/account-rate-limits';
 import type { RequestCounter } from '../../ports/request-counter';
 import { RateLimitedError } from '../domain-errors';
 import type { AccountPrincipal } from './principal';
@@ -35,10 +36,12 @@ export type RequestAdmission = (principal: AccountPrincipal) => Promise<void>;
 
 export interface RequestRateDeps {
   counter: RequestCounter;
+  /** Accounts' own limits, which win over the default. */
+  limits: AccountRateLimits;
   clock: Clock;
-  /** Requests per second an account may make unless the operator set its own; 0 switches the limit off. */
+  /** Requests per second an account may make unless the operator set its own; 0 switches every limit off. */
   defaultLimit: number;
-  /** Told when the counter could not be written; the request goes on regardless. */
+  /** Told when the limit could not be read or the counter written; the request goes on regardless. */
   onCounterFailure: (error: unknown, accountId: string) => void;
 }
 
@@ -49,11 +52,12 @@ export interface RequestRateDeps {
  * fails on its own should DynamoDB really be down.
  */
 export const admitRequest = async (accountId: string, deps: RequestRateDeps): Promise<void> => {
-  const limit = deps.defaultLimit;
-  if (limit <= 0) return;
+  if (deps.defaultLimit <= 0) return;
   const window = rateWindowAt(deps.clock.now());
+  let limit = deps.defaultLimit;
   let admitted: boolean;
   try {
+    limit = (await deps.limits.limitOf(accountId)) ?? deps.defaultLimit;
     admitted = await deps.counter.countWithin(accountId, window, limit);
   } catch (error) {
     deps.onCounterFailure(error, accountId);

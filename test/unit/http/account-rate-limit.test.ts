@@ -4,13 +4,13 @@ import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../../support/api-keys';
 import { fakeDependencies } from '../../support/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
-import { InMemoryRequestCounter } from '../../support/request-counter';
+import { InMemoryAccountRateLimits, InMemoryRequestCounter } from '../../support/request-counter';
 
 /** GET /v1/account over in-memory parts, with a limit of `limit` requests a second per account. */
 const limitedRoute = (limit: number) => {
   const deps = fakeDependencies();
   const counter = new InMemoryRequestCounter();
-  const rate = { counter, clock: deps.clock, defaultLimit: limit, onCounterFailure: () => undefined };
+  const rate = { counter, limits: new InMemoryAccountRateLimits(), clock: deps.clock, defaultLimit: limit, onCounterFailure: () => undefined };
   const route = getAccountRoute.with({
     context: () => deps,
     authentication: { ...deps, admit: (principal) => admitRequest(principal.accountId, rate) },

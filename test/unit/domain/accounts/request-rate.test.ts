@@ -2,12 +2,13 @@ import * as fc from 'fast-check';
 import { RateLimitedError } from '../../../../shared/domain/domain-errors';
 import { RATE_WINDOW_MS, admitRequest, rateWindowAt, type RequestRateDeps } from '../../../../shared/domain/accounts/request-rate';
 import { ManualClock } from '../../../support/clock';
-import { InMemoryRequestCounter } from '../../../support/request-counter';
+import { InMemoryAccountRateLimits, InMemoryRequestCounter } from '../../../support/request-counter';
 
 const instants = fc.date({ min: new Date('2020-01-01T00:00:00.000Z'), max: new Date('2040-01-01T00:00:00.000Z'), noInvalidDate: true });
 
 const rateDeps = (overrides: Partial<Pick<RequestRateDeps, 'defaultLimit' | 'onCounterFailure'>> = {}) => ({
   counter: new InMemoryRequestCounter(),
+  limits: new InMemoryAccountRateLimits(),
   clock: new ManualClock('2025-03-14T09:26:53.250Z'),
   defaultLimit: 3,
   onCounterFailure: () => undefined,
@@ -117,6 +118,33 @@ describe('admitRequest', () => {
 
     // Assess
     expect(answers).toEqual(['RateLimitedError', 'admitted']);
+  });
+
+  it('holds an account to its own limit instead of the default', async () => {
+    // Prepare
+    const deps = rateDeps({ defaultLimit: 1 });
+    deps.limits.limits.set('acme', 3);
+
+    // Act
+    const answers = [];
+    for (let i = 0; i < 4; i++) answers.push(await admitted('acme', deps));
+
+    // Assess
+    expect(answers).toEqual(['admitted', 'admitted', 'admitted', 'RateLimitedError']);
+  });
+
+  it('lets the request go on, and reports why, when the account\'s own limit cannot be read', async () => {
+    // Prepare
+    const failures: unknown[] = [];
+    const deps = rateDeps({ onCounterFailure: (error) => failures.push((error as Error).message) });
+    deps.limits.failWith = new Error('ECONNRESET');
+
+    // Act
+    const answer = await admitted('acme', deps);
+
+    // Assess
+    expect(answer).toBe('admitted');
+    expect(failures).toEqual(['ECONNRESET']);
   });
 
   it('never counts when the limit is switched off', async () => {
