@@ -1,5 +1,9 @@
 /** @type {import('jest').Config} */
-const transform = { '^.+\\.(ts|js|mjs)$': '<rootDir>/test/esbuild-transform.js' };
+const transform = {
+  '^.+\\.(ts|js|mjs)$': '<rootDir>/test/esbuild-transform.js',
+  // The contract route imports openapi.yaml, which the bundles get as JSON (scripts/esbuild/yaml-as-json.js).
+  '^.+\\.ya?ml$': '<rootDir>/test/yaml-transform.js',
+};
 // @middy/core is ESM-only; it has to go through the transformer like our TypeScript.
 const transformIgnorePatterns = ['/node_modules/(?!(@middy)/)'];
 const common = { rootDir: __dirname, transform, transformIgnorePatterns, testEnvironment: 'node' };

@@ -1,4 +1,5 @@
 import { ensureControlPlaneTable } from '../scripts/local-stack/bootstrap';
+import { operatorKeyHashOf } from '../shared/domain/accounts/operator-key-hash';
 import { localDynamoDbClient, startDynamoDbLocal } from '../scripts/local-stack/dynamodb-local';
 import { freePort } from '../scripts/local-stack/ports';
 import { startLocalSqs } from '../scripts/local-stack/sqs-local';
@@ -28,8 +29,10 @@ export const withBenchEnvironment = async <T>(run: (env: BenchEnvironment) => Pr
     AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
     AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     ORDO_STAGE: 'bench',
-    ORDO_ADMIN_KEY: OPERATOR,
+    ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf(OPERATOR),
     ORDO_ACCOUNT_TABLE_PITR: 'false',
+    // Every request pays for its count, as in AWS, but a benchmark is never refused.
+    ORDO_RATE_LIMIT_PER_SECOND: '100000',
     ORDO_MASTER_KEY: Buffer.alloc(32, 1).toString('base64'),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });

@@ -7,6 +7,7 @@ import { engineThroughput } from './engine-throughput';
 import { functionBundleBenchmarks } from './function-bundles';
 import { inventoryBatchBenchmarks } from './inventory-batch';
 import { orderBenchmarks } from './order-lifecycle';
+import { rateLimitCost } from './rate-limit-cost';
 import { report, type BenchResult } from './report';
 import { sourcingThroughput } from './sourcing-throughput';
 import { syncEventRequests } from './sync-event-requests';
@@ -39,6 +40,8 @@ const main = async () => {
     await withBenchEnvironment(async (env) => {
       console.log('• sync events on DynamoDB Local…');
       results.push(...(await syncEventRequests(env)));
+      console.log('• the per-account rate limit on DynamoDB Local…');
+      results.push(...(await rateLimitCost(env)));
       console.log('• availability and an order lifecycle on DynamoDB Local…');
       results.push(...(await orderBenchmarks(env)));
       console.log('• a 5,000-record inventory batch on DynamoDB Local…');

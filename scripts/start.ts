@@ -53,7 +53,7 @@ const main = async () => {
     stateDir: '.ordo',
     inMemory,
     ports: portsFromEnv(),
-    operatorKey: process.env.ORDO_ADMIN_KEY,
+    operatorKey: process.env.ORDO_OPERATOR_KEY,
     onProgress: (step) => console.log(`  • ${step}`),
   });
   if (stopping) return stack.stop();

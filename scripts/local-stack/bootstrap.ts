@@ -27,7 +27,7 @@ const writeSecret = (file: string, value: string): void => {
   writeFileSync(file, `${value}\n`, { mode: 0o600 });
 };
 
-/** ORDO_ADMIN_KEY when set; otherwise a key generated once and kept in the state folder. */
+/** The key `npm start` was given (ORDO_OPERATOR_KEY) when set; otherwise a key generated once and kept in the state folder. */
 export const ensureOperatorKey = (fromEnv: string | undefined, file: string): string => {
   if (fromEnv) return fromEnv;
   const existing = readSecret(file);

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { loadSettings } from '../../shared/composition/settings';
+import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
 import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
@@ -157,9 +158,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
         ORDO_EVENTBRIDGE_PUBSUB_PORT: String(ports.eventBridgePubSub),
         ORDO_LAMBDA_PORT: String(ports.lambda),
         ORDO_WEBSOCKET_PORT: String(ports.websocket),
-        ORDO_ADMIN_KEY: operatorKey,
+        // The functions get the key's hash only, as they would read it from SSM in AWS.
+        ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf(operatorKey),
         ORDO_MASTER_KEY: masterKey,
         ORDO_ACCOUNT_TABLE_PITR: 'false',
+        // Counted as in AWS, but high enough that the demo, the e2e suites and the benchmarks never meet it.
+        ORDO_RATE_LIMIT_PER_SECOND: process.env.ORDO_RATE_LIMIT_PER_SECOND ?? '1000',
         // The stream relay below stands in for the stream mappings AWS would need this for.
         ORDO_RELAY_FUNCTION_ARN: '',
         // A developer points webhooks at a server on this machine.

@@ -6,8 +6,13 @@ export interface Settings {
   region: string;
   controlTableName: string;
   accountTablePointInTimeRecovery: boolean;
-  /** Empty disables the operator routes. */
-  operatorKey: string;
+  /**
+   * SHA-256 of the operator key, 64 hex characters (`ORDO_OPERATOR_KEY_HASH`): the local stack and
+   * tests only, where no SSM exists. Empty in AWS, where a function with it set refuses to start.
+   */
+  operatorKeyHash: string;
+  /** SSM SecureString holding the operator key's hash in AWS; a name, not a secret. Empty with no hash disables the operator routes. */
+  operatorKeyParameter: string;
   version: string;
   maxBodyBytes: number;
   eventsQueueName: string;
@@ -45,6 +50,8 @@ export interface Settings {
   outboxDlqName: string;
   /** `ORDO_STUCK_AFTER_MINUTES`: how long an event may stay PENDING before it is listed as STUCK. */
   stuckAfterMinutes: number;
+  /** `ORDO_RATE_LIMIT_PER_SECOND`: requests per second an account may make (default 100); `off` (0) switches the limit off. */
+  rateLimitPerSecond: number;
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -55,6 +62,10 @@ const positiveNumber = (raw: string | undefined, fallback: number, name: string)
   return value;
 };
 
+/** A limit that may be switched off on purpose, with `off` or 0; a typo still fails. */
+const limitOrOff = (raw: string | undefined, fallback: number, name: string): number =>
+  raw === 'off' || raw === '0' ? 0 : positiveNumber(raw, fallback, name);
+
 export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => {
   const stage = env.ORDO_STAGE ?? 'sandbox';
   return {
@@ -62,7 +73,8 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     region: env.AWS_REGION ?? 'us-east-1',
     controlTableName: env.ORDO_CONTROL_TABLE ?? `ordo-${stage}-control`,
     accountTablePointInTimeRecovery: env.ORDO_ACCOUNT_TABLE_PITR !== 'false',
-    operatorKey: env.ORDO_ADMIN_KEY ?? '',
+    operatorKeyHash: env.ORDO_OPERATOR_KEY_HASH ?? '',
+    operatorKeyParameter: env.ORDO_OPERATOR_KEY_PARAMETER ?? '',
     version: env.ORDO_VERSION ?? '0.0.0',
     maxBodyBytes: positiveNumber(env.ORDO_MAX_BODY_BYTES, 256 * 1024, 'ORDO_MAX_BODY_BYTES'),
     eventsQueueName: env.ORDO_EVENTS_QUEUE_NAME ?? `ordo-${stage}-events.fifo`,
@@ -82,6 +94,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     relayFunctionArn: env.ORDO_RELAY_FUNCTION_ARN ?? '',
     outboxDlqName: env.ORDO_OUTBOX_DLQ_NAME || `ordo-${stage}-outbox-dlq`,
     stuckAfterMinutes: positiveNumber(env.ORDO_STUCK_AFTER_MINUTES, DEFAULT_STUCK_AFTER_MINUTES, 'ORDO_STUCK_AFTER_MINUTES'),
+    rateLimitPerSecond: limitOrOff(env.ORDO_RATE_LIMIT_PER_SECOND, 100, 'ORDO_RATE_LIMIT_PER_SECOND'),
   };
 };
 

@@ -75,6 +75,16 @@ export class ServiceUnavailableError extends DomainError {
   }
 }
 
+/** The account sent more requests this second than its limit; the same request may succeed after `retryAfterSeconds`. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    limit: number,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('RATE_LIMITED', `This account may make ${limit} requests a second; retry after ${retryAfterSeconds} s`);
+  }
+}
+
 /**
  * The order was refused: its code is the reason the engine gave (WORKFLOW_NOT_FOUND, RULE_FAILED, a
  * custom rule's code, LOOP_GUARD, …), so callers see why, and one kind answers all of them alike.

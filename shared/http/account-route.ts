@@ -1,10 +1,9 @@
 import type { APIGatewayProxyEvent } from 'aws-lambda';
 import { authentication } from '../composition/authentication';
 import { settings } from '../composition/settings';
-import type { AuthenticationDeps } from '../domain/accounts/authenticate';
 import type { AccountPrincipal } from '../domain/accounts/principal';
 import type { Permission } from '../domain/accounts/roles';
-import { accountCaller } from './caller';
+import { accountCaller, type CallerDeps } from './caller';
 import type { RouteHandler, RouteInput, RouteScope, RouteSpec, Schema } from './route-declaration';
 import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pipeline';
 
@@ -12,7 +11,8 @@ import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pip
 export interface AccountRouteParts<C> {
   /** The account's part the use case needs, for the authenticated principal's account. */
   context: (accountId: string) => C;
-  authentication: AuthenticationDeps;
+  /** The key's authentication and its account's rate limit. */
+  authentication: CallerDeps;
   maxBodyBytes: number;
 }
 

@@ -1,3 +1,4 @@
+import { operatorKeyHash } from '../composition/operator-key';
 import { settings } from '../composition/settings';
 import type { OperatorPrincipal } from '../domain/accounts/principal';
 import { requireOperator } from './caller';
@@ -11,11 +12,12 @@ const OPERATOR: OperatorPrincipal = { kind: 'operator' };
 
 export interface OperatorRouteParts<C> {
   context: () => C;
-  operatorKey: string;
+  /** The operator key's SHA-256, hex; empty switches the operator routes off. */
+  operatorKeyHash: () => Promise<string>;
   maxBodyBytes: number;
 }
 
-/** A route for the platform operator's key (ORDO_ADMIN_KEY); empty, it switches these routes off. */
+/** A route for the platform operator's key, checked against its hash (SSM in AWS); no hash switches these routes off. */
 export const operatorRoute = <C, R, B extends Schema = undefined, P extends Schema = undefined, Q extends Schema = undefined>(
   spec: RouteSpec<B, P, Q, R> & { context: () => C },
   handle: (input: RouteInput<B, P, Q>, principal: OperatorPrincipal, context: C) => Promise<R>,
@@ -23,7 +25,7 @@ export const operatorRoute = <C, R, B extends Schema = undefined, P extends Sche
   const declaration = { access: 'operator' as const, ...declaredInput(spec) };
   const over = (parts: Partial<OperatorRouteParts<C>>) =>
     lambdaRoute(declaration, async (event) => {
-      requireOperator(event, parts.operatorKey ?? settings().operatorKey);
+      requireOperator(event, await (parts.operatorKeyHash ?? operatorKeyHash)());
       const input = routeInput(event, spec, spec.maxBodyBytes ?? parts.maxBodyBytes ?? settings().maxBodyBytes);
       return routeResult(spec, await handle(input, OPERATOR, (parts.context ?? spec.context)()));
     });

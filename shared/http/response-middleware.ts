@@ -1,6 +1,6 @@
 import type { MiddlewareObj } from '@middy/core';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
-import { ServiceUnavailableError } from '../domain/domain-errors';
+import { RateLimitedError, ServiceUnavailableError } from '../domain/domain-errors';
 import { OrdoError } from '../engine/ordo-error';
 import { logger } from '../runtime/logger';
 import { statusOf } from './error-statuses';
@@ -51,7 +51,8 @@ export const responses = (): MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxy
       const error = request.error;
       const status = error instanceof OrdoError ? statusOf(error) : undefined;
       if (error instanceof OrdoError && status !== undefined) {
-        const headers = error instanceof ServiceUnavailableError ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
+        const retryLater = error instanceof ServiceUnavailableError || error instanceof RateLimitedError;
+        const headers = retryLater ? { 'retry-after': String(error.retryAfterSeconds) } : undefined;
         request.response = toApiGatewayResult({ status, body: errorBody(error, requestId), headers }, requestId);
       } else {
         // An error of our own whose code has no status is a bug too: its code was left out of the map.

@@ -54,6 +54,8 @@ export interface RouteSpec<B extends Schema, P extends Schema, Q extends Schema,
   status?: number | ((result: R) => number);
   /** What the response shows of the use case's result; the result itself by default. */
   view?: (result: R) => unknown;
+  /** Headers the result adds to the response, over the security headers (a public document's caching). */
+  responseHeaders?: (result: R) => Record<string, string>;
   /** For bulk routes, instead of the settings' limit. */
   maxBodyBytes?: number;
 }

@@ -32,7 +32,7 @@ export const routeInput = <B extends Schema, P extends Schema, Q extends Schema,
     query: spec.query ? validate(spec.query, event.queryStringParameters ?? {}, 'query') : {},
   }) as RouteInput<B, P, Q>;
 
-export const routeResult = <R>(spec: Pick<RouteSpec<Schema, Schema, Schema, R>, 'status' | 'view'>, result: R): HttpResult => {
+export const routeResult = <R>(spec: Pick<RouteSpec<Schema, Schema, Schema, R>, 'status' | 'view' | 'responseHeaders'>, result: R): HttpResult => {
   const status = typeof spec.status === 'function' ? spec.status(result) : (spec.status ?? 200);
-  return { status, body: status === 204 ? undefined : spec.view ? spec.view(result) : result };
+  return { status, body: status === 204 ? undefined : spec.view ? spec.view(result) : result, headers: spec.responseHeaders?.(result) };
 };

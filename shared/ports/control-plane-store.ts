@@ -29,6 +29,13 @@ export interface ControlPlaneStore {
    * undefined when the account does not exist or is still PROVISIONING.
    */
   setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined>;
+  /**
+   * Sets (or, with undefined, removes) an ACTIVE or SUSPENDED account's own rate limit and returns
+   * the account as it now is; undefined when the account does not exist or is still PROVISIONING.
+   */
+  setAccountRateLimit(accountId: string, rateLimitPerSecond: number | undefined): Promise<Account | undefined>;
+  /** The account's own rate limit, when the operator set one. */
+  getAccountRateLimit(accountId: string): Promise<number | undefined>;
   /** Every account id, for platform sweeps (scheduled events). */
   listAccountIds(): Promise<string[]>;
   putApiKey(key: ApiKeyRecord): Promise<void>;

@@ -1,14 +1,26 @@
 /**
- * `ORDO_MASTER_KEY` is the local stack's stand-in for KMS. Set in AWS it would silently seal every
- * account's customer data with a key that lives in the function's configuration, so a function
- * deployed with it refuses to start. Serverless offline (`IS_OFFLINE`) and `serverless invoke local`
- * (`IS_LOCAL`) are not AWS.
+ * Settings that belong to the local stack alone. `ORDO_MASTER_KEY` is its stand-in for KMS: set in
+ * AWS it would silently seal every account's customer data with a key that lives in the function's
+ * configuration. `ORDO_OPERATOR_KEY_HASH` (and the older `ORDO_ADMIN_KEY`) would put the operator's
+ * credential there too, where SSM Parameter Store should hold it.
+ */
+const LOCAL_ONLY: ReadonlyArray<readonly [name: string, instead: string]> = [
+  ['ORDO_MASTER_KEY', 'account data keys are wrapped with ORDO_KMS_KEY_ID'],
+  ['ORDO_OPERATOR_KEY_HASH', 'the operator key hash is read from the SSM parameter ORDO_OPERATOR_KEY_PARAMETER'],
+  ['ORDO_ADMIN_KEY', 'the operator key hash is read from the SSM parameter ORDO_OPERATOR_KEY_PARAMETER'],
+];
+
+/**
+ * A function deployed with a local-only setting refuses to start. Serverless offline (`IS_OFFLINE`)
+ * and `serverless invoke local` (`IS_LOCAL`) are not AWS.
  */
 export const assertNoLocalKeyInAws = (env: NodeJS.ProcessEnv): void => {
   const inAws = Boolean(env.AWS_LAMBDA_FUNCTION_NAME) && !env.IS_OFFLINE && !env.IS_LOCAL;
-  if (inAws && env.ORDO_MASTER_KEY) {
+  const found = LOCAL_ONLY.find(([name]) => env[name]);
+  if (inAws && found) {
+    const [name, instead] = found;
     throw new Error(
-      'ORDO_MASTER_KEY is set on a function deployed to AWS. It is the local stand-in for KMS and must never be deployed: remove it, and account data keys are wrapped with ORDO_KMS_KEY_ID.',
+      `${name} is set on a function deployed to AWS. It belongs to the local stack and must never be deployed: remove it, and ${instead}.`,
     );
   }
 };

@@ -22,6 +22,17 @@ describe('the local stack over HTTP', () => {
     expect(response.body).toMatchObject({ status: 'ok', dynamodb: 'ok', version: expect.any(String) });
   });
 
+  it('serves the contract as JSON at /v1/openapi.json without a key, cacheable and tagged with its ETag', async () => {
+    // Act
+    const response = await http('GET', '/v1/openapi.json');
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ openapi: expect.stringMatching(/^3\./), paths: expect.objectContaining({ '/v1/openapi.json': expect.any(Object) }) });
+    expect(response.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(response.headers.get('etag')).toMatch(/^"[A-Za-z0-9_-]{43}"$/);
+  });
+
   it('serves the demo account to the demo key that npm start prints', async () => {
     // Act
     const response = await http('GET', '/v1/account', { apiKey: demoKey() });

@@ -62,7 +62,7 @@ describe.each(ROUTES.map((route) => [route.name, route] as const))("account B's 
     expect(leakedMarkers(response.raw ?? '', request, [...a.markers, ...a.accountMarkers])).toEqual([]);
     expect(counter.writesTo(aTable)).toBe(0);
     if (response.status >= 400) expect(counter.writesTo(bTable)).toBe(0);
-    expectSecurityHeaders(response);
+    expectSecurityHeaders(response, route);
   });
 
   if (readsOneRecord(route) && handler.route.access === 'account') {

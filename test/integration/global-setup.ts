@@ -1,4 +1,5 @@
 import { ensureControlPlaneTable } from '../../scripts/local-stack/bootstrap';
+import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 import { localDynamoDbClient, startDynamoDbLocal } from '../../scripts/local-stack/dynamodb-local';
 import { assertJava } from '../../scripts/local-stack/java';
 import { freePort } from '../../scripts/local-stack/ports';
@@ -24,8 +25,10 @@ export default async function globalSetup(): Promise<void> {
     AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ORDO_STAGE: 'sandbox',
-    ORDO_ADMIN_KEY: 'integration-operator-key',
+    ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf('integration-operator-key'),
     ORDO_ACCOUNT_TABLE_PITR: 'false',
+    // The attack and fuzz suites send hundreds of requests a second: counted, never refused. The rate limit test sets its own.
+    ORDO_RATE_LIMIT_PER_SECOND: '100000',
     ORDO_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
   });

@@ -58,7 +58,7 @@ describe.each(ROUTES.map((route) => [route.name, route] as const))("an r1 key ag
     // Assess
     expect(response.status).toBeLessThan(500);
     expect(leakedMarkers(response.raw ?? '', request, r2.markers)).toEqual([]);
-    expectSecurityHeaders(response);
+    expectSecurityHeaders(response, route);
   });
 
   it.each(AIMS.filter((aim) => aim !== 'AT_TARGET_REFS_AS_SENDER'))('is refused, writing nothing, when aimed %s', async (aim) => {
@@ -94,6 +94,6 @@ describe.each(ACCOUNT_ROUTES.map((route) => [route.name, route] as const))("r2's
 
     // Assess
     expect(`${route.name} answered ${response.status}: ${response.raw}`).not.toMatch(/ answered (401|403|404|5\d\d)/);
-    expectSecurityHeaders(response);
+    expectSecurityHeaders(response, route);
   });
 });

@@ -69,6 +69,19 @@ export class InMemoryControlPlaneStore implements ControlPlaneStore {
     return { ...changed };
   }
 
+  async setAccountRateLimit(accountId: string, rateLimitPerSecond: number | undefined): Promise<Account | undefined> {
+    const account = this.accounts.get(accountId);
+    if (!account || account.status === 'PROVISIONING') return undefined;
+    const { rateLimitPerSecond: _previous, ...rest } = account;
+    const changed = rateLimitPerSecond === undefined ? rest : { ...rest, rateLimitPerSecond };
+    this.accounts.set(accountId, changed);
+    return { ...changed };
+  }
+
+  async getAccountRateLimit(accountId: string): Promise<number | undefined> {
+    return this.accounts.get(accountId)?.rateLimitPerSecond;
+  }
+
   async putApiKey(key: ApiKeyRecord): Promise<void> {
     if (this.apiKeys.has(key.keyId)) throw new Error(`fake: key ${key.keyId} already stored`);
     this.apiKeys.set(key.keyId, { ...key });

@@ -1,4 +1,5 @@
 import { loadSettings, type Settings } from '../../shared/composition/settings';
+import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from './account-tables';
 import { ManualClock } from './clock';
 import { InMemoryControlPlaneStore } from './control-plane-store';
@@ -24,7 +25,7 @@ export const OPERATOR_KEY = 'operator-key-for-unit-tests';
 /** The composition root of dependencies.ts, with every adapter replaced by an in-memory fake. */
 export const fakeDependencies = (settings: Partial<Settings> = {}): FakeDependencies => {
   const tables = new InMemoryAccountTables();
-  const resolved = { ...loadSettings({ ORDO_STAGE: 'unit', ORDO_ADMIN_KEY: OPERATOR_KEY, ORDO_VERSION: '9.9.9-unit' }), ...settings };
+  const resolved = { ...loadSettings({ ORDO_STAGE: 'unit', ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf(OPERATOR_KEY), ORDO_VERSION: '9.9.9-unit' }), ...settings };
   return {
     settings: resolved,
     stage: resolved.stage,

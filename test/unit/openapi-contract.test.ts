@@ -11,6 +11,8 @@ const ROOT = join(__dirname, '..', '..');
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
 const ERROR_SCHEMA_REF = '#/components/schemas/Error';
 const HEALTH_ROUTE = 'GET /v1/health';
+/** Routes anyone may call: the health check and the contract itself. */
+const PUBLIC_ROUTES = [HEALTH_ROUTE, 'GET /v1/openapi.json'];
 
 // serverless.yml may use CloudFormation short forms (!Ref, !GetAtt, !Sub...): keep them as plain values.
 const ANY_LOCAL_TAG = (['scalar', 'sequence', 'mapping'] as const).map(
@@ -171,9 +173,9 @@ describe('the OpenAPI contract', () => {
     expect(scheme).toMatchObject({ type: 'http', scheme: 'bearer' });
   });
 
-  it('requires the ApiKey scheme on every operation except GET /v1/health', () => {
+  it('requires the ApiKey scheme on every operation except the public ones', () => {
     // Prepare
-    const guarded = documentedOperations(openApi).filter(({ route }) => route !== HEALTH_ROUTE);
+    const guarded = documentedOperations(openApi).filter(({ route }) => !PUBLIC_ROUTES.includes(route));
 
     // Act
     const unguarded = guarded
@@ -184,20 +186,20 @@ describe('the OpenAPI contract', () => {
     expect(unguarded).toEqual([]);
   });
 
-  it('leaves GET /v1/health open to callers without a key', () => {
+  it.each(PUBLIC_ROUTES)('leaves %s open to callers without a key', (name) => {
     // Prepare
-    const health = documentedOperations(openApi).find(({ route }) => route === HEALTH_ROUTE);
+    const open = documentedOperations(openApi).find(({ route }) => route === name);
 
     // Act
-    const security = health && effectiveSecurity(openApi, health.operation);
+    const security = open && effectiveSecurity(openApi, open.operation);
 
     // Assess
     expect(security).toEqual([]);
   });
 
-  it('documents a 4xx response in the Error shape on every operation except GET /v1/health', () => {
-    // Prepare: health takes no key, no body and no parameters, so it has no 4xx of its own.
-    const operations = documentedOperations(openApi).filter(({ route }) => route !== HEALTH_ROUTE);
+  it('documents a 4xx response in the Error shape on every operation except the public ones', () => {
+    // Prepare: the public routes take no key, no body and no parameters, so they have no 4xx of their own.
+    const operations = documentedOperations(openApi).filter(({ route }) => !PUBLIC_ROUTES.includes(route));
 
     // Act
     const withoutErrors = operations

@@ -1,13 +1,11 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import {
-  DescribeTableCommand,
-} from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { GetCommand, PutCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Account, AccountStatus, OperatorStatus } from '../../domain/accounts/account';
 import type { ApiKeyRecord } from '../../domain/accounts/api-key';
 import { ConflictError } from '../../domain/domain-errors';
 import { FIRST_DATA_KEY_ID } from '../../domain/privacy/data-key-ids';
 import type { ControlPlaneStore, WrappedDataKey } from '../../ports/control-plane-store';
+import { writtenIfCondition } from './conditional-write';
 import { queryAll } from './query-all';
 
 const accountKey = (accountId: string) => ({ PK: `ACCOUNT#${accountId}`, SK: 'ACCOUNT' });
@@ -102,8 +100,8 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
         : replacing === FIRST_DATA_KEY_ID
           ? '(currentDataKeyId = :replacing OR (attribute_not_exists(currentDataKeyId) AND attribute_exists(wrappedDataKey)))'
           : 'currentDataKeyId = :replacing';
-    try {
-      await this.client.send(
+    return writtenIfCondition(() =>
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: accountKey(accountId),
@@ -116,12 +114,8 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
             ...(replacing === undefined ? {} : { ':replacing': replacing }),
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async listAccountIds(): Promise<string[]> {
@@ -146,16 +140,32 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
     );
   }
 
-  async setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined> {
+  setAccountStatus(accountId: string, status: OperatorStatus, changedOn: string): Promise<Account | undefined> {
+    return this.updateChangeableAccount(accountId, 'SET #status = :status, statusChangedOn = :changedOn', { ':status': status, ':changedOn': changedOn });
+  }
+
+  setAccountRateLimit(accountId: string, rateLimitPerSecond: number | undefined): Promise<Account | undefined> {
+    return rateLimitPerSecond === undefined
+      ? this.updateChangeableAccount(accountId, 'REMOVE rateLimitPerSecond')
+      : this.updateChangeableAccount(accountId, 'SET rateLimitPerSecond = :limit', { ':limit': rateLimitPerSecond });
+  }
+
+  async getAccountRateLimit(accountId: string): Promise<number | undefined> {
+    const Item = await this.accountItem(accountId, 'rateLimitPerSecond');
+    return typeof Item?.rateLimitPerSecond === 'number' ? Item.rateLimitPerSecond : undefined;
+  }
+
+  /** Changes an ACTIVE or SUSPENDED account and returns it as it now is; undefined for one that is missing or PROVISIONING. */
+  private async updateChangeableAccount(accountId: string, update: string, values: Record<string, unknown> = {}): Promise<Account | undefined> {
     try {
       const { Attributes } = await this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: accountKey(accountId),
-          UpdateExpression: 'SET #status = :status, statusChangedOn = :changedOn',
+          UpdateExpression: update,
           ConditionExpression: 'attribute_exists(PK) AND #status IN (:active, :suspended)',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: { ':status': status, ':changedOn': changedOn, ':active': 'ACTIVE', ':suspended': 'SUSPENDED' },
+          ExpressionAttributeValues: { ...values, ':active': 'ACTIVE', ':suspended': 'SUSPENDED' },
           ReturnValues: 'ALL_NEW',
         }),
       );
@@ -194,8 +204,8 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
   }
 
   async revokeApiKey(accountId: string, keyId: string, revokedOn: string, retailerId?: string): Promise<boolean> {
-    try {
-      await this.client.send(
+    return writtenIfCondition(() =>
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: apiKeyKey(keyId),
@@ -210,17 +220,13 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
             ...(retailerId === undefined ? {} : { ':retailer': retailerId }),
           },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async recordApiKeyUse(keyId: string, usedOn: string, staleBefore: string): Promise<boolean> {
-    try {
-      await this.client.send(
+    return writtenIfCondition(() =>
+      this.client.send(
         new UpdateCommand({
           TableName: this.tableName,
           Key: apiKeyKey(keyId),
@@ -228,12 +234,8 @@ export class DynamoControlPlaneStore implements ControlPlaneStore {
           ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(lastUsedOn) OR lastUsedOn <= :staleBefore)',
           ExpressionAttributeValues: { ':usedOn': usedOn, ':staleBefore': staleBefore },
         }),
-      );
-      return true;
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) return false;
-      throw error;
-    }
+      ),
+    );
   }
 
   async ping(): Promise<void> {

@@ -23,6 +23,11 @@ export interface Account {
   createdOn: string;
   /** When the operator last suspended or reactivated the account. */
   statusChangedOn?: string;
+  /** Requests a second the operator allows this account, instead of the stage's default. */
+  rateLimitPerSecond?: number;
 }
+
+/** The most an operator may give one account: past this, the stage's own throttling decides anyway. */
+export const MAX_RATE_LIMIT_PER_SECOND = 10_000;
 
 export { accountTableName } from './account-table';

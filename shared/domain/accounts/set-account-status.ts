@@ -1,21 +1,20 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
-import * as z from 'zod';
 import { ConflictError, NotFoundError } from '../domain-errors';
-import { OPERATOR_STATUSES, type Account } from './account';
+import type { Account, OperatorStatus } from './account';
 import type { OperatorPrincipal } from './principal';
 
-export const accountStatusInputSchema = z.strictObject({ status: z.enum(OPERATOR_STATUSES) });
-
-export type AccountStatusInput = z.infer<typeof accountStatusInputSchema>;
+export interface AccountStatusInput {
+  status: OperatorStatus;
+}
 
 /** What the operator sees of an account: its record, never its wrapped data keys. */
 export type OperatorAccountView = Pick<
   Account,
-  'accountId' | 'name' | 'environment' | 'region' | 'status' | 'tableName' | 'createdOn' | 'statusChangedOn'
+  'accountId' | 'name' | 'environment' | 'region' | 'status' | 'tableName' | 'createdOn' | 'statusChangedOn' | 'rateLimitPerSecond'
 >;
 
-const operatorView = ({ accountId, name, environment, region, status, tableName, createdOn, statusChangedOn }: Account): OperatorAccountView => ({
+export const operatorView = ({
   accountId,
   name,
   environment,
@@ -24,6 +23,17 @@ const operatorView = ({ accountId, name, environment, region, status, tableName,
   tableName,
   createdOn,
   statusChangedOn,
+  rateLimitPerSecond,
+}: Account): OperatorAccountView => ({
+  accountId,
+  name,
+  environment,
+  region,
+  status,
+  tableName,
+  createdOn,
+  statusChangedOn,
+  rateLimitPerSecond,
 });
 
 /**
@@ -37,6 +47,11 @@ export const setAccountStatus = async (
 ): Promise<OperatorAccountView> => {
   const changed = await deps.controlPlane.setAccountStatus(accountId, status, deps.clock.now().toISOString());
   if (changed) return operatorView(changed);
-  if (!(await deps.controlPlane.getAccount(accountId))) throw new NotFoundError(`No account ${accountId}`);
-  throw new ConflictError(`Account ${accountId} is still being created; retry POST /v1/accounts first`, 'status');
+  return refuseUnchangeable(accountId, 'status', deps.controlPlane);
+};
+
+/** Why the operator could not change the account: it does not exist, or it is still being created. */
+export const refuseUnchangeable = async (accountId: string, field: string, controlPlane: ControlPlaneStore): Promise<never> => {
+  if (!(await controlPlane.getAccount(accountId))) throw new NotFoundError(`No account ${accountId}`);
+  throw new ConflictError(`Account ${accountId} is still being created; retry POST /v1/accounts first`, field);
 };

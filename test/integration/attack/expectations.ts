@@ -1,3 +1,4 @@
+import { CONTRACT_CACHE_CONTROL } from '../../../shared/http/published-contract';
 import { SECURITY_HEADERS } from '../../../shared/http/response';
 import type { RouteDeclaration } from '../../../shared/http/route-declaration';
 import type { RouteEntry } from '../../support/route-table';
@@ -10,8 +11,12 @@ export const isListing = (route: RouteEntry): boolean => route.method === 'GET' 
 export const isSharedRead = (route: RouteEntry, declaration: RouteDeclaration): boolean =>
   route.method === 'GET' && declaration.access === 'account' && declaration.scope !== 'retailer';
 
-export const expectSecurityHeaders = (response: RouteResponse): void => {
-  expect(response.headers).toMatchObject(SECURITY_HEADERS);
+/** The contract is the one answer caches may keep: it is the same for everyone and holds nothing of any account. */
+const CACHEABLE_ROUTES = new Set(['GET /v1/openapi.json']);
+
+export const expectSecurityHeaders = (response: RouteResponse, route: RouteEntry): void => {
+  const expected = CACHEABLE_ROUTES.has(route.name) ? { ...SECURITY_HEADERS, 'cache-control': CONTRACT_CACHE_CONTROL } : SECURITY_HEADERS;
+  expect(response.headers).toMatchObject(expected);
 };
 
 /** Refused, or a listing or shared read that answered with the caller's own view. Never a 5xx. */

@@ -33,12 +33,12 @@ describe('loadSettings', () => {
     expect(settings.accountTablePointInTimeRecovery).toBe(false);
   });
 
-  it('leaves the operator key empty, which disables operator routes, when none is set', () => {
+  it('leaves the operator key hash and its parameter empty, which disables operator routes, when none is set', () => {
     // Act
     const settings = loadSettings({});
 
     // Assess
-    expect(settings.operatorKey).toBe('');
+    expect([settings.operatorKeyHash, settings.operatorKeyParameter]).toEqual(['', '']);
   });
 
   it('reads the body size limit as a number of bytes', () => {

@@ -8,7 +8,7 @@ import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/
 
 // The routes run over in-memory fakes instead of the real DynamoDB clients, with the fakes' settings.
 let deps: FakeDependencies = fakeDependencies();
-const operatorParts = () => ({ operatorKey: deps.settings.operatorKey, maxBodyBytes: deps.settings.maxBodyBytes });
+const operatorParts = () => ({ operatorKeyHash: async () => deps.settings.operatorKeyHash, maxBodyBytes: deps.settings.maxBodyBytes });
 const createAccount = (...call: Parameters<typeof createAccountRoute>) =>
   createAccountRoute.with({ ...operatorParts(), context: () => ({ ...deps, region: deps.settings.region }) })(...call);
 const updateAccount = (...call: Parameters<typeof updateAccountRoute>) =>
@@ -91,7 +91,7 @@ describe('the account handlers', () => {
 
     it('refuses every caller with 401 when no operator key is configured', async () => {
       // Prepare
-      deps.settings.operatorKey = '';
+      deps.settings.operatorKeyHash = '';
 
       // Act
       const response = await postAccount({ accountId: 'acme' }, bearer(OPERATOR_KEY));

@@ -122,7 +122,7 @@ describe('requireOperator', () => {
     const deps = fakeDependencies();
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY) }), deps.settings.operatorKey);
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY) }), deps.settings.operatorKeyHash);
 
     // Assess
     expect(check).not.toThrow();
@@ -134,7 +134,7 @@ describe('requireOperator', () => {
     const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(apiKey) }), deps.settings.operatorKey);
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(apiKey) }), deps.settings.operatorKeyHash);
 
     // Assess
     expect(check).toThrow(UnauthenticatedError);
@@ -145,7 +145,7 @@ describe('requireOperator', () => {
     const deps = fakeDependencies();
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY.slice(0, -1)) }), deps.settings.operatorKey);
+    const check = () => requireOperator(apiGatewayEvent({ headers: bearer(OPERATOR_KEY.slice(0, -1)) }), deps.settings.operatorKeyHash);
 
     // Assess
     expect(check).toThrow(UnauthenticatedError);
@@ -156,7 +156,7 @@ describe('requireOperator', () => {
     const deps = fakeDependencies();
 
     // Act
-    const check = () => requireOperator(apiGatewayEvent(), deps.settings.operatorKey);
+    const check = () => requireOperator(apiGatewayEvent(), deps.settings.operatorKeyHash);
 
     // Assess
     expect(check).toThrow(UnauthenticatedError);
@@ -164,11 +164,11 @@ describe('requireOperator', () => {
 
   it('refuses every token when no operator key is configured', () => {
     // Prepare
-    const deps = fakeDependencies({ operatorKey: '' });
+    const deps = fakeDependencies({ operatorKeyHash: '' });
 
     // Act
     const checks = ['', 'anything', OPERATOR_KEY].map(
-      (token) => () => requireOperator(apiGatewayEvent({ headers: { Authorization: `Bearer ${token}` } }), deps.settings.operatorKey),
+      (token) => () => requireOperator(apiGatewayEvent({ headers: { Authorization: `Bearer ${token}` } }), deps.settings.operatorKeyHash),
     );
 
     // Assess

@@ -10,6 +10,7 @@ import {
   NotFoundError,
   OrderNotAcceptedError,
   PayloadTooLargeError,
+  RateLimitedError,
   ServiceUnavailableError,
   UnauthenticatedError,
   ValidationError,
@@ -55,6 +56,7 @@ const ANSWERS: [string, number, OrdoError][] = [
   ['HopLimitError', 422, new HopLimitError(20, 21)],
   ['TransactionTooLargeError', 422, new TransactionTooLargeError(120)],
   ['OrderNotAcceptedError', 422, new OrderNotAcceptedError('RULE_FAILED', 'the carrier is down')],
+  ['RateLimitedError', 429, new RateLimitedError(100, 1)],
   ['EventFailedError', 500, new EventFailedError('evt-1', 'the carrier is down')],
   ['ServiceUnavailableError', 503, new ServiceUnavailableError('The inventory queue is unavailable')],
 ];

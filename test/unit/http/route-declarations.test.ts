@@ -23,6 +23,14 @@ describe('the route table', () => {
     }
   });
 
+  it('leaves only the health check and the contract open to callers without a key', () => {
+    // Act
+    const open = ROUTES.filter((route) => loadRouteHandler(route).route.access === 'public').map((route) => route.name);
+
+    // Assess
+    expect(open.sort()).toEqual(['GET /v1/health', 'GET /v1/openapi.json']);
+  });
+
   it('checks every permission that exists on some route', () => {
     // Act
     const declarations = ROUTES.map((route) => loadRouteHandler(route).route);
@@ -33,7 +41,7 @@ describe('the route table', () => {
     expect(PERMISSIONS.filter((permission) => !checked.has(permission) && permission !== 'CUSTOMER_READ')).toEqual([]);
   });
 
-  it.each(ROUTES.filter((route) => route.name !== 'GET /v1/health').map((route) => [route.name, route] as const))(
+  it.each(ROUTES.filter((route) => loadRouteHandler(route).route.access !== 'public').map((route) => [route.name, route] as const))(
     '%s answers a caller without a key with 401 and the security headers',
     async (_name, route) => {
       // Prepare

@@ -32,3 +32,22 @@ describe('assertNoLocalKeyInAws', () => {
     expect(starting).not.toThrow();
   });
 });
+
+describe('assertNoLocalKeyInAws and the operator key', () => {
+  it.each(['ORDO_OPERATOR_KEY_HASH', 'ORDO_ADMIN_KEY'])('stops a function deployed to AWS that carries %s, pointing at the SSM parameter', (name) => {
+    // Act
+    const starting = () => assertNoLocalKeyInAws({ AWS_LAMBDA_FUNCTION_NAME: 'ordo-production-createAccount', [name]: 'a'.repeat(64) });
+
+    // Assess
+    expect(starting).toThrow(new RegExp(`${name} is set on a function deployed to AWS.*ORDO_OPERATOR_KEY_PARAMETER`));
+  });
+
+  it('lets the local stack pass the operator key hash to serverless offline', () => {
+    // Act
+    const starting = () =>
+      assertNoLocalKeyInAws({ AWS_LAMBDA_FUNCTION_NAME: 'ordo-sandbox-createAccount', IS_OFFLINE: 'true', ORDO_OPERATOR_KEY_HASH: 'a'.repeat(64) });
+
+    // Assess
+    expect(starting).not.toThrow();
+  });
+});
