@@ -19,6 +19,7 @@ import { accountContext, containerPart, type AccountContext } from './account-co
 import { engineStoreOf, workflowsOf } from './account-stores';
 import { catalogPart } from './catalog';
 import { dataKeys } from './data-keys';
+import { accountMetricsOf } from './account-metrics';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 import { eventQueue } from './sqs-queues';
@@ -65,6 +66,7 @@ const build = (account: AccountContext): AccountOrchestration => {
     entities: store,
     entityIndex,
     claims: new DynamoRetailerClaims(documents, tableName),
+    metrics: accountMetricsOf(account.accountId),
   };
 };
 

@@ -11,6 +11,7 @@ import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fif
 import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
 import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
 import { ManualClock } from './clock';
+import { RecordingMetrics } from './metrics';
 
 export interface SentMessage {
   message: QueuedEvent;
@@ -203,6 +204,7 @@ export interface TestAccount extends AccountOrchestration {
   workflows: InMemoryWorkflowRepository;
   entityIndex: InMemoryEntityIndex;
   clock: ManualClock;
+  metrics: RecordingMetrics;
 }
 
 export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
@@ -233,6 +235,7 @@ export const inMemoryOrchestration = (
     clock,
     eventRecords,
     outbox: new InMemoryOutbox(store),
+    metrics: new RecordingMetrics(),
     store,
   };
 };

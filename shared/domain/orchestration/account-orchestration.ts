@@ -6,6 +6,7 @@ import type { Clock } from '../../ports/clock';
 import type { EntityIndex } from '../../ports/entity-index';
 import type { EventLog } from '../../ports/event-log';
 import type { EventQueue } from '../../ports/event-queue';
+import type { OrchestrationMetrics } from '../../ports/operational-metrics';
 import type { RetailerClaims } from '../../ports/retailer-claims';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
@@ -34,4 +35,6 @@ export interface AccountOrchestration {
     pending(of: { retailerId: string; eventId: string }): Promise<OutboxRecord[]>;
     remove(of: { retailerId: string; eventId: string }, records: OutboxRecord[]): Promise<void>;
   };
+  /** Events by outcome and orders created, counted for operators. */
+  metrics: OrchestrationMetrics;
 }

@@ -1,6 +1,7 @@
 import type { ExecutionResult } from '../../engine/engine';
 import type { OrdoEvent, OutboxRecord } from '../../engine/engine-model';
 import type { AccountOrchestration } from './account-orchestration';
+import { countRun } from './run-metrics';
 
 /** Enqueues events for other root entities that `of` left in the outbox, then removes them from it. */
 export const relayEvents = async (
@@ -23,6 +24,7 @@ export const relayEvents = async (
  */
 export const runEvent = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
+  countRun(result, account.metrics);
   const of = { retailerId: event.retailerId, eventId: event.id };
   if (result.outcome === 'DUPLICATE') {
     await account.eventRecords.recordDuplicate(event.retailerId, event.id, account.clock.now().toISOString());
