@@ -5,6 +5,7 @@ import { DynamoEventLog } from '../adapters/dynamodb/dynamo-event-log';
 import { DynamoRetailerClaims } from '../adapters/dynamodb/dynamo-retailer-claims';
 import { DynamoScheduledEvents } from '../adapters/dynamodb/dynamo-scheduled-events';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
+import { logContextRunScope } from '../adapters/logging/log-context-run-scope';
 import { registerInventoryRules } from '../domain/inventory/rules/inventory-rules';
 import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
 import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
@@ -67,6 +68,7 @@ const build = (account: AccountContext): AccountOrchestration => {
     entityIndex,
     claims: new DynamoRetailerClaims(documents, tableName),
     metrics: accountMetricsOf(account.accountId),
+    runScope: logContextRunScope,
   };
 };
 

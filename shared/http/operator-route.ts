@@ -1,5 +1,6 @@
 import { settings } from '../composition/settings';
 import type { OperatorPrincipal } from '../domain/accounts/principal';
+import { tracedHandler } from '../runtime/tracer';
 import { requireOperator } from './caller';
 import type { RouteHandler, RouteInput, RouteSpec, Schema } from './route-declaration';
 import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pipeline';
@@ -26,6 +27,6 @@ export const operatorRoute = <C, R, B extends Schema = undefined, P extends Sche
       requireOperator(event, parts.operatorKey ?? settings().operatorKey);
       const input = routeInput(event, spec, spec.maxBodyBytes ?? parts.maxBodyBytes ?? settings().maxBodyBytes);
       return routeResult(spec, await handle(input, OPERATOR, (parts.context ?? spec.context)()));
-    });
+    }, [tracedHandler()]);
   return Object.assign(over({}), { with: over });
 };

@@ -236,6 +236,7 @@ export const inMemoryOrchestration = (
     eventRecords,
     outbox: new InMemoryOutbox(store),
     metrics: new RecordingMetrics(),
+    runScope: { ofEvent: (_eventId, run) => run(), ofChange: (_change, run) => run() },
     store,
   };
 };

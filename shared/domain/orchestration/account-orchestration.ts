@@ -8,6 +8,7 @@ import type { EventLog } from '../../ports/event-log';
 import type { EventQueue } from '../../ports/event-queue';
 import type { OrchestrationMetrics } from '../../ports/operational-metrics';
 import type { RetailerClaims } from '../../ports/retailer-claims';
+import type { RunScope } from '../../ports/run-scope';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
 
@@ -37,4 +38,6 @@ export interface AccountOrchestration {
   };
   /** Events by outcome and orders created, counted for operators. */
   metrics: OrchestrationMetrics;
+  /** Names the event on every line its run logs. */
+  runScope: RunScope;
 }

@@ -17,12 +17,7 @@ export const relayEvents = async (
   return events.length;
 };
 
-/**
- * Runs one event to its outcome and then relays what the execution left in the outbox for
- * other root entities. Used by the sync API, the queue consumer and the retry path alike.
- * A redelivered event relays what an earlier run committed but could not hand on.
- */
-export const runEvent = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
+const runInScope = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
   countRun(result, account.metrics);
   const of = { retailerId: event.retailerId, eventId: event.id };
@@ -34,3 +29,11 @@ export const runEvent = async (event: OrdoEvent, account: AccountOrchestration):
   await relayEvents(of, result.unitOfWork?.outbox ?? [], account);
   return result;
 };
+
+/**
+ * Runs one event to its outcome and then relays what the execution left in the outbox for
+ * other root entities. Used by the sync API, the queue consumer and the retry path alike.
+ * A redelivered event relays what an earlier run committed but could not hand on.
+ */
+export const runEvent = (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> =>
+  account.runScope.ofEvent(event.id, () => runInScope(event, account));

@@ -1,11 +1,11 @@
 import { EmfAccountMetrics } from '../../../../shared/adapters/metrics/emf-account-metrics';
 import { withLogContext } from '../../../../shared/runtime/log-context';
-import { stdoutLinesOf } from '../../../support/stdout-lines';
+import { linesWrittenBy } from '../../../support/written-lines';
 
 type Emf = { _aws: { Timestamp: number; CloudWatchMetrics: { Namespace: string; Dimensions: string[][]; Metrics: { Name: string; Unit: string }[] }[] } } & Record<string, unknown>;
 
 const emfOf = async (count: (metrics: EmfAccountMetrics) => void): Promise<Emf[]> =>
-  (await stdoutLinesOf(() => count(new EmfAccountMetrics('acme-shop')))) as Emf[];
+  (await linesWrittenBy(() => count(new EmfAccountMetrics('acme-shop')))) as Emf[];
 
 describe('the account metrics as embedded-metric lines', () => {
   it('counts a processed event in EventsProcessed under the Ordo namespace with its outcome as a dimension', async () => {
@@ -32,7 +32,7 @@ describe('the account metrics as embedded-metric lines', () => {
 
   it('puts the correlation id of the work in progress in metadata', async () => {
     // Act
-    const [line] = await stdoutLinesOf(() => withLogContext({ correlationId: 'corr-77' }, async () => new EmfAccountMetrics('acme-shop').eventProcessed('SUCCESS')));
+    const [line] = await linesWrittenBy(() => withLogContext({ correlationId: 'corr-77' }, async () => new EmfAccountMetrics('acme-shop').eventProcessed('SUCCESS')));
 
     // Assess
     expect(line).toMatchObject({ correlationId: 'corr-77', accountId: 'acme-shop' });
