@@ -38,6 +38,7 @@ const relayStream = async (
     accountId,
     kind: first.kind,
     changeId: first.changeId,
+    correlationId: first.correlationId,
     left: outcome.failed.length,
     errorName: (outcome.error as Error | undefined)?.name,
   });

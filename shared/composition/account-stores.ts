@@ -1,12 +1,13 @@
 import { DynamoEngineStore } from '../adapters/dynamodb/dynamo-engine-store';
 import { DynamoWorkflowRepository } from '../adapters/dynamodb/dynamo-workflow-repository';
 import type { WorkflowRepository } from '../ports/workflow-repository';
+import { currentLogContext } from '../runtime/log-context';
 import type { AccountContext } from './account-context';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 
 const buildEngineStore = ({ tableName }: AccountContext) =>
-  new DynamoEngineStore(documentClient(), tableName, settings().auditRetentionDays);
+  new DynamoEngineStore(documentClient(), tableName, settings().auditRetentionDays, currentLogContext);
 const buildWorkflows = (account: AccountContext) =>
   new DynamoWorkflowRepository(documentClient(), account.tableName, engineStoreOf(account));
 

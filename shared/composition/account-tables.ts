@@ -3,6 +3,7 @@ import type { AccountTableProvisioner } from '../ports/account-table-provisioner
 import { containerPart } from './account-context';
 import { dynamoDbClient } from './dynamodb-clients';
 import { settings } from './settings';
+import { instrumented } from '../runtime/sdk-instrumentation';
 
 /**
  * The relay function's mapping, loaded when a table is provisioned rather than with the function:
@@ -12,7 +13,7 @@ const relayMapping = (functionArn: string, deadLetterQueueName: string): ChangeS
   let loaded: Promise<ChangeStreamConsumer> | undefined;
   const mapping = () =>
     (loaded ??= Promise.all([import('@aws-sdk/client-lambda'), import('../adapters/lambda/relay-stream-mapping')]).then(
-      ([{ LambdaClient }, { RelayStreamMapping }]) => new RelayStreamMapping(new LambdaClient({}), functionArn, deadLetterQueueName),
+      ([{ LambdaClient }, { RelayStreamMapping }]) => new RelayStreamMapping(instrumented(new LambdaClient({})), functionArn, deadLetterQueueName),
     ));
   return { attach: async (streamArn) => (await mapping()).attach(streamArn) };
 };

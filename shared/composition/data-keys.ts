@@ -5,6 +5,7 @@ import type { DataKeys, Keyring } from '../ports/keyring';
 import { containerPart } from './account-context';
 import { controlPlane } from './control-plane';
 import { settings, type Settings } from './settings';
+import { instrumented } from '../runtime/sdk-instrumentation';
 
 /**
  * KMS, loaded on the first seal or unseal rather than with the function: data keys are cached,
@@ -14,7 +15,7 @@ const kmsKeyring = (keyId: string): Keyring => {
   let loaded: Promise<Keyring> | undefined;
   const keyring = () =>
     (loaded ??= Promise.all([import('@aws-sdk/client-kms'), import('../adapters/keys/kms-keyring')]).then(
-      ([{ KMSClient }, { KmsKeyring }]) => new KmsKeyring(new KMSClient({}), keyId),
+      ([{ KMSClient }, { KmsKeyring }]) => new KmsKeyring(instrumented(new KMSClient({})), keyId),
     ));
   return {
     generateDataKey: async (accountId) => (await keyring()).generateDataKey(accountId),

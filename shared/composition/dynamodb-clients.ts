@@ -2,8 +2,9 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createDocumentClient } from '../adapters/dynamodb/document-client';
 import { containerPart } from './account-context';
+import { instrumented } from '../runtime/sdk-instrumentation';
 
-const buildClient = () => new DynamoDBClient({});
+const buildClient = () => instrumented(new DynamoDBClient({}));
 const buildDocuments = () => createDocumentClient(dynamoDbClient());
 
 /** The container's one DynamoDB client; benchmarks and tests attach a request counter to it. */

@@ -10,6 +10,7 @@ import { controlPlane } from './control-plane';
 import { dynamoDbClient } from './dynamodb-clients';
 import { jobsOf } from './jobs';
 import { settings } from './settings';
+import { instrumented } from '../runtime/sdk-instrumentation';
 
 /**
  * How long a finished import's idempotency record answers for its file version (bucket + key + ETag).
@@ -41,7 +42,7 @@ const runLog: ImportRunLog = {
 const build = () => {
   const { importBucket, controlTableName } = settings();
   return {
-    drop: new S3ImportDrop(createS3Client(), importBucket),
+    drop: new S3ImportDrop(instrumented(createS3Client()), importBucket),
     accounts: controlPlane(),
     jobsOf,
     clock: systemClock,

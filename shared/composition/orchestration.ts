@@ -8,6 +8,7 @@ import { DynamoStuckEventRecords } from '../adapters/dynamodb/dynamo-stuck-event
 import { FaultInjectingEngineStore } from '../adapters/faults/fault-injecting-engine-store';
 import { localPlannedFaults } from '../adapters/faults/planned-faults';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
+import { logContextRunScope } from '../adapters/logging/log-context-run-scope';
 import { registerInventoryRules } from '../domain/inventory/rules/inventory-rules';
 import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
 import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
@@ -23,6 +24,7 @@ import { accountContext, containerPart, type AccountContext } from './account-co
 import { engineStoreOf, workflowsOf } from './account-stores';
 import { catalogPart } from './catalog';
 import { dataKeys } from './data-keys';
+import { accountMetricsOf } from './account-metrics';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 import { eventQueue } from './sqs-queues';
@@ -77,6 +79,8 @@ const build = (account: AccountContext): AccountOrchestration => {
     entities: store,
     entityIndex,
     claims: new DynamoRetailerClaims(documents, tableName),
+    metrics: accountMetricsOf(account.accountId),
+    runScope: logContextRunScope,
   };
 };
 

@@ -1,5 +1,6 @@
 import type { DynamoDBRecord } from 'aws-lambda';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
+import { logContextRunScope } from '../adapters/logging/log-context-run-scope';
 import { accountChangesOf, tableOfStream } from '../adapters/dynamodb/stream-changes';
 import { accountOfTable } from '../domain/accounts/account-of-table';
 import type { AccountChange } from '../domain/outbound/account-change';
@@ -20,6 +21,7 @@ const build = ({ accountId, tableName }: AccountContext): AccountRelay => ({
   webhooks: webhookDispatchOf(accountId),
   queue: eventQueue(),
   outbox: new DynamoOutbox(documentClient(), tableName),
+  scope: logContextRunScope,
 });
 
 /** What relays one account's changes: the bus, its webhooks, the events queue and its outbox. */

@@ -1,13 +1,17 @@
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { carryMessageContext } from '../adapters/sqs/message-context';
 import { SqsChunkQueue } from '../adapters/sqs/sqs-chunk-queue';
 import { SqsEventQueue } from '../adapters/sqs/sqs-event-queue';
 import type { ChunkQueue } from '../ports/chunk-queue';
 import type { EventQueue } from '../ports/event-queue';
+import { currentLogContext } from '../runtime/log-context';
 import { logger } from '../runtime/logger';
 import { containerPart } from './account-context';
 import { settings } from './settings';
+import { instrumented } from '../runtime/sdk-instrumentation';
 
-const buildClient = () => new SQSClient({});
+// Messages carry the correlation id and account of the work that sent them, for the consumer's log lines.
+const buildClient = () => carryMessageContext(instrumented(new SQSClient({})), currentLogContext);
 const buildEventQueue = () => new SqsEventQueue(sqsClient(), settings().eventsQueueName);
 const buildChunkQueue = () =>
   new SqsChunkQueue(sqsClient(), settings().inventoryQueueName, (chunk, error) =>

@@ -12,6 +12,7 @@ import { busPublisher } from './event-bus';
 import { settings } from './settings';
 import { sqsClient } from './sqs-queues';
 import { webhookSubscriptionsPart } from './webhook-subscriptions';
+import { accountMetricsOf } from './account-metrics';
 
 const buildSender = () => new HttpWebhookSender();
 // A bad ORDO_WEBHOOK_RETRY_SCHEDULE stops the first delivery with an error naming the variable.
@@ -32,6 +33,7 @@ const build = (account: AccountContext): WebhookDeliveries => {
     schedule: containerPart(buildSchedule),
     queue: containerPart(buildQueue),
     bus: busPublisher(),
+    metrics: accountMetricsOf(account.accountId),
   };
 };
 

@@ -3,6 +3,8 @@ import { authentication } from '../composition/authentication';
 import { settings } from '../composition/settings';
 import type { AccountPrincipal } from '../domain/accounts/principal';
 import type { Permission } from '../domain/accounts/roles';
+import { identifyCaller } from '../runtime/caller-context';
+import { tracedHandler } from '../runtime/tracer';
 import { accountCaller, type CallerDeps } from './caller';
 import type { RouteHandler, RouteInput, RouteScope, RouteSpec, Schema } from './route-declaration';
 import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pipeline';
@@ -29,9 +31,10 @@ export const accountRoute = <C, R, B extends Schema = undefined, P extends Schem
   const over = (parts: Partial<AccountRouteParts<C>>) =>
     lambdaRoute(declaration, async (event: APIGatewayProxyEvent) => {
       const principal = await accountCaller(event, spec.permission, parts.authentication ?? authentication());
+      identifyCaller(principal);
       const input = routeInput(event, spec, spec.maxBodyBytes ?? parts.maxBodyBytes ?? settings().maxBodyBytes);
       const context = (parts.context ?? spec.context)(principal.accountId);
       return routeResult(spec, await handle(input, principal, context));
-    });
+    }, [tracedHandler()]);
   return Object.assign(over({}), { with: over });
 };

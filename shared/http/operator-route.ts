@@ -1,6 +1,7 @@
 import { operatorKeyHash } from '../composition/operator-key';
 import { settings } from '../composition/settings';
 import type { OperatorPrincipal } from '../domain/accounts/principal';
+import { tracedHandler } from '../runtime/tracer';
 import { requireOperator } from './caller';
 import type { RouteHandler, RouteInput, RouteSpec, Schema } from './route-declaration';
 import { declaredInput, lambdaRoute, routeInput, routeResult } from './route-pipeline';
@@ -28,6 +29,6 @@ export const operatorRoute = <C, R, B extends Schema = undefined, P extends Sche
       requireOperator(event, await (parts.operatorKeyHash ?? operatorKeyHash)());
       const input = routeInput(event, spec, spec.maxBodyBytes ?? parts.maxBodyBytes ?? settings().maxBodyBytes);
       return routeResult(spec, await handle(input, OPERATOR, (parts.context ?? spec.context)()));
-    });
+    }, [tracedHandler()]);
   return Object.assign(over({}), { with: over });
 };

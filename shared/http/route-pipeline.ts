@@ -1,21 +1,30 @@
-import middy from '@middy/core';
+import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
 import { validate } from '../domain/validation';
 import { logger } from '../runtime/logger';
 import '../runtime/local-key-guard';
 import { readJsonBody } from './request-body';
+import { inRequestScope } from './request-scope';
 import { responses } from './response-middleware';
 import { toApiGatewayResult, type HttpResult } from './response';
 import type { LambdaRoute, RouteDeclaration, RouteInput, RouteSpec, Schema } from './route-declaration';
 
-/** Every route: the logger with the request id, the JSON error shape, the security headers. */
-export const lambdaRoute = (route: RouteDeclaration, run: (event: APIGatewayProxyEvent) => Promise<HttpResult>): LambdaRoute =>
+type RouteMiddleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult>;
+
+/**
+ * Every route: the logger with the request's correlation id, the JSON error shape, the security
+ * headers. `around` wraps the rest (the tracer's subsegment on authenticated routes).
+ */
+export const lambdaRoute = (route: RouteDeclaration, run: (event: APIGatewayProxyEvent) => Promise<HttpResult>, around: RouteMiddleware[] = []): LambdaRoute =>
   Object.assign(
-    middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-      .use(injectLambdaContext(logger, { correlationIdPath: 'requestContext.requestId', resetKeys: true }))
-      .use(responses())
-      .handler(async (event) => toApiGatewayResult(await run(event), event.requestContext.requestId)),
+    inRequestScope(
+      middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+        .use(injectLambdaContext(logger, { resetKeys: true }))
+        .use(around)
+        .use(responses())
+        .handler(async (event) => toApiGatewayResult(await run(event), event.requestContext.requestId)),
+    ),
     { route },
   );
 

@@ -3,10 +3,11 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { Context } from 'aws-lambda';
 import './local-key-guard';
 import { logger } from './logger';
+import { tracedHandler } from './tracer';
 
-/** A non-HTTP Lambda (queue, bus, schedule): middy with the logger and nothing else. */
+/** A non-HTTP Lambda (queue, bus, schedule): middy with the logger and the tracer's subsegment. */
 export const lambdaHandler = <E, R>(run: (event: E, context: Context) => Promise<R>) =>
-  middy<E, R>().use(injectLambdaContext(logger, { resetKeys: true })).handler(run);
+  middy<E, R>().use(injectLambdaContext(logger, { resetKeys: true })).use(tracedHandler()).handler(run);
 
 /** A non-HTTP Lambda over what its use case needs; tests pass fakes through `handler.with({ context })`. */
 export type ConsumerHandler<E, R, C> = ReturnType<typeof lambdaHandler<E, R>> & {

@@ -31,6 +31,8 @@ export default async function globalSetup(): Promise<void> {
     ORDO_RATE_LIMIT_PER_SECOND: '100000',
     ORDO_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
     POWERTOOLS_LOG_LEVEL: 'SILENT',
+    // The handlers' embedded-metric lines would fill the test output; unit tests read them.
+    POWERTOOLS_METRICS_DISABLED: 'true',
   });
   const client = localDynamoDbClient(dynamodb.endpoint);
   await ensureControlPlaneTable(client, 'ordo-sandbox-control');

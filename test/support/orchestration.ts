@@ -12,6 +12,7 @@ import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
 import type { EventFailure, StuckEventRecords } from '../../shared/ports/stuck-event-records';
 import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
 import { ManualClock } from './clock';
+import { RecordingMetrics } from './metrics';
 
 export interface SentMessage {
   message: QueuedEvent;
@@ -274,6 +275,7 @@ export interface TestAccount extends AccountOrchestration {
   workflows: InMemoryWorkflowRepository;
   entityIndex: InMemoryEntityIndex;
   clock: ManualClock;
+  metrics: RecordingMetrics;
 }
 
 export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
@@ -307,6 +309,8 @@ export const inMemoryOrchestration = (
     stuckEvents,
     stuckAfterMs: options.stuckAfterMs ?? 15 * 60_000,
     outbox: new InMemoryOutbox(store),
+    metrics: new RecordingMetrics(),
+    runScope: { ofEvent: (_eventId, run) => run(), ofChange: (_change, run) => run() },
     store,
   };
 };

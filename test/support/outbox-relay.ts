@@ -126,5 +126,6 @@ export const fakeRelay = (accountId = 'acme', eventsOf = plainEventsOf(accountId
   const webhooks = new RecordingDispatch(journal);
   const queue = new JournaledQueue(journal);
   const outbox = new InMemoryRelayOutbox(journal);
-  return { relay: { accountId, eventsOf, bus, webhooks, queue, outbox }, journal, bus, webhooks, queue, outbox };
+  const scope = { ofChange: <T>(_change: unknown, run: () => Promise<T>) => run() };
+  return { relay: { accountId, eventsOf, bus, webhooks, queue, outbox, scope }, journal, bus, webhooks, queue, outbox };
 };

@@ -9,6 +9,7 @@ import { FakeHostResolver } from './host-resolver';
 import { InMemoryWebhookDeliveryStore } from './webhook-delivery-store';
 import { RecordingWebhookSender } from './webhook-sender';
 import { InMemoryWebhookSubscriptionStore } from './webhook-subscription-store';
+import { RecordingMetrics } from './metrics';
 
 /** The webhooks queue and its DLQ as lists: what was queued, with its delay, and what was dead-lettered. */
 export class RecordingWebhookRetryQueue implements WebhookRetryQueue {
@@ -49,6 +50,7 @@ export type FakeWebhookDeliveries = WebhookDeliveries & {
   queue: RecordingWebhookRetryQueue;
   bus: RecordingBus;
   keys: FixedDataKeys;
+  metrics: RecordingMetrics;
 };
 
 /** An account's delivery parts, all in memory: endpoints answer 200 and retries wait 5 s, then 300 s, unless told. */
@@ -64,6 +66,7 @@ export const fakeWebhookDeliveries = (overrides: Partial<FakeWebhookDeliveries> 
   schedule: retrySchedule([5, 300]),
   queue: new RecordingWebhookRetryQueue(),
   bus: new RecordingBus(),
+  metrics: new RecordingMetrics(),
   ...overrides,
 });
 

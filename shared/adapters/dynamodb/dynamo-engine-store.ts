@@ -55,6 +55,8 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
     private readonly retentionDays: number,
+    /** The chain the commit belongs to, kept on the items the relay hands on, so its log lines continue it. */
+    private readonly chain: () => { correlationId?: string } = () => ({}),
   ) {}
 
   async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
@@ -120,6 +122,8 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
     const stock = await this.stockWrites(netInventoryChanges(uow.inventory), updatedOn);
     const { retailerId, id: eventId } = uow.event.event;
+    const { correlationId } = this.chain();
+    const chain = correlationId ? { correlationId } : {};
     // Conditioned items first, in the order commitFailure reads the cancellation reasons.
     const required = [
       eventRecordUpdate(this.tableName, uow.event, expiresAt),
@@ -127,7 +131,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
         Put: {
           TableName: this.tableName,
           // The moves of this commit only: the next commit's Put replaces them, and loads leave them out.
-          Item: { ...entityItem(entity), ...(statusChanges ? { statusChanges } : {}) },
+          Item: { ...entityItem(entity), ...(statusChanges ? { statusChanges } : {}), ...chain },
           ...(expectedVersion === null
             ? { ConditionExpression: 'attribute_not_exists(PK)' }
             : {
@@ -138,7 +142,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
         },
       })),
       ...stock.map(({ write }) => write),
-      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: outboxItem({ retailerId, eventId }, record, expiresAt) } })),
+      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: { ...outboxItem({ retailerId, eventId }, record, expiresAt), ...chain } } })),
       ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
       ...uow.entities.filter(createsRoot).map(({ entity }) => ({
         Put: { TableName: this.tableName, Item: refClaimItem(entity.retailerId, entity.rootEntityType, entity.rootRef) },

@@ -28,7 +28,8 @@ export class DynamoEntityIndex implements EntityIndex {
       query.cursor,
     );
     const items = page.items.map(
-      ({ PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, ...entity }) => entity as unknown as Entity,
+      // The chain's correlation id is for the relay's logs, not part of the entity.
+      ({ PK: _pk, SK: _sk, GSI1PK: _a, GSI1SK: _b, GSI2PK: _c, GSI2SK: _d, correlationId: _chain, ...entity }) => entity as unknown as Entity,
     );
     return { items, cursor: page.cursor };
   }

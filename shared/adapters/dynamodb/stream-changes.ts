@@ -76,7 +76,11 @@ export const accountChangeOf = (record: DynamoDBRecord): AccountChange | undefin
   const after = itemOf(record.dynamodb?.NewImage);
   if (!after) return undefined;
   const before = itemOf(record.dynamodb?.OldImage);
-  const base = { changeId: record.eventID ?? `${record.dynamodb?.SequenceNumber}`, at: timeOf(record) };
+  const base = {
+    changeId: record.eventID ?? `${record.dynamodb?.SequenceNumber}`,
+    at: timeOf(record),
+    ...(typeof after.correlationId === 'string' ? { correlationId: after.correlationId } : {}),
+  };
   switch (kind) {
     case 'ENTITY':
       return {

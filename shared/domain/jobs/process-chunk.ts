@@ -1,3 +1,4 @@
+import type { BatchMetrics } from '../../ports/operational-metrics';
 import { applyChunk, type ChunkDeps } from './apply-chunk';
 import { parseBatchChunk } from './batch';
 import { notifyPositionWorkflow, type PositionWorkflowDeps } from './notify-position-workflow';
@@ -6,6 +7,7 @@ import { notifyPositionWorkflow, type PositionWorkflowDeps } from './notify-posi
 export interface ChunkProcessing {
   jobs: (accountId: string) => ChunkDeps;
   positionWorkflow: (accountId: string) => PositionWorkflowDeps;
+  metrics: (accountId: string) => BatchMetrics;
 }
 
 /**
@@ -22,5 +24,7 @@ export const processChunk = async (body: string, parts: ChunkProcessing) => {
     },
   });
   const { accountId, jobId, batchId } = chunk;
+  // A redelivery of a chunk whose result is stored wrote nothing: its records were counted the first time.
+  if (!redelivered) parts.metrics(accountId).chunkApplied(result);
   return { accountId, jobId, batchId, chunk: chunk.chunk, applied: result.applied, unchanged: result.unchanged, failed: result.failed, redelivered, positionEvents };
 };

@@ -6,7 +6,9 @@ import type { Clock } from '../../ports/clock';
 import type { EntityIndex } from '../../ports/entity-index';
 import type { EventLog } from '../../ports/event-log';
 import type { EventQueue } from '../../ports/event-queue';
+import type { OrchestrationMetrics } from '../../ports/operational-metrics';
 import type { RetailerClaims } from '../../ports/retailer-claims';
+import type { RunScope } from '../../ports/run-scope';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import type { StuckEventRecords } from '../../ports/stuck-event-records';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
@@ -39,4 +41,8 @@ export interface AccountOrchestration {
     pending(of: { retailerId: string; eventId: string }): Promise<OutboxRecord[]>;
     remove(of: { retailerId: string; eventId: string }, records: OutboxRecord[]): Promise<void>;
   };
+  /** Events by outcome and orders created, counted for operators. */
+  metrics: OrchestrationMetrics;
+  /** Names the event on every line its run logs. */
+  runScope: RunScope;
 }

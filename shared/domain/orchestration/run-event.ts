@@ -1,6 +1,7 @@
 import type { ExecutionResult } from '../../engine/engine';
 import type { OrdoEvent, OutboxRecord } from '../../engine/engine-model';
 import type { AccountOrchestration } from './account-orchestration';
+import { countRun } from './run-metrics';
 
 /** Enqueues events for other root entities that `of` left in the outbox, then removes them from it. */
 export const relayEvents = async (
@@ -16,13 +17,9 @@ export const relayEvents = async (
   return events.length;
 };
 
-/**
- * Runs one event to its outcome and then relays what the execution left in the outbox for
- * other root entities. Used by the sync API, the queue consumer and the retry path alike.
- * A redelivered event relays what an earlier run committed but could not hand on.
- */
-export const runEvent = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
+const runInScope = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
+  countRun(result, account.metrics);
   const of = { retailerId: event.retailerId, eventId: event.id };
   if (result.outcome === 'DUPLICATE') {
     await account.eventRecords.recordDuplicate(event.retailerId, event.id, account.clock.now().toISOString());
@@ -32,3 +29,11 @@ export const runEvent = async (event: OrdoEvent, account: AccountOrchestration):
   await relayEvents(of, result.unitOfWork?.outbox ?? [], account);
   return result;
 };
+
+/**
+ * Runs one event to its outcome and then relays what the execution left in the outbox for
+ * other root entities. Used by the sync API, the queue consumer and the retry path alike.
+ * A redelivered event relays what an earlier run committed but could not hand on.
+ */
+export const runEvent = (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> =>
+  account.runScope.ofEvent(event.id, () => runInScope(event, account));

@@ -9,7 +9,12 @@ export type OutboxOwner = { retailerId: string; eventId: string };
  * stream reports it. `changeId` is the same each time the stream hands the same write on, so
  * whatever is made from it (a webhook message id) is the same on every redelivery.
  */
-export type AccountChange = { changeId: string; at: string } & (
+export type AccountChange = {
+  changeId: string;
+  at: string;
+  /** The chain of the request whose commit made the change, when the commit knew it. */
+  correlationId?: string;
+} & (
   | { kind: 'OUTBOX'; owner: OutboxOwner; record: OutboxRecord }
   | { kind: 'ENTITY'; before?: Entity; after: Entity; statusChanges?: StatusChange[] }
   | { kind: 'EVENT'; before?: EventRecord; after: EventRecord }

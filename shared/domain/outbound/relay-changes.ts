@@ -1,6 +1,7 @@
 import type { OrdoEvent, OutboxRecord } from '../../engine/engine-model';
 import type { BusPublisher } from '../../ports/bus-publisher';
 import type { EventQueue } from '../../ports/event-queue';
+import type { RunScope } from '../../ports/run-scope';
 import type { WebhookDispatch } from '../../ports/webhook-dispatch';
 import type { AccountChange, OutboxOwner } from './account-change';
 import type { OutboundEvent } from './outbound-event';
@@ -18,6 +19,8 @@ export interface AccountRelay {
     exists(owner: OutboxOwner, record: OutboxRecord): Promise<boolean>;
     remove(owner: OutboxOwner, records: OutboxRecord[]): Promise<void>;
   };
+  /** Each change is relayed in the chain of the request that made it. */
+  scope: Pick<RunScope, 'ofChange'>;
 }
 
 export interface RelayOutcome {
@@ -60,7 +63,7 @@ const relayChange = async (change: AccountChange, relay: AccountRelay, options: 
 export const relayChanges = async (changes: readonly AccountChange[], relay: AccountRelay, options: RelayOptions = {}): Promise<RelayOutcome> => {
   for (const [index, change] of changes.entries()) {
     try {
-      await relayChange(change, relay, options);
+      await relay.scope.ofChange(change, () => relayChange(change, relay, options));
     } catch (error) {
       return { handled: index, failed: changes.slice(index), error };
     }

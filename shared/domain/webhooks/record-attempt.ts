@@ -54,6 +54,7 @@ export const recordAttempt = async (delivery: WebhookDelivery, { attempt, outcom
   if (!(await context.deliveries.replace(next, delivery.version))) {
     throw new ConflictError(`Message ${messageId} changed while it was being delivered: read it again`, 'messageId');
   }
+  context.metrics.webhookAttempted(outcome.status);
   if (next.status === 'DELIVERED') await resetFailures(webhookId, context);
   const failedNow = next.status === 'FAILED' && delivery.status === 'PENDING';
   const disabled = failedNow ? await countFailure(webhookId, attempt, context) : undefined;

@@ -1,6 +1,7 @@
 import type { BusPublisher } from '../../ports/bus-publisher';
 import type { Clock } from '../../ports/clock';
 import type { HostResolver } from '../../ports/host-resolver';
+import type { WebhookMetrics } from '../../ports/operational-metrics';
 import type { DataKeys } from '../../ports/keyring';
 import type { WebhookDeliveryStore } from '../../ports/webhook-delivery-store';
 import type { WebhookRetryQueue } from '../../ports/webhook-retry-queue';
@@ -24,4 +25,6 @@ export interface WebhookDeliveries {
   queue: WebhookRetryQueue;
   /** Where `webhook.disabled` goes, besides the account's other subscriptions. */
   bus: BusPublisher;
+  /** Attempts by result, counted for operators. */
+  metrics: WebhookMetrics;
 }

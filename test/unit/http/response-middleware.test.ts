@@ -253,7 +253,7 @@ describe('the responses middleware', () => {
     expect(response).toEqual(result);
   });
 
-  it('logs one request line with the status of a successful response', async () => {
+  it('logs one request completed line with the route, method and status of a successful response', async () => {
     // Prepare
     const handler = handlerThat(async () => toApiGatewayResult({ status: 204 }, 'req-ok'));
 
@@ -263,12 +263,12 @@ describe('the responses middleware', () => {
     // Assess
     expect(info).toHaveBeenCalledTimes(1);
     expect(info).toHaveBeenCalledWith(
-      'request',
-      expect.objectContaining({ method: 'DELETE', resource: '/api-keys/{keyId}', statusCode: 204 }),
+      'request completed',
+      expect.objectContaining({ method: 'DELETE', route: '/api-keys/{keyId}', statusCode: 204, durationMs: expect.any(Number) }),
     );
   });
 
-  it('logs one request line with the error status of a failed request', async () => {
+  it('logs one request completed line with the error status of a failed request', async () => {
     // Prepare
     const handler = throwing(new ForbiddenError('no'));
 
@@ -277,7 +277,7 @@ describe('the responses middleware', () => {
 
     // Assess
     expect(info).toHaveBeenCalledTimes(1);
-    expect(info).toHaveBeenCalledWith('request', expect.objectContaining({ statusCode: 403 }));
+    expect(info).toHaveBeenCalledWith('request completed', expect.objectContaining({ statusCode: 403, requestId: 'req-42' }));
   });
 
   it('never logs the request body or headers', async () => {

@@ -2,6 +2,7 @@ import type { SQSRecord } from 'aws-lambda';
 import { EventFailedError } from '../../../shared/domain/orchestration/queued-event';
 import { logger } from '../../../shared/runtime/logger';
 import { loggingFailures } from '../../../shared/runtime/queue-record-failures';
+import { linesWithMessage, linesWrittenBy } from '../../support/written-lines';
 
 const record = (body: string, receiveCount = '3') =>
   ({ messageId: 'm-7', body, attributes: { ApproximateReceiveCount: receiveCount } }) as unknown as SQSRecord;
@@ -50,5 +51,29 @@ describe('loggingFailures', () => {
     // Assess
     expect(answer).toBe('DELIVERED');
     expect(error).not.toHaveBeenCalled();
+  });
+
+  it('puts the correlation id and account the message came with on the failure line and every line of its handling', async () => {
+    // Prepare
+    const withContext = {
+      ...record('{}'),
+      messageAttributes: {
+        correlationId: { dataType: 'String', stringValue: 'corr-31' },
+        accountId: { dataType: 'String', stringValue: 'acme' },
+      },
+    } as unknown as SQSRecord;
+    const handle = loggingFailures('processQueuedEvents', async () => {
+      logger.info('handling');
+      throw new EventFailedError('e-1', 'no stock');
+    });
+
+    // Act
+    const lines = await linesWrittenBy(() => handle(withContext).catch(() => undefined));
+
+    // Assess
+    expect(linesWithMessage(lines, 'handling')).toEqual([expect.objectContaining({ correlationId: 'corr-31', accountId: 'acme' })]);
+    expect(linesWithMessage(lines, 'queue record failed')).toEqual([
+      expect.objectContaining({ correlationId: 'corr-31', accountId: 'acme', code: 'EVENT_FAILED', messageId: 'm-7' }),
+    ]);
   });
 });

@@ -191,6 +191,19 @@ describe('DynamoEngineStore', () => {
       expect(puts.every((put) => put.ConditionExpression === undefined)).toBe(true);
     });
 
+    it('keeps the correlation id of the commit on the entities and outbox records the relay hands on, and nowhere else', async () => {
+      // Prepare
+      const chained = new DynamoEngineStore(createDocumentClient(new DynamoDBClient({ region: 'us-east-1' })), TABLE, RETENTION_DAYS, () => ({ correlationId: 'corr-9' }));
+      const uow = unitOfWork({ entities: [created('O-1')], outbox: [outbox('out-1')], scheduled: [scheduled('sch-1')], audit: trail(1) });
+
+      // Act
+      await chained.commit(uow);
+
+      // Assess
+      const stamped = putsIn(transactItems()).filter((put) => put.Item?.correlationId === 'corr-9').map((put) => String(put.Item?.SK));
+      expect(stamped).toEqual(['ENTITY#ORDER#O-1', `OUTBOX#${AT}#out-1`]);
+    });
+
     it("claims a new root's ref for its retailer, in the same transaction", async () => {
       // Prepare
       const uow = unitOfWork({ entities: [created('O-1')] });

@@ -253,3 +253,22 @@ describe('tableOfStream', () => {
     expect(table).toBeUndefined();
   });
 });
+
+describe('the chain of a change', () => {
+  it('carries the correlation id the commit kept on the item', () => {
+    // Act
+    const change = accountChangeOf(insertOf({ ...outboxItem(OWNER, publish, EXPIRES_AT), correlationId: 'corr-5' }));
+
+    // Assess
+    expect(change).toMatchObject({ kind: 'OUTBOX', correlationId: 'corr-5' });
+    expect(change?.kind === 'OUTBOX' && change.record).not.toHaveProperty('correlationId');
+  });
+
+  it('has none for an item written without one', () => {
+    // Act
+    const change = accountChangeOf(insertOf(outboxItem(OWNER, publish, EXPIRES_AT)));
+
+    // Assess
+    expect(change).not.toHaveProperty('correlationId');
+  });
+});

@@ -148,3 +148,31 @@ describe('relayChanges', () => {
     expect(outcome).toEqual({ handled: 2, failed: [] });
   });
 });
+
+describe('relayChanges, in the chain of each change', () => {
+  it("relays each change in its own scope, named by the correlation id its commit kept", async () => {
+    // Prepare
+    const changes = [{ ...outboxChange('out-1'), correlationId: 'corr-a' }, { ...entityChange('O-1'), correlationId: 'corr-b' }];
+    const fake = relayHolding(...changes);
+    const scoped: string[] = [];
+    const relay = {
+      ...fake.relay,
+      scope: {
+        ofChange: async <T>(change: { correlationId?: string }, run: () => Promise<T>) => {
+          scoped.push(`${change.correlationId} in`);
+          const result = await run();
+          scoped.push(`${change.correlationId} out`);
+          return result;
+        },
+      },
+    };
+
+    // Act
+    await relayChanges(changes, relay);
+
+    // Assess
+    expect(scoped).toEqual(['corr-a in', 'corr-a out', 'corr-b in', 'corr-b out']);
+    expect(fake.journal).toEqual(['bus out-1', 'remove out-1', 'bus O-1@2', 'webhook O-1@2']);
+  });
+});
+

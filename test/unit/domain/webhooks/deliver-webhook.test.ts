@@ -54,6 +54,33 @@ const sendMessages = async (context: FakeWebhookDeliveries, count: number) => {
 };
 
 describe('deliverWebhook', () => {
+  it('counts each attempt by its result: two retries then a delivery', async () => {
+    // Prepare
+    const sender = new RecordingWebhookSender({ statusCode: 500, durationMs: 9 }, { statusCode: 503, durationMs: 9 }, { statusCode: 200, durationMs: 9 });
+    const context = fakeWebhookDeliveries({ sender });
+    await subscribe(context);
+    await dispatchWebhooks(orderCreatedEvent(), context);
+
+    // Act
+    await runRetries(context);
+
+    // Assess
+    expect(context.metrics.webhookResults).toEqual(['RETRY', 'RETRY', 'DELIVERED']);
+  });
+
+  it('counts the last attempt of a used-up schedule as FAILED', async () => {
+    // Prepare
+    const context = fakeWebhookDeliveries({ sender: failing(), schedule: retrySchedule([5]) });
+    await subscribe(context);
+    await dispatchWebhooks(orderCreatedEvent(), context);
+
+    // Act
+    await runRetries(context);
+
+    // Assess
+    expect(context.metrics.webhookResults).toEqual(['RETRY', 'FAILED']);
+  });
+
   it('delivers on the third attempt to an endpoint that answers 500, 500, then 200, with one webhook-id throughout', async () => {
     // Prepare
     const sender = new RecordingWebhookSender({ statusCode: 500, durationMs: 9 }, { statusCode: 500, durationMs: 9 }, { statusCode: 200, durationMs: 9 });
