@@ -8,11 +8,12 @@ import { freeLocalStackPorts, startLocalStack, type LocalStack, type LocalStackP
  * reports EADDRINUSE (DynamoDB Local only exits), and the stack stops what it started, so one
  * more try on other ports is safe whatever the failure said.
  */
-const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts }> => {
+const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts; stateDir: string }> => {
   const start = async () => {
     const ports = await freeLocalStackPorts();
-    const stack = await startLocalStack({ stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')), inMemory: true, ports, operatorKey: 'e2e-operator-key' });
-    return { stack, ports };
+    const stateDir = mkdtempSync(join(tmpdir(), 'ordo-e2e-'));
+    const stack = await startLocalStack({ stateDir, inMemory: true, ports, operatorKey: 'e2e-operator-key' });
+    return { stack, ports, stateDir };
   };
   try {
     return await start();
@@ -29,7 +30,7 @@ const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStac
  */
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const { stack, ports } = await startOnFreePorts();
+  const { stack, ports, stateDir } = await startOnFreePorts();
   (globalThis as Record<string, unknown>).__ORDO_STACK__ = stack;
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
@@ -43,5 +44,7 @@ export default async function globalSetup(): Promise<void> {
     ORDO_E2E_OPERATOR_KEY: stack.operatorKey,
     ORDO_E2E_DEMO_KEY: stack.demoApiKey,
     ORDO_E2E_LOG_FILE: stack.logFile,
+    // Where the stack records itself for `serverless invoke local` (stack.json).
+    ORDO_E2E_STATE_DIR: stateDir,
   });
 }
