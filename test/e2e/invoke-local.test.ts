@@ -210,7 +210,10 @@ describe('serverless invoke local, with the local stack running', () => {
     (file, { answers }) => {
       // Assess
       const invocation = invocations.get(file);
-      expect({ file, exitCode: invocation?.exitCode, statusCode: invocation?.result?.statusCode }).toEqual({ file, exitCode: 0, statusCode: answers });
+      const statusCode = invocation?.result?.statusCode;
+      // On a wrong status, what the handler said (or the tail of the output) shows why.
+      const why = statusCode === answers ? undefined : (invocation?.result?.body ?? invocation?.output);
+      expect({ file, exitCode: invocation?.exitCode, statusCode, why }).toEqual({ file, exitCode: 0, statusCode: answers, why: undefined });
     },
   );
 
