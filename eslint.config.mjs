@@ -12,7 +12,8 @@ const HTTP_STATUS = "/^[45]\\d\\d$/";
 const NO_HTTP_STATUS = 'Errors carry a code; its HTTP status lives in shared/http/error-statuses.ts';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.esbuild/', '.serverless/', '.ordo/', 'coverage/', 'bench/results/'] },
+  // .esbuild-*: the build folders of a running local stack and of `serverless invoke local` runs.
+  { ignores: ['node_modules/', '.esbuild/', '.esbuild-*/', '.serverless/', '.ordo/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

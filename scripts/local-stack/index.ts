@@ -9,6 +9,7 @@ import { assertPortFree, freePort } from './ports';
 import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
 import { startLocalSqs, type EventsRedelivery } from './sqs-local';
+import { removeStackState, writeStackState } from './stack-state';
 import { startStreamRelay } from './stream-relay';
 
 /** Short, so a failing local webhook is seen to be retried and to fail within a minute. */
@@ -134,48 +135,45 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const faultsFile = `${stateDir}/faults.json`;
     const webhookRetrySchedule = process.env.ORDO_WEBHOOK_RETRY_SCHEDULE || LOCAL_WEBHOOK_RETRY_SCHEDULE;
 
+    // What the handlers run with; `serverless invoke local` gets the same through the stack state.
+    const environment: Record<string, string> = {
+      AWS_ACCESS_KEY_ID: 'local',
+      AWS_SECRET_ACCESS_KEY: 'local',
+      AWS_REGION: 'us-east-1',
+      AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
+      AWS_ENDPOINT_URL_SQS: sqs.endpoint,
+      AWS_ENDPOINT_URL_S3: s3.endpoint,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridgeEndpoint,
+      PORT: String(ports.http),
+      ORDO_DYNAMODB_PORT: String(ports.dynamodb),
+      ORDO_SQS_PORT: String(ports.sqs),
+      ORDO_S3_PORT: String(s3.port),
+      ORDO_IMPORT_BUCKET: settings.importBucket,
+      // Every minute, so a dropped file is picked up while the developer watches.
+      ORDO_IMPORT_SCHEDULE: process.env.ORDO_IMPORT_SCHEDULE ?? 'rate(1 minute)',
+      ORDO_EVENTBRIDGE_PORT: String(ports.eventBridge),
+      ORDO_EVENTBRIDGE_PUBSUB_PORT: String(ports.eventBridgePubSub),
+      ORDO_LAMBDA_PORT: String(ports.lambda),
+      ORDO_WEBSOCKET_PORT: String(ports.websocket),
+      // The functions get the key's hash only, as they would read it from SSM in AWS.
+      ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf(operatorKey),
+      ORDO_MASTER_KEY: masterKey,
+      ORDO_ACCOUNT_TABLE_PITR: 'false',
+      // Counted as in AWS, but high enough that the demo, the e2e suites and the benchmarks never meet it.
+      ORDO_RATE_LIMIT_PER_SECOND: process.env.ORDO_RATE_LIMIT_PER_SECOND ?? '1000',
+      // The stream relay below stands in for the stream mappings AWS would need this for.
+      ORDO_RELAY_FUNCTION_ARN: '',
+      // A developer points webhooks at a server on this machine.
+      ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL: 'true',
+      ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
+      // Read by the handlers at each commit; no file, no faults.
+      ORDO_FAULTS_FILE: faultsFile,
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+      SLS_TELEMETRY_DISABLED: '1',
+      SLS_NOTIFICATIONS_MODE: 'off',
+    };
     progress(`Starting serverless offline on port ${ports.http} (bundling the functions)`);
-    const offline = await startServerlessOffline({
-      httpPort: ports.http,
-      logFile,
-      env: {
-        ...process.env,
-        AWS_ACCESS_KEY_ID: 'local',
-        AWS_SECRET_ACCESS_KEY: 'local',
-        AWS_REGION: 'us-east-1',
-        AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
-        AWS_ENDPOINT_URL_SQS: sqs.endpoint,
-        AWS_ENDPOINT_URL_S3: s3.endpoint,
-        AWS_ENDPOINT_URL_EVENTBRIDGE: eventBridgeEndpoint,
-        PORT: String(ports.http),
-        ORDO_DYNAMODB_PORT: String(ports.dynamodb),
-        ORDO_SQS_PORT: String(ports.sqs),
-        ORDO_S3_PORT: String(s3.port),
-        ORDO_IMPORT_BUCKET: settings.importBucket,
-        // Every minute, so a dropped file is picked up while the developer watches.
-        ORDO_IMPORT_SCHEDULE: process.env.ORDO_IMPORT_SCHEDULE ?? 'rate(1 minute)',
-        ORDO_EVENTBRIDGE_PORT: String(ports.eventBridge),
-        ORDO_EVENTBRIDGE_PUBSUB_PORT: String(ports.eventBridgePubSub),
-        ORDO_LAMBDA_PORT: String(ports.lambda),
-        ORDO_WEBSOCKET_PORT: String(ports.websocket),
-        // The functions get the key's hash only, as they would read it from SSM in AWS.
-        ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf(operatorKey),
-        ORDO_MASTER_KEY: masterKey,
-        ORDO_ACCOUNT_TABLE_PITR: 'false',
-        // Counted as in AWS, but high enough that the demo, the e2e suites and the benchmarks never meet it.
-        ORDO_RATE_LIMIT_PER_SECOND: process.env.ORDO_RATE_LIMIT_PER_SECOND ?? '1000',
-        // The stream relay below stands in for the stream mappings AWS would need this for.
-        ORDO_RELAY_FUNCTION_ARN: '',
-        // A developer points webhooks at a server on this machine.
-        ORDO_WEBHOOK_ALLOW_INSECURE_LOCAL: 'true',
-        ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
-        // Read by the handlers at each commit; no file, no faults.
-        ORDO_FAULTS_FILE: faultsFile,
-        AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-        SLS_TELEMETRY_DISABLED: '1',
-        SLS_NOTIFICATIONS_MODE: 'off',
-      },
-    });
+    const offline = await startServerlessOffline({ httpPort: ports.http, logFile, env: { ...process.env, ...environment } });
     stops.push(offline.stop);
 
     progress(`Relaying account tables' change streams to relayOutbox (Lambda API on port ${ports.lambda})`);
@@ -201,6 +199,19 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       await ensureDemoCatalog(offline.baseUrl, demo.apiKey, progress);
       await ensureDemoEventSource(offline.baseUrl, demo.apiKey);
     }
+
+    writeStackState(stateDir, {
+      pid: process.pid,
+      stage: settings.stage,
+      region: environment.AWS_REGION,
+      baseUrl: offline.baseUrl,
+      operatorKey,
+      demoAccountId: demo.accountId,
+      demoApiKey: demo.apiKey,
+      environment,
+    });
+    // Stopped first: nothing should find a stack that is going away.
+    stops.push(async () => removeStackState(stateDir));
 
     return {
       baseUrl: offline.baseUrl,

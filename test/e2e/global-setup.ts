@@ -8,18 +8,19 @@ import { freeLocalStackPorts, startLocalStack, type LocalStack, type LocalStackP
  * reports EADDRINUSE (DynamoDB Local only exits), and the stack stops what it started, so one
  * more try on other ports is safe whatever the failure said.
  */
-const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts }> => {
+const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts; stateDir: string }> => {
   const start = async () => {
     const ports = await freeLocalStackPorts();
+    const stateDir = mkdtempSync(join(tmpdir(), 'ordo-e2e-'));
     const stack = await startLocalStack({
-      stateDir: mkdtempSync(join(tmpdir(), 'ordo-e2e-')),
+      stateDir,
       inMemory: true,
       ports,
       operatorKey: 'e2e-operator-key',
       // An event failing on an infrastructure error reaches the events DLQ after two tries 5 s apart, not five a minute apart.
       eventsRedelivery: { visibilityTimeout: 5, maxReceiveCount: 2 },
     });
-    return { stack, ports };
+    return { stack, ports, stateDir };
   };
   try {
     return await start();
@@ -36,7 +37,7 @@ const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStac
  */
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
-  const { stack, ports } = await startOnFreePorts();
+  const { stack, ports, stateDir } = await startOnFreePorts();
   (globalThis as Record<string, unknown>).__ORDO_STACK__ = stack;
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
@@ -51,5 +52,7 @@ export default async function globalSetup(): Promise<void> {
     ORDO_E2E_DEMO_KEY: stack.demoApiKey,
     ORDO_E2E_LOG_FILE: stack.logFile,
     ORDO_E2E_FAULTS_FILE: stack.faultsFile,
+    // Where the stack records itself for `serverless invoke local` (stack.json).
+    ORDO_E2E_STATE_DIR: stateDir,
   });
 }

@@ -1,14 +1,18 @@
 import type { AccountProfile, AccountProfileStore } from '../../ports/account-profile-store';
+import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import { NotFoundError } from '../domain-errors';
 import type { AccountPrincipal } from './principal';
 
-/** Reads the caller's own account from the caller's own table. */
+/**
+ * Reads the caller's own account from the caller's own table, with the home region the control
+ * plane recorded when the account was created (the region whose stack holds its table).
+ */
 export const getOwnAccount = async (
   _input: Record<string, never>,
   principal: Pick<AccountPrincipal, 'accountId' | 'tableName' | 'role' | 'keyId'>,
-  deps: { profiles: AccountProfileStore },
-): Promise<AccountProfile & { role: string; keyId: string }> => {
-  const profile = await deps.profiles.get(principal.tableName);
+  deps: { profiles: AccountProfileStore; controlPlane: Pick<ControlPlaneStore, 'getAccount'> },
+): Promise<AccountProfile & { homeRegion?: string; role: string; keyId: string }> => {
+  const [profile, record] = await Promise.all([deps.profiles.get(principal.tableName), deps.controlPlane.getAccount(principal.accountId)]);
   if (!profile) throw new NotFoundError(`Account ${principal.accountId} has no profile`);
-  return { ...profile, role: principal.role, keyId: principal.keyId };
+  return { ...profile, ...(record ? { homeRegion: record.region } : {}), role: principal.role, keyId: principal.keyId };
 };

@@ -1,3 +1,4 @@
+import type { Environment } from '../accounts/account';
 import { ValidationError } from '../domain-errors';
 import { classifyAddress, isIpAddress, isMetadataHostname, type AddressRange } from './webhook-address-ranges';
 
@@ -14,6 +15,19 @@ export { classifyAddress, type AddressRange } from './webhook-address-ranges';
  */
 export interface WebhookTargetPolicy {
   allowInsecureLocal: boolean;
+  /**
+   * The account's environment. When given, the stack's `allowInsecureLocal` opens up for a sandbox
+   * account alone: a production account keeps https to public addresses even on the local stack,
+   * so what it subscribes to there is what it may subscribe to once deployed.
+   */
+  environment?: () => Promise<Environment | undefined>;
+}
+
+/** The policy one account's webhooks go by: the stack's gate, narrowed by the account's environment. */
+export async function accountWebhookPolicy(policy: WebhookTargetPolicy): Promise<WebhookTargetPolicy> {
+  // The stack's gate comes first: a deployed stage never reads the account for it.
+  if (!policy.allowInsecureLocal || !policy.environment) return { allowInsecureLocal: policy.allowInsecureLocal };
+  return { allowInsecureLocal: (await policy.environment()) === 'sandbox' };
 }
 
 /** Long enough for any real receiver; a cap keeps stored subscriptions and logs small. */

@@ -2,6 +2,7 @@ import { ServiceUnavailableError, ValidationError } from '../domain-errors';
 import type { HostResolver } from '../../ports/host-resolver';
 import { classifyAddress, isIpAddress } from './webhook-address-ranges';
 import {
+  accountWebhookPolicy,
   checkWebhookUrl,
   describeRange,
   isDeliverableRange,
@@ -30,9 +31,10 @@ export interface WebhookTarget {
  */
 export async function resolveWebhookTarget(
   url: string | URL,
-  policy: WebhookTargetPolicy,
+  given: WebhookTargetPolicy,
   resolver: HostResolver,
 ): Promise<WebhookTarget> {
+  const policy = await accountWebhookPolicy(given);
   const checked = checkWebhookUrl(String(url), policy);
   const host = webhookHost(checked);
   if (isIpAddress(host)) return { url: checked, addresses: [host] };

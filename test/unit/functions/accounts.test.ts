@@ -77,6 +77,21 @@ describe('the account handlers', () => {
       expect(jsonBody(response)).toMatchObject({ accountId: 'acme', name: 'Acme', role: 'ADMIN' });
     });
 
+    it("records the stack's region as the account's home region, which the account reads back", async () => {
+      // Prepare
+      const createInRegion = createAccountRoute.with({ ...operatorParts(), context: () => ({ ...deps, region: 'eu-west-1' }) });
+      const created = await createInRegion(
+        apiGatewayEvent({ method: 'POST', resource: '/accounts', headers: bearer(OPERATOR_KEY), body: { accountId: 'acme' } }),
+        lambdaContext(),
+      );
+
+      // Act
+      const response = await getOwnAccount(bearer(jsonBody<CreatedAccountBody>(created).apiKey));
+
+      // Assess
+      expect(jsonBody(response)).toMatchObject({ accountId: 'acme', homeRegion: 'eu-west-1' });
+    });
+
     it('refuses an account ADMIN key with 401, since only the operator creates accounts', async () => {
       // Prepare
       const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'ADMIN' });
