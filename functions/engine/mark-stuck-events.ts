@@ -4,6 +4,7 @@ import { stuckEventMarking } from '../../shared/composition/stuck-event-marking'
 import { markStuckMessage, type StuckMarkContext } from '../../shared/domain/orchestration/stuck-event-marks';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { keptOnLocalQueue } from '../../shared/runtime/local-batch-failures';
 import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 const processor = new SqsFifoPartialProcessorAsync();
@@ -17,5 +18,5 @@ const markRecord = async (record: SQSRecord, context: StuckMarkContext) => {
 export const handler = consumerHandler(
   (): StuckMarkContext => stuckEventMarking(),
   (event: SQSEvent, lambdaContext, context) =>
-    processPartialResponse(event, loggingFailures('markStuckEvents', (record: SQSRecord) => markRecord(record, context)), processor, { context: lambdaContext, skipGroupOnError: true }),
+    processPartialResponse(event, loggingFailures('markStuckEvents', (record: SQSRecord) => markRecord(record, context)), processor, { context: lambdaContext, skipGroupOnError: true }).then(keptOnLocalQueue),
 );

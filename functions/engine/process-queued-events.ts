@@ -4,6 +4,7 @@ import { orchestrationOf } from '../../shared/composition/orchestration';
 import { runQueuedMessage, type QueuedMessageContext } from '../../shared/domain/orchestration/queued-event';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { keptOnLocalQueue } from '../../shared/runtime/local-batch-failures';
 import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 type Context = QueuedMessageContext;
@@ -22,5 +23,5 @@ const processRecord = async (record: SQSRecord, context: Context) => {
 export const handler = consumerHandler(
   (): Context => ({ orchestrationOf, onFailureNotKept: reportFailureNotKept }),
   (event: SQSEvent, lambdaContext, context) =>
-    processPartialResponse(event, loggingFailures('processQueuedEvents', (record: SQSRecord) => processRecord(record, context)), processor, { context: lambdaContext, skipGroupOnError: true }),
+    processPartialResponse(event, loggingFailures('processQueuedEvents', (record: SQSRecord) => processRecord(record, context)), processor, { context: lambdaContext, skipGroupOnError: true }).then(keptOnLocalQueue),
 );

@@ -6,6 +6,7 @@ import { positionWorkflowOf } from '../../shared/composition/position-workflow';
 import { processChunk, type ChunkProcessing } from '../../shared/domain/jobs/process-chunk';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { keptOnLocalQueue } from '../../shared/runtime/local-batch-failures';
 import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -19,5 +20,5 @@ export const handler = consumerHandler(
       loggingFailures('processInventoryChunks', async (record: SQSRecord) => logger.info('inventory chunk applied', await processChunk(record.body, context))),
       processor,
       { context: lambda },
-    ),
+    ).then(keptOnLocalQueue),
 );

@@ -4,6 +4,7 @@ import { webhookDeliveriesOf } from '../../shared/composition/webhook-delivery';
 import { deliverWebhook, type WebhookRetrying } from '../../shared/domain/webhooks/deliver-webhook';
 import { consumerHandler } from '../../shared/runtime/lambda-handler';
 import { logger } from '../../shared/runtime/logger';
+import { keptOnLocalQueue } from '../../shared/runtime/local-batch-failures';
 import { loggingFailures } from '../../shared/runtime/queue-record-failures';
 
 const processor = new BatchProcessor(EventType.SQS);
@@ -16,5 +17,5 @@ const processRecord = async (record: SQSRecord, context: WebhookRetrying) => {
 export const handler = consumerHandler(
   (): WebhookRetrying => ({ deliveriesOf: webhookDeliveriesOf }),
   (event: SQSEvent, lambda, context) =>
-    processPartialResponse(event, loggingFailures('deliverWebhooks', (record: SQSRecord) => processRecord(record, context)), processor, { context: lambda }),
+    processPartialResponse(event, loggingFailures('deliverWebhooks', (record: SQSRecord) => processRecord(record, context)), processor, { context: lambda }).then(keptOnLocalQueue),
 );

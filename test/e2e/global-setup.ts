@@ -17,8 +17,10 @@ const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStac
       inMemory: true,
       ports,
       operatorKey: 'e2e-operator-key',
-      // An event failing on an infrastructure error reaches the events DLQ after two tries 5 s apart, not five a minute apart.
-      eventsRedelivery: { visibilityTimeout: 5, maxReceiveCount: 2 },
+      // An event failing on an infrastructure error reaches the events DLQ after two tries 20 s apart, not five a
+      // minute apart. Not less: serverless-offline-sqs gathers a batch until a 5 s poll comes back empty, so a shorter
+      // timeout hands it the same message twice in one batch and delays every queued event.
+      eventsRedelivery: { visibilityTimeout: 20, maxReceiveCount: 2 },
     });
     return { stack, ports, stateDir };
   };

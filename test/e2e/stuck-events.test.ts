@@ -28,7 +28,7 @@ const stuckEvent = (eventId: string) =>
       const page = await http('GET', '/v1/events?status=STUCK', { apiKey: demoKey() });
       return (page.body.items as EventItem[] | undefined)?.find((item) => item.eventId === eventId);
     },
-    { description: `event ${eventId} listed as STUCK`, timeoutMs: 60_000, intervalMs: 1_000 },
+    { description: `event ${eventId} listed as STUCK`, timeoutMs: 100_000, intervalMs: 1_000 },
   );
 
 const outcomeOf = async (eventId: string): Promise<string> => {
@@ -72,7 +72,7 @@ describe('stuck events on the running local stack', () => {
     expect(entity.body.status).toBe('HELD');
     const listed = await http('GET', '/v1/events?status=STUCK', { apiKey: demoKey() });
     expect((listed.body.items as EventItem[]).map(({ eventId }) => eventId)).not.toContain('e2e-stuck-hold');
-  }, 120_000);
+  }, 180_000);
 
   it('refuses the retry of an event still waiting its turn with 409 EVENT_STILL_PENDING', async () => {
     // Prepare
