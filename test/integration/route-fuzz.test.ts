@@ -80,7 +80,8 @@ afterAll(async () => {
   const eventSources = eventSourceRegistry();
   for (const accountId of accountIds) {
     for (const { source } of await eventSources.listFor(accountId, {})) await eventSources.release(source, accountId, {});
-    await runQueuedEvents(accountId, 1);
+    // Generated events may FAIL on the demo workflows' rules, as they would for a caller: only the queue is cleared here.
+    await runQueuedEvents(accountId, 1, { failed: 'delete' });
   }
   await runBatchProcessor();
 });

@@ -71,9 +71,14 @@ export const peekQueuedEvents = async (accountId: string): Promise<QueuedEvent[]
  * Does what the SQS event source does in AWS for one account, in this process: hands the
  * account's queued events to the process-queued-events handler and deletes those it did not
  * report as failed, until a few rounds find none (events the handler relays are queued anew).
- * Returns the events it handed over.
+ * Returns the events it handed over. A failed record throws, unless `failed: 'delete'` (a suite that
+ * only clears the queue after itself) has it deleted with the rest.
  */
-export const runQueuedEvents = async (accountId: string, emptyRounds = 3): Promise<QueuedEvent[]> => {
+export const runQueuedEvents = async (
+  accountId: string,
+  emptyRounds = 3,
+  { failed = 'throw' }: { failed?: 'throw' | 'delete' } = {},
+): Promise<QueuedEvent[]> => {
   const handled: QueuedEvent[] = [];
   for (let empty = 0; empty < emptyRounds; ) {
     const messages = await receiveFor(accountId);
@@ -86,9 +91,9 @@ export const runQueuedEvents = async (accountId: string, emptyRounds = 3): Promi
     const reply = (await processQueuedEvents(fifoEventOf(messages), lambdaContext('processQueuedEvents'))) as {
       batchItemFailures: { itemIdentifier: string }[];
     };
-    const done = await deleteHandled(queueName(), messages, reply);
+    const done = await deleteHandled(queueName(), messages, failed === 'delete' ? { batchItemFailures: [] } : reply);
     handled.push(...done.map((message) => JSON.parse(message.Body as string) as QueuedEvent));
-    if (reply.batchItemFailures.length) throw new Error(`queued events failed: ${reply.batchItemFailures.map((f) => f.itemIdentifier).join(', ')}`);
+    if (failed === 'throw' && reply.batchItemFailures.length) throw new Error(`queued events failed: ${reply.batchItemFailures.map((f) => f.itemIdentifier).join(', ')}`);
   }
   return handled;
 };
