@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -179,7 +180,13 @@ beforeAll(async () => {
   expect(created.status).toBe(201);
   await ensureDemoCatalog(baseUrl(), created.body.apiKey);
   stateDir = mkdtempSync(join(tmpdir(), 'ordo-invoke-'));
-  writeStackState(stateDir, { ...stack, pid: process.pid, demoAccountId: SAMPLES_ACCOUNT, demoApiKey: created.body.apiKey });
+  // A drop bucket of its own: the import sample must not race the stack's own scheduled import over other suites' files.
+  const importBucket = `ordo-invoke-samples-${process.pid}`;
+  const s3 = new S3Client({ region: 'us-east-1', endpoint: stack.environment.AWS_ENDPOINT_URL_S3, forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  await s3.send(new CreateBucketCommand({ Bucket: importBucket }));
+  s3.destroy();
+  const environment = { ...stack.environment, ORDO_IMPORT_BUCKET: importBucket };
+  writeStackState(stateDir, { ...stack, environment, pid: process.pid, demoAccountId: SAMPLES_ACCOUNT, demoApiKey: created.body.apiKey });
   const envOfLane = (lane: number): NodeJS.ProcessEnv => ({
     ...process.env,
     ORDO_STATE_DIR: stateDir,

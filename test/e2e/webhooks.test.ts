@@ -47,7 +47,7 @@ afterAll(async () => {
   // Other suites keep creating orders in the demo account: nothing more is sent to these receivers.
   for (const webhookId of subscriptions) await http('DELETE', `/v1/webhooks/${webhookId}`, { apiKey: demoKey() });
   await Promise.all(receivers.map((receiver) => receiver.close()));
-});
+}, 30_000);
 
 describe('webhooks on the running local stack', () => {
   it('refuses to subscribe the metadata address, even on the local stack that takes http and loopback, naming url and storing nothing', async () => {

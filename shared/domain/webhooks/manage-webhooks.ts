@@ -58,11 +58,27 @@ export const visibleRecord = async (
   return record;
 };
 
-/** Writes a change made from `read`: a subscription deleted meanwhile is not found, one changed meanwhile a conflict. */
-const replace = async (record: WebhookSubscriptionRecord, read: WebhookSubscriptionRecord, { webhooks }: WebhookSubscriptions) => {
-  if (await webhooks.replace(record, read.version)) return;
-  const { webhookId } = read.subscription;
-  if (!(await webhooks.get(webhookId))) throw new NotFoundError(`No webhook ${webhookId} in this account`);
+/** Tries of a change before it is answered as a conflict: each reads the subscription afresh. */
+const CHANGE_TRIES = 3;
+
+/**
+ * Writes the change `change` makes to the subscription as read, again on a fresh read when the subscription
+ * changed meanwhile: deliveries count failures on the same record, and the caller's change (a url, events, a
+ * status, a new secret) holds whatever the count is. A subscription deleted meanwhile is not found; one that keeps
+ * changing is a conflict.
+ */
+const changed = async <R>(
+  webhookId: string,
+  caller: Caller,
+  context: WebhookSubscriptions,
+  change: (read: WebhookSubscriptionRecord) => Promise<{ record: WebhookSubscriptionRecord; answer: R }>,
+): Promise<R> => {
+  for (let tried = 0; tried < CHANGE_TRIES; tried++) {
+    const read = await visibleRecord(webhookId, caller, context);
+    const { record, answer } = await change(read);
+    if (await context.webhooks.replace(record, read.version)) return answer;
+    if (!(await context.webhooks.get(read.subscription.webhookId))) throw new NotFoundError(`No webhook ${webhookId} in this account`);
+  }
   throw new ConflictError(`Webhook ${webhookId} changed while it was written: send it again`, 'webhookId');
 };
 
@@ -118,19 +134,20 @@ export const updateWebhook = async (
   context: WebhookSubscriptions,
 ): Promise<WebhookSubscription> => {
   const body = validate(updateWebhookSchema, changes);
-  const read = await visibleRecord(webhookId, caller, context);
-  // Enabling starts afresh: the reason it was disabled and the failures that led there are gone.
-  const { disabledReason: _reason, ...kept } = read.subscription;
-  const enabling = body.status === 'ENABLED';
-  const subscription: WebhookSubscription = {
-    ...(enabling ? kept : read.subscription),
-    ...(body.url === undefined ? {} : { url: await checkedUrl(body.url, context) }),
-    ...(body.events === undefined ? {} : { events: body.events }),
-    ...(body.status === undefined ? {} : { status: body.status }),
-  };
-  const failures = enabling ? { consecutiveFailures: 0 } : {};
-  await replace({ ...read, subscription, ...failures, version: read.version + 1, updatedOn: context.clock.now().toISOString() }, read, context);
-  return subscription;
+  const url = body.url === undefined ? undefined : await checkedUrl(body.url, context);
+  return changed(webhookId, caller, context, async (read) => {
+    // Enabling starts afresh: the reason it was disabled and the failures that led there are gone.
+    const { disabledReason: _reason, ...kept } = read.subscription;
+    const enabling = body.status === 'ENABLED';
+    const subscription: WebhookSubscription = {
+      ...(enabling ? kept : read.subscription),
+      ...(url === undefined ? {} : { url }),
+      ...(body.events === undefined ? {} : { events: body.events }),
+      ...(body.status === undefined ? {} : { status: body.status }),
+    };
+    const failures = enabling ? { consecutiveFailures: 0 } : {};
+    return { record: { ...read, subscription, ...failures, version: read.version + 1, updatedOn: context.clock.now().toISOString() }, answer: subscription };
+  });
 };
 
 export const deleteWebhook = async ({ webhookId }: { webhookId: string }, caller: Caller, context: WebhookSubscriptions): Promise<void> => {
@@ -147,12 +164,12 @@ export const rotateWebhookSecret = async (
   caller: Caller,
   context: WebhookSubscriptions,
 ): Promise<WebhookSubscriptionWithSecret> => {
-  const read = await visibleRecord(webhookId, caller, context);
-  const id = read.subscription.webhookId;
-  const now = context.clock.now();
-  const { current } = await openWebhookSecrets(caller.accountId, id, read.secrets, context.keys);
-  const secret = generateWebhookSecret();
-  const secrets = await sealWebhookSecrets(caller.accountId, id, { current: secret, previous: { secret: current, rotatedOn: now } }, context.keys);
-  await replace({ ...read, secrets, version: read.version + 1, updatedOn: now.toISOString() }, read, context);
-  return { ...read.subscription, secret };
+  return changed(webhookId, caller, context, async (read) => {
+    const id = read.subscription.webhookId;
+    const now = context.clock.now();
+    const { current } = await openWebhookSecrets(caller.accountId, id, read.secrets, context.keys);
+    const secret = generateWebhookSecret();
+    const secrets = await sealWebhookSecrets(caller.accountId, id, { current: secret, previous: { secret: current, rotatedOn: now } }, context.keys);
+    return { record: { ...read, secrets, version: read.version + 1, updatedOn: now.toISOString() }, answer: { ...read.subscription, secret } };
+  });
 };

@@ -353,7 +353,32 @@ describe('updateWebhook', () => {
     expect((await getWebhook({ webhookId: theirs.webhookId }, admin, context)).status).toBe('ENABLED');
   });
 
-  it('answers a conflict when the subscription changed between its read and the write', async () => {
+  it('writes the change on a fresh read when a delivery counted a failure between the read and the write', async () => {
+    // Prepare
+    const store = new (class extends InMemoryWebhookSubscriptionStore {
+      countedOnce = false;
+      async replace(record: WebhookSubscriptionRecord, readVersion: number) {
+        if (!this.countedOnce) {
+          this.countedOnce = true;
+          const stored = this.records.get(record.subscription.webhookId) as WebhookSubscriptionRecord;
+          this.records.set(record.subscription.webhookId, { ...stored, consecutiveFailures: 1, version: stored.version + 1 });
+        }
+        return super.replace(record, readVersion);
+      }
+    })();
+    const context = contextOf({ webhooks: store });
+    const created = await createWebhook(body(), admin, context);
+
+    // Act
+    const rotated = await rotateWebhookSecret({ webhookId: created.webhookId }, admin, context);
+
+    // Assess
+    const stored = store.records.get(created.webhookId) as WebhookSubscriptionRecord;
+    expect(stored.consecutiveFailures).toBe(1);
+    expect((await openWebhookSecrets(admin.accountId, created.webhookId, stored.secrets, context.keys)).current).toBe(rotated.secret);
+  });
+
+  it('answers a conflict when the subscription changes between every read and its write', async () => {
     // Prepare
     const store = new (class extends InMemoryWebhookSubscriptionStore {
       async replace(record: WebhookSubscriptionRecord, readVersion: number) {
