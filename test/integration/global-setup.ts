@@ -30,7 +30,7 @@ export default async function globalSetup(): Promise<void> {
     // The attack and fuzz suites send hundreds of requests a second: counted, never refused. The rate limit test sets its own.
     ORDO_RATE_LIMIT_PER_SECOND: '100000',
     ORDO_MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
-    POWERTOOLS_LOG_LEVEL: 'SILENT',
+    POWERTOOLS_LOG_LEVEL: process.env.ORDO_TEST_LOG_LEVEL ?? 'SILENT',
     // The handlers' embedded-metric lines would fill the test output; unit tests read them.
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
