@@ -24,9 +24,7 @@ module.exports = {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      // Over a real stack that bundles each function on its first request, beside the invoke-local suite's builds:
-      // a first call can take seconds, which is not what these tests are about.
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/e2e/test-timeout.ts'],
       globalSetup: '<rootDir>/test/e2e/global-setup.ts',
       globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
     },
