@@ -13,7 +13,7 @@ const NO_HTTP_STATUS = 'Errors carry a code; its HTTP status lives in shared/htt
 
 export default tseslint.config(
   // .esbuild-*: the build folders of a running local stack and of `serverless invoke local` runs.
-  { ignores: ['node_modules/', '.esbuild/', '.esbuild-*/', '.serverless/', '.ordo/', 'coverage/', 'bench/results/'] },
+  { ignores: ['node_modules/', 'console/dist/', 'console/src/api/schema.d.ts', 'test/e2e/screenshots/', '.esbuild/', '.esbuild-*/', '.serverless/', '.ordo/', 'coverage/', 'bench/results/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
