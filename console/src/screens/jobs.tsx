@@ -1,4 +1,9 @@
 import type { ScreenProps } from '../app';
-import { Page } from '../components/page';
+import { JobList } from './jobs/job-list';
+import { JobPage } from './jobs/job-page';
 
-export const JobsScreen = (_props: ScreenProps) => <Page title="Jobs">{null}</Page>;
+/** `#/jobs` lists the jobs and takes a stock file; `#/jobs/<jobId>` follows one job's batches. */
+export const JobsScreen = ({ account, route }: ScreenProps) => {
+  const [, jobId] = route.segments;
+  return jobId ? <JobPage jobId={jobId} /> : <JobList account={account} />;
+};
