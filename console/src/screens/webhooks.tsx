@@ -15,5 +15,5 @@ export const WebhooksScreen = ({ account, route }: ScreenProps) => {
     );
   }
   const [, webhookId] = route.segments;
-  return webhookId ? <SubscriptionPage webhookId={webhookId} status={route.query.get('status') ?? ''} /> : <SubscriptionList />;
+  return webhookId ? <SubscriptionPage key={webhookId} webhookId={webhookId} status={route.query.get('status') ?? ''} /> : <SubscriptionList />;
 };

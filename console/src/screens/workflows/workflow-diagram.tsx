@@ -40,7 +40,7 @@ export const WorkflowDiagram = ({ diagram, error, loading }: { diagram?: string;
       <h2 id="diagram-title">State diagram</h2>
       <ErrorBanner error={error ?? renderError} />
       {(loading || (diagram && !svg && !renderError)) && <Loading what="the diagram" />}
-      {svg && <div class="diagram" dangerouslySetInnerHTML={{ __html: svg }} />}
+      {svg && <div class="diagram" role="region" aria-label="Workflow state diagram" tabIndex={0} dangerouslySetInnerHTML={{ __html: svg }} />}
       {diagram && (
         <details>
           <summary>Mermaid source</summary>

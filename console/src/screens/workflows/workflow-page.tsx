@@ -98,7 +98,7 @@ export const WorkflowPage = (props: WorkflowPageProps) => {
           <WorkflowDiagram diagram={diagram.data?.mermaid} error={diagram.error} loading={diagram.loading} />
           <RulesetTable rulesets={shown.rulesets} />
           {may(props.account, 'EVENT_CREATE') ? (
-            <DryRunForm workflow={shown} />
+            <DryRunForm key={`${shown.retailerId}/${shown.entityType}/${shown.subtype}/${shown.version}`} workflow={shown} />
           ) : (
             <p class="muted">A dry run needs a key with EVENT_CREATE.</p>
           )}
