@@ -2,6 +2,8 @@ import { ResponseContract } from '../support/response-contract';
 
 /** Calls the running local stack over real HTTP; every reply is checked against openapi.yaml. */
 export const baseUrl = () => process.env.ORDO_E2E_BASE_URL ?? '';
+/** The console the stack serves (http://127.0.0.1:<port>/), for the browser tests. */
+export const consoleUrl = () => process.env.ORDO_E2E_CONSOLE_URL ?? '';
 export const operatorKey = () => process.env.ORDO_E2E_OPERATOR_KEY ?? '';
 export const demoKey = () => process.env.ORDO_E2E_DEMO_KEY ?? '';
 
