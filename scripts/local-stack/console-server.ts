@@ -2,7 +2,8 @@ import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, resolve, sep } from 'node:path';
-import { consoleCacheControl, consoleContentSecurityPolicy, consoleContentType } from './console-policy';
+import { consoleCacheControl, consoleContentType } from '../../infra/console-files';
+import { consoleContentSecurityPolicy } from './console-policy';
 
 /** What the console reads at start from /config.json: where the API is (empty: its own origin) and the stage. */
 export interface ConsoleConfig {
@@ -46,9 +47,11 @@ const fileOf = async (root: string, pathname: string): Promise<Found> => {
   }
 };
 
-/** A browser opening a client route of the app (/orders/o-1) gets the app, as behind CloudFront; a missing file does not. */
-const isClientRoute = (request: IncomingMessage, pathname: string): boolean =>
-  (request.headers.accept ?? '').includes('text/html') && !pathname.startsWith('/assets/') && extname(pathname) === '';
+/**
+ * A client route of the app (/orders/o-1: no dot in its last segment, not under /assets/) gets index.html, as the
+ * CloudFront function ConsoleClientRoutes does in AWS; a missing file does not.
+ */
+const isClientRoute = (pathname: string): boolean => !pathname.startsWith('/assets/') && extname(pathname) === '';
 
 const send = (response: ServerResponse, status: number, headers: Record<string, string>, body?: string) => {
   response.writeHead(status, { ...headers, ...(body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) }) });
@@ -80,7 +83,7 @@ export const startConsoleServer = async (options: { root: string; port: number; 
       return send(response, 200, { ...common, 'content-type': consoleContentType(pathname), 'cache-control': 'no-cache' }, head ? undefined : config);
     }
     let found = await fileOf(root, pathname);
-    if ('status' in found && found.status === 404 && isClientRoute(request, pathname)) found = await fileOf(root, '/');
+    if ('status' in found && found.status === 404 && isClientRoute(pathname)) found = await fileOf(root, '/');
     if ('status' in found) {
       const text = found.status === 400 ? 'Bad request\n' : 'Not found\n';
       return send(response, found.status, { ...common, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-cache' }, text);

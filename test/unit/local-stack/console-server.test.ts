@@ -11,11 +11,11 @@ interface RawReply {
 }
 
 /** A request with its path sent exactly as written: fetch would resolve `..` before sending it. */
-const raw = (server: RunningConsoleServer, path: string, options: { method?: string; accept?: string } = {}): Promise<RawReply> =>
+const raw = (server: RunningConsoleServer, path: string, options: { method?: string } = {}): Promise<RawReply> =>
   new Promise((resolve, reject) => {
     const url = new URL(server.url);
     const outgoing = request(
-      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET', headers: options.accept ? { accept: options.accept } : {} },
+      { host: url.hostname, port: url.port, path, method: options.method ?? 'GET' },
       (response) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -93,18 +93,18 @@ describe('the local console server', () => {
     expect(reply.headers['cache-control']).toBe('no-cache');
   });
 
-  it('answers 404 for a file that does not exist', async () => {
+  it.each(['/assets/index-000000.js', '/missing.png', '/assets/chunk'])('answers 404 for %s, a file that does not exist', async (path) => {
     // Act
-    const reply = await raw(server, '/assets/index-000000.js');
+    const reply = await raw(server, path);
 
     // Assess
     expect(reply.status).toBe(404);
     expect(reply.body).toBe('Not found\n');
   });
 
-  it('answers a browser opening a client route with the app, so a reload of /orders/o-1 works', async () => {
+  it('answers a client route of the app with index.html, so a reload of /orders/o-1 works', async () => {
     // Act
-    const reply = await raw(server, '/orders/o-1', { accept: 'text/html,application/xhtml+xml' });
+    const reply = await raw(server, '/orders/o-1');
 
     // Assess
     expect(reply.status).toBe(200);
