@@ -10,7 +10,7 @@ import type { EventQueue, QueuedEvent } from '../../shared/ports/event-queue';
 import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
 import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
 import type { EventFailure, StuckEventRecords } from '../../shared/ports/stuck-event-records';
-import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
+import type { WorkflowRepository, WorkflowVersionEntry } from '../../shared/ports/workflow-repository';
 import { ManualClock } from './clock';
 import { RecordingMetrics } from './metrics';
 
@@ -221,11 +221,20 @@ export class InMemoryEventLog implements EventLog {
 
 /** Versioned workflows in an InMemoryEngineStore; like the DynamoDB adapter it picks the next version itself. */
 export class InMemoryWorkflowRepository implements WorkflowRepository {
+  private readonly versions: WorkflowVersionEntry[] = [];
+
   constructor(private readonly store: InMemoryEngineStore) {}
 
-  async saveNewVersion(workflow: Workflow, _createdOn: string): Promise<number> {
+  async saveNewVersion(workflow: Workflow, createdOn: string): Promise<number> {
     const latest = await this.store.loadWorkflow(workflow);
-    return this.store.putWorkflow({ ...workflow, version: (latest?.version ?? 0) + 1 }).version as number;
+    const version = this.store.putWorkflow({ ...workflow, version: (latest?.version ?? 0) + 1 }).version as number;
+    const { retailerId, entityType, subtype } = workflow;
+    this.versions.push({ retailerId, entityType, subtype, version, createdOn });
+    return version;
+  }
+
+  async listVersions(retailerId?: string): Promise<WorkflowVersionEntry[]> {
+    return this.versions.filter((entry) => !retailerId || entry.retailerId === retailerId).map((entry) => ({ ...entry }));
   }
 
   async get(key: WorkflowKey, version?: number): Promise<(Workflow & { version: number }) | undefined> {
