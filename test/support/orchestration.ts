@@ -4,7 +4,7 @@ import { InMemoryEngineStore, eventRecordKey } from '../../shared/engine/in-memo
 import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../shared/engine/engine-model';
 import { createCoreRegistry } from '../../shared/engine/rules/core/core-rules';
 import type { Workflow, WorkflowKey } from '../../shared/engine/workflow';
-import type { EntityIndex } from '../../shared/ports/entity-index';
+import type { EntityIndex, EntityListQuery } from '../../shared/ports/entity-index';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../shared/ports/event-log';
 import type { EventQueue, QueuedEvent } from '../../shared/ports/event-queue';
 import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
@@ -250,7 +250,7 @@ export class InMemoryWorkflowRepository implements WorkflowRepository {
 export class InMemoryEntityIndex implements EntityIndex {
   constructor(private readonly store: InMemoryEngineStore) {}
 
-  async list(query: { entityType: string; status?: string; retailerId?: string; limit: number; cursor?: string }) {
+  async list(query: EntityListQuery) {
     const roots = new Map<string, EventRecord>();
     for (const record of this.store.events.values()) {
       roots.set(JSON.stringify([record.event.retailerId, record.rootEntityType, record.rootRef]), record);
@@ -265,7 +265,8 @@ export class InMemoryEntityIndex implements EntityIndex {
         (entity) =>
           entity.entityType === query.entityType &&
           (query.status === undefined || entity.status === query.status) &&
-          (query.retailerId === undefined || entity.retailerId === query.retailerId),
+          (query.retailerId === undefined || entity.retailerId === query.retailerId) &&
+          (query.refPrefix === undefined || entity.ref.startsWith(query.refPrefix)),
       )
       .sort((a, b) => sortKey(b).localeCompare(sortKey(a)))
       .slice(0, query.limit);
