@@ -20,11 +20,11 @@ const receivers: WebhookReceiver[] = [];
 const subscriptions: string[] = [];
 const scratch = mkdtempSync(join(tmpdir(), 'ordo-console-catalog-'));
 
-/** A new tab on the console, signed in with the demo key. */
-const signedIn = async (viewport?: typeof PHONE): Promise<ConsolePage> => {
+/** A new tab on the console, signed in with the demo key or the one given. */
+const signedIn = async (viewport?: typeof PHONE, apiKey = demoKey()): Promise<ConsolePage> => {
   const tab = await openConsole(browser, viewport);
   tabs.push(tab);
-  await signIn(tab.page, demoKey());
+  await signIn(tab.page, apiKey);
   return tab;
 };
 
@@ -251,4 +251,28 @@ describe('the console Webhooks screen', () => {
     expect(await row.textContent()).toContain('204');
     expect(problems).toEqual([]);
   }, 90_000);
+});
+
+describe('the console for a READONLY key', () => {
+  it('offers no dry run, no upload and no webhooks, saying which permission they need', async () => {
+    // Prepare
+    const issued = await http('POST', '/v1/api-keys', { apiKey: demoKey(), body: { role: 'READONLY' } });
+    const { page, problems } = await signedIn(undefined, issued.body.apiKey);
+
+    // Act
+    await openDemoWorkflow(page);
+    await diagramOf(page).locator('svg').waitFor();
+    const dryRunButtons = await page.getByRole('button', { name: 'Run dry run' }).count();
+    const dryRunNote = await page.getByText('A dry run needs a key with EVENT_CREATE.').count();
+    await openScreen(page, 'Jobs');
+    await page.getByRole('heading', { level: 2, name: 'Jobs' }).waitFor();
+    const uploads = await page.getByLabel('Stock file (CSV)').count();
+    await openScreen(page, 'Webhooks');
+    const webhooksNote = await page.getByRole('status').filter({ hasText: 'WEBHOOK_MANAGE' }).count();
+
+    // Assess
+    expect(issued.status).toBe(201);
+    expect([dryRunButtons, dryRunNote, uploads, webhooksNote]).toEqual([0, 1, 0, 1]);
+    expect(problems).toEqual([]);
+  });
 });

@@ -10,7 +10,7 @@ type Location = Schemas['Location'];
 
 const COUNTS = ['onHand', 'reserved', 'safetyStock', 'available'] as const;
 
-/** Positions grouped by SKU, each group followed by its totals across the listed locations. */
+/** Positions grouped by SKU; a SKU held at several of the listed locations is followed by its totals. */
 const bySku = (positions: Position[]) => {
   const groups = new Map<string, Position[]>();
   for (const position of [...positions].sort((a, b) => a.skuRef.localeCompare(b.skuRef) || a.locationRef.localeCompare(b.locationRef))) {
@@ -57,17 +57,19 @@ const PositionRows = ({ positions, locations }: { positions: Position[]; locatio
               <td>{formatTime(position.updatedOn)}</td>
             </tr>
           ))}
-          <tr class="total-row">
-            <th scope="row" colSpan={2}>
-              Total {group.skuRef} ({group.rows.length} location{group.rows.length === 1 ? '' : 's'})
-            </th>
-            {COUNTS.map((count) => (
-              <td key={count} class="number">
-                {group.total[count]}
-              </td>
-            ))}
-            <td />
-          </tr>
+          {group.rows.length > 1 && (
+            <tr class="total-row">
+              <th scope="row" colSpan={2}>
+                Total {group.skuRef} ({group.rows.length} locations)
+              </th>
+              {COUNTS.map((count) => (
+                <td key={count} class="number">
+                  {group.total[count]}
+                </td>
+              ))}
+              <td />
+            </tr>
+          )}
         </tbody>
       ))}
     </Table>
