@@ -104,6 +104,24 @@ describe('the console Workflows screen', () => {
     expect(problems).toEqual([]);
   });
 
+  it("shows the API's refusal of a dry run, naming the field at fault", async () => {
+    // Prepare
+    const { page, problems } = await signedIn();
+    await openDemoWorkflow(page);
+    await page.getByLabel('Retailer', { exact: true }).fill('no such retailer!');
+
+    // Act
+    await page.getByRole('button', { name: 'Run dry run' }).click();
+    const refusal = page.getByRole('alert');
+    await refusal.waitFor();
+
+    // Assess
+    expect(await refusal.textContent()).toEqual(expect.stringMatching(/^VALIDATION_FAILED .*\(field retailerId\)/));
+    expect(await page.getByRole('table', { name: 'Actions' }).count()).toBe(0);
+    // Chromium logs the 400 answer itself: that line and nothing else, the page throws nothing.
+    expect(problems).toEqual([expect.stringContaining('status of 400')]);
+  });
+
   it('keeps the workflow page within the width of a phone, the diagram scrolling in its own frame', async () => {
     // Prepare
     const { page, problems } = await signedIn(PHONE);
