@@ -88,7 +88,7 @@ export const PlanDrawing = ({
       })}
       {target && (
         <g class="marker-delivery">
-          <rect x={target.x - 7} y={target.y - 7} width={14} height={14} transform={`rotate(45 ${target.x} ${target.y})`} />
+          <rect x={target.x - 9} y={target.y - 9} width={18} height={18} transform={`rotate(45 ${target.x} ${target.y})`} />
           <text x={target.x + 11} y={target.y + 18}>
             {deliveryLabel}
           </text>
