@@ -113,7 +113,6 @@ const EventRows = ({ events }: { events: EventView[] }) => (
         <th scope="col">Event</th>
         <th scope="col">Status</th>
         <th scope="col">Entity</th>
-        <th scope="col">Root</th>
         <th scope="col">Retailer</th>
         <th scope="col" class="number">
           Attempts
@@ -141,10 +140,16 @@ const EventRows = ({ events }: { events: EventView[] }) => (
             {event.error && <div class="muted">{event.error.code}</div>}
           </td>
           <td>
-            {event.entityType} {event.entityRef}
-          </td>
-          <td>
-            <RootLink event={event} />
+            {event.entityType === event.rootEntityType && event.entityRef === event.rootEntityRef ? (
+              <RootLink event={event} />
+            ) : (
+              <>
+                {event.entityType} {event.entityRef}
+                <div class="muted">
+                  of <RootLink event={event} />
+                </div>
+              </>
+            )}
           </td>
           <td>{event.retailerId}</td>
           <td class="number">{event.attempts}</td>
