@@ -26,6 +26,7 @@ const banner = (s: LocalStack) => {
   console.log(`
 Ordo is running (stage ${s.stage}${inMemory ? ', in memory: data is gone when you stop' : ', data kept in .ordo/'})
 
+  Console           ${s.consoleUrl}
   HTTP API          ${s.baseUrl}/v1
   DynamoDB Local    ${s.dynamoDbEndpoint}
   SQS (local)       ${s.sqsEndpoint}
@@ -37,7 +38,10 @@ Ordo is running (stage ${s.stage}${inMemory ? ', in memory: data is gone when yo
   Demo account      demo
   Demo API key      ${key}
 
-Try it:
+Open the console at ${s.consoleUrl} and sign in with the demo API key:
+  ${key}${inMemory ? '' : '   (also in .ordo/demo-key)'}
+
+Try the API:
   curl -s -H "Authorization: Bearer ${key}" ${s.baseUrl}/v1/account
 
 Import a stock file (picked up within a minute; docs/imports.md):

@@ -4,6 +4,8 @@ import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-has
 import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
 import { ensureDemoCatalog, ensureDemoEventSource, ensureDemoOrders } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
+import { prepareConsole } from './console-build';
+import { startConsoleServer } from './console-server';
 import { assertJava } from './java';
 import { assertPortFree, freePort } from './ports';
 import { startLocalS3 } from './s3-local';
@@ -25,6 +27,8 @@ export interface LocalStackPorts {
   eventBridgePubSub: number;
   lambda: number;
   websocket: number;
+  /** The console's static server; no console is served when left out. */
+  console?: number;
 }
 
 export interface LocalStackOptions {
@@ -54,6 +58,8 @@ export interface LocalStack {
   logFile: string;
   /** Where a test plans faults for the handlers to meet (see shared/adapters/faults/planned-faults.ts). */
   faultsFile: string;
+  /** Where the built console is served (http://127.0.0.1:<port>/), when the ports named one. */
+  consoleUrl?: string;
   echoLogs(): void;
   stop(): Promise<void>;
 }
@@ -67,6 +73,7 @@ export const portsFromEnv = (env: NodeJS.ProcessEnv = process.env): LocalStackPo
   eventBridgePubSub: Number(env.ORDO_EVENTBRIDGE_PUBSUB_PORT ?? 4011),
   lambda: Number(env.ORDO_LAMBDA_PORT ?? 3002),
   websocket: Number(env.ORDO_WEBSOCKET_PORT ?? 3001),
+  console: Number(env.ORDO_CONSOLE_PORT ?? 3003),
 });
 
 /** Free ports for every piece, for a stack beside a developer's own (tests, benchmarks). */
@@ -90,6 +97,7 @@ const PORT_SETTINGS: Record<keyof LocalStackPorts, [string, string]> = {
   eventBridgePubSub: ['the EventBridge emulator pub/sub', 'ORDO_EVENTBRIDGE_PUBSUB_PORT'],
   lambda: ['the offline Lambda API', 'ORDO_LAMBDA_PORT'],
   websocket: ['the offline websocket server', 'ORDO_WEBSOCKET_PORT'],
+  console: ['the console', 'ORDO_CONSOLE_PORT'],
 };
 
 /**
@@ -131,9 +139,20 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     const operatorKey = ensureOperatorKey(options.operatorKey, `${stateDir}/admin-key`);
     const masterKey = ensureMasterKey(process.env.ORDO_MASTER_KEY, `${stateDir}/master-key`);
     const eventBridgeEndpoint = `http://127.0.0.1:${ports.eventBridge}`;
+    const apiBase = `http://127.0.0.1:${ports.http}`;
     const logFile = `${stateDir}/logs/serverless.log`;
     const faultsFile = `${stateDir}/faults.json`;
     const webhookRetrySchedule = process.env.ORDO_WEBHOOK_RETRY_SCHEDULE || LOCAL_WEBHOOK_RETRY_SCHEDULE;
+
+    let consoleServer: Awaited<ReturnType<typeof startConsoleServer>> | undefined;
+    if (ports.console !== undefined) {
+      const root = await prepareConsole(progress);
+      progress(`Serving the console on port ${ports.console}`);
+      consoleServer = await startConsoleServer({ root, port: ports.console, config: { apiBase, stage: 'local' } });
+      stops.push(consoleServer.stop);
+    }
+    // The API answers CORS for the console's origin only (and any a developer adds, such as a Vite dev server's).
+    const consoleOrigins = [process.env.ORDO_CONSOLE_ORIGINS, consoleServer?.origin].filter(Boolean).join(',');
 
     // What the handlers run with; `serverless invoke local` gets the same through the stack state.
     const environment: Record<string, string> = {
@@ -168,6 +187,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
       // Read by the handlers at each commit; no file, no faults.
       ORDO_FAULTS_FILE: faultsFile,
+      ORDO_CONSOLE_ORIGINS: consoleOrigins,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
@@ -227,6 +247,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       controlTableName: settings.controlTableName,
       logFile,
       faultsFile,
+      consoleUrl: consoleServer?.url,
       echoLogs: offline.echo,
       stop: stopAll,
     };

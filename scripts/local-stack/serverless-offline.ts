@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { StartFailedError, waitFor } from './ports';
+import { freePort, StartFailedError, waitFor } from './ports';
 
 export interface RunningServerless {
   baseUrl: string;
@@ -30,9 +30,12 @@ export const startServerlessOffline = async (options: {
 
   // Its own build folder: another stack, or `serverless package`, in the same checkout rebuilds `.esbuild`.
   const buildDir = `.esbuild-offline-${options.httpPort}`;
+  // serverless-offline's ALB server defaults to port 3003, the console's. It listens only for functions with an
+  // `alb` event (Ordo has none); should one come, it gets a free port rather than the console's.
+  const albPort = await freePort();
   const child = spawn(
     process.execPath,
-    [resolve(projectRoot, 'node_modules/serverless/bin/serverless.js'), 'offline', 'start'],
+    [resolve(projectRoot, 'node_modules/serverless/bin/serverless.js'), 'offline', 'start', '--albPort', String(albPort)],
     { cwd: projectRoot, env: { ...options.env, ORDO_BUILD_DIR: buildDir }, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   const onOutput = (chunk: Buffer) => {

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freeLocalStackPorts, startLocalStack, type LocalStack, type LocalStackPorts } from '../../scripts/local-stack';
+import { freePort } from '../../scripts/local-stack/ports';
 
 /**
  * A port found free can still be taken before a child listens on it. A child then exits or
@@ -10,7 +11,8 @@ import { freeLocalStackPorts, startLocalStack, type LocalStack, type LocalStackP
  */
 const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStackPorts; stateDir: string }> => {
   const start = async () => {
-    const ports = await freeLocalStackPorts();
+    // The console too, served as `npm start` serves it, for the browser tests; the API answers CORS for its origin.
+    const ports = { ...(await freeLocalStackPorts()), console: await freePort() };
     const stateDir = mkdtempSync(join(tmpdir(), 'ordo-e2e-'));
     const stack = await startLocalStack({
       stateDir,
@@ -43,6 +45,8 @@ export default async function globalSetup(): Promise<void> {
   (globalThis as Record<string, unknown>).__ORDO_STACK__ = stack;
   Object.assign(process.env, {
     ORDO_E2E_BASE_URL: stack.baseUrl,
+    // The served console (http://127.0.0.1:<port>/), for test/support/browser.ts to open.
+    ORDO_E2E_CONSOLE_URL: stack.consoleUrl,
     ORDO_E2E_DYNAMODB: stack.dynamoDbEndpoint,
     ORDO_E2E_S3: stack.s3Endpoint,
     ORDO_E2E_SQS: stack.sqsEndpoint,
