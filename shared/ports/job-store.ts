@@ -1,4 +1,4 @@
-import type { Batch, ChunkResult } from '../domain/jobs/batch';
+import type { Batch, BatchTally, ChunkResult } from '../domain/jobs/batch';
 import type { Job } from '../domain/jobs/job';
 
 /** Jobs, their batches and the results of the batches' chunks, in one account. */
@@ -7,6 +7,8 @@ export interface JobStore {
   getJob(jobId: string): Promise<Job | undefined>;
   /** The job with every batch and chunk result, in one read. */
   loadJob(jobId: string): Promise<{ job: Job; batches: { batch: Batch; results: ChunkResult[] }[] } | undefined>;
+  /** One page of the jobs (of one retailer when given), newest first, each with its batches' counts but no error lists. */
+  listJobs(query: { retailerId?: string; limit: number; cursor?: string }): Promise<{ items: { job: Job; batches: BatchTally[] }[]; cursor?: string }>;
   loadBatch(jobId: string, batchId: string): Promise<{ batch: Batch; results: ChunkResult[] } | undefined>;
   createBatch(batch: Batch): Promise<void>;
   getChunkResult(jobId: string, batchId: string, chunk: number): Promise<ChunkResult | undefined>;

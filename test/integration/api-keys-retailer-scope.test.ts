@@ -19,6 +19,31 @@ describe('API keys of a retailer-scoped key', () => {
     expect(keyIdsOf(response.body.items)).not.toContain(otherRetailer.body.keyId);
   });
 
+  it('reads its retailer on GET /v1/account', async () => {
+    // Prepare
+    const admin = await newAccount('scope-whoami');
+    const scoped = await api.createApiKey(admin.apiKey, { role: 'READONLY', retailerId: 'r1' });
+
+    // Act
+    const response = await api.getAccount(scoped.body.apiKey);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body.retailerId).toBe('r1');
+  });
+
+  it('reads no retailer on GET /v1/account for an account-wide key', async () => {
+    // Prepare
+    const admin = await newAccount('scope-whoall');
+
+    // Act
+    const response = await api.getAccount(admin.apiKey);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body).not.toHaveProperty('retailerId');
+  });
+
   it("answers 404 when it revokes the account's unscoped ADMIN key, which keeps working", async () => {
     // Prepare
     const admin = await newAccount('scope-rev');

@@ -1,6 +1,7 @@
 import { handler as createJob } from '../../functions/jobs/create-job';
 import { handler as getBatch } from '../../functions/jobs/get-batch';
 import { handler as getJob } from '../../functions/jobs/get-job';
+import { handler as listJobs } from '../../functions/jobs/list-jobs';
 import { handler as postBatch } from '../../functions/jobs/post-batch';
 import { invoke } from '../support/api-gateway-event';
 import { runBatchProcessor } from '../support/inventory-queue';
@@ -14,6 +15,7 @@ export const jobsApi = {
   postBatch: (apiKey: string, jobId: string, body: unknown) =>
     invoke(postBatch, { method: 'POST', resource: '/v1/jobs/{jobId}/batches', pathParameters: { jobId }, apiKey, body }),
   getJob: (apiKey: string, jobId: string) => invoke(getJob, { method: 'GET', resource: '/v1/jobs/{jobId}', pathParameters: { jobId }, apiKey }),
+  listJobs: (apiKey: string, query: Record<string, string> = {}) => invoke(listJobs, { method: 'GET', resource: '/v1/jobs', query, apiKey }),
   getBatch: (apiKey: string, jobId: string, batchId: string) =>
     invoke(getBatch, { method: 'GET', resource: '/v1/jobs/{jobId}/batches/{batchId}', pathParameters: { jobId, batchId }, apiKey }),
 };

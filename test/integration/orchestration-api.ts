@@ -7,6 +7,7 @@ import { handler as postEventSync } from '../../functions/events/post-event-sync
 import { handler as retryEvent } from '../../functions/events/retry-event';
 import { handler as getWorkflow } from '../../functions/workflows/get-workflow';
 import { handler as getWorkflowDiagram } from '../../functions/workflows/get-workflow-diagram';
+import { handler as listWorkflows } from '../../functions/workflows/list-workflows';
 import { handler as putWorkflow } from '../../functions/workflows/put-workflow';
 import { invoke } from '../support/api-gateway-event';
 
@@ -28,6 +29,7 @@ export const orchestrationApi = {
       query,
       apiKey,
     }),
+  listWorkflows: (apiKey: string, query: Record<string, string> = {}) => invoke(listWorkflows, { method: 'GET', resource: '/v1/workflows', query, apiKey }),
   getWorkflowDiagram: (apiKey: string, entityType: string, subtype: string, query: Record<string, string>) =>
     invoke(getWorkflowDiagram, {
       method: 'GET',

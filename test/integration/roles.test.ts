@@ -18,6 +18,20 @@ describe('custom roles', () => {
     expect(refused.status).toBe(403);
   });
 
+  it("lists the custom role's permissions, sorted, on the key's GET /v1/account", async () => {
+    // Prepare
+    const admin = await newAccount('role-whoami');
+    await api.putRole(admin.apiKey, 'picker', { permissions: ['ORDER_READ', 'EVENT_CREATE', 'ACCOUNT_READ'] });
+    const issued = await api.createApiKey(admin.apiKey, { role: 'picker' });
+
+    // Act
+    const response = await api.getAccount(issued.body.apiKey);
+
+    // Assess
+    expect(response.status).toBe(200);
+    expect(response.body.permissions).toEqual(['ACCOUNT_READ', 'EVENT_CREATE', 'ORDER_READ']);
+  });
+
   it("changes what the role's keys may do from their next request", async () => {
     // Prepare
     const admin = await newAccount('role-change');

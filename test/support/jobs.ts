@@ -43,6 +43,24 @@ export class InMemoryJobStore implements JobStore {
     return { job, batches };
   }
 
+  /** Newest first like the DynamoDB store; the cursor is the offset of the next page. */
+  async listJobs(query: { retailerId?: string; limit: number; cursor?: string }) {
+    const jobs = [...this.jobs.values()]
+      .filter((job) => !query.retailerId || job.retailerId === query.retailerId)
+      .sort((a, b) => b.createdOn.localeCompare(a.createdOn) || b.jobId.localeCompare(a.jobId));
+    const from = Number(query.cursor ?? 0);
+    const items = jobs.slice(from, from + query.limit).map((job) => ({
+      job: structuredClone(job),
+      batches: [...this.batches.values()]
+        .filter((batch) => batch.jobId === job.jobId)
+        .map(({ rejected, ...batch }) => ({
+          batch: { ...structuredClone(batch), rejectedCount: rejected.length },
+          results: this.resultsOf(job.jobId, batch.batchId).map(({ errors: _errors, ...counts }) => counts),
+        })),
+    }));
+    return { items, cursor: from + query.limit < jobs.length ? String(from + query.limit) : undefined };
+  }
+
   async loadBatch(jobId: string, batchId: string) {
     const batch = this.batches.get(batchKey(jobId, batchId));
     return batch && { batch: structuredClone(batch), results: this.resultsOf(jobId, batchId) };

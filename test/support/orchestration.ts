@@ -4,13 +4,13 @@ import { InMemoryEngineStore, eventRecordKey } from '../../shared/engine/in-memo
 import type { AuditRecord, Entity, EventRecord, OrdoEvent, OutboxRecord, ScheduledEventRecord } from '../../shared/engine/engine-model';
 import { createCoreRegistry } from '../../shared/engine/rules/core/core-rules';
 import type { Workflow, WorkflowKey } from '../../shared/engine/workflow';
-import type { EntityIndex } from '../../shared/ports/entity-index';
+import type { EntityIndex, EntityListQuery } from '../../shared/ports/entity-index';
 import type { EventLog, EventLogFilter, LoggedEvent } from '../../shared/ports/event-log';
 import type { EventQueue, QueuedEvent } from '../../shared/ports/event-queue';
 import { deduplicationIdOf, messageGroupOf } from '../../shared/adapters/sqs/fifo-message-ids';
 import type { ScheduledEvents } from '../../shared/ports/scheduled-events';
 import type { EventFailure, StuckEventRecords } from '../../shared/ports/stuck-event-records';
-import type { WorkflowRepository } from '../../shared/ports/workflow-repository';
+import type { WorkflowRepository, WorkflowVersionEntry } from '../../shared/ports/workflow-repository';
 import { ManualClock } from './clock';
 import { RecordingMetrics } from './metrics';
 
@@ -221,11 +221,20 @@ export class InMemoryEventLog implements EventLog {
 
 /** Versioned workflows in an InMemoryEngineStore; like the DynamoDB adapter it picks the next version itself. */
 export class InMemoryWorkflowRepository implements WorkflowRepository {
+  private readonly versions: WorkflowVersionEntry[] = [];
+
   constructor(private readonly store: InMemoryEngineStore) {}
 
-  async saveNewVersion(workflow: Workflow, _createdOn: string): Promise<number> {
+  async saveNewVersion(workflow: Workflow, createdOn: string): Promise<number> {
     const latest = await this.store.loadWorkflow(workflow);
-    return this.store.putWorkflow({ ...workflow, version: (latest?.version ?? 0) + 1 }).version as number;
+    const version = this.store.putWorkflow({ ...workflow, version: (latest?.version ?? 0) + 1 }).version as number;
+    const { retailerId, entityType, subtype } = workflow;
+    this.versions.push({ retailerId, entityType, subtype, version, createdOn });
+    return version;
+  }
+
+  async listVersions(retailerId?: string): Promise<WorkflowVersionEntry[]> {
+    return this.versions.filter((entry) => !retailerId || entry.retailerId === retailerId).map((entry) => ({ ...entry }));
   }
 
   async get(key: WorkflowKey, version?: number): Promise<(Workflow & { version: number }) | undefined> {
@@ -241,7 +250,7 @@ export class InMemoryWorkflowRepository implements WorkflowRepository {
 export class InMemoryEntityIndex implements EntityIndex {
   constructor(private readonly store: InMemoryEngineStore) {}
 
-  async list(query: { entityType: string; status?: string; retailerId?: string; limit: number; cursor?: string }) {
+  async list(query: EntityListQuery) {
     const roots = new Map<string, EventRecord>();
     for (const record of this.store.events.values()) {
       roots.set(JSON.stringify([record.event.retailerId, record.rootEntityType, record.rootRef]), record);
@@ -256,7 +265,8 @@ export class InMemoryEntityIndex implements EntityIndex {
         (entity) =>
           entity.entityType === query.entityType &&
           (query.status === undefined || entity.status === query.status) &&
-          (query.retailerId === undefined || entity.retailerId === query.retailerId),
+          (query.retailerId === undefined || entity.retailerId === query.retailerId) &&
+          (query.refPrefix === undefined || entity.ref.startsWith(query.refPrefix)),
       )
       .sort((a, b) => sortKey(b).localeCompare(sortKey(a)))
       .slice(0, query.limit);

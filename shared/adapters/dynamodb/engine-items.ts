@@ -125,9 +125,19 @@ export const scheduledItem = (record: ScheduledEventRecord) => ({
   ...record,
 });
 
+/**
+ * Every workflow version of the account sits in one GSI1 partition, by retailer, then key, then
+ * version, so listing them is one Query that leaves the bodies out (versions written before this
+ * index key existed are not listed).
+ */
+export const WORKFLOWS_INDEX_PARTITION = 'WORKFLOWS';
+export const workflowsIndexPrefix = (retailerId: string) => `${retailerSegment(retailerId)}#`;
+
 export const workflowItem = (workflow: Workflow & { version: number }, createdOn: string) => ({
   PK: workflowPartition(workflow),
   SK: workflowSortKey(workflow.version),
+  GSI1PK: WORKFLOWS_INDEX_PARTITION,
+  GSI1SK: `${workflowsIndexPrefix(workflow.retailerId)}${workflow.entityType}#${workflow.subtype}#${workflowSortKey(workflow.version)}`,
   createdOn,
   workflow,
 });

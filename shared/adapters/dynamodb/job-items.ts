@@ -1,5 +1,5 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
-import type { Batch, ChunkResult, RecordError } from '../../domain/jobs/batch';
+import type { Batch, BatchTally, ChunkResult, RecordError } from '../../domain/jobs/batch';
 import type { Job } from '../../domain/jobs/job';
 
 /**
@@ -10,11 +10,18 @@ import type { Job } from '../../domain/jobs/job';
 const JOB_PREFIX = 'JOB#';
 export const jobPartition = (jobId: string) => `${JOB_PREFIX}${jobId}`;
 export const JOB_SORT_KEY = 'JOB';
-const BATCH_PREFIX = 'BATCH#';
+export const BATCH_PREFIX = 'BATCH#';
 export const batchSortKey = (batchId: string) => `${BATCH_PREFIX}${batchId}`;
 export const chunkSortKey = (batchId: string, chunk: number) => `${batchSortKey(batchId)}#CHUNK#${String(chunk).padStart(6, '0')}`;
 
 export const isChunk = (sk: string) => sk.includes('#CHUNK#');
+
+/**
+ * Every job's own item is also in one GSI1 partition by creation time, for the listing newest
+ * first (jobs written before this index key existed are not listed).
+ */
+export const JOBS_INDEX_PARTITION = 'JOBS';
+export const jobIndexKeys = (job: Pick<Job, 'jobId' | 'createdOn'>) => ({ GSI1PK: JOBS_INDEX_PARTITION, GSI1SK: `${job.createdOn}#${job.jobId}` });
 
 /** A chunk's stored result, the write that may complete its batch. */
 export const isChunkResultItem = (pk: string, sk: string) => pk.startsWith(JOB_PREFIX) && sk.startsWith(BATCH_PREFIX) && isChunk(sk);
@@ -51,6 +58,32 @@ export const batchFromItem = (item: Record<string, unknown>): Batch => ({
   rejected: unpackErrors(item.errors),
   createdOn: item.createdOn as string,
 });
+
+/** A batch's item as the job listing reads it, without its error list: `rejectedCount` stands for it. */
+export const batchTallyFromItem = (item: Record<string, unknown>): BatchTally['batch'] => ({
+  jobId: item.jobId as string,
+  batchId: item.batchId as string,
+  entityType: item.entityType as Batch['entityType'],
+  action: item.action as Batch['action'],
+  total: item.total as number,
+  chunkCount: item.chunkCount as number,
+  rejectedCount: (item.rejectedCount as number | undefined) ?? 0,
+  createdOn: item.createdOn as string,
+});
+
+export const resultCountsFromItem = (item: Record<string, unknown>): BatchTally['results'][number] => ({
+  chunk: item.chunk as number,
+  applied: item.applied as number,
+  unchanged: item.unchanged as number,
+  failed: item.failed as number,
+  completedOn: item.completedOn as string,
+});
+
+/** What the job listing reads of a job's partition: everything but the (gzipped) error lists. */
+export const TALLY_ATTRIBUTES = [
+  'SK', 'jobId', 'batchId', 'entityType', 'action', 'total', 'chunkCount', 'rejectedCount', 'createdOn',
+  'chunk', 'applied', 'unchanged', 'failed', 'completedOn',
+] as const;
 
 export const resultFromItem = (item: Record<string, unknown>): ChunkResult => ({
   chunk: item.chunk as number,

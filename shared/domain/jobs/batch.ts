@@ -54,6 +54,15 @@ export interface ChunkResult {
   completedOn: string;
 }
 
+/**
+ * A batch and its chunks' results without their error lists: enough to count the batch's
+ * records and tell its status, as a listing of jobs does for many batches at once.
+ */
+export interface BatchTally {
+  batch: Omit<Batch, 'rejected'> & { rejectedCount: number };
+  results: Omit<ChunkResult, 'errors'>[];
+}
+
 /** A chunk as it travels on the queue. Records are tuples to keep messages small. */
 export interface BatchChunk {
   accountId: string;

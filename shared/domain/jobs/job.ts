@@ -10,6 +10,13 @@ export const jobInputSchema = z.strictObject({
   retailerId: retailerIdSchema.optional(),
 });
 
+/** The query of GET /v1/jobs. */
+export const jobListQuerySchema = z.strictObject({
+  retailerId: retailerIdSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(25),
+  cursor: z.string().max(2000).optional(),
+});
+
 export interface Job {
   jobId: string;
   name: string;

@@ -1,10 +1,11 @@
+import type * as z from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { JobStore } from '../../ports/job-store';
 import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import { retailerFor, visibleTo } from '../orchestration/retailer-scope';
-import { batchView, jobView } from './batch-status';
-import { JOB_OPEN_HOURS, type Job } from './job';
+import { batchProgress, batchView, jobSummary, jobView } from './batch-status';
+import { JOB_OPEN_HOURS, type Job, type jobListQuerySchema } from './job';
 import { jobIdFrom } from './job-ids';
 
 export interface JobDeps {
@@ -46,4 +47,22 @@ export const getBatch = async (
   const loaded = owner && !visibleTo(owner.retailerId, scope) ? undefined : await deps.jobs.loadBatch(job, batch);
   if (!loaded) throw new NotFoundError(`No batch ${batchId} in job ${jobId}`);
   return batchView(loaded.batch, loaded.results);
+};
+
+/**
+ * The jobs newest first, each with its counts over its batches. A key scoped to a retailer sees
+ * that retailer's only: naming another lists nothing.
+ */
+export const listJobs = async (
+  query: z.infer<typeof jobListQuerySchema>,
+  scope: Pick<AccountPrincipal, 'retailerId'>,
+  deps: Pick<JobDeps, 'jobs' | 'clock'>,
+) => {
+  if (scope.retailerId && query.retailerId && query.retailerId !== scope.retailerId) return { items: [] };
+  const page = await deps.jobs.listJobs({ ...query, retailerId: scope.retailerId ?? query.retailerId });
+  const now = deps.clock.now();
+  return {
+    items: page.items.map(({ job, batches }) => jobSummary(job, batches.map(batchProgress), now)),
+    ...(page.cursor ? { cursor: page.cursor } : {}),
+  };
 };

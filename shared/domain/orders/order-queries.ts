@@ -43,19 +43,24 @@ export const getOrder = async (
 
 export const orderListQuerySchema = z.strictObject({
   status: z.string().min(1).max(100).optional(),
+  /** Orders whose ref begins with this, case-sensitive. */
+  ref: z.string().min(1).max(200).optional(),
   retailerId: retailerIdSchema.optional(),
   limit: z.coerce.number().int().min(1).max(100).default(25),
   cursor: z.string().max(2000).optional(),
 });
 
-/** Newest first. A retailer-scoped key sees its own retailer's orders only. */
+/**
+ * Newest first. A retailer-scoped key sees its own retailer's orders only. `ref` searches by
+ * prefix through the newest orders a bounded number at a time (see EntityIndex).
+ */
 export const listOrders = async (
-  query: z.infer<typeof orderListQuerySchema>,
+  { ref, ...query }: z.infer<typeof orderListQuerySchema>,
   scope: { retailerId?: string },
   { entityIndex: index }: { entityIndex: EntityIndex },
 ) => {
   const retailerId = query.retailerId || scope.retailerId ? retailerFor(query.retailerId, scope, 'hide') : undefined;
-  const page = await index.list({ entityType: ORDER, ...query, retailerId });
+  const page = await index.list({ entityType: ORDER, ...query, retailerId, ...(ref ? { refPrefix: ref } : {}) });
   return { items: page.items.map(orderSummary), cursor: page.cursor };
 };
 

@@ -219,6 +219,21 @@ describe('the account handlers', () => {
       expect(jsonBody(response)).toMatchObject({ accountId: 'globex', name: 'Globex', role: 'READONLY', keyId });
     });
 
+    it("tells a key its retailer scope and what its role grants, without CUSTOMER_READ for READONLY", async () => {
+      // Prepare
+      await postAccount({ accountId: 'acme', name: 'Acme' });
+      const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'acme', role: 'READONLY', retailerId: 'r1' });
+
+      // Act
+      const response = await getOwnAccount(bearer(apiKey));
+
+      // Assess
+      const body = jsonBody<{ retailerId?: string; permissions: string[] }>(response);
+      expect(body.retailerId).toBe('r1');
+      expect(body.permissions).toContain('ORDER_READ');
+      expect(body.permissions).not.toContain('CUSTOMER_READ');
+    });
+
     it('answers 404 when the account table holds no profile', async () => {
       // Prepare
       const { apiKey } = await seedApiKey(deps.controlPlane, { accountId: 'ghost', role: 'ADMIN' });

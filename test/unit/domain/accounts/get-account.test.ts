@@ -1,5 +1,6 @@
 import { getOwnAccount } from '../../../../shared/domain/accounts/get-account';
 import type { AccountPrincipal } from '../../../../shared/domain/accounts/principal';
+import { builtInPermissions } from '../../../../shared/domain/accounts/roles';
 import { NotFoundError } from '../../../../shared/domain/domain-errors';
 import { InMemoryAccountProfileStore, InMemoryAccountTables } from '../../../support/account-tables';
 import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
@@ -50,7 +51,38 @@ describe('getOwnAccount', () => {
       homeRegion: 'eu-west-1',
       role: 'READONLY',
       keyId: 'bbbbbbbbbbbbbbbb',
+      permissions: [...builtInPermissions('READONLY')].sort(),
     });
+  });
+
+  it("names the calling key's retailer when the key is scoped to one", async () => {
+    // Prepare
+    const scoped = accountPrincipal({ accountId: 'acme', role: 'READONLY', retailerId: 'r1' });
+
+    // Act
+    const account = await getOwnAccount({}, scoped, { profiles, controlPlane });
+
+    // Assess
+    expect(account.retailerId).toBe('r1');
+  });
+
+  it('leaves the retailer out for a key that sees the whole account', async () => {
+    // Act
+    const account = await getOwnAccount({}, principalOf('acme'), { profiles, controlPlane });
+
+    // Assess
+    expect(account).not.toHaveProperty('retailerId');
+  });
+
+  it("lists a custom role's permissions in sorted order", async () => {
+    // Prepare
+    const custom = accountPrincipal({ accountId: 'acme', role: 'picker', permissions: new Set(['ORDER_READ', 'EVENT_CREATE', 'ACCOUNT_READ']) });
+
+    // Act
+    const account = await getOwnAccount({}, custom, { profiles, controlPlane });
+
+    // Assess
+    expect(account).toMatchObject({ role: 'picker', permissions: ['ACCOUNT_READ', 'EVENT_CREATE', 'ORDER_READ'] });
   });
 
   it('throws NotFoundError when the caller table holds no profile', async () => {
