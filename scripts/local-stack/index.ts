@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import { loadSettings } from '../../shared/composition/settings';
 import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
-import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
+import { ensureDemoCatalog, ensureDemoEventSource, ensureDemoOrders } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { prepareConsole } from './console-build';
 import { startConsoleServer } from './console-server';
@@ -218,6 +218,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       progress('Loading the reference workflows, locations and stock of the demo account');
       await ensureDemoCatalog(offline.baseUrl, demo.apiKey, progress);
       await ensureDemoEventSource(offline.baseUrl, demo.apiKey);
+      await ensureDemoOrders(offline.baseUrl, demo.apiKey);
     }
 
     writeStackState(stateDir, {
