@@ -5,6 +5,7 @@ import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOper
 import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { assertJava } from './java';
+import { localConsoleOrigins } from './console-origins';
 import { assertPortFree, freePort } from './ports';
 import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
@@ -168,6 +169,8 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
       // Read by the handlers at each commit; no file, no faults.
       ORDO_FAULTS_FILE: faultsFile,
+      // The console's pages call this API from their own origin (infra/plugins/console-cors.js).
+      ORDO_CONSOLE_ORIGINS: localConsoleOrigins().join(','),
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       SLS_TELEMETRY_DISABLED: '1',
       SLS_NOTIFICATIONS_MODE: 'off',
