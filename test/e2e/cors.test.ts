@@ -1,8 +1,8 @@
-import { localConsoleOrigins } from '../../scripts/local-stack/console-origins';
+import { consoleUrl } from '../support/browser';
 import { baseUrl, demoKey, responseContract } from './http-client';
 
-/** The console's origin the stack was started with (ORDO_CONSOLE_ORIGINS, or the console port's default). */
-const CONSOLE = localConsoleOrigins()[0] as string;
+/** The origin of the console the stack serves, which its API answers CORS for. */
+const CONSOLE = new URL(consoleUrl()).origin;
 const EVIL = 'http://evil.example';
 
 /** A preflight as a browser sends it before a cross-origin call with an API key. */
