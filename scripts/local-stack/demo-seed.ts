@@ -1,5 +1,6 @@
 import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { DEMO_RETAILER, demoLocations, demoStock } from './demo-catalog';
+import { demoOrders } from './demo-orders';
 
 const send = async (baseUrl: string, apiKey: string, method: string, path: string, body?: unknown) => {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -67,4 +68,15 @@ export const ensureDemoCatalog = async (
     },
   );
   return { loaded: true, positions: stock.length };
+};
+
+/**
+ * Places the demo orders through the public API (sync, so they are booked and sourced at once)
+ * when the demo retailer has none yet: a start after orders were placed leaves them alone.
+ */
+export const ensureDemoOrders = async (baseUrl: string, apiKey: string): Promise<{ placed: number }> => {
+  const existing = await send(baseUrl, apiKey, 'GET', `/v1/orders?retailerId=${DEMO_RETAILER}&limit=1`);
+  if (((existing.json.items as unknown[]) ?? []).length > 0) return { placed: 0 };
+  for (const order of demoOrders) await send(baseUrl, apiKey, 'POST', '/v1/orders?mode=sync', order);
+  return { placed: demoOrders.length };
 };

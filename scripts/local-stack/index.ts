@@ -2,11 +2,12 @@ import { resolve } from 'node:path';
 import { loadSettings } from '../../shared/composition/settings';
 import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 import { ensureControlPlaneTable, ensureDemoAccount, ensureMasterKey, ensureOperatorKey } from './bootstrap';
-import { ensureDemoCatalog, ensureDemoEventSource } from './demo-seed';
+import { ensureDemoCatalog, ensureDemoEventSource, ensureDemoOrders } from './demo-seed';
 import { localDynamoDbClient, startDynamoDbLocal } from './dynamodb-local';
 import { prepareConsole } from './console-build';
 import { startConsoleServer } from './console-server';
 import { assertJava } from './java';
+import { localConsoleOrigins } from './console-origins';
 import { assertPortFree, freePort } from './ports';
 import { startLocalS3 } from './s3-local';
 import { startServerlessOffline } from './serverless-offline';
@@ -151,8 +152,12 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       consoleServer = await startConsoleServer({ root, port: ports.console, config: { apiBase, stage: 'local' } });
       stops.push(consoleServer.stop);
     }
-    // The API answers CORS for the console's origin only (and any a developer adds, such as a Vite dev server's).
-    const consoleOrigins = [process.env.ORDO_CONSOLE_ORIGINS, consoleServer?.origin].filter(Boolean).join(',');
+    // The API answers CORS for the console's origins only: by either name of this machine on the port it is served on,
+    // or ORDO_CONSOLE_ORIGINS when a developer sets it (a Vite dev server's, say), and the served console's own.
+    const consolePort = ports.console === undefined ? {} : { ORDO_CONSOLE_PORT: String(ports.console) };
+    const consoleOrigins = [
+      ...new Set([...localConsoleOrigins({ ...process.env, ...consolePort }), ...(consoleServer ? [consoleServer.origin] : [])]),
+    ].join(',');
 
     // What the handlers run with; `serverless invoke local` gets the same through the stack state.
     const environment: Record<string, string> = {
@@ -187,6 +192,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       ORDO_WEBHOOK_RETRY_SCHEDULE: webhookRetrySchedule,
       // Read by the handlers at each commit; no file, no faults.
       ORDO_FAULTS_FILE: faultsFile,
+      // The console's pages call this API from their own origin (infra/plugins/console-cors.js).
       ORDO_CONSOLE_ORIGINS: consoleOrigins,
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       SLS_TELEMETRY_DISABLED: '1',
@@ -218,6 +224,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
       progress('Loading the reference workflows, locations and stock of the demo account');
       await ensureDemoCatalog(offline.baseUrl, demo.apiKey, progress);
       await ensureDemoEventSource(offline.baseUrl, demo.apiKey);
+      await ensureDemoOrders(offline.baseUrl, demo.apiKey);
     }
 
     writeStackState(stateDir, {

@@ -1,4 +1,5 @@
 import { DEFAULT_STUCK_AFTER_MINUTES } from '../domain/orchestration/stuck-events';
+import { parseConsoleOrigins } from '../http/console-origin';
 
 /** Settings come from the environment that serverless.yml (or the local stack) sets. */
 export interface Settings {
@@ -52,6 +53,11 @@ export interface Settings {
   stuckAfterMinutes: number;
   /** `ORDO_RATE_LIMIT_PER_SECOND`: requests per second an account may make (default 100); `off` (0) switches the limit off. */
   rateLimitPerSecond: number;
+  /**
+   * `ORDO_CONSOLE_ORIGINS`: the origins whose pages may read the API's answers (CORS), comma-separated.
+   * The local stack lists the console's; empty in AWS unless the stage says otherwise.
+   */
+  consoleOrigins: string[];
 }
 
 const positiveNumber = (raw: string | undefined, fallback: number, name: string): number => {
@@ -95,6 +101,7 @@ export const loadSettings = (env: NodeJS.ProcessEnv = process.env): Settings => 
     outboxDlqName: env.ORDO_OUTBOX_DLQ_NAME || `ordo-${stage}-outbox-dlq`,
     stuckAfterMinutes: positiveNumber(env.ORDO_STUCK_AFTER_MINUTES, DEFAULT_STUCK_AFTER_MINUTES, 'ORDO_STUCK_AFTER_MINUTES'),
     rateLimitPerSecond: limitOrOff(env.ORDO_RATE_LIMIT_PER_SECOND, 100, 'ORDO_RATE_LIMIT_PER_SECOND'),
+    consoleOrigins: parseConsoleOrigins(env.ORDO_CONSOLE_ORIGINS),
   };
 };
 

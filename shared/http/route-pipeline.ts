@@ -1,9 +1,11 @@
 import middy, { type MiddlewareObj } from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEvent, APIGatewayProxyResult } from 'aws-lambda';
+import { settings } from '../composition/settings';
 import { validate } from '../domain/validation';
 import { logger } from '../runtime/logger';
 import '../runtime/local-key-guard';
+import { forConsoleOrigins } from './console-origin';
 import { readJsonBody } from './request-body';
 import { inRequestScope } from './request-scope';
 import { responses } from './response-middleware';
@@ -14,16 +16,19 @@ type RouteMiddleware = MiddlewareObj<APIGatewayProxyEvent, APIGatewayProxyResult
 
 /**
  * Every route: the logger with the request's correlation id, the JSON error shape, the security
- * headers. `around` wraps the rest (the tracer's subsegment on authenticated routes).
+ * headers, and CORS headers for the console's origins. `around` wraps the rest (the tracer's subsegment on authenticated routes).
  */
 export const lambdaRoute = (route: RouteDeclaration, run: (event: APIGatewayProxyEvent) => Promise<HttpResult>, around: RouteMiddleware[] = []): LambdaRoute =>
   Object.assign(
-    inRequestScope(
-      middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
-        .use(injectLambdaContext(logger, { resetKeys: true }))
-        .use(around)
-        .use(responses())
-        .handler(async (event) => toApiGatewayResult(await run(event), event.requestContext.requestId)),
+    forConsoleOrigins(
+      inRequestScope(
+        middy<APIGatewayProxyEvent, APIGatewayProxyResult>()
+          .use(injectLambdaContext(logger, { resetKeys: true }))
+          .use(around)
+          .use(responses())
+          .handler(async (event) => toApiGatewayResult(await run(event), event.requestContext.requestId)),
+      ),
+      () => settings().consoleOrigins,
     ),
     { route },
   );
