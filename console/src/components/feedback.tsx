@@ -29,7 +29,7 @@ export const Loading = ({ what }: { what: string }) => (
 const tone = (status: string) => {
   if (/^(COMPLETE|COMPLETED|SUCCESS|DELIVERED|ACTIVE|FULFILLED|SHIPPED|PICKED_UP|APPLIED)$/.test(status)) return 'good';
   if (/^(FAILED|CANCELLED|REJECTED|EXPIRED|DISABLED|STUCK|NO_MATCH|REVOKED|SUSPENDED)$/.test(status)) return 'bad';
-  if (/^(PENDING|CREATED|BOOKED|AWAITING_STOCK|RETRYING|IN_PROGRESS|PROCESSING)$/.test(status)) return 'wait';
+  if (/^(PENDING|CREATED|BOOKED|AWAITING_STOCK|RETRYING|IN_PROGRESS|PROCESSING|PARTIAL)$/.test(status)) return 'wait';
   return 'neutral';
 };
 
