@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, loadConfig, unwrap, type ConsoleConfig } from './api/client';
 import { ErrorBanner, Loading } from './components/feedback';
 import { href, useRoute, type Route } from './router';
@@ -26,10 +26,26 @@ const screens = [
   { name: 'webhooks', label: 'Webhooks', Screen: WebhooksScreen },
 ] as const;
 
+/**
+ * A hash route swaps the page without a load, which a screen reader does not announce and which
+ * leaves keyboard focus on a link that is gone: on a new path (not a new filter in its query), focus
+ * moves to the new page's heading, or to main when the page has none yet.
+ */
+const useFocusOnNewPage = (path: string) => {
+  const shown = useRef(path);
+  // A layout effect: right after the old page's elements are gone, before focus could rest on the body.
+  useLayoutEffect(() => {
+    if (shown.current === path) return;
+    shown.current = path;
+    (document.getElementById('page-title') ?? document.getElementById('main'))?.focus();
+  }, [path]);
+};
+
 const Shell = ({ account, onSignOut }: { account: Account; onSignOut: () => void }) => {
   const route = useRoute();
   const active = screens.find((screen) => screen.name === route.segments[0]) ?? screens[0];
   const { Screen } = active;
+  useFocusOnNewPage(route.segments.join('/'));
   return (
     <div class="shell">
       <a class="skip-link" href="#main" onClick={(event) => (event.preventDefault(), document.getElementById('main')?.focus())}>
@@ -50,7 +66,7 @@ const Shell = ({ account, onSignOut }: { account: Account; onSignOut: () => void
             ))}
           </ul>
         </nav>
-        <div class="identity" aria-label="Signed in as">
+        <div class="identity" role="group" aria-label="Signed in as">
           <span data-testid="account-name">{account.name}</span>
           <span class="muted">
             <span data-testid="account-role">{account.role}</span> ·{' '}

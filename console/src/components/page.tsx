@@ -9,7 +9,7 @@ export const Page = ({ title, actions, children }: { title: string; actions?: Co
   return (
     <section class="page" aria-labelledby="page-title">
       <header class="page-header">
-        <h1 id="page-title">{title}</h1>
+        <h1 id="page-title" tabIndex={-1}>{title}</h1>
         {actions && <div class="page-actions">{actions}</div>}
       </header>
       {children}
@@ -17,9 +17,13 @@ export const Page = ({ title, actions, children }: { title: string; actions?: Co
   );
 };
 
-/** A table that scrolls sideways on a narrow screen instead of squeezing its columns. */
+/**
+ * A table that scrolls sideways on a narrow screen instead of squeezing its columns. The frame is
+ * focusable so a keyboard can scroll it, and named apart from the page (whose heading is often the
+ * caption too): two landmarks of one name are indistinguishable in a screen reader's list.
+ */
 export const Table = ({ caption, children }: { caption: string; children: ComponentChildren }) => (
-  <div class="table-wrap" role="region" aria-label={caption} tabIndex={0}>
+  <div class="table-wrap" role="region" aria-label={`${caption} table`} tabIndex={0}>
     <table>
       <caption class="visually-hidden">{caption}</caption>
       {children}
