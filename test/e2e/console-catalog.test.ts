@@ -286,7 +286,7 @@ describe('the console for a READONLY key', () => {
     const dryRunButtons = await page.getByRole('button', { name: 'Run dry run' }).count();
     const dryRunNote = await page.getByText('A dry run needs a key with EVENT_CREATE.').count();
     await openScreen(page, 'Jobs');
-    await page.getByRole('heading', { level: 2, name: 'Jobs' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Recent jobs' }).waitFor();
     const uploads = await page.getByLabel('Stock file (CSV)').count();
     await openScreen(page, 'Webhooks');
     const webhooksNote = await page.getByRole('status').filter({ hasText: 'WEBHOOK_MANAGE' }).count();

@@ -32,7 +32,7 @@ export const JobList = ({ account }: { account: Account }) => {
     <Page title="Jobs">
       {may(account, 'JOB_CREATE') && <StockUpload account={account} openJobs={jobs.filter((job) => job.open)} />}
       <section class="block" aria-labelledby="job-list-title">
-        <h2 id="job-list-title">Jobs</h2>
+        <h2 id="job-list-title">Recent jobs</h2>
         <ErrorBanner error={first.error} />
         {first.loading && !first.data && <Loading what="jobs" />}
         {first.data && jobs.length === 0 && <p>No jobs yet.</p>}
