@@ -72,6 +72,7 @@ const EXPECTED: Record<string, Expectation> = {
   'jobs/create-job.json': { answers: 201 },
   'jobs/get-batch.json': { answers: 200 },
   'jobs/get-job.json': { answers: 200 },
+  'jobs/list-jobs.json': { answers: 200 },
   'jobs/import-inventory-files.json': { answers: QUEUED, fn: 'importInventoryFiles' },
   'jobs/post-batch.json': { answers: 202 },
   'jobs/process-inventory-chunks.json': { answers: QUEUED, fn: 'processInventoryChunks' },
@@ -102,6 +103,7 @@ const EXPECTED: Record<string, Expectation> = {
   'webhooks/update-webhook.json': { answers: 200 },
   'workflows/get-workflow-diagram.json': { answers: 200 },
   'workflows/get-workflow.json': { answers: 200 },
+  'workflows/list-workflows.json': { answers: 200 },
   'workflows/put-workflow.json': { answers: 201 },
 };
 
