@@ -1,4 +1,3 @@
-import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { DEMO_RETAILER, demoLocations, demoStock } from './demo-catalog';
 import { demoOrders } from './demo-orders';
 
@@ -37,19 +36,18 @@ export const ensureDemoEventSource = async (baseUrl: string, apiKey: string) =>
   send(baseUrl, apiKey, 'POST', '/v1/event-sources', { source: DEMO_EVENT_SOURCE, awsAccountId: LOCAL_AWS_ACCOUNT, retailerId: DEMO_RETAILER });
 
 /**
- * Loads the reference workflows, 20 locations and their stock into the demo account through
- * the public API, once: a second start finds them there and skips the load.
+ * Registers the demo retailer (which installs the reference workflows) and loads 20 locations and
+ * their stock into the demo account through the public API, once: a second start finds them there and skips the load.
  */
 export const ensureDemoCatalog = async (
   baseUrl: string,
   apiKey: string,
   onProgress: (line: string) => void = () => undefined,
 ): Promise<{ loaded: boolean; positions: number }> => {
-  const workflow = await send(baseUrl, apiKey, 'GET', `/v1/workflows/ORDER/HD?retailerId=${DEMO_RETAILER}`);
-  if (workflow.status === 404) {
-    for (const reference of referenceWorkflows(DEMO_RETAILER)) {
-      await send(baseUrl, apiKey, 'PUT', `/v1/workflows/${reference.entityType}/${reference.subtype}`, reference);
-    }
+  const retailer = await send(baseUrl, apiKey, 'GET', `/v1/retailers/${DEMO_RETAILER}`);
+  if (retailer.status === 404) {
+    // Registration installs the reference HD and CC workflows and the default sourcing profile.
+    await send(baseUrl, apiKey, 'PUT', `/v1/retailers/${DEMO_RETAILER}`, { name: 'Demo Retail', template: 'reference' });
   }
   const existing = await send(baseUrl, apiKey, 'GET', '/v1/locations');
   if (((existing.json.items as unknown[]) ?? []).length >= demoLocations.length) return { loaded: false, positions: 0 };

@@ -86,6 +86,10 @@ const EXPECTED: Record<string, Expectation> = {
   'orders/get-order-transitions.json': { answers: 200, wave: 2 },
   'orders/get-order.json': { answers: 200, wave: 2 },
   'orders/list-orders.json': { answers: 200 },
+  'retailers/get-retailer.json': { answers: 200 },
+  'retailers/list-retailers.json': { answers: 200 },
+  // The demo catalogue registered the demo retailer: registering it again answers 200.
+  'retailers/put-retailer.json': { answers: 200 },
   'roles/list-roles.json': { answers: 200 },
   'roles/put-role.json': { answers: 201 },
   'sourcing-profiles/get-sourcing-profile.json': { answers: 200 },

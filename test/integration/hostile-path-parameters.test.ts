@@ -4,6 +4,7 @@ import { handler as getBatch } from '../../functions/jobs/get-batch';
 import { handler as getJob } from '../../functions/jobs/get-job';
 import { handler as postBatch } from '../../functions/jobs/post-batch';
 import { handler as getLocation } from '../../functions/locations/get-location';
+import { handler as getRetailer } from '../../functions/retailers/get-retailer';
 import { handler as getSourcingProfile } from '../../functions/sourcing-profiles/get-sourcing-profile';
 import { dynamoDbClient } from '../../shared/composition/dynamodb-clients';
 import { settings } from '../../shared/composition/settings';
@@ -34,6 +35,7 @@ describe('path parameters no route can use', () => {
     ['an event source outside the EventBridge characters', releaseEventSource, 'DELETE', '/v1/event-sources/{source}', { source: '<script>' }, 'source'],
     ['a location ref of 3,000 characters', getLocation, 'GET', '/v1/locations/{ref}', { ref: LONG }, 'ref'],
     ['a retailer id of 3,000 characters', getSourcingProfile, 'GET', '/v1/sourcing-profiles/{retailerId}', { retailerId: LONG }, 'retailerId'],
+    ['a registered retailer id of 3,000 characters', getRetailer, 'GET', '/v1/retailers/{retailerId}', { retailerId: LONG }, 'retailerId'],
     ['a job id of 3,000 characters', getJob, 'GET', '/v1/jobs/{jobId}', { jobId: LONG }, 'jobId'],
     ['a batch id of 3,000 characters', getBatch, 'GET', '/v1/jobs/{jobId}/batches/{batchId}', { jobId: JOB_ID, batchId: LONG }, 'batchId'],
   ] as const)('answers %s with a 400 naming it', async (_case, handler, method, resource, pathParameters, field) => {

@@ -28,6 +28,7 @@ const LOOKS_UP_ONLY = 'ingesting looks a source up and never releases one; the r
 const ROTATION_WRAPS = 'rotation makes and wraps a new data key and never opens one';
 const ACCEPTS_ONLY = 'accepting an event seals and records it as PENDING, then enqueues it: the engine runs it later';
 const MARKS_ONLY = 'marking writes the event record alone: the orchestration parts it reads through come with the engine’s queue and batch writes';
+const REGISTERS_ONLY = 'registration writes single items: the workflows come with the engine store and its batch writes';
 const SWEEPS_ONLY = 'the sweep lists accounts and their due events, enqueues and removes them; it reads or writes no single item';
 
 export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
@@ -112,6 +113,9 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   getBatch: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(READS_ONLY, 'PutCommand'), never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(PING, 'DescribeTableCommand')],
   importInventoryFiles: [never(NO_COUNTS, 'BatchGetCommand', 'BatchWriteCommand'), never(PING, 'DescribeTableCommand')],
   checkAvailability: [never(READS_ONLY, 'PutCommand'), never(PING, 'DescribeTableCommand')],
+  putRetailer: [never(REGISTERS_ONLY, 'BatchWriteCommand'), never(PING, 'DescribeTableCommand')],
+  getRetailer: [never(READS_ONLY, 'BatchWriteCommand', 'PutCommand', 'UpdateCommand'), never(PING, 'DescribeTableCommand')],
+  listRetailers: [never(READS_ONLY, 'BatchWriteCommand', 'PutCommand', 'UpdateCommand'), never(PING, 'DescribeTableCommand')],
   putSourcingProfile: [never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   getSourcingProfile: [never(READS_ONLY, 'PutCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   createOrder: [never(PING, 'DescribeTableCommand')],

@@ -20,6 +20,12 @@ export class CachedSourcingProfileStore implements SourcingProfileStore {
     this.cached.delete(retailerId);
   }
 
+  async putIfAbsent(retailerId: string, profile: SourcingProfile): Promise<boolean> {
+    const stored = await this.store.putIfAbsent(retailerId, profile);
+    this.cached.delete(retailerId);
+    return stored;
+  }
+
   get(retailerId: string): Promise<SourcingProfile | undefined> {
     const now = this.clock.now().getTime();
     const hit = this.cached.get(retailerId);

@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'ROLE_UPDATE',
   'DATA_KEY_ROTATE',
   'WEBHOOK_MANAGE',
+  'RETAILER_READ',
+  'RETAILER_UPDATE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

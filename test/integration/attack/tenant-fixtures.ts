@@ -46,7 +46,7 @@ const setup = async (name: string, apiKey: string, request: { path?: Record<stri
 };
 
 /**
- * Seeds a tenant: its HD workflow, a location it owns with stock, a sourcing profile, an order with
+ * Seeds a tenant: its HD workflow, its retailer's registration, a location it owns with stock, a sourcing profile, an order with
  * customer data, an event, a job with a batch, a spare API key, an event source and a webhook
  * subscription. Unique markers make anything of it that leaks into another tenant's answer easy
  * to find.
@@ -67,6 +67,8 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       body: { ...workflow } as unknown as Record<string, unknown>,
     });
   }
+  // The workflows come through their own route above: registration adds the retailer's record alone.
+  await setup('PUT /v1/retailers/{retailerId}', ownerKey, { path: { retailerId }, body: { name: `Retailer ${tag}`, template: 'none' } });
   await setup('PUT /v1/locations/{ref}', ownerKey, { path: { ref: locationRef }, body: { name: `Tenant store ${tag}`, lat: 53.8, lon: -1.55 } });
   await setup('PUT /v1/inventory/{locationRef}/{skuRef}', ownerKey, { path: { locationRef, skuRef }, body: { onHand: 50 } });
   await setup('PUT /v1/sourcing-profiles/{retailerId}', ownerKey, { path: { retailerId }, body: {} });
@@ -132,6 +134,7 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       `${tag} Secret Lane`,
       '987.65',
       `PING_${tag}`,
+      `Retailer ${tag}`,
       `job ${tag}`,
       job.jobId,
       batch.batchId,

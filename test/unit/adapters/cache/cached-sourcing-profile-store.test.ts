@@ -23,6 +23,12 @@ class FakeSourcingProfileStore implements SourcingProfileStore {
     this.profiles.set(retailerId, p);
   }
 
+  async putIfAbsent(retailerId: string, p: SourcingProfile): Promise<boolean> {
+    if (this.profiles.has(retailerId)) return false;
+    this.profiles.set(retailerId, p);
+    return true;
+  }
+
   async get(retailerId: string): Promise<SourcingProfile | undefined> {
     this.reads.push(retailerId);
     const failure = this.failNextGet;

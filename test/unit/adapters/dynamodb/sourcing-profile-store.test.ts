@@ -1,4 +1,4 @@
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { ConditionalCheckFailedException, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createDocumentClient } from '../../../../shared/adapters/dynamodb/document-client';
@@ -39,6 +39,34 @@ describe('DynamoSourcingProfileStore', () => {
         TableName: TABLE,
         Item: { PK: 'SOURCING_PROFILE#R1', SK: 'PROFILE', profile },
       });
+    });
+  });
+
+  describe('putIfAbsent', () => {
+    it('writes the profile only on condition that the retailer has none, and says it did', async () => {
+      // Prepare
+      ddbMock.on(PutCommand).resolves({});
+
+      // Act
+      const stored = await store.putIfAbsent('R1', profile);
+
+      // Assess
+      expect(stored).toBe(true);
+      expect(ddbMock.commandCalls(PutCommand)[0].args[0].input).toMatchObject({
+        Item: { PK: 'SOURCING_PROFILE#R1', SK: 'PROFILE', profile },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      });
+    });
+
+    it('answers false, leaving the retailer its own profile, when one is there already', async () => {
+      // Prepare
+      ddbMock.on(PutCommand).rejects(new ConditionalCheckFailedException({ message: 'exists', $metadata: {} }));
+
+      // Act
+      const stored = await store.putIfAbsent('R1', profile);
+
+      // Assess
+      expect(stored).toBe(false);
     });
   });
 

@@ -1,0 +1,54 @@
+import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { RetailerRecord } from '../../domain/retailers/retailer';
+import type { RetailerRegistry } from '../../ports/retailer-registry';
+import { queryAll } from './query-all';
+
+// One partition for all of an account's retailers: a listing is one Query, read consistently.
+const RETAILERS_PARTITION = 'RETAILERS';
+const retailerKey = (retailerId: string) => ({ PK: RETAILERS_PARTITION, SK: `RETAILER#${retailerId}` });
+
+const fromItem = (item: Record<string, unknown>): RetailerRecord => ({
+  retailerId: String(item.retailerId),
+  name: String(item.name),
+  template: item.template as RetailerRecord['template'],
+  createdOn: String(item.createdOn),
+  updatedOn: String(item.updatedOn),
+});
+
+export class DynamoRetailerRegistry implements RetailerRegistry {
+  constructor(
+    private readonly client: DynamoDBDocumentClient,
+    private readonly tableName: string,
+  ) {}
+
+  /** One update: two registrations at once both land, and the first one's createdOn stays. */
+  async register(retailer: Omit<RetailerRecord, 'createdOn'>): Promise<{ retailer: RetailerRecord; created: boolean }> {
+    const { Attributes } = await this.client.send(
+      new UpdateCommand({
+        TableName: this.tableName,
+        Key: retailerKey(retailer.retailerId),
+        UpdateExpression: 'SET retailerId = :id, #name = :name, template = :template, updatedOn = :now, createdOn = if_not_exists(createdOn, :now)',
+        ExpressionAttributeNames: { '#name': 'name' },
+        ExpressionAttributeValues: { ':id': retailer.retailerId, ':name': retailer.name, ':template': retailer.template, ':now': retailer.updatedOn },
+        ReturnValues: 'ALL_OLD',
+      }),
+    );
+    const createdOn = typeof Attributes?.createdOn === 'string' ? Attributes.createdOn : retailer.updatedOn;
+    return { retailer: { ...retailer, createdOn }, created: !Attributes };
+  }
+
+  async get(retailerId: string): Promise<RetailerRecord | undefined> {
+    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: retailerKey(retailerId), ConsistentRead: true }));
+    return Item ? fromItem(Item) : undefined;
+  }
+
+  async list(): Promise<RetailerRecord[]> {
+    const items = await queryAll(this.client, {
+      TableName: this.tableName,
+      KeyConditionExpression: 'PK = :retailers',
+      ExpressionAttributeValues: { ':retailers': RETAILERS_PARTITION },
+      ConsistentRead: true,
+    });
+    return items.map(fromItem);
+  }
+}
