@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Outcome } from '../../engine/engine-model';
 import type { ExecutionError } from '../../engine/execution-outcome';
 import { retailerIdSchema } from '../../engine/workflow';
 import { eventInputSchema, type EventInput } from './event-input';
@@ -68,9 +69,7 @@ const FLUENT_STATUS = {
   NO_MATCH: 'NO_MATCH',
   FAILED: 'FAILED',
   DUPLICATE: 'DUPLICATE',
-} as const;
-
-type OrdoStatus = keyof typeof FLUENT_STATUS;
+} as const satisfies Record<Outcome, string>;
 
 /**
  * An Ordo event result in Fluent's response shape. Ordo entities have no numeric ids: the
@@ -78,7 +77,7 @@ type OrdoStatus = keyof typeof FLUENT_STATUS;
  */
 export const fluentEventAnswer = (
   input: Pick<EventInput, 'entityRef'>,
-  result: { eventId: string; status: OrdoStatus; error?: ExecutionError },
+  result: { eventId: string; status: Outcome; error?: ExecutionError },
 ) => ({
   eventId: result.eventId,
   entityId: input.entityRef,
