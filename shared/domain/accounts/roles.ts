@@ -26,6 +26,8 @@ export const PERMISSIONS = [
   'ROLE_UPDATE',
   'DATA_KEY_ROTATE',
   'WEBHOOK_MANAGE',
+  'SETTINGS_READ',
+  'SETTINGS_UPDATE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
