@@ -25,7 +25,7 @@ import { engineStoreOf, workflowsOf } from './account-stores';
 import { catalogPart } from './catalog';
 import { dataKeys } from './data-keys';
 import { accountMetricsOf } from './account-metrics';
-import { settingsReaderOf } from './account-settings';
+import { settingsReaderOf } from './rule-settings';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 import { eventQueue } from './sqs-queues';

@@ -15,3 +15,6 @@ export interface SettingStore {
   /** Removes the value set, so the one below (the account's, or the default) applies again. */
   remove(name: string, retailerId?: string): Promise<void>;
 }
+
+/** What rules need of the store: reading alone. */
+export type SettingReads = Pick<SettingStore, 'list'>;
