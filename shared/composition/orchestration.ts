@@ -25,6 +25,7 @@ import { engineStoreOf, workflowsOf } from './account-stores';
 import { catalogPart } from './catalog';
 import { dataKeys } from './data-keys';
 import { accountMetricsOf } from './account-metrics';
+import { settingsReaderOf } from './rule-settings';
 import { documentClient } from './dynamodb-clients';
 import { settings } from './settings';
 import { eventQueue } from './sqs-queues';
@@ -63,7 +64,7 @@ const build = (account: AccountContext): AccountOrchestration => {
       hopLimit: settings().hopLimit,
       // Popular SKUs make executions collide on one position; each re-run reads fresh stock.
       maxConflictRetries: 10,
-      services: { inventory: store, sourcing, orders: indexedOrderFinder(entityIndex) },
+      services: { inventory: store, sourcing, orders: indexedOrderFinder(entityIndex), settings: settingsReaderOf(account) },
       workflowCache: new WorkflowCache({ clock: systemClock }),
     }),
     registry,

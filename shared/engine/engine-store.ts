@@ -37,11 +37,20 @@ export interface InventoryReader {
 }
 
 /**
+ * The settings set for a retailer (its own over its account's), by name, for rules that read them
+ * through `ctx.setting`. The engine knows no setting: their names, types and defaults are the domain's.
+ */
+export interface SettingsReader {
+  valuesFor(retailerId: string): Promise<ReadonlyMap<string, unknown>>;
+}
+
+/**
  * Read-only services rules may use, passed in EngineDeps.services. Rules see them as
  * `ctx.services`, with `inventory` showing the execution's own pending changes on top of the
  * committed stock. Other entries are handed to rules as they are.
  */
 export interface RuleServices {
   inventory?: InventoryReader;
+  settings?: SettingsReader;
   [name: string]: unknown;
 }

@@ -27,6 +27,7 @@ export class Execution {
   private readonly queue: OrdoEvent[] = [];
   private readonly services: RuleServices;
   private rulesetsRun = 0;
+  private settingValues: Promise<ReadonlyMap<string, unknown>> | undefined;
   private position: ExecutionPosition | undefined;
 
   constructor(
@@ -148,6 +149,7 @@ export class Execution {
         workflow: workflow.workflow,
         now,
         services: this.services,
+        setting: (name) => this.setting(event.retailerId, name),
       };
       const started = performance.now();
       const result = rule.definition.run(ctx, rule.props);
@@ -160,6 +162,13 @@ export class Execution {
       }
     }
     position.rule = undefined;
+  }
+
+  /** Every event of an execution is of its root's retailer, so one read serves the whole execution. */
+  private async setting(retailerId: string, name: string): Promise<unknown> {
+    if (!this.services.settings) return undefined;
+    this.settingValues ??= this.services.settings.valuesFor(retailerId);
+    return (await this.settingValues).get(name);
   }
 
   private apply(action: Action, event: OrdoEvent, key: string, inlineEventId: string | undefined): void {

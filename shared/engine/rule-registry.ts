@@ -18,6 +18,12 @@ export interface RuleContext {
    * given, reads committed stock with this execution's pending inventory changes applied.
    */
   services: RuleServices;
+  /**
+   * The value set for a setting of the event's retailer (its own, else its account's), or
+   * undefined when none is set: the rule then keeps its own behaviour. Read once per execution
+   * and only when a rule asks.
+   */
+  setting(name: string): Promise<unknown>;
 }
 
 export interface RuleDefinition<P = unknown> {

@@ -94,6 +94,8 @@ const EXPECTED: Record<string, Expectation> = {
   'retailers/put-retailer.json': { answers: 200 },
   'roles/list-roles.json': { answers: 200 },
   'roles/put-role.json': { answers: 201 },
+  'settings/list-settings.json': { answers: 200 },
+  'settings/put-setting.json': { answers: 200 },
   'sourcing-profiles/get-sourcing-profile.json': { answers: 200 },
   'sourcing-profiles/put-sourcing-profile.json': { answers: 200 },
   'webhooks/create-webhook.json': { answers: 201 },

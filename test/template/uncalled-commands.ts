@@ -120,6 +120,8 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   listRetailers: [never(READS_ONLY, 'BatchWriteCommand', 'PutCommand', 'UpdateCommand'), never(PING, 'DescribeTableCommand')],
   putSourcingProfile: [never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
   getSourcingProfile: [never(READS_ONLY, 'PutCommand'), never(LISTS_NOTHING, 'paginateQuery'), never(PING, 'DescribeTableCommand')],
+  listSettings: [never(READS_ONLY, 'PutCommand', 'DeleteCommand'), never(PING, 'DescribeTableCommand')],
+  putSetting: [never(PING, 'DescribeTableCommand')],
   createOrder: [never(PING, 'DescribeTableCommand')],
   listOrders: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   getOrder: [

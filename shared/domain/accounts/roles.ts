@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'WEBHOOK_MANAGE',
   'RETAILER_READ',
   'RETAILER_UPDATE',
+  'SETTINGS_READ',
+  'SETTINGS_UPDATE',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

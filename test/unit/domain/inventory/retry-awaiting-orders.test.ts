@@ -53,6 +53,7 @@ const contextFor = (orders: OrderFinder, attributes: Record<string, unknown> = {
     workflow: inventoryPositionWorkflow('R1'),
     now: new Date('2025-01-01T10:00:00.000Z'),
     services: { orders },
+    setting: async () => undefined,
   };
 };
 
