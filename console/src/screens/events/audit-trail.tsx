@@ -26,8 +26,9 @@ export const AuditTrail = ({ records }: { records: AuditRecord[] }) =>
     <p class="muted">No audit records.</p>
   ) : (
     <ol class="audit-trail">
-      {records.map((record) => (
-        <li key={record.seq} class={TROUBLE.has(record.kind) ? 'audit-trouble' : undefined}>
+      {/* A retried event's runs each number their records from 1, so `seq` repeats: the position is the key. */}
+      {records.map((record, index) => (
+        <li key={index} class={TROUBLE.has(record.kind) ? 'audit-trouble' : undefined}>
           <span class="audit-kind">{record.kind}</span> <span class="audit-text">{describe(record)}</span>
           {record.outcome && (
             <>
