@@ -242,6 +242,8 @@ describe('the console’s Orders and Events screens in Chromium', () => {
     const outcome = page.getByRole('status').filter({ hasText: 'Retried: the event is now' });
     await outcome.waitFor({ timeout: 100_000 });
     expect(await outcome.textContent()).toContain('SUCCESS');
+    // The page reloads the event once the retry has its outcome: the status follows within moments.
+    await page.getByTestId('event-status').filter({ hasText: 'SUCCESS' }).waitFor({ timeout: 10_000 });
     expect(await page.getByTestId('event-status').textContent()).toContain('SUCCESS');
     expect(await page.getByRole('button', { name: 'Retry' }).count()).toBe(0);
     expect(problems).toEqual([]);
