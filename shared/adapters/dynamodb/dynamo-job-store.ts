@@ -18,7 +18,6 @@ import {
   jobIndexKeys,
   jobPartition,
   packErrors,
-  packFieldNotes,
   resultCountsFromItem,
   resultFromItem,
 } from './job-items';
@@ -120,7 +119,7 @@ export class DynamoJobStore implements JobStore {
   }
 
   async createBatch(batch: Batch): Promise<void> {
-    const { rejected, fieldNotes, ...fields } = batch;
+    const { rejected, ...fields } = batch;
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
@@ -130,7 +129,6 @@ export class DynamoJobStore implements JobStore {
           ...fields,
           rejectedCount: rejected.length,
           ...packErrors(rejected),
-          ...packFieldNotes(fieldNotes),
           // A batch is never younger than its job by more than the time the job stays open.
           expiresAt: expiry(batch.createdOn) + JOB_OPEN_HOURS * 3600,
         },
