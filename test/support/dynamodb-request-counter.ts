@@ -23,16 +23,19 @@ const tablesOf = (input: Record<string, unknown>): string[] => {
 export class DynamoDbRequestCounter {
   private counts = new Map<string, number>();
   private writes = new Map<string, number>();
+  private committed = new Map<string, number>();
 
   attach(client: DynamoDBClient): this {
     client.middlewareStack.add(
       (next, context) => async (args) => {
         const operation = String(context.commandName ?? 'unknown').replace(/Command$/, '');
         this.counts.set(operation, (this.counts.get(operation) ?? 0) + 1);
-        if (WRITES.has(operation)) {
-          for (const table of tablesOf(args.input as Record<string, unknown>)) this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
-        }
-        return next(args);
+        const tables = WRITES.has(operation) ? tablesOf(args.input as Record<string, unknown>) : [];
+        for (const table of tables) this.writes.set(table, (this.writes.get(table) ?? 0) + 1);
+        const output = await next(args);
+        // Only now did the write land: a refused conditional write or a cancelled transaction wrote nothing.
+        for (const table of tables) this.committed.set(table, (this.committed.get(table) ?? 0) + 1);
+        return output;
       },
       { step: 'initialize', name: 'ordoRequestCounter' },
     );
@@ -42,6 +45,7 @@ export class DynamoDbRequestCounter {
   reset(): void {
     this.counts.clear();
     this.writes.clear();
+    this.committed.clear();
   }
 
   byOperation(): Record<string, number> {
@@ -50,6 +54,11 @@ export class DynamoDbRequestCounter {
 
   total(): number {
     return [...this.counts.values()].reduce((sum, count) => sum + count, 0);
+  }
+
+  /** Write requests that succeeded, by the table they named: what was really written, not what was tried. */
+  committedWritesByTable(): Record<string, number> {
+    return Object.fromEntries(this.committed.entries());
   }
 
   /** Write requests (Put, Update, Delete, BatchWrite, TransactWrite) by the table they named. */

@@ -17,12 +17,22 @@ export const relayEvents = async (
   return events.length;
 };
 
-const runInScope = async (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> => {
+export interface RunOptions {
+  /**
+   * Whether a DUPLICATE is noted on the event's record at once (the default). A caller that may still refuse the
+   * request (an order resent with another body) notes it itself once it accepts, so a refusal writes nothing.
+   */
+  recordDuplicate?: boolean;
+}
+
+const runInScope = async (event: OrdoEvent, account: AccountOrchestration, options: RunOptions): Promise<ExecutionResult> => {
   const result = await account.engine.process(event);
   countRun(result, account.metrics);
   const of = { retailerId: event.retailerId, eventId: event.id };
   if (result.outcome === 'DUPLICATE') {
-    await account.eventRecords.recordDuplicate(event.retailerId, event.id, account.clock.now().toISOString());
+    if (options.recordDuplicate !== false) {
+      await account.eventRecords.recordDuplicate(event.retailerId, event.id, account.clock.now().toISOString());
+    }
     await relayEvents(of, await account.outbox.pending(of), account);
     return result;
   }
@@ -35,5 +45,5 @@ const runInScope = async (event: OrdoEvent, account: AccountOrchestration): Prom
  * other root entities. Used by the sync API, the queue consumer and the retry path alike.
  * A redelivered event relays what an earlier run committed but could not hand on.
  */
-export const runEvent = (event: OrdoEvent, account: AccountOrchestration): Promise<ExecutionResult> =>
-  account.runScope.ofEvent(event.id, () => runInScope(event, account));
+export const runEvent = (event: OrdoEvent, account: AccountOrchestration, options: RunOptions = {}): Promise<ExecutionResult> =>
+  account.runScope.ofEvent(event.id, () => runInScope(event, account, options));

@@ -109,10 +109,14 @@ export const createOrder = async (
     const submitted = await submitEvent(event, account);
     return { outcome: 'CREATED', order: { ref: input.ref, status: 'PENDING', eventId: submitted.eventId } };
   }
-  const result = await runEvent(event, account);
+  // A resend with another body is refused with 409 and must write nothing: the duplicate is noted only once accepted.
+  const result = await runEvent(event, account, { recordDuplicate: false });
   if (result.outcome === 'DUPLICATE') {
     const raced = await existing();
-    if (raced) return raced;
+    if (raced) {
+      await account.eventRecords.recordDuplicate(retailerId, event.id, account.clock.now().toISOString());
+      return raced;
+    }
   }
   if (result.outcome !== 'SUCCESS' || !result.entity) {
     throw new OrderNotAcceptedError(
