@@ -9,11 +9,14 @@ import { waitFor } from '../support/wait-for';
 
 export { runBatchProcessor };
 
+/** serverless.yml gives postBatch 29 s: a 5,000-record batch is validated and queued within one call. */
+const POST_BATCH_TIMEOUT_MS = 29_000;
+
 /** The Job/Batch routes, called in-process against DynamoDB Local and the local SQS server. */
 export const jobsApi = {
   createJob: (apiKey: string, body: unknown) => invoke(createJob, { method: 'POST', resource: '/v1/jobs', apiKey, body }),
   postBatch: (apiKey: string, jobId: string, body: unknown) =>
-    invoke(postBatch, { method: 'POST', resource: '/v1/jobs/{jobId}/batches', pathParameters: { jobId }, apiKey, body }),
+    invoke(postBatch, { method: 'POST', resource: '/v1/jobs/{jobId}/batches', pathParameters: { jobId }, apiKey, body }, POST_BATCH_TIMEOUT_MS),
   getJob: (apiKey: string, jobId: string) => invoke(getJob, { method: 'GET', resource: '/v1/jobs/{jobId}', pathParameters: { jobId }, apiKey }),
   listJobs: (apiKey: string, query: Record<string, string> = {}) => invoke(listJobs, { method: 'GET', resource: '/v1/jobs', query, apiKey }),
   getBatch: (apiKey: string, jobId: string, batchId: string) =>

@@ -5,6 +5,8 @@ import { loadSettings } from '../../shared/composition/settings';
 import { lambdaContext } from './api-gateway-event';
 import { deleteHandled, localSqs, queueUrlOf, sqsEventOf as eventOf } from './local-queue';
 
+/** serverless.yml gives processInventoryChunks 100 s. */
+const PROCESS_CHUNKS_TIMEOUT_MS = 100_000;
 /** The stage's queue, as the handlers under test name it. */
 const queueName = () => loadSettings().inventoryQueueName;
 
@@ -34,7 +36,7 @@ export const runBatchProcessor = async (): Promise<number> => {
     for (let i = 0; i < messages.length; i += 2) invocations.push(messages.slice(i, i + 2));
     await Promise.all(
       invocations.map(async (group) => {
-        const reply = (await processChunks(sqsEventOf(group), lambdaContext('processInventoryChunks'))) as { batchItemFailures: { itemIdentifier: string }[] };
+        const reply = (await processChunks(sqsEventOf(group), lambdaContext('processInventoryChunks', PROCESS_CHUNKS_TIMEOUT_MS))) as { batchItemFailures: { itemIdentifier: string }[] };
         await deleteHandled(queueName(), group, reply);
       }),
     );
