@@ -142,3 +142,7 @@ export const fulfilmentEvent = (
 /** An ORDER event, posted to /v1/events/sync. */
 export const orderEventSync = (apiKey: string, orderRef: string, name: string, subtype: 'HD' | 'CC' = 'HD', retailerId = RETAILER) =>
   orchestrationApi.postEventSync(apiKey, { name, retailerId, entityType: 'ORDER', entityRef: orderRef, entitySubtype: subtype });
+
+/** An ORDER event with attributes (an amendment such as CANCEL_LINES), posted to /v1/events/sync. */
+export const orderAmendment = (apiKey: string, orderRef: string, name: string, attributes: Record<string, unknown>, subtype: 'HD' | 'CC' = 'HD') =>
+  orchestrationApi.postEventSync(apiKey, { name, retailerId: RETAILER, entityType: 'ORDER', entityRef: orderRef, entitySubtype: subtype, attributes });

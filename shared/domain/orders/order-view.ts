@@ -4,6 +4,7 @@ import { isRecord } from '../privacy/customer-data';
 import { customerDataView } from '../privacy/customer-view';
 import { orderOpener } from '../privacy/order-sealing';
 import { fulfilmentsOf } from './order';
+import { isBackorder } from './remaining-lines';
 
 // Orders can be created through the Event API with any attributes: what has not the expected shape is left out.
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -29,6 +30,8 @@ export const orderView = async (order: Entity, entities: Iterable<Entity>, acces
     [customer, deliveryAddress, exactDeliveryPoint],
     access.keys,
   );
+  const fulfilments = fulfilmentsOf(entities, order.ref);
+  const backorders = fulfilments.filter(isBackorder);
   return {
     ref: order.ref,
     retailerId: order.retailerId,
@@ -37,7 +40,9 @@ export const orderView = async (order: Entity, entities: Iterable<Entity>, acces
     lines: Array.isArray(attributes.lines) ? attributes.lines : [],
     ...customerDataView(attributes, open, access.unmasked),
     ...(text(attributes.pickupLocationRef) ? { pickupLocationRef: attributes.pickupLocationRef } : {}),
-    fulfilments: fulfilmentsOf(entities, order.ref).map(fulfilmentView),
+    fulfilments: fulfilments.filter((fulfilment) => !isBackorder(fulfilment)).map(fulfilmentView),
+    // What a partial allocation left waiting for stock: no location, no reservation.
+    ...(backorders.length ? { backorders: backorders.map(({ ref, status, attributes: backorder }) => ({ ref, status, lines: backorder.lines })) } : {}),
     workflowVersion: order.workflowVersion,
     createdOn: order.createdOn,
     updatedOn: order.updatedOn,

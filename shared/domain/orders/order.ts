@@ -9,6 +9,8 @@ export interface OrderLine {
   qty: number;
   unitPrice: number;
   currency: string;
+  /** Units taken off the line since the order was placed (CANCEL_LINES, a partial cancel). */
+  cancelledQty?: number;
 }
 
 export interface FulfilmentLine {

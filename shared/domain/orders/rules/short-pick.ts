@@ -2,7 +2,7 @@ import * as z from 'zod';
 import type { Action } from '../../../engine/actions';
 import { RuleFailedError } from '../../../engine/engine-errors';
 import { defineRule } from '../../../engine/rule-registry';
-import { fulfilmentAttributes } from '../order';
+import { trimFulfilment } from '../fulfilment-trim';
 
 const missingSchema = z.array(z.strictObject({ skuRef: z.string().min(1), qty: z.number().int().positive() })).min(1);
 
@@ -21,21 +21,10 @@ export const shortPickRule = defineRule({
     if (!parsed.success) {
       throw new RuleFailedError('A SHORT_PICK event needs attributes.missing: [{skuRef, qty}]', 'INVALID_SHORT_PICK');
     }
-    const { locationRef, lines } = fulfilmentAttributes(ctx.entity);
-    const remaining = lines.map((line) => ({ ...line }));
-    const actions: Action[] = [];
-    const exclude: { skuRef: string; locationRef: string }[] = [];
-    for (const missing of parsed.data) {
-      const line = remaining.find((candidate) => candidate.skuRef === missing.skuRef);
-      const qty = Math.min(missing.qty, line?.qty ?? 0);
-      if (!line || qty === 0) continue;
-      line.qty -= qty;
-      actions.push({ type: 'RELEASE_INVENTORY', skuRef: missing.skuRef, locationRef, qty, reason: 'short pick' });
-      exclude.push({ skuRef: missing.skuRef, locationRef });
-    }
-    if (!exclude.length) return [{ type: 'LOG', level: 'WARN', message: 'SHORT_PICK named nothing this fulfilment carries' }];
-    const kept = remaining.filter((line) => line.qty > 0);
-    actions.push({ type: 'SET_ATTRIBUTES', attributes: { lines: kept } });
+    const { releases, removed, kept, locationRef } = trimFulfilment(ctx.entity, parsed.data, 'short pick');
+    if (!removed.length) return [{ type: 'LOG', level: 'WARN', message: 'SHORT_PICK named nothing this fulfilment carries' }];
+    const exclude = removed.map(({ skuRef }) => ({ skuRef, locationRef }));
+    const actions: Action[] = [...releases, { type: 'SET_ATTRIBUTES', attributes: { lines: kept } }];
     if (!kept.length) actions.push({ type: 'SET_STATE', status: props.emptyStatus });
     actions.push({ type: 'SEND_EVENT', event: { name: props.resourceEvent, attributes: { exclude } }, target: 'ROOT' });
     return actions;
