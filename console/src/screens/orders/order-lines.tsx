@@ -11,7 +11,7 @@ const money = (amount: number, currency: string) => {
   }
 };
 
-/** What was ordered, with each line's total and the order's total per currency. */
+/** What is still ordered and what was cancelled, with each line's total and the order's total per currency. */
 export const OrderLines = ({ lines }: { lines: OrderLine[] }) => {
   const totals = new Map<string, number>();
   for (const line of lines) totals.set(line.currency, (totals.get(line.currency) ?? 0) + line.qty * line.unitPrice);
@@ -27,6 +27,9 @@ export const OrderLines = ({ lines }: { lines: OrderLine[] }) => {
               Qty
             </th>
             <th scope="col" class="number">
+              Cancelled
+            </th>
+            <th scope="col" class="number">
               Unit price
             </th>
             <th scope="col" class="number">
@@ -40,6 +43,7 @@ export const OrderLines = ({ lines }: { lines: OrderLine[] }) => {
               <td>{line.lineRef}</td>
               <td>{line.skuRef}</td>
               <td class="number">{line.qty}</td>
+              <td class="number">{line.cancelledQty ?? 0}</td>
               <td class="number">{money(line.unitPrice, line.currency)}</td>
               <td class="number">{money(line.qty * line.unitPrice, line.currency)}</td>
             </tr>
@@ -48,7 +52,7 @@ export const OrderLines = ({ lines }: { lines: OrderLine[] }) => {
         <tfoot>
           {[...totals].map(([currency, total]) => (
             <tr key={currency}>
-              <th scope="row" colSpan={4} class="number">
+              <th scope="row" colSpan={5} class="number">
                 Order total
               </th>
               <td class="number">{money(total, currency)}</td>
