@@ -77,6 +77,7 @@ const build = (account: AccountContext): AccountOrchestration => {
     stuckEvents: new DynamoStuckEventRecords(documents, tableName, settings().auditRetentionDays),
     stuckAfterMs: settings().stuckAfterMinutes * 60_000,
     outbox: new DynamoOutbox(documents, tableName),
+    stagedStock: store.staging,
     entities: store,
     entityIndex,
     claims: new DynamoRetailerClaims(documents, tableName),

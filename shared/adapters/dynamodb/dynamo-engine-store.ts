@@ -9,7 +9,7 @@ import { netInventoryChanges, type PositionDelta } from '../../engine/stock-chan
 import type { AuditRecord, Entity, EntityChange, EventRecord, StockPosition, UnitOfWork } from '../../engine/engine-model';
 import type { EngineStore, InventoryReader } from '../../engine/engine-store';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
-import { FIXED_ITEMS, TRANSACTION_LIMIT, TransactionTooLargeError } from './transaction-limit';
+import { TRANSACTION_LIMIT, TransactionTooLargeError } from './transaction-limit';
 import { writeAll } from './batch-writer';
 import { commitFailure } from './commit-failure';
 import {
@@ -27,9 +27,11 @@ import {
   workflowSortKey,
 } from './engine-items';
 import { eventIdClaimPut, eventRecordUpdate } from './event-record-write';
+import { recordDuplicateDelivery } from './duplicate-delivery';
 import { skuPartition, stockPositionsFromItems } from './inventory-items';
 import { positionWrites, type PositionWrite } from './position-writes';
 import { queryAll } from './query-all';
+import { StockStaging, byPosition, splitStock } from './staged-stock';
 
 // Callers and tests know the limit and its error from the store that enforces them.
 export { TRANSACTION_LIMIT, TransactionTooLargeError };
@@ -57,7 +59,12 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     private readonly retentionDays: number,
     /** The chain the commit belongs to, kept on the items the relay hands on, so its log lines continue it. */
     private readonly chain: () => { correlationId?: string } = () => ({}),
-  ) {}
+  ) {
+    this.staging = new StockStaging(client, tableName);
+  }
+
+  /** Stock of a commit too large for one transaction, written ahead of it and taken back if it fails. */
+  readonly staging: StockStaging;
 
   async loadRoot(retailerId: string, rootEntityType: string, rootRef: string): Promise<Entity[]> {
     const items = await queryAll(this.client, {
@@ -124,6 +131,20 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     const { retailerId, id: eventId } = uow.event.event;
     const { correlationId } = this.chain();
     const chain = correlationId ? { correlationId } : {};
+    const tail = [
+      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: { ...outboxItem({ retailerId, eventId }, record, expiresAt), ...chain } } })),
+      ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
+      ...uow.entities.filter(createsRoot).map(({ entity }) => ({
+        Put: { TableName: this.tableName, Item: refClaimItem(entity.retailerId, entity.rootEntityType, entity.rootRef) },
+      })),
+      eventIdClaimPut(this.tableName, uow.event, expiresAt),
+    ];
+    // One item is kept for the audit trail's OUTCOME; stock beyond the rest is staged ahead (see staged-stock.ts).
+    const stockRoom = TRANSACTION_LIMIT - 1 - (1 + uow.entities.length + tail.length);
+    const split = splitStock(byPosition(stock), stockRoom);
+    if (!split) throw new TransactionTooLargeError(uow.entities.length + tail.length - 1 + stock.length);
+    const finalStock = split.final.flatMap(({ delta, writes }) => writes.map((write) => ({ write, delta })));
+    const staged = await this.staging.stage(eventId, new Date().toISOString(), split.chunks);
     // Conditioned items first, in the order commitFailure reads the cancellation reasons.
     const required = [
       eventRecordUpdate(this.tableName, uow.event, expiresAt),
@@ -141,15 +162,10 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
               }),
         },
       })),
-      ...stock.map(({ write }) => write),
-      ...uow.outbox.map((record) => ({ Put: { TableName: this.tableName, Item: { ...outboxItem({ retailerId, eventId }, record, expiresAt), ...chain } } })),
-      ...uow.scheduled.map((record) => ({ Put: { TableName: this.tableName, Item: scheduledItem(record) } })),
-      ...uow.entities.filter(createsRoot).map(({ entity }) => ({
-        Put: { TableName: this.tableName, Item: refClaimItem(entity.retailerId, entity.rootEntityType, entity.rootRef) },
-      })),
-      eventIdClaimPut(this.tableName, uow.event, expiresAt),
+      ...finalStock.map(({ write }) => write),
+      ...tail,
+      ...this.staging.commitGuards(staged),
     ];
-    if (required.length > TRANSACTION_LIMIT - 1) throw new TransactionTooLargeError(required.length + 1 - FIXED_ITEMS);
 
     const startedAt = uow.audit[0]?.at ?? uow.event.receivedOn;
     const auditPut = (record: AuditRecord) => ({
@@ -167,7 +183,8 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
         new TransactWriteCommand({ TransactItems: [...required, ...inTransaction.map(auditPut)] }),
       );
     } catch (error) {
-      throw commitFailure(error, uow, stock);
+      await this.staging.takeBack(staged);
+      throw commitFailure(error, uow, finalStock);
     }
     if (overflow.length) {
       await writeAll(
@@ -180,37 +197,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
 
   /** Notes a redelivery of an already processed event on its record and trail. */
   async recordDuplicate(retailerId: string, eventId: string, at: string): Promise<void> {
-    const key = { PK: eventPartition(retailerId, eventId), SK: EVENT_SORT_KEY };
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: key }));
-    if (!Item) return;
-    const record = eventRecordFromItem(Item);
-    const duplicate: AuditRecord = {
-      eventId,
-      seq: 1,
-      at,
-      kind: 'OUTCOME',
-      entityType: record.event.entityType,
-      entityRef: record.event.entityRef,
-      rootEntityType: record.rootEntityType,
-      rootRef: record.rootRef,
-      outcome: 'DUPLICATE',
-      message: `Event ${eventId} was delivered again after it was processed (${record.outcome}); nothing changed`,
-    };
-    await this.client.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: this.tableName,
-              Key: key,
-              UpdateExpression: 'ADD duplicateDeliveries :one SET lastDuplicateOn = :at',
-              ExpressionAttributeValues: { ':one': 1, ':at': at },
-            },
-          },
-          { Put: { TableName: this.tableName, Item: auditItem(duplicate, retailerId, at, Number(Item.expiresAt ?? 0)) } },
-        ],
-      }),
-    );
+    await recordDuplicateDelivery(this.client, this.tableName, { retailerId, eventId, at });
   }
 
   /** An event accepted for asynchronous processing, visible as PENDING until it runs. */

@@ -9,6 +9,7 @@ import type { EventQueue } from '../../ports/event-queue';
 import type { OrchestrationMetrics } from '../../ports/operational-metrics';
 import type { RetailerClaims } from '../../ports/retailer-claims';
 import type { RunScope } from '../../ports/run-scope';
+import type { StagedStock } from '../../ports/stock-staging';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import type { StuckEventRecords } from '../../ports/stuck-event-records';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
@@ -45,4 +46,6 @@ export interface AccountOrchestration {
   metrics: OrchestrationMetrics;
   /** Names the event on every line its run logs. */
   runScope: RunScope;
+  /** Stock staged ahead of commits too large for one transaction, for the sweep of what a crash abandoned. */
+  stagedStock?: StagedStock;
 }

@@ -6,6 +6,11 @@ import type { AccountOrchestration } from './account-orchestration';
 export const SWEEP_PAGE = 100;
 /** Most events one account releases in one sweep; the rest wait for the next sweep, a minute later. */
 export const SWEEP_ACCOUNT_QUOTA = 1_000;
+/**
+ * Stock staged this long ago without its commit was abandoned by a crash: far longer than any function runs, so
+ * no execution still in flight can be taken back.
+ */
+export const ABANDONED_STAGING_MS = 15 * 60_000;
 /** Time kept back for the turn in flight: a sweep with less left starts no new turn. */
 export const SWEEP_TIME_RESERVE_MS = 5_000;
 
@@ -14,9 +19,11 @@ export interface SweepResult {
   accounts: number;
   /** Accounts left with events that may still be due: their quota was used up, or the time ran out. */
   unfinished: number;
+  /** Chunks of staged stock taken back because their commit never came. */
+  abandonedStock: number;
 }
 
-type SweptAccount = Pick<AccountOrchestration, 'scheduled' | 'queue'>;
+type SweptAccount = Pick<AccountOrchestration, 'scheduled' | 'queue' | 'stagedStock'>;
 
 interface Turn {
   accountId: string;
@@ -52,7 +59,7 @@ const inRotation = (accountIds: string[], now: Date): string[] => {
  * account releases one page a round, up to its quota for the sweep, so one account's backlog
  * cannot keep the others' events waiting. A record is removed only after it was enqueued; if
  * the sweep dies in between, the next sweep enqueues it again and the engine reports the second
- * run as a DUPLICATE.
+ * run as a DUPLICATE. First, each account takes back the stock a crashed execution staged and never committed.
  */
 export const releaseScheduledEvents = async (input: SweepInput, context: ScheduledRelease): Promise<SweepResult> => {
   const page = input.page ?? SWEEP_PAGE;
@@ -66,11 +73,20 @@ export const releaseScheduledEvents = async (input: SweepInput, context: Schedul
   }));
   let released = 0;
   let unfinished = 0;
+  let abandonedStock = 0;
+  const abandonedBefore = () => new Date(now().getTime() - ABANDONED_STAGING_MS).toISOString();
+  for (const turn of turns) {
+    try {
+      abandonedStock += (await turn.account.stagedStock?.takeBackAbandoned(abandonedBefore())) ?? 0;
+    } catch (error) {
+      input.onAccountError?.(turn.accountId, error);
+    }
+  }
   while (turns.length) {
     const next: Turn[] = [];
     for (const [index, turn] of turns.entries()) {
       if (input.timeLeftMs && input.timeLeftMs() < SWEEP_TIME_RESERVE_MS) {
-        return { released, accounts: accountIds.length, unfinished: unfinished + next.length + turns.length - index };
+        return { released, accounts: accountIds.length, unfinished: unfinished + next.length + turns.length - index, abandonedStock };
       }
       const limit = Math.min(page, quota - turn.released);
       try {
@@ -93,5 +109,5 @@ export const releaseScheduledEvents = async (input: SweepInput, context: Schedul
     }
     turns = next;
   }
-  return { released, accounts: accountIds.length, unfinished };
+  return { released, accounts: accountIds.length, unfinished, abandonedStock };
 };

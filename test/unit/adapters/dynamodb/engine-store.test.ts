@@ -28,6 +28,7 @@ import type {
 } from '../../../../shared/engine/engine-model';
 import type { Workflow } from '../../../../shared/engine/workflow';
 import { countItem, reservationItem } from '../../../support/inventory-items';
+import { STAGED_PARTITION } from '../../../../shared/adapters/dynamodb/staged-stock';
 
 const TABLE = 'ordo-unit-acct-acme';
 const RETENTION_DAYS = 30;
@@ -372,7 +373,7 @@ describe('DynamoEngineStore', () => {
       expect(ddbMock.calls()).toHaveLength(0);
     });
 
-    it('states in its TransactionTooLargeError the number of state-bearing items that do fit (97)', async () => {
+    it('states in its TransactionTooLargeError how many items beside its stock do fit (97)', async () => {
       // Prepare
       const records = Array.from({ length: 98 }, (_, i) => outbox(`out-${i}`));
 
@@ -381,7 +382,7 @@ describe('DynamoEngineStore', () => {
 
       // Assess
       // 97 is the most that commits (previous tests); the message must not claim that the 98 refused here fit.
-      await expect(attempt).rejects.toThrow(/at most 97 fit/);
+      await expect(attempt).rejects.toThrow(/at most 97 items beside/);
     });
   });
 
@@ -588,17 +589,54 @@ describe('DynamoEngineStore', () => {
       ]);
     });
 
-    it('counts both items of each reserved position among the state-bearing items of the 100-item limit', async () => {
-      // Prepare
+    it('stages ahead, with a ledger item, the reserved positions that do not fit beside the rest, and guards them in the commit', async () => {
+      // Prepare: 25 reservations are 50 writes; beside 49 outbox records, O-1, the event record and its claim, 46 fit.
       const inventory = Array.from({ length: 25 }, (_, i) => stock('RESERVE', 1, { skuRef: `S${i}`, seen: basis(5) }));
       const records = Array.from({ length: 49 }, (_, i) => outbox(`out-${i}`));
 
       // Act
-      const attempt = store.commit(unitOfWork({ entities: [], inventory, outbox: records }));
+      await store.commit(unitOfWork({ inventory, outbox: records }));
+
+      // Assess
+      const [staging, commit] = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems ?? []);
+      const ledger = staging?.find((item) => item.Put?.Item?.PK === STAGED_PARTITION)?.Put?.Item;
+      expect(stockWritesIn(staging ?? [])).toHaveLength(staging!.length - 1);
+      expect(ledger).toMatchObject({ eventId: EVENT_ID, deltas: expect.any(Array) });
+      expect(stockWritesIn(commit ?? []).length + stockWritesIn(staging ?? []).length).toBe(50);
+      expect(commit?.find((item) => item.Delete)?.Delete).toEqual({ TableName: TABLE, Key: { PK: ledger!.PK, SK: ledger!.SK }, ConditionExpression: 'attribute_exists(PK)' });
+      expect(commit!.length).toBeLessThanOrEqual(TRANSACTION_LIMIT);
+    });
+
+    it('takes the staged stock back when the commit after it is refused, and reports why it was refused', async () => {
+      // Prepare
+      const inventory = Array.from({ length: 25 }, (_, i) => stock('RESERVE', 2, { skuRef: `S${i}`, seen: basis(5) }));
+      const records = Array.from({ length: 49 }, (_, i) => outbox(`out-${i}`));
+      ddbMock.on(TransactWriteCommand).resolvesOnce({}).rejectsOnce(canceled('None', 'ConditionalCheckFailed')).resolves({});
+
+      // Act
+      const attempt = store.commit(unitOfWork({ inventory, outbox: records }));
+
+      // Assess
+      await expect(attempt).rejects.toBeInstanceOf(VersionConflictError);
+      const calls = ddbMock.commandCalls(TransactWriteCommand).map((call) => call.args[0].input.TransactItems ?? []);
+      expect(calls).toHaveLength(3);
+      const staged = stockWritesIn(calls[0] ?? []).filter((item) => item.Update);
+      const takenBack = stockWritesIn(calls[2] ?? []);
+      expect(takenBack.map((item) => [item.Update?.Key, item.Update?.UpdateExpression, item.Update?.ExpressionAttributeValues])).toEqual(
+        staged.map((item) => [item.Update?.Key, 'SET reserved = reserved - :qty', { ':qty': 2 }]),
+      );
+      expect(calls[2]?.at(-1)?.Delete?.ConditionExpression).toBe('attribute_exists(PK)');
+    });
+
+    it('refuses stock that would need more than ten staged transactions, sending nothing', async () => {
+      // Prepare: 600 reservations are 1,200 writes, more than eleven transactions hold.
+      const inventory = Array.from({ length: 600 }, (_, i) => stock('RESERVE', 1, { skuRef: `S${i}`, seen: basis(5) }));
+
+      // Act
+      const attempt = store.commit(unitOfWork({ inventory }));
 
       // Assess
       await expect(attempt).rejects.toBeInstanceOf(TransactionTooLargeError);
-      await expect(attempt).rejects.toThrow('would write 99');
       expect(ddbMock.calls()).toHaveLength(0);
     });
 

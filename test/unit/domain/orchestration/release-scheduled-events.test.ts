@@ -1,5 +1,6 @@
 import type { Account } from '../../../../shared/domain/accounts/account';
 import {
+  ABANDONED_STAGING_MS,
   releaseScheduledEvents,
   SWEEP_ACCOUNT_QUOTA,
   SWEEP_PAGE,
@@ -44,6 +45,23 @@ describe('releaseScheduledEvents', () => {
     await controlPlane.createAccount(account('globex'));
   });
 
+  it('first takes back, in every account, the stock staged more than fifteen minutes ago and never committed', async () => {
+    // Prepare
+    const asked: [string, string][] = [];
+    const withStaging = (accountId: string) => ({
+      ...accounts.orchestrationFor(accountId),
+      stagedStock: { takeBackAbandoned: async (before: string) => (asked.push([accountId, before]), accountId === 'acme' ? 2 : 0) },
+    });
+
+    // Act
+    const result = await releaseScheduledEvents({}, { controlPlane, orchestrationOf: withStaging, clock: accounts.clock });
+
+    // Assess
+    const cutoff = new Date(TEST_NOW.getTime() - ABANDONED_STAGING_MS).toISOString();
+    expect(asked.sort()).toEqual([['acme', cutoff], ['globex', cutoff]]);
+    expect(result.abandonedStock).toBe(2);
+  });
+
   it('enqueues the due events of every account, for that account, with source SCHEDULE', async () => {
     // Prepare
     const acme = scheduledRecord('sch-acme-1', secondsFromNow(-60));
@@ -55,7 +73,7 @@ describe('releaseScheduledEvents', () => {
     const result = await release();
 
     // Assess
-    expect(result).toEqual({ released: 2, accounts: 2, unfinished: 0 });
+    expect(result).toEqual({ released: 2, accounts: 2, unfinished: 0, abandonedStock: 0 });
     expect(accounts.queue.sent.map(({ message }) => message)).toEqual([
       { accountId: 'acme', event: { ...acme.event, source: 'SCHEDULE' } },
       { accountId: 'globex', event: { ...globex.event, source: 'SCHEDULE' } },
@@ -128,7 +146,7 @@ describe('releaseScheduledEvents', () => {
     const result = await release(onAccountError);
 
     // Assess
-    expect(result).toEqual({ released: 1, accounts: 2, unfinished: 0 });
+    expect(result).toEqual({ released: 1, accounts: 2, unfinished: 0, abandonedStock: 0 });
     expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.id])).toEqual([['globex', 'sch-globex-1']]);
     expect(onAccountError).toHaveBeenCalledTimes(1);
     expect(onAccountError).toHaveBeenCalledWith('acme', failure);
@@ -152,7 +170,7 @@ describe('releaseScheduledEvents', () => {
     const result = await release();
 
     // Assess
-    expect(result).toEqual({ released: 0, accounts: 2, unfinished: 0 });
+    expect(result).toEqual({ released: 0, accounts: 2, unfinished: 0, abandonedStock: 0 });
     expect([...accounts.requested].sort()).toEqual(['acme', 'globex']);
   });
 
@@ -211,7 +229,7 @@ describe('releaseScheduledEvents takes accounts in turn', () => {
     const result = await release();
 
     // Assess
-    expect(result).toEqual({ released: SWEEP_ACCOUNT_QUOTA, accounts: 3, unfinished: 1 });
+    expect(result).toEqual({ released: SWEEP_ACCOUNT_QUOTA, accounts: 3, unfinished: 1, abandonedStock: 0 });
     expect(accounts.account('acme').store.scheduled).toHaveLength(50);
   });
 
@@ -225,7 +243,7 @@ describe('releaseScheduledEvents takes accounts in turn', () => {
     const result = await release();
 
     // Assess
-    expect(result).toEqual({ released: 50, accounts: 3, unfinished: 0 });
+    expect(result).toEqual({ released: 50, accounts: 3, unfinished: 0, abandonedStock: 0 });
     expect(new Set(accounts.queue.events.map((event) => event.id)).size).toBe(SWEEP_ACCOUNT_QUOTA + 50);
   });
 
@@ -251,7 +269,7 @@ describe('releaseScheduledEvents takes accounts in turn', () => {
     const result = await release(() => (left -= 1_000));
 
     // Assess
-    expect(result).toEqual({ released: 1, accounts: 3, unfinished: 2 });
+    expect(result).toEqual({ released: 1, accounts: 3, unfinished: 2, abandonedStock: 0 });
   });
 
   it('starts each sweep one account further on', async () => {

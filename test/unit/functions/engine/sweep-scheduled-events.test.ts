@@ -53,7 +53,7 @@ describe('the sweep-scheduled-events handler', () => {
     const result = await sweep({}, lambdaContext());
 
     // Assess
-    expect(result).toEqual({ released: 2, accounts: 2, unfinished: 0 });
+    expect(result).toEqual({ released: 2, accounts: 2, unfinished: 0, abandonedStock: 0 });
     expect(accounts.queue.sent.map(({ message }) => [message.accountId, message.event.id])).toEqual([
       ['acme', 'sch-acme-1'],
       ['globex', 'sch-globex-1'],
