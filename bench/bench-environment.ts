@@ -7,11 +7,13 @@ import { invoke } from '../test/support/api-gateway-event';
 import { DynamoDbRequestCounter } from '../test/support/dynamodb-request-counter';
 
 const OPERATOR = 'bench-operator-key';
+/** The retailers the benchmarks order, upload and open jobs for. */
+const BENCH_RETAILERS = ['bench', 'bench-retail'];
 
 export interface BenchEnvironment {
   /** Counts every request of the handlers' own DynamoDB client. */
   counter: DynamoDbRequestCounter;
-  /** A new account and its ADMIN key. */
+  /** A new account, with the benchmarks' retailers registered, and its ADMIN key. */
   newAccount(accountId: string): Promise<string>;
 }
 
@@ -42,13 +44,26 @@ export const withBenchEnvironment = async <T>(run: (env: BenchEnvironment) => Pr
     admin.destroy();
     const { dynamoDbClient } = await import('../shared/composition/dynamodb-clients');
     const { handler: createAccount } = await import('../functions/accounts/create-account');
+    const { handler: putRetailer } = await import('../functions/retailers/put-retailer');
     const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
     return await run({
       counter,
       newAccount: async (accountId) => {
         const created = await invoke(createAccount, { method: 'POST', resource: '/v1/accounts', apiKey: OPERATOR, body: { accountId } });
         if (created.status !== 201) throw new Error(`account ${accountId}: ${created.raw}`);
-        return created.body.apiKey as string;
+        const apiKey = created.body.apiKey as string;
+        // Registered before the counter is reset, as a merchant registers its retailers before its first order.
+        for (const retailerId of BENCH_RETAILERS) {
+          const registered = await invoke(putRetailer, {
+            method: 'PUT',
+            resource: '/v1/retailers/{retailerId}',
+            pathParameters: { retailerId },
+            apiKey,
+            body: { name: retailerId, template: 'none' },
+          });
+          if (registered.status !== 201) throw new Error(`retailer ${retailerId}: ${registered.raw}`);
+        }
+        return apiKey;
       },
     });
   } finally {

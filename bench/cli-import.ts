@@ -34,6 +34,7 @@ export const cliImportThroughput = async (): Promise<BenchResult> => {
   try {
     const account = await api(stack.baseUrl, stack.operatorKey, 'POST', '/v1/accounts', { accountId: 'bench-import' });
     const apiKey = account.apiKey as string;
+    await api(stack.baseUrl, apiKey, 'PUT', '/v1/retailers/bench-retail', { name: 'Bench retail', template: 'none' });
     for (const [i, ref] of LOCATIONS.entries()) {
       await api(stack.baseUrl, apiKey, 'PUT', `/v1/locations/${ref}`, { type: 'WAREHOUSE', name: ref, lat: 51 + i / 10, lon: -1 });
     }

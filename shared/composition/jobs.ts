@@ -8,6 +8,7 @@ import type { ChunkQueue } from '../ports/chunk-queue';
 import { accountContext, type AccountContext } from './account-context';
 import { catalogPart } from './catalog';
 import { documentClient } from './dynamodb-clients';
+import { registeredRetailersOf } from './retailer-checks';
 import { chunkQueue } from './sqs-queues';
 
 export type AccountJobs = JobDeps & ChunkDeps & { queue: ChunkQueue };
@@ -19,6 +20,7 @@ const build = (account: AccountContext): AccountJobs => ({
   queue: chunkQueue(),
   clock: systemClock,
   ids: randomUUID,
+  retailers: registeredRetailersOf(account),
 });
 
 /**

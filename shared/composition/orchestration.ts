@@ -27,6 +27,7 @@ import { dataKeys } from './data-keys';
 import { accountMetricsOf } from './account-metrics';
 import { settingsReaderOf } from './rule-settings';
 import { documentClient } from './dynamodb-clients';
+import { registeredRetailersOf } from './retailer-checks';
 import { settings } from './settings';
 import { eventQueue } from './sqs-queues';
 
@@ -78,6 +79,7 @@ const build = (account: AccountContext): AccountOrchestration => {
     stuckAfterMs: settings().stuckAfterMinutes * 60_000,
     outbox: new DynamoOutbox(documents, tableName),
     stagedStock: store.staging,
+    retailers: registeredRetailersOf(account),
     entities: store,
     entityIndex,
     claims: new DynamoRetailerClaims(documents, tableName),

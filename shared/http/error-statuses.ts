@@ -26,6 +26,7 @@ export const STATUS_OF_CODE: Readonly<Record<string, number>> = {
   LOOP_GUARD: 422,
   HOP_LIMIT: 422,
   TRANSACTION_TOO_LARGE: 422,
+  RETAILER_NOT_FOUND: 422,
   RATE_LIMITED: 429,
   // A queued event the consumer hands back for redelivery; should it ever reach a caller, it failed on our side.
   EVENT_FAILED: 500,

@@ -5,7 +5,7 @@ import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox';
 import { accountTableName } from '../../shared/domain/accounts/account-table';
 import { waitFor } from '../support/wait-for';
 import { startBusTarget, type BusTarget } from './bus-target/bus-target';
-import { demoKey, http } from './http-client';
+import { demoKey, http, registerRetailer } from './http-client';
 
 const RETAILER = 'egress';
 
@@ -51,6 +51,7 @@ describe("a PublishEvent rule's event on the local bus", () => {
     target = await startBusTarget(Number(process.env.ORDO_E2E_EVENTBRIDGE_PUBSUB_PORT), process.env.ORDO_E2E_EVENTBRIDGE ?? '');
     process.stdout.write(`The bus target started in ${target.startedInMs} ms.\n`);
     accountId = (await http('GET', '/v1/account', { apiKey: demoKey() })).body.accountId;
+    await registerRetailer(demoKey(), RETAILER);
     expect((await http('PUT', '/v1/workflows/ORDER/EGR', { apiKey: demoKey(), body: workflow })).status).toBe(201);
     expect((await http('POST', '/v1/events/sync', { apiKey: demoKey(), body: createEvent })).body.status).toBe('SUCCESS');
   }, 90_000);

@@ -4,7 +4,7 @@ import { referenceWorkflows } from '../../shared/domain/orders/reference-workflo
 import { consoleUrl, DESKTOP, launchBrowser, openConsole, PHONE, screenshot, signIn, type ConsolePage } from '../support/browser';
 import { hdOrder } from '../support/order-builder';
 import { waitFor } from '../support/wait-for';
-import { demoKey, http } from './http-client';
+import { demoKey, http, registerRetailer } from './http-client';
 
 /**
  * The Orders and Events screens in Chromium, against the local stack and the console it serves:
@@ -159,6 +159,7 @@ describe('the console’s Orders and Events screens in Chromium', () => {
   it('lists only its own retailer’s orders to a key scoped to that retailer', async () => {
     // Prepare
     const otherRetailer = `console-${run}`;
+    await registerRetailer(demoKey(), otherRetailer);
     for (const workflow of referenceWorkflows(otherRetailer)) {
       expect((await http('PUT', `/v1/workflows/ORDER/${workflow.subtype}`, { apiKey: demoKey(), body: workflow })).status).toBe(201);
     }

@@ -49,3 +49,13 @@ export const http = async (
   }
   return { status: response.status, headers: response.headers, text, body };
 };
+
+/**
+ * Registers a retailer, as a merchant does before its orders, workflows, keys and jobs (which Ordo refuses for an
+ * unregistered retailer). `none` installs nothing; `reference` installs the reference workflows.
+ */
+export const registerRetailer = async (apiKey: string, retailerId: string, template: 'none' | 'reference' = 'none'): Promise<HttpReply> => {
+  const reply = await http('PUT', `/v1/retailers/${retailerId}`, { apiKey, body: { name: retailerId, template } });
+  if (reply.status !== 200 && reply.status !== 201) throw new Error(`retailer ${retailerId} not registered: ${reply.status} ${reply.text}`);
+  return reply;
+};

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '../support/wait-for';
 import { startContractProxy, type ContractProxy } from './contract-proxy';
-import { baseUrl, http, operatorKey } from './http-client';
+import { baseUrl, http, operatorKey, registerRetailer } from './http-client';
 
 const LOCATIONS = ['E2E-W1', 'E2E-W2', 'E2E-W3', 'E2E-W4', 'E2E-W5'];
 
@@ -16,6 +16,7 @@ const accountWithJob = async (prefix: string) => {
   for (const [i, ref] of LOCATIONS.entries()) {
     await http('PUT', `/v1/locations/${ref}`, { apiKey, body: { type: 'WAREHOUSE', name: ref, lat: 51 + i / 10, lon: -1 } });
   }
+  await registerRetailer(apiKey, 'e2e-retail');
   const job = await http('POST', '/v1/jobs', { apiKey, body: { name: 'e2e full count', retailerId: 'e2e-retail' } });
   return { apiKey, jobId: job.body.jobId as string, jobStatus: job.status };
 };

@@ -2,7 +2,7 @@ import { referenceWorkflows } from '../../shared/domain/orders/reference-workflo
 import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
 import { anOrder, orderLines } from '../support/order-builder';
 import { waitFor } from '../support/wait-for';
-import { http, operatorKey } from './http-client';
+import { http, operatorKey, registerRetailer } from './http-client';
 
 const RETAILER = 'e2e-restock';
 
@@ -11,6 +11,7 @@ describe('a stock batch on the running local stack, with an inventory position w
     // Prepare
     const accountId = `e2e-restock-${Date.now().toString(36)}`;
     const apiKey = (await http('POST', '/v1/accounts', { apiKey: operatorKey(), body: { accountId } })).body.apiKey as string;
+    await registerRetailer(apiKey, RETAILER);
     for (const workflow of [...referenceWorkflows(RETAILER), inventoryPositionWorkflow(RETAILER)]) {
       await http('PUT', `/v1/workflows/${workflow.entityType}/${workflow.subtype}`, { apiKey, body: workflow });
     }

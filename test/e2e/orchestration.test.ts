@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { waitFor } from '../support/wait-for';
-import { demoKey, http } from './http-client';
+import { demoKey, http, registerRetailer } from './http-client';
 
 const workflow = {
   retailerId: 'e2e',
@@ -35,6 +35,7 @@ const outcomeOf = async (eventId: string, timeoutMs = 45_000): Promise<string> =
 
 describe('orchestration on the running local stack', () => {
   beforeAll(async () => {
+    await registerRetailer(demoKey(), 'e2e');
     const uploaded = await http('PUT', '/v1/workflows/ORDER/E2E', { apiKey: demoKey(), body: workflow });
     expect(uploaded.status).toBe(201);
   });

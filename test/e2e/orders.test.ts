@@ -2,7 +2,7 @@ import { referenceWorkflows } from '../../shared/domain/orders/reference-workflo
 import { DEMO_RETAILER, demoSkus } from '../../scripts/local-stack/demo-catalog';
 import { anOrder, ccOrder, orderLines } from '../support/order-builder';
 import { waitFor } from '../support/wait-for';
-import { demoKey, http, operatorKey } from './http-client';
+import { demoKey, http, operatorKey, registerRetailer } from './http-client';
 
 const leeds = { line1: '1 Park Row', city: 'Leeds', postcode: 'LS1 5AB', country: 'GB', lat: 53.7997, lon: -1.5492 };
 
@@ -108,6 +108,7 @@ describe('orders on the running local stack', () => {
     // Prepare
     const account = await http('POST', '/v1/accounts', { apiKey: operatorKey(), body: { accountId: 'e2e-oversell' } });
     const apiKey = account.body.apiKey as string;
+    await registerRetailer(apiKey, 'r1');
     for (const workflow of referenceWorkflows('r1')) {
       await http('PUT', `/v1/workflows/ORDER/${workflow.subtype}`, { apiKey, body: workflow });
     }
@@ -139,6 +140,7 @@ describe('orders on the running local stack', () => {
     const account = await http('POST', '/v1/accounts', { apiKey: operatorKey(), body: { accountId: `e2e-ns-${Date.now() % 100_000}` } });
     const apiKey = account.body.apiKey as string;
     for (const retailerId of ['r1', 'r2']) {
+      await registerRetailer(apiKey, retailerId);
       for (const workflow of referenceWorkflows(retailerId)) {
         await http('PUT', `/v1/workflows/ORDER/${workflow.subtype}`, { apiKey, body: workflow });
       }

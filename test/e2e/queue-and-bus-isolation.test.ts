@@ -1,6 +1,6 @@
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { waitFor } from '../support/wait-for';
-import { demoKey, http, operatorKey } from './http-client';
+import { demoKey, http, operatorKey, registerRetailer } from './http-client';
 
 // The AWS account the local EventBridge emulator stamps on every event (serverless.yml).
 const LOCAL_AWS_ACCOUNT = '000000000000';
@@ -52,6 +52,7 @@ describe('tenant isolation of the queue and the bus on the running local stack',
     expect(created.status).toBe(201);
     otherKey = created.body.apiKey;
     for (const apiKey of [demoKey(), otherKey]) {
+      await registerRetailer(apiKey, 'iso');
       expect((await http('PUT', '/v1/workflows/ORDER/ISO', { apiKey, body: workflow })).status).toBe(201);
     }
   }, 60_000);

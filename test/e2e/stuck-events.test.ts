@@ -1,6 +1,6 @@
 import { clearFaults, planFaults } from '../support/planned-faults';
 import { waitFor } from '../support/wait-for';
-import { demoKey, http } from './http-client';
+import { demoKey, http, registerRetailer } from './http-client';
 
 /**
  * An event whose commit fails on an infrastructure error on the running local stack: the events
@@ -43,6 +43,7 @@ const outcomeOf = async (eventId: string): Promise<string> => {
 
 describe('stuck events on the running local stack', () => {
   beforeAll(async () => {
+    await registerRetailer(demoKey(), 'e2e-stuck');
     const uploaded = await http('PUT', '/v1/workflows/ORDER/STUCK', { apiKey: demoKey(), body: workflow });
     expect(uploaded.status).toBe(201);
     const created = await http('POST', '/v1/events/sync', { apiKey: demoKey(), body: event('CREATE', 'e2e-stuck-create') });

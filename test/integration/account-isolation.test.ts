@@ -62,8 +62,8 @@ describe('account isolation', () => {
 
   it("keeps each account's profile in its own table", async () => {
     // Prepare
-    const a = await newAccount('tab-a');
-    const b = await newAccount('tab-b');
+    const a = await newAccount('tab-a', { retailers: [] });
+    const b = await newAccount('tab-b', { retailers: [] });
 
     // Act
     const aItems = await scanTable(`ordo-sandbox-acct-${a.accountId}`);

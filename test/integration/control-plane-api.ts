@@ -8,6 +8,10 @@ import { handler as revokeApiKey } from '../../functions/api-keys/revoke-api-key
 import { handler as listRoles } from '../../functions/roles/list-roles';
 import { handler as putRole } from '../../functions/roles/put-role';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { createDocumentClient } from '../../shared/adapters/dynamodb/document-client';
+import { DynamoRetailerRegistry } from '../../shared/adapters/dynamodb/dynamo-retailer-registry';
+import { loadSettings } from '../../shared/composition/settings';
+import { accountTableName } from '../../shared/domain/accounts/account-table';
 import { invoke } from '../support/api-gateway-event';
 
 export const OPERATOR_KEY = 'integration-operator-key';
@@ -58,9 +62,21 @@ let counter = 0;
 /** Account ids unique per test file run, so files can share one DynamoDB Local. */
 export const uniqueAccountId = (prefix: string) => `${prefix}-${process.pid}-${Date.now() % 100000}-${counter++}`.slice(0, 32);
 
-export const newAccount = async (prefix: string) => {
+/**
+ * The retailer ids the suites order, upload and issue keys for. A new account registers them first, as a merchant
+ * registers its retailers before anything else (orders, workflows, keys and jobs of another retailer are refused).
+ */
+export const TEST_RETAILERS: readonly string[] = ['r1', 'r2', 'R1', 'R2', 'R3', 'r-a', 'r-b', 'north', 'south', 'east', 'shop', 'bare', 'store-9'];
+
+/** A new account, with `retailers` registered (the suites' usual ones unless told otherwise). */
+export const newAccount = async (prefix: string, { retailers = TEST_RETAILERS }: { retailers?: readonly string[] } = {}) => {
   const accountId = uniqueAccountId(prefix);
   const response = await api.createAccount({ accountId });
   if (response.status !== 201) throw new Error(`account setup failed: ${response.raw}`);
+  const client = dynamodb();
+  const registry = new DynamoRetailerRegistry(createDocumentClient(client), accountTableName(loadSettings().stage, accountId));
+  const updatedOn = new Date().toISOString();
+  await Promise.all(retailers.map((retailerId) => registry.register({ retailerId, name: retailerId, template: 'none', updatedOn })));
+  client.destroy();
   return { accountId, apiKey: response.body.apiKey as string, keyId: response.body.keyId as string };
 };

@@ -67,9 +67,23 @@ describe('path parameters no route can use', () => {
 });
 
 describe('a sync order for a retailer without an order workflow', () => {
-  it('is refused with 422 WORKFLOW_NOT_FOUND and writes nothing to the account', async () => {
+  it('is refused with 422 RETAILER_NOT_FOUND when the retailer is not registered, and writes nothing to the account', async () => {
     // Prepare
-    const { apiKey, accountId } = await newAccount('no-wf');
+    const { apiKey, accountId } = await newAccount('no-retailer', { retailers: [] });
+    counter.reset();
+
+    // Act
+    const response = await ordersApi.createOrder(apiKey, order, 'sync');
+
+    // Assess
+    expect(response.status).toBe(422);
+    expect(response.body.error).toMatchObject({ code: 'RETAILER_NOT_FOUND', field: 'retailerId' });
+    expect(counter.writesTo(`ordo-sandbox-acct-${accountId}`)).toBe(0);
+  });
+
+  it('is refused with 422 WORKFLOW_NOT_FOUND and writes nothing to the account', async () => {
+    // Prepare: registered with the template none, so without workflows.
+    const { apiKey, accountId } = await newAccount('no-wf', { retailers: [order.retailerId] });
     counter.reset();
 
     // Act

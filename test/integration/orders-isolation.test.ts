@@ -1,6 +1,6 @@
 import { handler as listOrders } from '../../functions/orders/list-orders';
 import { invoke } from '../support/api-gateway-event';
-import { api as controlPlane, newAccount } from './control-plane-api';
+import { api as controlPlane, newAccount, TEST_RETAILERS } from './control-plane-api';
 import { hdOrder, LONDON } from '../support/order-builder';
 import {
   RETAILER,
@@ -96,7 +96,7 @@ describe('orders and availability are isolated between accounts', () => {
 describe('retailer-scoped keys', () => {
   it("answers 404 to a key scoped to another retailer reading an order, and 400 to a cursor from another listing", async () => {
     // Prepare
-    const admin = await newAccount('scope');
+    const admin = await newAccount('scope', { retailers: [...TEST_RETAILERS, 'someone-else'] });
     await uploadReferenceWorkflows(admin.apiKey);
     await seedCatalog(admin.apiKey, [CAMDEN], [{ locationRef: 'CAMDEN', skuRef: 'TEE', onHand: 5 }]);
     await api.createOrder(admin.apiKey, hdOrder('S-1', [{ skuRef: 'TEE', qty: 1 }]));

@@ -1,5 +1,7 @@
+import { referenceWorkflows } from '../../shared/domain/orders/reference-workflows/order-reference-workflows';
 import { hdOrder } from '../support/order-builder';
 import { api, newAccount, scanTable } from './control-plane-api';
+import { jobsApi } from './jobs-api';
 import { orchestrationApi } from './orchestration-api';
 import { ordersApi, seedCatalog } from './orders-api';
 import { retailersApi as retailers } from './retailers-api';
@@ -18,7 +20,7 @@ const registrationItems = async (accountId: string) =>
 describe('retailers over the API, on DynamoDB Local', () => {
   it('registers a retailer with the reference workflows, so an HD order for it is allocated at once', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-ref');
+    const { apiKey } = await newAccount('ret-ref', { retailers: [] });
     await seedCatalog(apiKey, [{ ref: 'CAMDEN', lat: 51.539, lon: -0.1426 }], [{ locationRef: 'CAMDEN', skuRef: 'TEE', onHand: 5 }]);
 
     // Act
@@ -33,7 +35,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('gives a retailer registered with the reference template the default sourcing profile as its own', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-prof');
+    const { apiKey } = await newAccount('ret-prof', { retailers: [] });
 
     // Act
     await retailers.putRetailer(apiKey, 'north', { name: 'North Shop' });
@@ -45,7 +47,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('installs nothing for a retailer registered with the template none', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-none');
+    const { apiKey } = await newAccount('ret-none', { retailers: [] });
 
     // Act
     const registered = await retailers.putRetailer(apiKey, 'bare', { name: 'Bare', template: 'none' });
@@ -61,7 +63,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('keeps a workflow the retailer changed and its own sourcing profile when it is registered again', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-again');
+    const { apiKey } = await newAccount('ret-again', { retailers: [] });
     await retailers.putRetailer(apiKey, 'north', { name: 'North Shop' });
     const { body: hd } = await orchestrationApi.getWorkflow(apiKey, 'ORDER', 'HD', { retailerId: 'north' });
     await orchestrationApi.putWorkflow(apiKey, 'ORDER', 'HD', { ...hd, version: undefined, name: 'Our own HD' });
@@ -86,7 +88,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('keeps the first registration date when a retailer is renamed', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-rename');
+    const { apiKey } = await newAccount('ret-rename', { retailers: [] });
     const first = await retailers.putRetailer(apiKey, 'north', { name: 'North', template: 'none' });
 
     // Act
@@ -100,7 +102,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('lists the registered retailers by retailerId, each with its workflows', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-list');
+    const { apiKey } = await newAccount('ret-list', { retailers: [] });
     await retailers.putRetailer(apiKey, 'south', { name: 'South' });
     await retailers.putRetailer(apiKey, 'east', { name: 'East', template: 'none' });
 
@@ -117,7 +119,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('answers 404 for a retailer that is not registered', async () => {
     // Prepare
-    const { apiKey } = await newAccount('ret-404');
+    const { apiKey } = await newAccount('ret-404', { retailers: [] });
 
     // Act
     const read = await retailers.getRetailer(apiKey, 'nobody');
@@ -129,7 +131,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('shows a retailer-scoped key its own retailer only, in the list and by id', async () => {
     // Prepare
-    const admin = await newAccount('ret-scope');
+    const admin = await newAccount('ret-scope', { retailers: [] });
     await retailers.putRetailer(admin.apiKey, 'r1', { name: 'One', template: 'none' });
     await retailers.putRetailer(admin.apiKey, 'r2', { name: 'Two', template: 'none' });
     const scoped = await api.createApiKey(admin.apiKey, { role: 'READONLY', retailerId: 'r1' });
@@ -145,9 +147,10 @@ describe('retailers over the API, on DynamoDB Local', () => {
     expect(other.status).toBe(404);
   });
 
-  it('lets a retailer-scoped ADMIN key register its own retailer and refuses it another, writing nothing', async () => {
-    // Prepare
-    const admin = await newAccount('ret-scope-put');
+  it('lets a retailer-scoped ADMIN key register its own retailer again and refuses it another, writing nothing', async () => {
+    // Prepare: a key is scoped to a registered retailer only.
+    const admin = await newAccount('ret-scope-put', { retailers: [] });
+    await retailers.putRetailer(admin.apiKey, 'r1', { name: 'One', template: 'none' });
     const scoped = await api.createApiKey(admin.apiKey, { role: 'ADMIN', retailerId: 'r1' });
 
     // Act
@@ -155,7 +158,8 @@ describe('retailers over the API, on DynamoDB Local', () => {
     const other = await retailers.putRetailer(scoped.body.apiKey, 'r2', { name: 'Two' });
 
     // Assess
-    expect(own.status).toBe(201);
+    expect(own.status).toBe(200);
+    expect(own.body.workflows).toEqual(expect.arrayContaining([expect.objectContaining({ entityType: 'ORDER', subtype: 'HD' })]));
     expect(other.status).toBe(403);
     expect((await retailers.getRetailer(admin.apiKey, 'r2')).status).toBe(404);
     expect((await orchestrationApi.getWorkflow(admin.apiKey, 'ORDER', 'HD', { retailerId: 'r2' })).status).toBe(404);
@@ -163,7 +167,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
 
   it('refuses registration to a key without RETAILER_UPDATE', async () => {
     // Prepare
-    const admin = await newAccount('ret-integ');
+    const admin = await newAccount('ret-integ', { retailers: [] });
     const integration = await api.createApiKey(admin.apiKey, { role: 'INTEGRATION' });
 
     // Act
@@ -182,7 +186,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
     ['extra', 'north', { name: 'North', extra: true }],
   ])('refuses a registration with a bad %s with 400 naming it and writes nothing', async (field, retailerId, body) => {
     // Prepare
-    const { accountId, apiKey } = await newAccount('ret-bad');
+    const { accountId, apiKey } = await newAccount('ret-bad', { retailers: [] });
 
     // Act
     const response = await retailers.putRetailer(apiKey, retailerId, body);
@@ -191,5 +195,24 @@ describe('retailers over the API, on DynamoDB Local', () => {
     expect(response.status).toBe(400);
     expect(response.body.error.field).toBe(field);
     expect(await registrationItems(accountId)).toEqual([]);
+  });
+
+  it('refuses a key, a job and a workflow for a retailer the account never registered with 422 RETAILER_NOT_FOUND, writing nothing', async () => {
+    // Prepare
+    const { apiKey } = await newAccount('ret-gate', { retailers: [] });
+    const [workflow] = referenceWorkflows('ghost');
+
+    // Act
+    const key = await api.createApiKey(apiKey, { role: 'READONLY', retailerId: 'ghost' });
+    const job = await jobsApi.createJob(apiKey, { name: 'stock', retailerId: 'ghost' });
+    const uploaded = await orchestrationApi.putWorkflow(apiKey, 'ORDER', 'HD', workflow);
+
+    // Assess
+    for (const reply of [key, job, uploaded]) {
+      expect({ status: reply.status, code: reply.body.error?.code, field: reply.body.error?.field }).toEqual({ status: 422, code: 'RETAILER_NOT_FOUND', field: 'retailerId' });
+    }
+    expect((await api.listApiKeys(apiKey)).body.items).toHaveLength(1);
+    expect((await jobsApi.listJobs(apiKey)).body.items).toEqual([]);
+    expect((await orchestrationApi.getWorkflow(apiKey, 'ORDER', 'HD', { retailerId: 'ghost' })).status).toBe(404);
   });
 });

@@ -8,6 +8,7 @@ import type { InventoryCountStore } from '../../shared/ports/inventory-count-sto
 import type { JobStore } from '../../shared/ports/job-store';
 import type { LocationStore } from '../../shared/ports/location-store';
 import { ManualClock } from './clock';
+import { InMemoryRegisteredRetailers } from './registered-retailers';
 
 /** What the job fakes did, in order, so a test can tell which write came first. */
 export type Journal = string[];
@@ -197,7 +198,7 @@ export const sequentialIds = (prefix: string): (() => string) => {
 export const JOBS_NOW = new Date('2025-03-14T09:00:00.000Z');
 
 /** The dependencies of createJob, submitBatch and applyChunk, all in memory, sharing one journal. */
-export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: readonly StockCount[] } = {}) => {
+export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: readonly StockCount[]; retailers?: string[] } = {}) => {
   const journal: Journal = [];
   return {
     journal,
@@ -207,6 +208,7 @@ export const fakeJobDeps = (options: { locations?: readonly string[]; counts?: r
     locations: new InMemoryLocationStore(options.locations),
     clock: new ManualClock(JOBS_NOW),
     ids: sequentialIds('id'),
+    retailers: new InMemoryRegisteredRetailers(options.retailers),
   };
 };
 

@@ -13,6 +13,7 @@ import type { EventFailure, StuckEventRecords } from '../../shared/ports/stuck-e
 import type { WorkflowRepository, WorkflowVersionEntry } from '../../shared/ports/workflow-repository';
 import { ManualClock } from './clock';
 import { RecordingMetrics } from './metrics';
+import { InMemoryRegisteredRetailers } from './registered-retailers';
 
 export interface SentMessage {
   message: QueuedEvent;
@@ -293,7 +294,7 @@ export const TEST_NOW = new Date('2025-03-14T09:26:53.000Z');
 /** The composition of shared/composition/orchestration.ts for one account, every adapter replaced by an in-memory fake. */
 export const inMemoryOrchestration = (
   accountId = 'acme',
-  options: { workflows?: Workflow[]; clock?: ManualClock; queue?: InMemoryEventQueue; hopLimit?: number; stuckAfterMs?: number } = {},
+  options: { workflows?: Workflow[]; clock?: ManualClock; queue?: InMemoryEventQueue; hopLimit?: number; stuckAfterMs?: number; retailers?: string[] } = {},
 ): TestAccount => {
   const store = new InMemoryEngineStore();
   for (const workflow of options.workflows ?? []) store.putWorkflow(workflow);
@@ -321,6 +322,7 @@ export const inMemoryOrchestration = (
     outbox: new InMemoryOutbox(store),
     metrics: new RecordingMetrics(),
     runScope: { ofEvent: (_eventId, run) => run(), ofChange: (_change, run) => run() },
+    retailers: new InMemoryRegisteredRetailers(options.retailers),
     store,
   };
 };

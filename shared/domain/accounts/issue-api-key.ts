@@ -1,6 +1,8 @@
 import type { Clock } from '../../ports/clock';
 import type { ControlPlaneStore } from '../../ports/control-plane-store';
 import type { RoleStore } from '../../ports/role-store';
+import type { RegisteredRetailers } from '../../ports/registered-retailers';
+import { requireRegistered } from '../retailers/retailer-gate';
 import { ForbiddenError, ValidationError } from '../domain-errors';
 import { issueApiKey } from './api-key';
 import type { AccountPrincipal } from './principal';
@@ -35,7 +37,7 @@ const expiryOf = (expiresOn: string | undefined, now: Date): string | undefined 
 export const issueAccountApiKey = async (
   input: IssueApiKeyInput,
   principal: AccountPrincipal,
-  deps: { controlPlane: ControlPlaneStore; roles: RoleStore; clock: Clock },
+  deps: { controlPlane: ControlPlaneStore; roles: RoleStore; clock: Clock; retailersOf: (accountId: string) => RegisteredRetailers },
 ): Promise<IssuedApiKey> => {
   // A key scoped to a retailer can only hand out keys for that same retailer.
   if (principal.retailerId && input.retailerId !== principal.retailerId) {
@@ -46,6 +48,7 @@ export const issueAccountApiKey = async (
     throw new ValidationError(`role: ${input.role} is neither a built-in role nor a role of this account`, 'role');
   }
   requireHeld(principal, granted, `issue a ${input.role} key`);
+  if (input.retailerId) await requireRegistered(input.retailerId, deps.retailersOf(principal.accountId));
   const now = deps.clock.now();
   const expiresOn = expiryOf(input.expiresOn, now);
 

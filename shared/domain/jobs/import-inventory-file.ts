@@ -5,7 +5,7 @@ import { accountIdSchema, type Account } from '../accounts/account';
 import { MAX_BATCH_RECORDS, type RecordError } from './batch';
 import { isFinal, type BatchStatus } from './batch-status';
 import { FILE_IMPORT_RETAILER_ID, parseInventoryFile, type InventoryFileRecord } from './inventory-file';
-import { createJob, getJob, type JobDeps } from './manage-jobs';
+import { getJob, openJob, type JobDeps } from './manage-jobs';
 import { submitBatch } from './submit-batch';
 
 /** Most errors (or malformed lines) a report lists; the counts cover them all. */
@@ -117,7 +117,7 @@ export const importInventoryFile = async (file: DropFile, options: ImportFileOpt
   }
 
   const jobs = deps.jobsOf(account.accountId);
-  const job = await createJob({ name: `import ${file.name}`.slice(0, 200), retailerId: FILE_IMPORT_RETAILER_ID }, {}, jobs);
+  const job = await openJob({ name: `import ${file.name}`.slice(0, 200), retailerId: FILE_IMPORT_RETAILER_ID }, jobs);
   const linesByBatch = await submitBatches(deps.drop, file, job.jobId, account.accountId, jobs);
 
   const view = await settle(job.jobId, jobs, deps, options);

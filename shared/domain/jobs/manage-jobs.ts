@@ -1,9 +1,11 @@
 import type * as z from 'zod';
 import type { Clock } from '../../ports/clock';
 import type { JobStore } from '../../ports/job-store';
+import type { RegisteredRetailers } from '../../ports/registered-retailers';
 import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import { retailerFor, visibleTo } from '../orchestration/retailer-scope';
+import { requireRegistered } from '../retailers/retailer-gate';
 import { batchProgress, batchView, jobSummary, jobView } from './batch-status';
 import { JOB_OPEN_HOURS, type Job, type jobListQuerySchema } from './job';
 import { jobIdFrom } from './job-ids';
@@ -12,20 +14,27 @@ export interface JobDeps {
   jobs: JobStore;
   clock: Clock;
   ids: () => string;
+  /** A job names a registered retailer. */
+  retailers: RegisteredRetailers;
 }
 
-export const createJob = async (input: { name: string; retailerId?: string }, scope: Pick<AccountPrincipal, 'retailerId'>, deps: JobDeps) => {
+/** Opens a job for a retailer already decided on (an API caller's, checked by createJob, or the file import's own). */
+export const openJob = async (input: { name: string; retailerId: string }, deps: Pick<JobDeps, 'jobs' | 'clock' | 'ids'>) => {
   const now = deps.clock.now();
   const job: Job = {
     jobId: deps.ids(),
     name: input.name,
-    retailerId: retailerFor(input.retailerId, scope),
+    retailerId: input.retailerId,
     createdOn: now.toISOString(),
     closesOn: new Date(now.getTime() + JOB_OPEN_HOURS * 3_600_000).toISOString(),
   };
   await deps.jobs.createJob(job);
   return jobView(job, [], now);
 };
+
+/** POST /v1/jobs: a job of the key's retailer, or the one the body names, which must be registered. */
+export const createJob = async (input: { name: string; retailerId?: string }, scope: Pick<AccountPrincipal, 'retailerId'>, deps: JobDeps) =>
+  openJob({ name: input.name, retailerId: await requireRegistered(retailerFor(input.retailerId, scope), deps.retailers) }, deps);
 
 /** A job of another retailer is not found by a key scoped to a retailer, like one that does not exist. */
 export const getJob = async ({ jobId }: { jobId: string }, scope: Pick<AccountPrincipal, 'retailerId'>, deps: Pick<JobDeps, 'jobs' | 'clock'>) => {

@@ -10,6 +10,7 @@ import type { OrchestrationMetrics } from '../../ports/operational-metrics';
 import type { RetailerClaims } from '../../ports/retailer-claims';
 import type { RunScope } from '../../ports/run-scope';
 import type { StagedStock } from '../../ports/stock-staging';
+import type { RegisteredRetailers } from '../../ports/registered-retailers';
 import type { ScheduledEvents } from '../../ports/scheduled-events';
 import type { StuckEventRecords } from '../../ports/stuck-event-records';
 import type { WorkflowRepository } from '../../ports/workflow-repository';
@@ -46,6 +47,8 @@ export interface AccountOrchestration {
   metrics: OrchestrationMetrics;
   /** Names the event on every line its run logs. */
   runScope: RunScope;
+  /** Orders and workflows name a registered retailer. */
+  retailers: RegisteredRetailers;
   /** Stock staged ahead of commits too large for one transaction, for the sweep of what a crash abandoned. */
   stagedStock?: StagedStock;
 }

@@ -4,6 +4,7 @@ import { parseWorkflow } from '../../engine/workflow-validation';
 import { NotFoundError, ValidationError } from '../domain-errors';
 import type { AccountPrincipal } from '../accounts/principal';
 import type { AccountOrchestration } from './account-orchestration';
+import { requireRegistered } from '../retailers/retailer-gate';
 import { retailerFor } from './retailer-scope';
 
 /** A workflow named by its path, of the retailer the query names (a scoped key's own by default). */
@@ -22,20 +23,21 @@ type WorkflowBody = { retailerId?: string; [field: string]: unknown } | Workflow
 /**
  * Validates the whole workflow, listing every problem at once, and stores it as the next
  * version. The path names the root entity type and subtype; the body must agree. A key scoped
- * to a retailer uploads that retailer's workflows only (403 for another's).
+ * to a retailer uploads that retailer's workflows only (403 for another's); an unregistered retailer gets none.
  */
 export const uploadWorkflow = async (
   { workflow: body, ...path }: { entityType: string; subtype: string; workflow: WorkflowBody },
   scope: Scope,
-  account: Pick<AccountOrchestration, 'workflows' | 'registry' | 'clock'>,
+  account: Pick<AccountOrchestration, 'workflows' | 'registry' | 'clock' | 'retailers'>,
 ): Promise<{ version: number; warnings: { path: string; message: string }[] }> => {
-  retailerFor(body.retailerId, scope);
+  const retailerId = retailerFor(body.retailerId, scope);
   const { workflow, warnings } = parseWorkflow(body, account.registry);
   for (const field of ['entityType', 'subtype'] as const) {
     if (workflow[field] !== path[field]) {
       throw new ValidationError(`${field} is ${workflow[field]} in the body but ${path[field]} in the path`, field);
     }
   }
+  await requireRegistered(retailerId, account.retailers);
   const { version: _ignored, ...unversioned } = workflow;
   const version = await account.workflows.saveNewVersion(unversioned, account.clock.now().toISOString());
   return { version, warnings };

@@ -4,6 +4,7 @@ import type { DataKeys } from '../../ports/keyring';
 import { ConflictError, OrderNotAcceptedError } from '../domain-errors';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
 import { retailerFor } from '../orchestration/retailer-scope';
+import { requireRegistered } from '../retailers/retailer-gate';
 import { runEvent } from '../orchestration/run-event';
 import { submitEvent } from '../orchestration/submit-event';
 import type { AccountPrincipal } from '../accounts/principal';
@@ -47,7 +48,7 @@ export const createOrder = async (
   account: AccountOrchestration & { dataKeys: DataKeys },
 ): Promise<CreateOrderResult> => {
   const keys = account.dataKeys;
-  const retailerId = retailerFor(input.retailerId, caller);
+  const retailerId = await requireRegistered(retailerFor(input.retailerId, caller), account.retailers);
   const requestHash = fingerprint(input);
   const access = customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys);
 

@@ -6,15 +6,16 @@ import { logger } from '../../../shared/runtime/logger';
 import { seedApiKey } from '../../support/api-keys';
 import { fakeDependencies, type FakeDependencies } from '../../support/dependencies';
 import { apiGatewayEvent, bearer, jsonBody, lambdaContext } from '../../support/lambda';
+import { InMemoryRegisteredRetailers } from '../../support/registered-retailers';
 
 // The routes run over in-memory fakes instead of the real DynamoDB clients.
 let deps: FakeDependencies = fakeDependencies();
 const createApiKey = (...call: Parameters<typeof createApiKeyRoute>) =>
-  createApiKeyRoute.with({ context: () => deps, authentication: deps })(...call);
+  createApiKeyRoute.with({ context: () => ({ ...deps, retailersOf: () => new InMemoryRegisteredRetailers() }), authentication: deps })(...call);
 const listApiKeys = (...call: Parameters<typeof listApiKeysRoute>) =>
   listApiKeysRoute.with({ context: () => deps, authentication: deps })(...call);
 const revokeApiKey = (...call: Parameters<typeof revokeApiKeyRoute>) =>
-  revokeApiKeyRoute.with({ context: () => deps, authentication: deps })(...call);
+  revokeApiKeyRoute.with({ context: () => ({ ...deps, retailersOf: () => new InMemoryRegisteredRetailers() }), authentication: deps })(...call);
 
 interface ErrorBody {
   error: { code: string; message: string; field?: string };

@@ -16,6 +16,7 @@ import {
   ValidationError,
 } from '../../../shared/domain/domain-errors';
 import { EventFailedError } from '../../../shared/domain/orchestration/queued-event';
+import { RetailerNotFoundError } from '../../../shared/domain/retailers/retailer-gate';
 import {
   DuplicateEventError,
   HopLimitError,
@@ -56,6 +57,7 @@ const ANSWERS: [string, number, OrdoError][] = [
   ['HopLimitError', 422, new HopLimitError(20, 21)],
   ['TransactionTooLargeError', 422, new TransactionTooLargeError(120)],
   ['OrderNotAcceptedError', 422, new OrderNotAcceptedError('RULE_FAILED', 'the carrier is down')],
+  ['RetailerNotFoundError', 422, new RetailerNotFoundError('nowhere')],
   ['RateLimitedError', 429, new RateLimitedError(100, 1)],
   ['EventFailedError', 500, new EventFailedError('evt-1', 'the carrier is down')],
   ['ServiceUnavailableError', 503, new ServiceUnavailableError('The inventory queue is unavailable')],

@@ -7,6 +7,7 @@ import { ManualClock } from '../../../support/clock';
 import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 import { accountPrincipal } from '../../../support/principals';
 import { InMemoryRoleStore } from '../../../support/roles';
+import { InMemoryRegisteredRetailers } from '../../../support/registered-retailers';
 
 const admin = accountPrincipal({ role: 'ADMIN' });
 
@@ -14,12 +15,12 @@ describe('issueAccountApiKey', () => {
   const now = new Date('2025-04-01T12:00:00.000Z');
   let controlPlane: InMemoryControlPlaneStore;
   let roles: InMemoryRoleStore;
-  let deps: { controlPlane: InMemoryControlPlaneStore; roles: InMemoryRoleStore; clock: ManualClock };
+  let deps: { controlPlane: InMemoryControlPlaneStore; roles: InMemoryRoleStore; clock: ManualClock; retailersOf: () => InMemoryRegisteredRetailers };
 
   beforeEach(() => {
     controlPlane = new InMemoryControlPlaneStore();
     roles = new InMemoryRoleStore();
-    deps = { controlPlane, roles, clock: new ManualClock(now) };
+    deps = { controlPlane, roles, clock: new ManualClock(now), retailersOf: () => new InMemoryRegisteredRetailers() };
     seedAccount(controlPlane, 'acme');
   });
 

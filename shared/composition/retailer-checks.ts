@@ -1,0 +1,10 @@
+import { DynamoRetailerRegistry } from '../adapters/dynamodb/dynamo-retailer-registry';
+import { KnownRetailers } from '../domain/retailers/retailer-gate';
+import type { RegisteredRetailers } from '../ports/registered-retailers';
+import type { AccountContext } from './account-context';
+import { documentClient } from './dynamodb-clients';
+
+const build = (account: AccountContext): RegisteredRetailers => new KnownRetailers(new DynamoRetailerRegistry(documentClient(), account.tableName));
+
+/** Whether a retailer is registered, asked of the registry once per container for each registered one. */
+export const registeredRetailersOf = (account: AccountContext): RegisteredRetailers => account.part(build);
