@@ -32,6 +32,13 @@ const cancellableOrders = {
   ],
 };
 
+/** A value whose innermost string sits `levels` levels below the value itself. */
+const nestedValue = (levels: number): unknown => {
+  let value: unknown = 'Stolen Credit Card';
+  for (let level = 0; level < levels; level += 1) value = { why: value };
+  return value;
+};
+
 const createOrder = (ref: string) => ({ name: 'CREATE', retailerId: 1, entityType: 'ORDER', entitySubtype: 'HD', entityRef: ref });
 
 /**
@@ -129,6 +136,39 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
     expect(response.status).toBe(400);
     expect(response.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: 'attributes[1].name' } });
     expect((await api.getEvent(apiKey, 'dup-attrs', { retailerId: RETAILER })).status).toBe(404);
+  });
+
+  it('keeps a listed attribute nested 16 levels deep on the entity, as deep as Ordo stores', async () => {
+    // Prepare
+    const { apiKey } = await newAccount('fluent-nested');
+    await api.putWorkflow(apiKey, 'ORDER', 'HD', cancellableOrders);
+    await postSync(apiKey, createOrder('ON-1234'));
+    const cancelReason = nestedValue(14);
+
+    // Act
+    const response = await postSync(apiKey, { ...fluentCancelOrder, attributes: [{ name: 'cancelReason', type: 'OBJECT', value: cancelReason }] });
+
+    // Assess
+    expect(response.body).toMatchObject({ eventStatus: 'COMPLETE' });
+    const order = await api.getEntity(apiKey, 'ORDER', 'ON-1234', { retailerId: RETAILER });
+    expect(order.body).toMatchObject({ status: 'CANCELLED', attributes: { cancelReason } });
+  });
+
+  it('refuses a listed attribute nested deeper than Ordo stores with 400 naming the field, and writes nothing', async () => {
+    // Prepare
+    const { apiKey } = await newAccount('fluent-too-deep');
+    await api.putWorkflow(apiKey, 'ORDER', 'HD', cancellableOrders);
+    await postSync(apiKey, createOrder('ON-1234'));
+    const attributes = [{ name: 'cancelReason', type: 'OBJECT', value: nestedValue(40) }];
+
+    // Act
+    const response = await postSync(apiKey, { ...fluentCancelOrder, id: 'too-deep', attributes });
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: `attributes.cancelReason${'.why'.repeat(15)}` } });
+    expect((await api.getEvent(apiKey, 'too-deep', { retailerId: RETAILER })).status).toBe(404);
+    expect((await api.getEntity(apiKey, 'ORDER', 'ON-1234', { retailerId: RETAILER })).body.status).toBe('CREATED');
   });
 
   it('refuses a field Fluent does not send either, naming it', async () => {

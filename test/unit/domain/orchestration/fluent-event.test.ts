@@ -1,5 +1,7 @@
 import { validate } from '../../../../shared/domain/validation';
 import { fluentEventAnswer, fluentEventInputSchema } from '../../../../shared/domain/orchestration/fluent-event';
+import { readJsonBody } from '../../../../shared/http/request-body';
+import { apiGatewayEvent } from '../../../support/lambda';
 
 const fluentEvent = (fields: Record<string, unknown> = {}) => ({ name: 'CancelOrder', retailerId: '1', entityType: 'ORDER', entityRef: 'ON-1', ...fields });
 
@@ -45,6 +47,51 @@ describe("Fluent's Event API body", () => {
 
     // Assess
     expect(act).toThrow(expect.objectContaining({ field: 'retailerId' }));
+  });
+
+  it('refuses an attribute whose value nests deeper than Ordo stores, naming the field as the event stores it', () => {
+    // Prepare
+    let value: unknown = 'bottom';
+    for (let level = 0; level < 40; level += 1) value = { a: value };
+    const body = JSON.stringify(fluentEvent({ attributes: [{ name: 'note', type: 'OBJECT', value }] }));
+
+    // Act
+    const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), fluentEventInputSchema, 64 * 1024);
+
+    // Assess
+    expect(read).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: `attributes.note${'.a'.repeat(15)}` }));
+  });
+
+  it('refuses a listed attribute holding a whole number past 2^53 - 1, naming the field as the event stores it', () => {
+    // Prepare
+    const body = '{"name":"CREATE","retailerId":"1","entityType":"ORDER","entityRef":"ON-1","attributes":[{"name":"channel","type":"STRING","value":9007199254740992}]}';
+
+    // Act
+    const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), fluentEventInputSchema, 64 * 1024);
+
+    // Assess
+    expect(read).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'attributes.channel' }));
+  });
+
+  it.each([
+    ['an id of characters Ordo refuses', { id: 'has space' }, 'id'],
+    ['an empty event name', { name: '  ' }, 'name'],
+    ['a scheduledOn that is no time', { scheduledOn: 'tomorrow' }, 'scheduledOn'],
+    ['a retailer id of characters Ordo refuses', { retailerId: 'retailer 1' }, 'retailerId'],
+  ])('refuses %s as POST /v1/events does, naming %s', (_what, fields, field) => {
+    // Act
+    const act = () => validate(fluentEventInputSchema, fluentEvent(fields));
+
+    // Assess
+    expect(act).toThrow(expect.objectContaining({ field }));
+  });
+
+  it('names a missing field Ordo requires', () => {
+    // Act
+    const act = () => validate(fluentEventInputSchema, { name: 'CancelOrder', retailerId: '1', entityType: 'ORDER' });
+
+    // Assess
+    expect(act).toThrow(expect.objectContaining({ field: 'entityRef', message: 'entityRef is required' }));
   });
 });
 
