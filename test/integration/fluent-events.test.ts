@@ -4,6 +4,9 @@ import { invoke } from '../support/api-gateway-event';
 import { newAccount } from './control-plane-api';
 import { orchestrationApi as api } from './orchestration-api';
 
+// Account creation (a new table) and sync runs take seconds on DynamoDB Local beside other suites.
+jest.setTimeout(20_000);
+
 const postSync = (apiKey: string, body: unknown) =>
   invoke(postFluentEventSync, { method: 'POST', resource: '/v1/compat/fluent/event/sync', apiKey, body });
 const postAsync = (apiKey: string, body: unknown) =>
