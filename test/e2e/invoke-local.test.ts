@@ -47,6 +47,8 @@ const EXPECTED: Record<string, Expectation> = {
   'api-keys/revoke-api-key.json': { answers: 204 },
   'availability/check-availability-cc.json': { answers: 200 },
   'availability/check-availability-hd.json': { answers: 200 },
+  'compat/post-fluent-event-async.json': { answers: 200, wave: 3 },
+  'compat/post-fluent-event-sync.json': { answers: 200, wave: 2 },
   'engine/ingest-bus-event.json': { answers: QUEUED, fn: 'ingestBusEvent' },
   'engine/mark-stuck-events.json': { answers: QUEUED, fn: 'markStuckEvents' },
   'engine/process-queued-events.json': { answers: QUEUED, fn: 'processQueuedEvents', wave: 4 },

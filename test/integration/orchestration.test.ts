@@ -26,6 +26,21 @@ describe('orchestration over the API, on DynamoDB Local', () => {
     expect(logged.body.audit[3]).toMatchObject({ from: 'CREATED', to: 'BOOKED' });
   });
 
+  it('refuses an event whose attributes nest deeper than Ordo stores with 400 naming the field, and writes nothing', async () => {
+    // Prepare
+    const { apiKey } = await newAccount('deep-attrs');
+    let deep: unknown = 'bottom';
+    for (let level = 0; level < 40; level += 1) deep = [deep];
+
+    // Act
+    const response = await api.postEventSync(apiKey, orderEvent('CREATE', 'O-1', { id: 'deep-O-1', attributes: { deep } }));
+
+    // Assess
+    expect(response.status).toBe(400);
+    expect(response.body).toMatchObject({ error: { code: 'VALIDATION_FAILED', field: `attributes.deep${'[0]'.repeat(15)}` } });
+    expect((await api.getEvent(apiKey, 'deep-O-1')).status).toBe(404);
+  });
+
   it('returns the latest workflow version, or the one asked for', async () => {
     // Prepare
     const { apiKey } = await newAccount('versions');

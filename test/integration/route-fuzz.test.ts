@@ -78,6 +78,7 @@ beforeAll(async () => {
   known.messageId = (await webhooksApi.test(own.apiKey, webhook.webhookId)).body.messageId;
 });
 
+// Draining the events the run queued takes seconds, more beside other suites on a busy machine.
 afterAll(async () => {
   // Leave the shared control plane and queues as other suites expect them.
   const eventSources = eventSourceRegistry();
@@ -87,7 +88,7 @@ afterAll(async () => {
     await runQueuedEvents(accountId, 1, { failed: 'delete' });
   }
   await runBatchProcessor();
-});
+}, 120_000);
 
 describe('every route, under generated hostile requests', () => {
   it.each(ROUTES.map((route) => [route.name, route] as const))(

@@ -96,6 +96,8 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
   getWorkflowDiagram: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   postEvent: [never(ACCEPTS_ONLY, 'QueryCommand', 'paginateQuery', 'BatchWriteCommand'), never(PING, 'DescribeTableCommand')],
   postEventSync: [never(PING, 'DescribeTableCommand')],
+  postFluentEventAsync: [never(ACCEPTS_ONLY, 'QueryCommand', 'paginateQuery', 'BatchWriteCommand'), never(PING, 'DescribeTableCommand')],
+  postFluentEventSync: [never(PING, 'DescribeTableCommand')],
   postEventDryRun: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   listEvents: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   getEvent: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],

@@ -18,6 +18,7 @@ import {
   jobIndexKeys,
   jobPartition,
   packErrors,
+  packFieldNotes,
   resultCountsFromItem,
   resultFromItem,
 } from './job-items';
@@ -119,7 +120,7 @@ export class DynamoJobStore implements JobStore {
   }
 
   async createBatch(batch: Batch): Promise<void> {
-    const { rejected, ...fields } = batch;
+    const { rejected, fieldNotes, ...fields } = batch;
     await this.client.send(
       new PutCommand({
         TableName: this.tableName,
@@ -129,6 +130,7 @@ export class DynamoJobStore implements JobStore {
           ...fields,
           rejectedCount: rejected.length,
           ...packErrors(rejected),
+          ...packFieldNotes(fieldNotes),
           // A batch is never younger than its job by more than the time the job stays open.
           expiresAt: expiry(batch.createdOn) + JOB_OPEN_HOURS * 3600,
         },

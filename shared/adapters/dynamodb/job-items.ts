@@ -1,5 +1,6 @@
 import { gunzipSync, gzipSync } from 'node:zlib';
 import type { Batch, BatchTally, ChunkResult, RecordError } from '../../domain/jobs/batch';
+import type { FieldNote } from '../../domain/jobs/fluent-batch-fields';
 import type { Job } from '../../domain/jobs/job';
 
 /**
@@ -40,6 +41,11 @@ export const packErrors = (errors: readonly RecordError[]) => (errors.length ? {
 const unpackErrors = (value: unknown): RecordError[] =>
   value instanceof Uint8Array ? (JSON.parse(gunzipSync(value).toString('utf8')) as RecordError[]) : [];
 
+/** Field notes list record indexes, up to one per record and field: gzipped like the errors. */
+export const packFieldNotes = (notes: readonly FieldNote[] | undefined) => (notes?.length ? { fieldNotes: gzipSync(JSON.stringify(notes)) } : {});
+const unpackFieldNotes = (value: unknown): { fieldNotes?: FieldNote[] } =>
+  value instanceof Uint8Array ? { fieldNotes: JSON.parse(gunzipSync(value).toString('utf8')) as FieldNote[] } : {};
+
 export const jobFromItem = (item: Record<string, unknown>): Job => ({
   jobId: item.jobId as string,
   name: item.name as string,
@@ -56,6 +62,7 @@ export const batchFromItem = (item: Record<string, unknown>): Batch => ({
   total: item.total as number,
   chunkCount: item.chunkCount as number,
   rejected: unpackErrors(item.errors),
+  ...unpackFieldNotes(item.fieldNotes),
   createdOn: item.createdOn as string,
 });
 

@@ -2,12 +2,14 @@ import * as z from 'zod';
 import { skuRefSchema } from '../inventory/position';
 import { locationRefSchema } from '../locations/location';
 import type { BatchChunk, BatchRecord, RecordError } from './batch';
+import { fluentRecordFields, gatherNotes, readFluentFields, type FieldNote } from './fluent-batch-fields';
 
 const recordSchema = z.strictObject({
   skuRef: skuRefSchema,
   locationRef: locationRefSchema,
   qty: z.number().int().min(0).max(1_000_000_000),
   safetyStock: z.number().int().min(0).max(1_000_000_000).optional(),
+  ...fluentRecordFields,
 });
 
 /** An echo of a ref in an error report, bounded: an invalid ref may be of any size. */
@@ -25,11 +27,16 @@ const describeIssues = (issues: z.core.$ZodIssue[], record: Record<string, unkno
 /**
  * Validates each record on its own. Bad records are reported by index and the rest go on;
  * the second and later records for one position are refused, because which would win
- * would depend on the order chunks happen to run in.
+ * would depend on the order chunks happen to run in. Fluent's record fields are read against
+ * the job's retailer, and what became of each is noted by field.
  */
-export const validateBatchRecords = (entities: readonly unknown[]): { valid: BatchRecord[]; rejected: RecordError[] } => {
+export const validateBatchRecords = (
+  entities: readonly unknown[],
+  job: { retailerId?: string } = {},
+): { valid: BatchRecord[]; rejected: RecordError[]; fieldNotes: FieldNote[] } => {
   const valid: BatchRecord[] = [];
   const rejected: RecordError[] = [];
+  const notes = gatherNotes();
   const firstIndex = new Map<string, number>();
   entities.forEach((entity, index) => {
     const raw = (entity !== null && typeof entity === 'object' ? entity : {}) as Record<string, unknown>;
@@ -39,7 +46,13 @@ export const validateBatchRecords = (entities: readonly unknown[]): { valid: Bat
       rejected.push({ index, skuRef: echo(raw.skuRef), locationRef: echo(raw.locationRef), code: 'INVALID_RECORD', message });
       return;
     }
-    const { skuRef, locationRef, qty, safetyStock } = parsed.data;
+    const { skuRef, locationRef, safetyStock } = parsed.data;
+    const fluent = readFluentFields(parsed.data, job);
+    if ('problem' in fluent) {
+      rejected.push({ index, skuRef, locationRef, code: 'INVALID_RECORD', message: fluent.problem });
+      return;
+    }
+    const qty = fluent.onHand;
     const position = `${skuRef}|${locationRef}`;
     const earlier = firstIndex.get(position);
     if (earlier !== undefined) {
@@ -47,9 +60,10 @@ export const validateBatchRecords = (entities: readonly unknown[]): { valid: Bat
       return;
     }
     firstIndex.set(position, index);
+    notes.add(index, fluent.notes);
     valid.push(safetyStock === undefined ? { index, skuRef, locationRef, qty } : { index, skuRef, locationRef, qty, safetyStock });
   });
-  return { valid, rejected };
+  return { valid, rejected, fieldNotes: notes.notes() };
 };
 
 /** Records per chunk, and bytes per chunk message, well inside SQS's 256 KB. */

@@ -47,6 +47,7 @@ export const batchView = (batch: Batch, results: readonly ChunkResult[]) => {
     action: batch.action,
     ...progress,
     errors,
+    ...(batch.fieldNotes?.length ? { fieldNotes: batch.fieldNotes } : {}),
     createdOn: batch.createdOn,
     ...(completedOn ? { completedOn } : {}),
   };
@@ -90,7 +91,7 @@ const jobProgress = (job: Job, batches: readonly BatchProgress[], now: Date) => 
 export const jobView = (job: Job, batches: readonly BatchView[], now: Date) => ({
   ...jobProgress(job, batches, now),
   errors: batches.flatMap((batch) => batch.errors.map((error) => ({ batchId: batch.batchId, ...error }))),
-  batches: batches.map(({ errors: _errors, jobId: _jobId, ...summary }) => summary),
+  batches: batches.map(({ errors: _errors, jobId: _jobId, fieldNotes: _fieldNotes, ...summary }) => summary),
 });
 
 /** The job as a listing shows it: its counts over its batches and how many there are. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { accountIdSchema } from '../accounts/account';
+import type { FieldNote } from './fluent-batch-fields';
 
 /** The most records one batch may hold (as in Fluent's Batch API). */
 export const MAX_BATCH_RECORDS = 5000;
@@ -41,6 +42,8 @@ export interface Batch {
   chunkCount: number;
   /** Records refused before processing, by index. */
   rejected: RecordError[];
+  /** What became of the Fluent fields the records carried; absent on batches stored before. */
+  fieldNotes?: FieldNote[];
   createdOn: string;
 }
 

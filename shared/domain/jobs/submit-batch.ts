@@ -30,7 +30,7 @@ export const submitBatch = async (
   const now = deps.clock.now();
   if (!isOpen(job, now)) throw new ConflictError(`Job ${jobId} closed at ${job.closesOn}; create a new job for more batches`, 'jobId');
 
-  const { valid, rejected } = validateBatchRecords(input.entities);
+  const { valid, rejected, fieldNotes } = validateBatchRecords(input.entities, job);
   const batchId = deps.ids();
   const chunks = chunkBatch(
     { accountId: sender.accountId, jobId, batchId, retailerId: job.retailerId, ...(sender.retailerId ? { ownedLocationsOf: sender.retailerId } : {}) },
@@ -44,6 +44,7 @@ export const submitBatch = async (
     total: input.entities.length,
     chunkCount: chunks.length,
     rejected,
+    ...(fieldNotes.length ? { fieldNotes } : {}),
     createdOn: now.toISOString(),
   };
   // Stored before queueing: a chunk that runs at once finds its batch.
@@ -66,7 +67,15 @@ export const submitBatch = async (
   }
   const view = batchView(batch, notQueued);
   const notQueuedRecords = notQueued.reduce((sum, result) => sum + result.failed, 0);
-  return { batchId, jobId, status: view.status, total: view.total, rejected: rejected.length, notQueued: notQueuedRecords };
+  return {
+    batchId,
+    jobId,
+    status: view.status,
+    total: view.total,
+    rejected: rejected.length,
+    notQueued: notQueuedRecords,
+    ...(fieldNotes.length ? { fieldNotes } : {}),
+  };
 };
 
 const notQueuedResult = (chunk: BatchChunk, now: Date): ChunkResult => {

@@ -235,6 +235,8 @@ describe('readJsonBody and values DynamoDB cannot store', () => {
   it.each([
     ['a denormal number', '{"lat": -5e-324}', 'lat'],
     ['a number past 1e126', '{"lines": [{"qty": 1e200}]}', 'lines[0].qty'],
+    ['a whole number past 2^53 - 1', '{"attributes": {"reason": -9007199254740992}}', 'attributes.reason'],
+    ['a number past 2^53 - 1 with a fraction written', '{"attributes": {"reason": 1.5e20}}', 'attributes.reason'],
     ['a lone surrogate', '{"retailerId": "\\ud800"}', 'retailerId'],
     ['a lone surrogate in a field name', '{"attributes": {"\\udc00x": 1}}', 'attributes.\udc00x'],
   ])('refuses %s with a 400 naming the field', (_what, body, field) => {
@@ -245,11 +247,37 @@ describe('readJsonBody and values DynamoDB cannot store', () => {
     expect(read).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field }));
   });
 
-  it('accepts zero, ordinary numbers and whole surrogate pairs', () => {
+  it('refuses a value nested more than 16 levels down with a 400 naming its path', () => {
+    // Prepare
+    const body = JSON.stringify({ attributes: { note: [[[[[[[[[[[[[[['too deep']]]]]]]]]]]]]]] } });
+
     // Act
-    const body = readJsonBody(apiGatewayEvent({ method: 'POST', body: '{"a": 0, "b": -1.5, "c": 1e-100, "d": "\\ud83d\\ude00"}' }), anything, 1024);
+    const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
 
     // Assess
-    expect(body).toEqual({ a: 0, b: -1.5, c: 1e-100, d: '😀' });
+    expect(read).toThrow(expect.objectContaining({ code: 'VALIDATION_FAILED', field: 'attributes.note[0][0][0][0][0][0][0][0][0][0][0][0][0][0][0]' }));
+  });
+
+  it('accepts a value nested 16 levels down', () => {
+    // Prepare
+    const body = JSON.stringify({ attributes: { note: [[[[[[[[[[[[[['deep enough']]]]]]]]]]]]]] } });
+
+    // Act
+    const read = readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
+
+    // Assess
+    expect(read).toEqual(JSON.parse(body));
+  });
+
+  it('accepts zero, ordinary numbers, the largest safe integers and whole surrogate pairs', () => {
+    // Act
+    const body = readJsonBody(
+      apiGatewayEvent({ method: 'POST', body: '{"a": 0, "b": -1.5, "c": 1e-100, "d": "\\ud83d\\ude00", "e": 9007199254740991, "f": -9007199254740991}' }),
+      anything,
+      1024,
+    );
+
+    // Assess
+    expect(body).toEqual({ a: 0, b: -1.5, c: 1e-100, d: '😀', e: Number.MAX_SAFE_INTEGER, f: -Number.MAX_SAFE_INTEGER });
   });
 });
