@@ -39,3 +39,23 @@ export const orderWithFulfilments = (fulfilmentStatuses: string[], ref = 'O-1'):
 };
 
 export { ORDER_RETAILER };
+
+/** Return R-1 of order O-1: one TEE (L1) at 12.50 GBP, back at WH-NORTH, in `status`; `attributes` adds to its own. */
+export const aReturnEntity = ({ attributes: extra = {}, ...overrides }: Partial<Entity> = {}): Entity =>
+  anOrderEntity('R-1', {
+    entityType: 'RETURN_ORDER',
+    subtype: 'DEFAULT',
+    rootEntityType: 'RETURN_ORDER',
+    rootRef: 'R-1',
+    workflowRef: 'RETURN_ORDER::DEFAULT',
+    status: 'CREATED',
+    attributes: {
+      orderRef: 'O-1',
+      returnLocationRef: 'WH-NORTH',
+      lines: [{ lineRef: 'L1', skuRef: 'TEE', qty: 1, reason: 'too small', unitPrice: 12.5, currency: 'GBP' }],
+      currency: 'GBP',
+      requestHash: 'b7c2',
+      ...extra,
+    },
+    ...overrides,
+  });

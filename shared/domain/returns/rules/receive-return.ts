@@ -25,7 +25,7 @@ export const receiveReturnRule = defineRule({
       );
     }
     const conditions = new Map(parsed.data.map((line) => [line.lineRef, line.condition]));
-    const { lines, returnLocationRef } = returnAttributes(ctx.entity);
+    const { lines, returnLocationRef, currency } = returnAttributes(ctx.entity);
     const unknown = [...conditions.keys()].filter((lineRef) => !lines.some((line) => line.lineRef === lineRef));
     const missing = lines.filter((line) => !conditions.has(line.lineRef)).map((line) => line.lineRef);
     if (unknown.length || missing.length) {
@@ -36,6 +36,7 @@ export const receiveReturnRule = defineRule({
       throw new RuleFailedError(`A RECEIVE event gives a condition for every line of the return: ${problems.join('; ')}`, 'INVALID_RECEIPT');
     }
     const received: ReturnLine[] = lines.map((line) => ({ ...line, condition: conditions.get(line.lineRef) }));
+    const refund = refundableAmount(received);
     const actions: Action[] = received
       .filter((line) => line.condition !== undefined && props.restockConditions.includes(line.condition))
       .map((line) => ({
@@ -45,7 +46,9 @@ export const receiveReturnRule = defineRule({
         qty: line.qty,
         reason: `returned ${line.condition}`,
       }));
-    actions.push({ type: 'SET_ATTRIBUTES', attributes: { lines: received, refundableAmount: refundableAmount(received) } });
+    actions.push({ type: 'SET_ATTRIBUTES', attributes: { lines: received, refundableAmount: refund } });
+    // The event's trail says what return.received will tell the payment system, beside the restocks.
+    actions.push({ type: 'LOG', message: `return.received: ${refund} ${currency} refundable for ${received.length} line(s)` });
     return actions;
   },
 });

@@ -79,6 +79,23 @@ describe('the reference return workflow', () => {
     });
   });
 
+  it('notes return.received and the refundable amount on the trail of the RECEIVE event', async () => {
+    // Prepare
+    const account = await authorisedReturn();
+
+    // Act
+    await runEvent(returnEvent('RECEIVE', receipt({ L1: 'RESALEABLE', L2: 'DAMAGED' })), account);
+
+    // Assess
+    const trail = account.store.auditOf('R-1-RECEIVE');
+    expect(trail).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'INVENTORY', name: 'RESTOCK', props: expect.objectContaining({ skuRef: 'TEE', locationRef: 'DC-1', qty: 1 }) }),
+        expect.objectContaining({ kind: 'LOG', message: 'return.received: 20.5 GBP refundable for 2 line(s)' }),
+      ]),
+    );
+  });
+
   it.each([
     ['a line without a condition', receipt({ L1: 'RESALEABLE' })],
     ['an unknown condition', receipt({ L1: 'RESALEABLE', L2: 'LOST' })],
