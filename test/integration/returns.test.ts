@@ -1,4 +1,10 @@
+import type { DynamoDBRecord } from 'aws-lambda';
+import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
+import { LocalChangeStreams } from '../../scripts/local-stack/stream-reader';
+import { accountChangesOf } from '../../shared/adapters/dynamodb/stream-changes';
 import { accountTableName } from '../../shared/domain/accounts/account';
+import { outboundEventsOf } from '../../shared/domain/outbound/change-events';
+import { outboundContext } from '../support/account-changes';
 import { hdOrder } from '../support/order-builder';
 import { api as controlPlane, newAccount, scanTable } from './control-plane-api';
 import { fulfilmentEvent, ordersApi, positionOf, RETAILER, seedCatalog, type SeedLocation } from './orders-api';
@@ -66,6 +72,30 @@ const returnNotes = async (accountId: string) =>
     .filter((item) => item.PK?.S?.startsWith('RETURNS#'))
     .map((item) => item.returnRef?.S);
 
+const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '';
+const raw = localDynamoDbClient(endpoint);
+const streams = new LocalChangeStreams(raw, endpoint);
+
+afterAll(() => {
+  raw.destroy();
+});
+
+/** Every record the account table's change stream holds so far, from its start, in Lambda's shape. */
+const streamedRecords = async (accountId: string): Promise<DynamoDBRecord[]> => {
+  const [table] = await streams.tables(accountTableName('sandbox', accountId));
+  if (!table?.streamArn) throw new Error(`the table of ${accountId} has no change stream`);
+  const records: DynamoDBRecord[] = [];
+  for (const { shardId } of await streams.shards(table.streamArn)) {
+    let iterator: string | undefined = await streams.iterator(table.streamArn, shardId, { type: 'TRIM_HORIZON' });
+    while (iterator) {
+      const page = await streams.records(table.streamArn, iterator);
+      records.push(...page.records);
+      iterator = page.records.length ? page.next : undefined;
+    }
+  }
+  return records;
+};
+
 describe('returns', () => {
   it('puts a unit returned RESALEABLE back on hand at the return location', async () => {
     // Prepare
@@ -105,6 +135,29 @@ describe('returns', () => {
       lines: [expect.objectContaining({ lineRef: 'L1', qty: 2, condition: 'RESALEABLE' }), expect.objectContaining({ lineRef: 'L2', qty: 1, condition: 'DAMAGED' })],
     });
     expect(order.body.returns).toEqual([{ ref: 'R-1', status: 'COMPLETE' }]);
+  });
+
+  it('sends return.received, once, from the commit of the RECEIVE, with the refundable amount', async () => {
+    // Prepare
+    const { apiKey, accountId } = await shippedOrder('ret-sent');
+    await authorisedReturn(apiKey, [{ lineRef: 'L2', qty: 1 }]);
+    await receive(apiKey, { L2: 'DAMAGED' });
+    const context = { ...outboundContext(), accountId };
+
+    // Act
+    const changes = accountChangesOf(await streamedRecords(accountId));
+    const sent = (await Promise.all(changes.map((change) => outboundEventsOf(change, context)))).flat();
+
+    // Assess
+    expect(sent.filter((event) => event.type === 'return.received')).toEqual([
+      expect.objectContaining({
+        retailerId: RETAILER,
+        status: { from: 'AUTHORISED', to: 'RECEIVED' },
+        data: { return: expect.objectContaining({ ref: 'R-1', orderRef: 'O-1', refundableAmount: 8, currency: 'GBP' }) },
+        toBus: true,
+        toWebhooks: true,
+      }),
+    ]);
   });
 
   it('leaves the stock as it was for a unit returned DAMAGED', async () => {
