@@ -25,7 +25,9 @@ export const receiveReturnRule = defineRule({
       );
     }
     const conditions = new Map(parsed.data.map((line) => [line.lineRef, line.condition]));
-    const { lines, returnLocationRef, currency } = returnAttributes(ctx.entity);
+    const { lines: stored, returnLocationRef, currency } = returnAttributes(ctx.entity);
+    // A return created through the Event API may carry anything: no lines means every condition names an unknown line.
+    const lines = Array.isArray(stored) ? stored : [];
     const unknown = [...conditions.keys()].filter((lineRef) => !lines.some((line) => line.lineRef === lineRef));
     const missing = lines.filter((line) => !conditions.has(line.lineRef)).map((line) => line.lineRef);
     if (unknown.length || missing.length) {
