@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { sealingOrchestrationOf } from '../../shared/composition/orchestration';
+import { orderReadsOf } from '../../shared/composition/order-reads';
 import { retailerQuerySchema } from '../../shared/domain/orchestration/retailer-of-ref';
 import { getOrder } from '../../shared/domain/orders/order-queries';
 import { accountRoute } from '../../shared/http/account-route';
@@ -10,7 +10,7 @@ export const handler = accountRoute(
     scope: 'retailer',
     path: z.object({ ref: z.string() }),
     query: retailerQuerySchema,
-    context: sealingOrchestrationOf,
+    context: orderReadsOf,
   },
   ({ path, query }, principal, context) => getOrder({ ...query, ref: path.ref }, principal, context),
 );

@@ -45,8 +45,10 @@ export const ensureDemoCatalog = async (
   onProgress: (line: string) => void = () => undefined,
 ): Promise<{ loaded: boolean; positions: number }> => {
   const retailer = await send(baseUrl, apiKey, 'GET', `/v1/retailers/${DEMO_RETAILER}`);
-  if (retailer.status === 404) {
-    // Registration installs the reference HD and CC workflows and the default sourcing profile.
+  const workflows = (retailer.json.workflows as { entityType: string }[] | undefined) ?? [];
+  // Registration installs the reference HD, CC and return workflows and the default sourcing profile; registering
+  // again installs what a demo kept in .ordo/ from before lacks (the return workflow) and replaces nothing.
+  if (retailer.status === 404 || (retailer.json.template === 'reference' && !workflows.some((workflow) => workflow.entityType === 'RETURN_ORDER'))) {
     await send(baseUrl, apiKey, 'PUT', `/v1/retailers/${DEMO_RETAILER}`, { name: 'Demo Retail', template: 'reference' });
   }
   const existing = await send(baseUrl, apiKey, 'GET', '/v1/locations');

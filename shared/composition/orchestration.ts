@@ -13,6 +13,7 @@ import { registerInventoryRules } from '../domain/inventory/rules/inventory-rule
 import type { AccountOrchestration } from '../domain/orchestration/account-orchestration';
 import { indexedOrderFinder } from '../domain/orders/awaiting-orders';
 import { registerOrderRules } from '../domain/orders/rules/order-rules';
+import { registerReturnRules } from '../domain/returns/rules/return-rules';
 import type { SourcingCatalog } from '../domain/orders/sourcing-catalog';
 import { Engine } from '../engine/engine';
 import type { EngineStore } from '../engine/engine-store';
@@ -37,7 +38,7 @@ const engineCommitsOf = (store: EngineStore): EngineStore => {
   return faults ? new FaultInjectingEngineStore(store, faults) : store;
 };
 
-const buildRegistry = (): RuleRegistry => registerInventoryRules(registerOrderRules(createCoreRegistry()));
+const buildRegistry = (): RuleRegistry => registerReturnRules(registerInventoryRules(registerOrderRules(createCoreRegistry())));
 
 /**
  * Each account has its own engine and workflow cache: retailer ids are only unique within an account.

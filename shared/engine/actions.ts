@@ -48,6 +48,8 @@ export type Action =
   | ({ type: 'RESERVE_INVENTORY' } & InventoryRequest)
   | ({ type: 'RELEASE_INVENTORY' } & InventoryRequest)
   | ({ type: 'CONSUME_INVENTORY' } & InventoryRequest)
+  /** Units back on hand (goods returned in a saleable state): nobody holds them, so no holder. */
+  | ({ type: 'RESTOCK_INVENTORY' } & Omit<InventoryRequest, 'holder'>)
   /** A child of the current root, e.g. a FULFILMENT of an ORDER; a CREATE event for it follows inline. */
   | {
       type: 'CREATE_ENTITY';

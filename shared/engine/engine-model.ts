@@ -171,13 +171,15 @@ export interface EntityChange {
   statusChanges?: StatusChange[];
 }
 
-export type InventoryChangeKind = 'RESERVE' | 'RELEASE' | 'CONSUME';
+export type InventoryChangeKind = 'RESERVE' | 'RELEASE' | 'CONSUME' | 'RESTOCK';
 
 /**
  * One change to the inventory position (skuRef, locationRef), committed with the rest:
  * - RESERVE: reserved + qty, available − qty; only while available ≥ qty.
  * - RELEASE: reserved − qty, available + qty; only while reserved ≥ qty.
  * - CONSUME (goods shipped): onHand − qty, reserved − qty, available unchanged; only while reserved ≥ qty.
+ * - RESTOCK (goods back, e.g. a saleable return): onHand + qty, available + qty; a position never
+ *   counted is created with what comes back.
  */
 export interface InventoryChange {
   skuRef: string;

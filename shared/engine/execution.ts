@@ -166,9 +166,8 @@ export class Execution {
 
   /** Every event of an execution is of its root's retailer, so one read serves the whole execution. */
   private async setting(retailerId: string, name: string): Promise<unknown> {
-    if (!this.services.settings) return undefined;
-    this.settingValues ??= this.services.settings.valuesFor(retailerId);
-    return (await this.settingValues).get(name);
+    this.settingValues ??= this.services.settings?.valuesFor(retailerId);
+    return (await this.settingValues)?.get(name);
   }
 
   private apply(action: Action, event: OrdoEvent, key: string, inlineEventId: string | undefined): void {
@@ -204,6 +203,7 @@ export class Execution {
       case 'RESERVE_INVENTORY':
       case 'RELEASE_INVENTORY':
       case 'CONSUME_INVENTORY':
+      case 'RESTOCK_INVENTORY':
         return this.inventory.request(entity, action, inlineEventId);
       case 'CREATE_ENTITY':
         return this.createChild(entity, action.entity);

@@ -1,5 +1,5 @@
 import { DuplicateEventError, InsufficientStockError, VersionConflictError } from './engine-errors';
-import { applyDelta, deltaFits, netInventoryChanges, stockKey } from './stock-changes';
+import { applyDelta, deltaFits, netInventoryChanges, stockKey, uncountedPosition } from './stock-changes';
 import {
   entityKey,
   isFinalOutcome,
@@ -171,7 +171,8 @@ export class InMemoryEngineStore implements EngineStore, InventoryReader, Retail
     const updatedOn = uow.event.processedOn ?? uow.event.receivedOn;
     for (const delta of deltas) {
       const key = stockKey(delta.skuRef, delta.locationRef);
-      this.stock.set(key, Object.freeze({ ...applyDelta(this.stock.get(key) as StockPosition, delta), updatedOn }));
+      const stored = this.stock.get(key) ?? uncountedPosition(delta.skuRef, delta.locationRef);
+      this.stock.set(key, Object.freeze({ ...applyDelta(stored, delta), updatedOn }));
     }
     if (uow.markProcessed) this.processed.add(recordKey);
     this.events.set(

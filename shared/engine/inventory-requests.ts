@@ -6,12 +6,16 @@ import type { InventoryReader } from './engine-store';
 import { changeReservations, heldQty, PendingInventoryReader } from './stock-changes';
 import type { WorkingCopy } from './working-copy';
 
-export type InventoryAction = Extract<Action, { type: 'RESERVE_INVENTORY' | 'RELEASE_INVENTORY' | 'CONSUME_INVENTORY' }>;
+export type InventoryAction = Extract<
+  Action,
+  { type: 'RESERVE_INVENTORY' | 'RELEASE_INVENTORY' | 'CONSUME_INVENTORY' | 'RESTOCK_INVENTORY' }
+>;
 
 const KIND_OF: Record<InventoryAction['type'], InventoryChangeKind> = {
   RESERVE_INVENTORY: 'RESERVE',
   RELEASE_INVENTORY: 'RELEASE',
   CONSUME_INVENTORY: 'CONSUME',
+  RESTOCK_INVENTORY: 'RESTOCK',
 };
 
 /** The root whose entities may hold reservations, and where each change is audited. */
@@ -69,8 +73,13 @@ export class InventoryRequests {
         'INVALID_INVENTORY_CHANGE',
       );
     }
-    const [holderKey, holder] = this.holderOf(entity, action.holder);
-    if (kind !== 'RESERVE') {
+    const change: InventoryChange = { skuRef, locationRef, kind, qty };
+    if (reason !== undefined) change.reason = reason;
+    const seen = this.reader?.committedPosition(skuRef, locationRef);
+    if (seen) change.seen = { onHand: seen.onHand, reserved: seen.reserved, safetyStock: seen.safetyStock };
+    // Restocked units are nobody's: no holder's reservations change, the entity that asked is audited.
+    const [holderKey, holder] = action.type === 'RESTOCK_INVENTORY' ? [undefined, entity] : this.holderOf(entity, action.holder);
+    if (kind !== 'RESERVE' && kind !== 'RESTOCK') {
       const held = heldQty(holder.reservations, skuRef, locationRef);
       if (held < qty) {
         throw new RuleFailedError(
@@ -79,11 +88,9 @@ export class InventoryRequests {
         );
       }
     }
-    const change: InventoryChange = { skuRef, locationRef, kind, qty };
-    if (reason !== undefined) change.reason = reason;
-    const seen = this.reader?.committedPosition(skuRef, locationRef);
-    if (seen) change.seen = { onHand: seen.onHand, reserved: seen.reserved, safetyStock: seen.safetyStock };
-    this.scope.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
+    if (holderKey !== undefined) {
+      this.scope.working.update(holderKey, { reservations: changeReservations(holder.reservations ?? [], change) });
+    }
     this.changes.push(change);
     this.scope.trail.add('INVENTORY', holder.entityType, holder.ref, {
       name: kind,

@@ -7,6 +7,7 @@ export const BUILT_IN_OUTBOUND_TYPES = [
   'order.created',
   'order.status_changed',
   'fulfilment.status_changed',
+  'return.received',
   'batch.completed',
   'event.failed',
   'webhook.test',

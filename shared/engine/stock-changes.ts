@@ -9,6 +9,7 @@ const EFFECT: Record<InventoryChangeKind, { onHand: number; reserved: number; av
   RESERVE: { onHand: 0, reserved: 1, available: -1 },
   RELEASE: { onHand: 0, reserved: -1, available: 1 },
   CONSUME: { onHand: -1, reserved: -1, available: 0 },
+  RESTOCK: { onHand: 1, reserved: 0, available: 1 },
 };
 
 /**
@@ -30,8 +31,8 @@ export interface PositionDelta {
 
 /**
  * Merges the changes of each position into one delta, because a DynamoDB transaction may hold
- * only one operation per item. With R reserved, L released and C consumed on one position:
- * onHand −C, reserved +(R − L − C), available +(L − R). The condition is that no figure the
+ * only one operation per item. With R reserved, L released, C consumed and B restocked (brought
+ * back) on one position: onHand +(B − C), reserved +(R − L − C), available +(L + B − R). The condition is that no figure the
  * delta lowers goes below zero: available ≥ R − L when R > L, reserved ≥ L + C − R when that is
  * positive. Each change on its own gets exactly its own condition (RESERVE q: available ≥ q;
  * RELEASE or CONSUME q: reserved ≥ q). Merged, the check is on the net result, not on each step
@@ -63,9 +64,28 @@ export const netInventoryChanges = (changes: readonly InventoryChange[]): Positi
   return net;
 };
 
+/**
+ * Whether a delta only adds units (a restock), so it may create a position never counted: units
+ * that came back are on hand wherever they are, counted or not.
+ */
+export const onlyAdds = (delta: PositionDelta): boolean =>
+  delta.onHand > 0 && delta.reserved === 0 && delta.minAvailable === 0 && delta.minReserved === 0;
+
 /** Whether the stored position lets the delta through (see PositionDelta). */
 export const deltaFits = (stored: StockPosition | undefined, delta: PositionDelta): boolean =>
-  stored !== undefined && stored.available >= delta.minAvailable && stored.reserved >= delta.minReserved;
+  stored === undefined
+    ? onlyAdds(delta)
+    : stored.available >= delta.minAvailable && stored.reserved >= delta.minReserved;
+
+/** A position nothing was ever counted at: what a restock starts from. */
+export const uncountedPosition = (skuRef: string, locationRef: string): StockPosition => ({
+  skuRef,
+  locationRef,
+  onHand: 0,
+  reserved: 0,
+  safetyStock: 0,
+  available: 0,
+});
 
 /** The position after the delta. */
 export const applyDelta = (stored: StockPosition, delta: Pick<PositionDelta, 'onHand' | 'reserved' | 'available'>): StockPosition => ({

@@ -88,6 +88,9 @@ const EXPECTED: Record<string, Expectation> = {
   'orders/get-order-transitions.json': { answers: 200, wave: 3 },
   'orders/get-order.json': { answers: 200, wave: 3 },
   'orders/list-orders.json': { answers: 200 },
+  // HD-1001 is allocated, not shipped: nothing of it can be returned yet, so nothing is created.
+  'returns/create-return-not-shipped.json': { answers: 400, wave: 2 },
+  'returns/get-return-unknown.json': { answers: 404, wave: 3 },
   'retailers/get-retailer.json': { answers: 200 },
   'retailers/list-retailers.json': { answers: 200 },
   // The demo catalogue registered the demo retailer: registering it again answers 200.

@@ -24,6 +24,7 @@ describe('retailers on the running local stack', () => {
     expect(registered.body.workflows).toEqual([
       { entityType: 'ORDER', subtype: 'CC', version: 1 },
       { entityType: 'ORDER', subtype: 'HD', version: 1 },
+      { entityType: 'RETURN_ORDER', subtype: 'DEFAULT', version: 1 },
     ]);
     expect(placed.status).toBe(201);
     const order = await waitFor(() => http('GET', '/v1/orders/NORTH-1?retailerId=north', { apiKey }), {

@@ -11,6 +11,7 @@ jest.setTimeout(30_000);
 const REFERENCE_WORKFLOWS = [
   { entityType: 'ORDER', subtype: 'CC', version: 1 },
   { entityType: 'ORDER', subtype: 'HD', version: 1 },
+  { entityType: 'RETURN_ORDER', subtype: 'DEFAULT', version: 1 },
 ];
 
 /** The items of the account's table that a retailer registration could have written. */
@@ -81,6 +82,7 @@ describe('retailers over the API, on DynamoDB Local', () => {
     expect(again.body.workflows).toEqual([
       { entityType: 'ORDER', subtype: 'CC', version: 1 },
       { entityType: 'ORDER', subtype: 'HD', version: 2 },
+      { entityType: 'RETURN_ORDER', subtype: 'DEFAULT', version: 1 },
     ]);
     expect(latest.body).toMatchObject({ version: 2, name: 'Our own HD' });
     expect(profile.body).toMatchObject({ maxSplit: 1, isDefault: false });

@@ -131,6 +131,8 @@ export const UNCALLED_COMMANDS: Record<string, Uncalled[]> = {
     never(PING, 'DescribeTableCommand'),
   ],
   getOrderTransitions: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
+  createReturn: [never(PING, 'DescribeTableCommand')],
+  getReturn: [never(NO_QUEUE, 'GetQueueUrlCommand', 'SendMessageCommand', 'SendMessageBatchCommand'), never(READS_ONLY, 'BatchWriteCommand', 'PutCommand'), never(PING, 'DescribeTableCommand')],
   ingestBusEvent: [
     never(ACCEPTS_ONLY, 'QueryCommand', 'paginateQuery', 'BatchWriteCommand'),
     never(LOOKS_UP_ONLY, 'DeleteCommand'),

@@ -18,12 +18,17 @@ export const stockCountKey = (skuRef: string, locationRef: string) => ({ PK: sku
 export const reservationKey = (skuRef: string, locationRef: string) => ({ PK: skuPartition(skuRef), SK: `RES#${locationRef}` });
 export const locationPartition = (locationRef: string) => `LOC#${locationRef}`;
 
+/** The attributes a count item carries besides its figures, so it is indexed by location. */
+export const stockCountAttributes = (skuRef: string, locationRef: string) => ({
+  GSI1PK: locationPartition(locationRef),
+  GSI1SK: `SKU#${skuRef}`,
+  skuRef,
+  locationRef,
+});
+
 export const stockCountItem = (count: StockCount) => ({
   ...stockCountKey(count.skuRef, count.locationRef),
-  GSI1PK: locationPartition(count.locationRef),
-  GSI1SK: `SKU#${count.skuRef}`,
-  skuRef: count.skuRef,
-  locationRef: count.locationRef,
+  ...stockCountAttributes(count.skuRef, count.locationRef),
   onHand: count.onHand,
   safetyStock: count.safetyStock,
   updatedOn: count.updatedOn,

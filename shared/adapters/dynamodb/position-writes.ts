@@ -1,8 +1,8 @@
 import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 import { InsufficientStockError } from '../../engine/engine-errors';
-import type { PositionDelta } from '../../engine/stock-changes';
+import { onlyAdds, type PositionDelta } from '../../engine/stock-changes';
 import type { StockBasis } from '../../engine/engine-model';
-import { stockCountKey, reservationAttributes, reservationKey } from './inventory-items';
+import { stockCountAttributes, stockCountKey, reservationAttributes, reservationKey } from './inventory-items';
 
 /** One operation of a TransactWriteItems call, on a count or reservation item. */
 export type PositionWrite = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
@@ -16,7 +16,8 @@ export type PositionWrite = NonNullable<TransactWriteCommandInput['TransactItems
  *   safetyStock ≤ s, and the reservations reserved ≤ o − s − minAvailable. Together they give
  *   onHand − safetyStock − reserved ≥ minAvailable whatever else changed, while concurrent
  *   reservations of other units do not conflict unless the stock really runs out.
- * A RELEASE touches only the reservation item; a CONSUME also takes the units off onHand.
+ * A RELEASE touches only the reservation item; a CONSUME also takes the units off onHand. A delta
+ * that only adds units (a restock) needs no condition and creates a count never made (see restockWrite).
  * Throws InsufficientStockError at once when the basis itself cannot cover the delta.
  */
 export const positionWrites = (tableName: string, delta: PositionDelta, updatedOn: string, basis: StockBasis | undefined): PositionWrite[] => {
@@ -24,6 +25,7 @@ export const positionWrites = (tableName: string, delta: PositionDelta, updatedO
   if (needsAvailable && (!basis || basis.onHand - basis.safetyStock - delta.minAvailable < 0)) {
     throw new InsufficientStockError(delta.skuRef, delta.locationRef, `Not enough stock of ${delta.skuRef} at ${delta.locationRef}: the execution needs ${delta.minAvailable} available`);
   }
+  if (onlyAdds(delta)) return [restockWrite(tableName, delta, updatedOn)];
   const writes: PositionWrite[] = [];
 
   const countConditions = ['attribute_exists(PK)'];
@@ -89,4 +91,30 @@ export const positionWrites = (tableName: string, delta: PositionDelta, updatedO
     });
   }
   return writes;
+};
+
+/**
+ * Units back on hand: added to the count, which is made (safety stock 0) where nothing was ever
+ * counted, so a return to a location that never stocked the SKU still puts the units on sale.
+ */
+const restockWrite = (tableName: string, delta: PositionDelta, updatedOn: string): PositionWrite => {
+  const attributes = stockCountAttributes(delta.skuRef, delta.locationRef);
+  return {
+    Update: {
+      TableName: tableName,
+      Key: stockCountKey(delta.skuRef, delta.locationRef),
+      UpdateExpression:
+        'SET onHand = if_not_exists(onHand, :zero) + :onHand, safetyStock = if_not_exists(safetyStock, :zero), ' +
+        'updatedOn = :updatedOn, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, skuRef = :skuRef, locationRef = :locationRef',
+      ExpressionAttributeValues: {
+        ':zero': 0,
+        ':onHand': delta.onHand,
+        ':updatedOn': updatedOn,
+        ':gsi1pk': attributes.GSI1PK,
+        ':gsi1sk': attributes.GSI1SK,
+        ':skuRef': attributes.skuRef,
+        ':locationRef': attributes.locationRef,
+      },
+    },
+  };
 };

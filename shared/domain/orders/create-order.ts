@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import type { Entity, OrdoEvent } from '../../engine/engine-model';
 import type { DataKeys } from '../../ports/keyring';
 import { ConflictError, OrderNotAcceptedError } from '../domain-errors';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
+import { requestFingerprint } from '../orchestration/request-fingerprint';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { requireRegistered } from '../retailers/retailer-gate';
 import { runEvent } from '../orchestration/run-event';
@@ -14,17 +14,6 @@ import { orderSealer } from '../privacy/order-sealing';
 import { ORDER, orderAttributes, type OrderAttributes } from './order';
 import type { OrderInput } from './order-input';
 import { orderView, type OrderView } from './order-view';
-
-/** Same body, same fingerprint: keys are sorted so field order does not matter. */
-const fingerprint = (input: OrderInput): string => {
-  const canonical = (value: unknown): unknown =>
-    Array.isArray(value)
-      ? value.map(canonical)
-      : value && typeof value === 'object'
-        ? Object.fromEntries(Object.keys(value).sort().map((key) => [key, canonical((value as Record<string, unknown>)[key])]))
-        : value;
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
-};
 
 type PendingOrder = { ref: string; status: 'PENDING'; eventId: string };
 
@@ -49,7 +38,7 @@ export const createOrder = async (
 ): Promise<CreateOrderResult> => {
   const keys = account.dataKeys;
   const retailerId = await requireRegistered(retailerFor(input.retailerId, caller), account.retailers);
-  const requestHash = fingerprint(input);
+  const requestHash = requestFingerprint(input);
   const access = customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, keys);
 
   const existing = async (): Promise<CreateOrderResult | undefined> => {

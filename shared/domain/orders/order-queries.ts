@@ -3,12 +3,14 @@ import type { Entity } from '../../engine/engine-model';
 import type { Workflow } from '../../engine/workflow';
 import type { EntityIndex } from '../../ports/entity-index';
 import type { DataKeys } from '../../ports/keyring';
+import type { OrderReturns } from '../../ports/order-returns';
 import type { AccountPrincipal } from '../accounts/principal';
 import { NotFoundError } from '../domain-errors';
 import { customerAccessOf } from '../privacy/customer-access';
 import type { AccountOrchestration } from '../orchestration/account-orchestration';
 import { retailerOfRoot, type RetailerQuery } from '../orchestration/retailer-of-ref';
 import { retailerFor } from '../orchestration/retailer-scope';
+import { returnsOfOrder } from '../returns/return-queries';
 import { FULFILMENT, ORDER, fulfilmentsOf } from './order';
 import { orderSummary, orderView } from './order-view';
 import { retailerIdSchema } from '../../engine/workflow';
@@ -31,14 +33,21 @@ const loadOrder = async (
   return { order, entities };
 };
 
-/** The order with its customer's data: in clear for a caller with CUSTOMER_READ, masked otherwise. */
+/**
+ * The order with its customer's data (in clear for a caller with CUSTOMER_READ, masked otherwise)
+ * and the returns opened against it.
+ */
 export const getOrder = async (
   { ref, ...query }: OrderRefInput,
   caller: Pick<AccountPrincipal, 'retailerId' | 'permissions'>,
-  account: AccountOrchestration & { dataKeys: DataKeys },
+  account: AccountOrchestration & { dataKeys: DataKeys; orderReturns: OrderReturns },
 ) => {
   const { order, entities } = await loadOrder(ref, query, account, caller);
-  return orderView(order, entities, customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, account.dataKeys));
+  const [view, returns] = await Promise.all([
+    orderView(order, entities, customerAccessOf({ accountId: account.accountId, permissions: caller.permissions }, account.dataKeys)),
+    returnsOfOrder(order.retailerId, ref, account),
+  ]);
+  return { ...view, returns: returns.map((found) => ({ ref: found.ref, status: found.status })) };
 };
 
 export const orderListQuerySchema = z.strictObject({

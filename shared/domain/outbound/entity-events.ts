@@ -1,6 +1,8 @@
 import type { Entity, StatusChange } from '../../engine/engine-model';
 import { FULFILMENT, ORDER } from '../orders/order';
 import { fulfilmentView, orderView } from '../orders/order-view';
+import { RETURN_ORDER } from '../returns/return-order';
+import { returnView } from '../returns/return-view';
 import { hasCustomerData } from './customer-data-opener';
 import type { OutboundContext } from './outbound-context';
 import type { OutboundEvent } from './outbound-event';
@@ -66,14 +68,30 @@ const orderEvents = async (change: EntityChange, context: OutboundContext): Prom
   return made.map((event) => ({ ...event, data, ...(dataWithCustomer ? { dataWithCustomer } : {}) }));
 };
 
+/** The status a return reaches when its goods are back: a payment system refunds on it. */
+const RECEIVED = 'RECEIVED';
+
 /**
- * `order.created` and `order.status_changed` for orders; `fulfilment.status_changed` when a
+ * `return.received` when a return reaches RECEIVED, with the return as GET /v1/returns/{ref} shows it
+ * once committed: its lines with their condition and the refundable amount. A return holds no customer data.
+ */
+const returnEvents = (change: EntityChange, context: OutboundContext): OutboundEvent[] => {
+  const moves = movesOf(change);
+  const data = { return: returnView(change.after) };
+  return moves.flatMap((move, index) =>
+    move.to === RECEIVED ? [{ ...eventOf('return.received', change, move, context, moves.length > 1 ? index : undefined), data }] : [],
+  );
+};
+
+/**
+ * `order.created` and `order.status_changed` for orders; `return.received` for returns; `fulfilment.status_changed` when a
  * fulfilment was created (from absent) and for each move of its status. Every other entity, and a
  * change that left the status as it was, makes nothing.
  */
 export const entityEventsOf = async (change: EntityChange, context: OutboundContext): Promise<OutboundEvent[]> => {
   const { before, after } = change;
   if (after.entityType === ORDER) return orderEvents(change, context);
+  if (after.entityType === RETURN_ORDER) return returnEvents(change, context);
   if (after.entityType !== FULFILMENT) return [];
   const moves = movesOf(change);
   const created = before === undefined ? [eventOf('fulfilment.status_changed', change, { to: moves[0]?.from ?? after.status }, context, moves.length ? -1 : undefined)] : [];

@@ -1,7 +1,7 @@
 /**
  * Something that happened in an account and leaves Ordo: put on the stage's bus and sent to
  * the webhook subscriptions that want its type. Built-in types are `order.created`,
- * `order.status_changed`, `fulfilment.status_changed`, `batch.completed`, `event.failed`,
+ * `order.status_changed`, `fulfilment.status_changed`, `return.received`, `batch.completed`, `event.failed`,
  * `webhook.test` and `webhook.disabled`; workflows add their own with `SendWebhook` and
  * `PublishEvent`.
  */

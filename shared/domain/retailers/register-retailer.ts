@@ -5,6 +5,7 @@ import type { WorkflowRepository } from '../../ports/workflow-repository';
 import type { AccountPrincipal } from '../accounts/principal';
 import { retailerFor } from '../orchestration/retailer-scope';
 import { referenceWorkflows } from '../orders/reference-workflows/order-reference-workflows';
+import { referenceReturnWorkflow } from '../returns/reference-workflows/return-reference-workflow';
 import { DEFAULT_SOURCING_PROFILE } from '../sourcing/sourcing-model';
 import type { Retailer, RetailerTemplate, RetailerWorkflow } from './retailer';
 import { latestWorkflows } from './retailer-workflows';
@@ -28,7 +29,7 @@ export interface RegisteredRetailer {
  */
 const installReferenceWorkflows = async (retailerId: string, account: RetailerAdministration, now: string): Promise<RetailerWorkflow[]> =>
   Promise.all(
-    referenceWorkflows(retailerId).map(async (workflow) => {
+    [...referenceWorkflows(retailerId), referenceReturnWorkflow(retailerId)].map(async (workflow) => {
       const existing = await account.workflows.get(workflow);
       const version = existing?.version ?? (await account.workflows.saveNewVersion(workflow, now));
       return { entityType: workflow.entityType, subtype: workflow.subtype, version };
@@ -37,7 +38,7 @@ const installReferenceWorkflows = async (retailerId: string, account: RetailerAd
 
 /**
  * Registers a retailer, or renames it. With the `reference` template it also gets the reference
- * HD and CC order workflows and the default sourcing profile, where it has none of its own.
+ * HD and CC order workflows, the return workflow and the default sourcing profile, where it has none of its own.
  * The record is written last, so a registered retailer has what its template installs.
  * A key scoped to a retailer registers that retailer only.
  */

@@ -24,6 +24,7 @@ const retarget = (value: unknown, target: TenantFixtures, retailerId: string): u
   const fields: Record<string, string> = {
     retailerId,
     ref: target.orderRef,
+    orderRef: target.orderRef,
     entityRef: target.orderRef,
     rootEntityRef: target.orderRef,
     id: target.eventId,

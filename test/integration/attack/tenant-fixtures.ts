@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { referenceWorkflows } from '../../../shared/domain/orders/reference-workflows/order-reference-workflows';
+import { referenceReturnWorkflow } from '../../../shared/domain/returns/reference-workflows/return-reference-workflow';
 import { anOrder, orderLines } from '../../support/order-builder';
 import { loadRouteHandler, routeTable, type RouteEntry } from '../../support/route-table';
 import { undeliverableWebhook } from '../webhooks-api';
@@ -61,7 +62,7 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
   const source = `tenant.${tag}`;
   const customer = { name: `Vic Tim${tag}`, email: `victim-${tag}@example.com`, phone: `+4411349${tag.replace(/\D/g, '0').slice(0, 5)}` };
 
-  for (const workflow of referenceWorkflows(retailerId)) {
+  for (const workflow of [...referenceWorkflows(retailerId), referenceReturnWorkflow(retailerId)]) {
     await setup('PUT /v1/workflows/{entityType}/{subtype}', ownerKey, {
       path: { entityType: workflow.entityType, subtype: workflow.subtype },
       body: { ...workflow } as unknown as Record<string, unknown>,
@@ -85,6 +86,17 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
     }),
   });
   const order = (await setup('GET /v1/orders/{ref}', ownerKey, { path: { ref: orderRef } })) as { fulfilments?: { ref: string }[] };
+  // Shipped, then returned under the order's own ref (another root type, so another record): `ref` aims at both.
+  for (const fulfilment of order.fulfilments ?? []) {
+    for (const name of ['PICKED', 'PACKED', 'SHIPPED']) {
+      await setup('POST /v1/events/sync', ownerKey, {
+        body: { id: `${name}-${fulfilment.ref}`, name, retailerId, entityType: 'FULFILMENT', entitySubtype: 'HD', entityRef: fulfilment.ref, rootEntityType: 'ORDER', rootEntityRef: orderRef },
+      });
+    }
+  }
+  await setup('POST /v1/returns', ownerKey, {
+    body: { ref: orderRef, orderRef, retailerId, returnLocationRef: locationRef, lines: [{ lineRef: 'L1', qty: 1, reason: `Return ${tag}` }] },
+  });
   await setup('POST /v1/events/sync', ownerKey, {
     body: { id: eventId, name: `PING_${tag}`, retailerId, entityType: 'ORDER', entitySubtype: 'HD', entityRef: orderRef },
   });
@@ -134,6 +146,7 @@ export const seedTenant = async (options: { accountId: string; retailerId: strin
       `${tag} Secret Lane`,
       '987.65',
       `PING_${tag}`,
+      `Return ${tag}`,
       `Retailer ${tag}`,
       `job ${tag}`,
       job.jobId,

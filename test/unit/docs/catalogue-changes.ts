@@ -12,6 +12,7 @@ import {
   outboxEvent,
   sealedOrder,
 } from '../../support/account-changes';
+import { aReturnEntity } from '../../support/returns';
 
 /** The retailer, order and times the examples of docs/webhooks.md show. */
 const RETAILER = 'demo-retail';
@@ -63,6 +64,45 @@ export const catalogueChanges: Record<string, (context: Context) => Promise<Acco
     entityChange(await order(context, 'ALLOCATED', 3, '2025-03-14T09:26:54.000Z', 'source-HD-1001'), await order(context, 'BOOKED', 2, '2025-03-14T09:26:53.500Z', 'create-HD-1001')),
   'fulfilment.status_changed': async () =>
     entityChange(picked(), fulfilment('CREATED', 1, '2025-03-14T09:26:54.000Z', 'source-HD-1001')),
+  'return.received': async () => {
+    const returned = (status: string, version: number, updatedOn: string, lastEventId: string, received: boolean) =>
+      aReturnEntity({
+        retailerId: RETAILER,
+        ref: 'RET-1001',
+        id: 'f7a8b9',
+        rootRef: 'RET-1001',
+        status,
+        version,
+        createdOn: '2025-03-16T10:12:00.000Z',
+        updatedOn,
+        lastEventId,
+        attributes: {
+          orderRef: ORDER_REF,
+          lines: [
+            {
+              lineRef: 'L1',
+              skuRef: 'SKU-001',
+              qty: 1,
+              reason: 'too small',
+              unitPrice: 19.99,
+              currency: 'GBP',
+              ...(received ? { condition: 'RESALEABLE' } : {}),
+            },
+          ],
+          ...(received ? { refundableAmount: 19.99 } : {}),
+        },
+      });
+    return {
+      ...entityChange(
+        returned('COMPLETE', 3, '2025-03-18T15:40:00.000Z', 'receive-RET-1001', true),
+        returned('AUTHORISED', 2, '2025-03-16T10:15:00.000Z', 'authorise-RET-1001', false),
+      ),
+      statusChanges: [
+        { from: 'AUTHORISED', to: 'RECEIVED' },
+        { from: 'RECEIVED', to: 'COMPLETE' },
+      ],
+    } as AccountChange;
+  },
   'batch.completed': async (context) => {
     const batch = aBatch({ jobId: 'job-5f1c', batchId: 'batch-9a07', total: 2, chunkCount: 1, createdOn: '2025-03-14T02:00:00.000Z' });
     const result = aChunkResult(1, {

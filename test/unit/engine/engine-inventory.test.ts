@@ -277,6 +277,19 @@ describe('Engine inventory: releasing and consuming', () => {
     expect(orderOf(store)).toMatchObject({ status: 'SHIPPED', reservations: [] });
   });
 
+  it('restocks returned units in the execution: onHand and available go up, no reservation changes', async () => {
+    // Prepare
+    const { engine, store } = await reservedOrder(10, 4, [ruleset('RETURNED', [change('RESTOCK_INVENTORY', 2)])]);
+
+    // Act
+    const result = await engine.process(orderEvent('RETURNED'));
+
+    // Assess
+    expect(result.outcome).toBe('SUCCESS');
+    expect(store.getPosition(SKU, LOC)).toMatchObject({ onHand: 12, reserved: 4, available: 8 });
+    expect(orderOf(store)?.reservations).toEqual([{ skuRef: SKU, locationRef: LOC, qty: 4 }]);
+  });
+
   it('releases nothing on a second cancel: the order no longer holds any reservation', async () => {
     // Prepare
     const { engine, store } = await reservedOrder(10, 4);

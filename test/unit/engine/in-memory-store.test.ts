@@ -232,6 +232,29 @@ describe('InMemoryEngineStore', () => {
       expect(await store.getEvent('R1', 'e1')).toBeUndefined();
     });
 
+    it('puts restocked units back on hand, available at once', async () => {
+      // Prepare
+      const store = new InMemoryEngineStore();
+      store.putPosition({ skuRef: 'S1', locationRef: 'L1', onHand: 10, reserved: 4, safetyStock: 1 });
+
+      // Act
+      await store.commit(unitOfWork('e1', { inventory: [change('RESTOCK', 2)] }));
+
+      // Assess
+      expect(store.getPosition('S1', 'L1')).toMatchObject({ onHand: 12, reserved: 4, safetyStock: 1, available: 7 });
+    });
+
+    it('creates a position never counted when units are restocked there', async () => {
+      // Prepare
+      const store = new InMemoryEngineStore();
+
+      // Act
+      await store.commit(unitOfWork('e1', { inventory: [change('RESTOCK', 3, 'S9')] }));
+
+      // Assess
+      expect(store.getPosition('S9', 'L1')).toMatchObject({ onHand: 3, reserved: 0, safetyStock: 0, available: 3 });
+    });
+
     it.each([
       ['a reserve on a position that does not exist', 'S9', 'RESERVE'],
       ['a release of more than is reserved', 'S1', 'RELEASE'],

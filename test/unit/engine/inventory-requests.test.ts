@@ -103,6 +103,31 @@ describe('InventoryRequests', () => {
     expect(reserving).toThrow(expect.objectContaining({ code: 'ENTITY_NOT_FOUND' }));
   });
 
+  it('lists a restock without touching any reservations, audited on the entity that asked', () => {
+    // Prepare
+    const { requests, working, trail, order } = requestsOf(2);
+
+    // Act
+    requests.request(order, { type: 'RESTOCK_INVENTORY', skuRef: 'S1', locationRef: 'L1', qty: 1, reason: 'returned' }, undefined);
+
+    // Assess
+    expect(requests.list).toEqual([{ skuRef: 'S1', locationRef: 'L1', kind: 'RESTOCK', qty: 1, reason: 'returned' }]);
+    expect(working.get(entityKey('ORDER', 'O-1'))?.reservations).toEqual([{ skuRef: 'S1', locationRef: 'L1', qty: 2 }]);
+    expect(trail.records).toEqual([expect.objectContaining({ kind: 'INVENTORY', entityRef: 'O-1', name: 'RESTOCK' })]);
+  });
+
+  it('refuses a restock of a fractional quantity with INVALID_INVENTORY_CHANGE', () => {
+    // Prepare
+    const { requests, order } = requestsOf(0);
+
+    // Act
+    const restocking = () => requests.request(order, { type: 'RESTOCK_INVENTORY', skuRef: 'S1', locationRef: 'L1', qty: 0.5 }, undefined);
+
+    // Assess
+    expect(restocking).toThrow(expect.objectContaining({ code: 'INVALID_INVENTORY_CHANGE' }));
+    expect(requests.list).toEqual([]);
+  });
+
   it("audits a consumption on its holder's trail", () => {
     // Prepare
     const { requests, trail, order } = requestsOf(2);

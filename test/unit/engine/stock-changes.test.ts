@@ -27,6 +27,7 @@ describe('netInventoryChanges', () => {
     ['RESERVE', { onHand: 0, reserved: 3, available: -3, minAvailable: 3, minReserved: 0 }],
     ['RELEASE', { onHand: 0, reserved: -3, available: 3, minAvailable: 0, minReserved: 3 }],
     ['CONSUME', { onHand: -3, reserved: -3, available: 0, minAvailable: 0, minReserved: 3 }],
+    ['RESTOCK', { onHand: 3, reserved: 0, available: 3, minAvailable: 0, minReserved: 0 }],
   ] as const)('gives a single %s its own condition', (kind, expected) => {
     // Act
     const deltas = netInventoryChanges([at(kind, 3)]);

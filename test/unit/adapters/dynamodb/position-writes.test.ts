@@ -211,6 +211,50 @@ describe('positionWrites', () => {
     });
   });
 
+  describe('RESTOCK', () => {
+    it('adds the units to onHand with no condition, creating a count never made with safety stock 0', () => {
+      // Prepare
+      const delta = deltaOf(change('RESTOCK', 2));
+
+      // Act
+      const writes = positionWrites(TABLE, delta, AT, undefined);
+
+      // Assess
+      expect(writes).toEqual([
+        {
+          Update: {
+            TableName: TABLE,
+            Key: COUNT_KEY,
+            UpdateExpression:
+              'SET onHand = if_not_exists(onHand, :zero) + :onHand, safetyStock = if_not_exists(safetyStock, :zero), ' +
+              'updatedOn = :updatedOn, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, skuRef = :skuRef, locationRef = :locationRef',
+            ExpressionAttributeValues: {
+              ':zero': 0,
+              ':onHand': 2,
+              ':updatedOn': AT,
+              ':gsi1pk': 'LOC#L1',
+              ':gsi1sk': 'SKU#S1',
+              ':skuRef': 'S1',
+              ':locationRef': 'L1',
+            },
+          },
+        },
+      ]);
+    });
+
+    it('keeps the conditions of a consume merged with a restock of the same position', () => {
+      // Prepare
+      const delta = deltaOf(change('CONSUME', 3), change('RESTOCK', 1));
+
+      // Act
+      const [count, reservation] = positionWrites(TABLE, delta, AT, undefined);
+
+      // Assess
+      expect(count?.Update).toMatchObject({ ConditionExpression: 'attribute_exists(PK)', ExpressionAttributeValues: { ':onHand': -2, ':updatedOn': AT } });
+      expect(reservation?.Update).toMatchObject({ ConditionExpression: 'reserved >= :minReserved', ExpressionAttributeValues: { ':minReserved': 3 } });
+    });
+  });
+
   it('writes nothing for a delta whose changes cancel out', () => {
     // Prepare
     const delta: PositionDelta = { skuRef: 'S1', locationRef: 'L1', onHand: 0, reserved: 0, available: 0, minAvailable: 0, minReserved: 0 };

@@ -16,6 +16,7 @@ import {
   sealedOrder,
 } from '../../../support/account-changes';
 import { anOrderEntity, londonAddress, orderCustomer } from '../../../support/order-builder';
+import { aReturnEntity } from '../../../support/returns';
 
 const SEALED_OR_CLEAR = /A256GCM|Lovelace|ada\.lovelace|Analytical|N1 9GU|51\.5074/;
 
@@ -213,6 +214,48 @@ describe('outboundEventsOf, for fulfilments', () => {
 
     // Act
     const events = await outboundEventsOf(entityChange({ ...location, status: 'CLOSED', version: 2 }, location), outboundContext());
+
+    // Assess
+    expect(events).toEqual([]);
+  });
+});
+
+describe('outboundEventsOf, for returns', () => {
+  const received = (status: string) =>
+    aReturnEntity({
+      status,
+      version: 3,
+      lastEventId: 'receive-R-1',
+      attributes: { lines: [{ lineRef: 'L1', skuRef: 'TEE', qty: 1, reason: 'too small', unitPrice: 12.5, currency: 'GBP', condition: 'RESALEABLE' }], refundableAmount: 12.5 },
+    });
+
+  it('announces a return received and completed in one run as return.received, with its conditions and refundable amount', async () => {
+    // Prepare
+    const moves = [
+      { from: 'AUTHORISED', to: 'RECEIVED' },
+      { from: 'RECEIVED', to: 'COMPLETE' },
+    ];
+
+    // Act
+    const events = await outboundEventsOf({ ...entityChange(received('COMPLETE'), aReturnEntity({ status: 'AUTHORISED', version: 2 })), statusChanges: moves } as AccountChange, outboundContext());
+
+    // Assess
+    expect(events).toEqual([
+      expect.objectContaining({
+        type: 'return.received',
+        eventId: 'receive-R-1',
+        entity: { entityType: 'RETURN_ORDER', ref: 'R-1', rootEntityType: 'RETURN_ORDER', rootRef: 'R-1' },
+        status: { from: 'AUTHORISED', to: 'RECEIVED' },
+        data: { return: expect.objectContaining({ ref: 'R-1', orderRef: 'O-1', refundableAmount: 12.5, currency: 'GBP', lines: [expect.objectContaining({ condition: 'RESALEABLE' })] }) },
+        toBus: true,
+        toWebhooks: true,
+      }),
+    ]);
+  });
+
+  it('announces nothing for a return that moved to another status', async () => {
+    // Act
+    const events = await outboundEventsOf(entityChange(aReturnEntity({ status: 'AUTHORISED', version: 2 }), aReturnEntity()), outboundContext());
 
     // Assess
     expect(events).toEqual([]);
