@@ -1,5 +1,5 @@
 import { catalogApi as catalog, store } from './catalog-api';
-import { newAccount } from './control-plane-api';
+import { newAccount, TEST_RETAILERS } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs, settledBatch } from './jobs-api';
 
 /** Fluent's retailers are numbered: a migrated retailer keeps its number as its Ordo id. */
@@ -21,7 +21,7 @@ const fluentRecord = {
 };
 
 const accountWithStore = async (prefix: string) => {
-  const { apiKey } = await newAccount(prefix);
+  const { apiKey } = await newAccount(prefix, { retailers: [...TEST_RETAILERS, RETAILER] });
   await catalog.putLocation(apiKey, '158', store(-37.81, 144.96));
   const job = await jobs.createJob(apiKey, { name: 'Batch Inventory Job', retailerId: RETAILER });
   return { apiKey, jobId: job.body.jobId as string };

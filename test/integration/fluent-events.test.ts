@@ -1,7 +1,7 @@
 import { handler as postFluentEventAsync } from '../../functions/compat/post-fluent-event-async';
 import { handler as postFluentEventSync } from '../../functions/compat/post-fluent-event-sync';
 import { invoke } from '../support/api-gateway-event';
-import { newAccount } from './control-plane-api';
+import { newAccount, TEST_RETAILERS } from './control-plane-api';
 import { orchestrationApi as api } from './orchestration-api';
 
 // Account creation (a new table) and sync runs take seconds on DynamoDB Local beside other suites.
@@ -84,7 +84,7 @@ const fluentManualEvent = {
 describe('Fluent-shaped events, on DynamoDB Local', () => {
   it('runs a sync event whose attributes come as a list, and answers in Fluent’s shape', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-sync');
+    const { apiKey } = await newAccount('fluent-sync', { retailers: [...TEST_RETAILERS, RETAILER] });
     expect((await api.putWorkflow(apiKey, 'ORDER', 'HD', cancellableOrders)).status).toBe(201);
     expect((await postSync(apiKey, createOrder('ON-1234'))).body.eventStatus).toBe('COMPLETE');
 
@@ -100,7 +100,7 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
 
   it('answers an event no ruleset takes with Fluent’s NO_MATCH and the reason', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-nomatch');
+    const { apiKey } = await newAccount('fluent-nomatch', { retailers: [...TEST_RETAILERS, RETAILER] });
     await api.putWorkflow(apiKey, 'ORDER', 'HD', cancellableOrders);
     await postSync(apiKey, createOrder('ON-1234'));
     await postSync(apiKey, fluentCancelOrder);
@@ -115,7 +115,7 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
 
   it('queues an async event with Fluent’s accountId and meta, answering 200 PENDING', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-async');
+    const { apiKey } = await newAccount('fluent-async', { retailers: [...TEST_RETAILERS, RETAILER] });
 
     // Act
     const response = await postAsync(apiKey, { ...fluentManualEvent, id: 'manual-143' });
@@ -129,7 +129,7 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
 
   it('refuses an attribute list naming one attribute twice, naming the second, and writes nothing', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-dup');
+    const { apiKey } = await newAccount('fluent-dup', { retailers: [...TEST_RETAILERS, RETAILER] });
     const attributes = [...fluentCancelOrder.attributes, { name: 'cancelReason', type: 'STRING', value: 'Changed mind' }];
 
     // Act
@@ -143,7 +143,7 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
 
   it('keeps a listed attribute nested 16 levels deep on the entity, as deep as Ordo stores', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-nested');
+    const { apiKey } = await newAccount('fluent-nested', { retailers: [...TEST_RETAILERS, RETAILER] });
     await api.putWorkflow(apiKey, 'ORDER', 'HD', cancellableOrders);
     await postSync(apiKey, createOrder('ON-1234'));
     const cancelReason = nestedValue(14);
@@ -159,7 +159,7 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
 
   it('refuses a listed attribute nested deeper than Ordo stores with 400 naming the field, and writes nothing', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-too-deep');
+    const { apiKey } = await newAccount('fluent-too-deep', { retailers: [...TEST_RETAILERS, RETAILER] });
     await api.putWorkflow(apiKey, 'ORDER', 'HD', cancellableOrders);
     await postSync(apiKey, createOrder('ON-1234'));
     const attributes = [{ name: 'cancelReason', type: 'OBJECT', value: nestedValue(40) }];
@@ -176,7 +176,7 @@ describe('Fluent-shaped events, on DynamoDB Local', () => {
 
   it('refuses a field Fluent does not send either, naming it', async () => {
     // Prepare
-    const { apiKey } = await newAccount('fluent-unknown');
+    const { apiKey } = await newAccount('fluent-unknown', { retailers: [...TEST_RETAILERS, RETAILER] });
 
     // Act
     const response = await postSync(apiKey, { ...fluentCancelOrder, entityRefs: 'ON-1234' });

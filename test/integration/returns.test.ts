@@ -22,7 +22,7 @@ const CROYDON: SeedLocation = { ref: 'CROYDON', lat: 51.3762, lon: -0.0982 };
  * 2 TEE (L1, 12.50 GBP) and 1 CAP (L2, 8 GBP) was shipped from Camden.
  */
 const shippedOrder = async (prefix: string) => {
-  const account = await newAccount(prefix);
+  const account = await newAccount(prefix, { retailers: ['someone-else'] });
   const registered = await retailersApi.putRetailer(account.apiKey, RETAILER, { name: 'Shop' });
   if (registered.status !== 201) throw new Error(`retailer not registered: ${registered.raw}`);
   await seedCatalog(
