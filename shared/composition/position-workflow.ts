@@ -4,6 +4,7 @@ import { WorkflowPresenceCache, type PositionWorkflowDeps } from '../domain/jobs
 import { accountContext, type AccountContext } from './account-context';
 import { workflowsOf } from './account-stores';
 import { documentClient } from './dynamodb-clients';
+import { settingsReaderOf } from './rule-settings';
 import { eventQueue } from './sqs-queues';
 
 /**
@@ -16,6 +17,7 @@ const build = (account: AccountContext): PositionWorkflowDeps => ({
   queue: eventQueue(),
   roots: new DynamoRootEntityLookup(documentClient(), account.tableName),
   presence: new WorkflowPresenceCache(systemClock),
+  settings: settingsReaderOf(account),
 });
 
 /**

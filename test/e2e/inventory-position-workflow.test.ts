@@ -15,6 +15,8 @@ describe('a stock batch on the running local stack, with an inventory position w
     for (const workflow of [...referenceWorkflows(RETAILER), inventoryPositionWorkflow(RETAILER)]) {
       await http('PUT', `/v1/workflows/${workflow.entityType}/${workflow.subtype}`, { apiKey, body: workflow });
     }
+    const driven = await http('PUT', '/v1/settings/inventory.stockChangesDrivePositionWorkflow', { apiKey, body: { value: true, retailerId: RETAILER } });
+    expect(driven.status).toBe(200);
     await http('PUT', '/v1/locations/WH-1', { apiKey, body: { type: 'WAREHOUSE', name: 'Leeds DC', lat: 53.8, lon: -1.55 } });
     const order = await http('POST', '/v1/orders?mode=sync', {
       apiKey,

@@ -1,6 +1,8 @@
 import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
 import { peekQueuedEvents, runQueuedEvents } from '../support/events-queue';
+import { STOCK_CHANGES_DRIVE_POSITION_WORKFLOW } from '../../shared/domain/settings/setting-catalogue';
 import { newAccount } from './control-plane-api';
+import { settingsApi } from './settings-api';
 import { inventoryBatch, jobsApi as jobs, settledBatch } from './jobs-api';
 import { orchestrationApi } from './orchestration-api';
 import { hdOrder } from '../support/order-builder';
@@ -11,14 +13,21 @@ jest.setTimeout(60_000);
 // Camden, about 3.7 km from the HD orders' London delivery point.
 const CAMDEN = { ref: 'CAMDEN', lat: 51.539, lon: -0.1426 };
 
-/** An account with the reference order workflows, one store and no stock; optionally the position workflow too. */
-const shop = async (prefix: string, options: { positionWorkflow: boolean }) => {
+/**
+ * An account with the reference order workflows, one store and no stock; optionally the position workflow too,
+ * and the retailer's setting that lets stock changes drive it (on unless told otherwise).
+ */
+const shop = async (prefix: string, options: { positionWorkflow: boolean; driven?: boolean }) => {
   const account = await newAccount(prefix);
   await uploadReferenceWorkflows(account.apiKey);
   if (options.positionWorkflow) {
     const workflow = inventoryPositionWorkflow(RETAILER);
     const stored = await orchestrationApi.putWorkflow(account.apiKey, workflow.entityType, workflow.subtype, workflow);
     if (stored.status !== 201) throw new Error(`position workflow not stored: ${stored.raw}`);
+  }
+  if (options.driven ?? true) {
+    const set = await settingsApi.put(account.apiKey, STOCK_CHANGES_DRIVE_POSITION_WORKFLOW, { value: true, retailerId: RETAILER });
+    if (set.status !== 200) throw new Error(`setting not stored: ${set.raw}`);
   }
   await seedCatalog(account.apiKey, [CAMDEN], []);
   return account;
@@ -66,6 +75,20 @@ describe('the inventory position workflow, on DynamoDB Local and the local queue
   it('queues no event for a batch of an account without the INVENTORY_POSITION workflow', async () => {
     // Prepare
     const { apiKey, accountId } = await shop('pos-wf-none', { positionWorkflow: false });
+    await orders.createOrder(apiKey, hdOrder('O-1', [{ skuRef: 'LAMP', qty: 2 }]));
+
+    // Act
+    const batch = await loadStock(apiKey, [{ skuRef: 'LAMP', locationRef: 'CAMDEN', qty: 5 }]);
+
+    // Assess
+    expect(batch.body).toMatchObject({ status: 'COMPLETE', applied: 1 });
+    expect(await peekQueuedEvents(accountId)).toEqual([]);
+    expect((await orders.getOrder(apiKey, 'O-1')).body).toMatchObject({ status: 'AWAITING_STOCK' });
+  });
+
+  it('queues no event while the retailer has not turned on stock changes driving its position workflow, the default', async () => {
+    // Prepare
+    const { apiKey, accountId } = await shop('pos-wf-off', { positionWorkflow: true, driven: false });
     await orders.createOrder(apiKey, hdOrder('O-1', [{ skuRef: 'LAMP', qty: 2 }]));
 
     // Act

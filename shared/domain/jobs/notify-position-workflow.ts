@@ -1,4 +1,6 @@
 import type { OrdoEvent } from '../../engine/engine-model';
+import type { SettingsReader } from '../../engine/engine-store';
+import { STOCK_CHANGES_DRIVE_POSITION_WORKFLOW } from '../settings/setting-catalogue';
 import { inParallel } from '../bounded-parallel';
 import type { Clock } from '../../ports/clock';
 import type { EventQueue } from '../../ports/event-queue';
@@ -44,6 +46,8 @@ export class WorkflowPresenceCache {
 
 export interface PositionWorkflowDeps {
   accountId: string;
+  /** The retailer's settings: stock changes drive the workflow only where the retailer turned that on. */
+  settings: SettingsReader;
   workflows: Pick<WorkflowRepository, 'get'>;
   roots: RootEntityLookup;
   queue: EventQueue;
@@ -78,7 +82,8 @@ const eventsFor = (chunk: BatchChunk, retailerId: string, change: CountChange, e
 };
 
 /**
- * Tells the retailer's INVENTORY_POSITION workflow, if it has one, of each position a chunk
+ * Tells the retailer's INVENTORY_POSITION workflow, if it has one and its
+ * `inventory.stockChangesDrivePositionWorkflow` setting is on (off by default), of each position a chunk
  * changed: a CREATE first for a position that is no entity yet, then INVENTORY_CHANGED, on
  * the events FIFO queue (one message group per position, so CREATE runs first). Without a
  * workflow, or for a chunk queued without retailer, it enqueues nothing and writes nothing.
@@ -90,6 +95,7 @@ const eventsFor = (chunk: BatchChunk, retailerId: string, change: CountChange, e
 export const notifyPositionWorkflow = async (chunk: BatchChunk, changes: readonly CountChange[], deps: PositionWorkflowDeps): Promise<number> => {
   const { retailerId } = chunk;
   if (!retailerId || !changes.length) return 0;
+  if ((await deps.settings.valuesFor(retailerId)).get(STOCK_CHANGES_DRIVE_POSITION_WORKFLOW) !== true) return 0;
   const configured = await deps.presence.has(
     retailerId,
     async () => (await deps.workflows.get({ retailerId, entityType: INVENTORY_POSITION, subtype: POSITION_SUBTYPE })) !== undefined,

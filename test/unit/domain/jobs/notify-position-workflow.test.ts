@@ -4,6 +4,7 @@ import { notifyPositionWorkflow, WorkflowPresenceCache, type PositionWorkflowDep
 import type { Workflow, WorkflowKey } from '../../../../shared/engine/workflow';
 import type { RootEntityLookup } from '../../../../shared/ports/root-entity-lookup';
 import type { QueuedEvent } from '../../../../shared/ports/event-queue';
+import { STOCK_CHANGES_DRIVE_POSITION_WORKFLOW } from '../../../../shared/domain/settings/setting-catalogue';
 import { ManualClock } from '../../../support/clock';
 import { InMemoryEventQueue } from '../../../support/orchestration';
 
@@ -43,7 +44,7 @@ class FakeRoots implements RootEntityLookup {
 }
 
 const deps = (
-  options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; existingFor?: string; clock?: ManualClock } = {},
+  options: { workflows?: (Workflow & { version: number })[]; existing?: string[]; existingFor?: string; clock?: ManualClock; driven?: boolean } = {},
 ) => {
   const workflows = new FakeWorkflows(options.workflows ?? [positionWorkflow]);
   const queue = new InMemoryEventQueue();
@@ -53,6 +54,8 @@ const deps = (
     roots: new FakeRoots(options.existing, options.existingFor),
     queue,
     presence: new WorkflowPresenceCache(options.clock ?? new ManualClock(NOW)),
+    // The retailer turned the setting on, unless a test says otherwise.
+    settings: { valuesFor: async () => new Map([[STOCK_CHANGES_DRIVE_POSITION_WORKFLOW, options.driven ?? true]]) },
   };
   return { notify, queue, workflows };
 };
@@ -77,6 +80,19 @@ const change = (index: number, skuRef: string, locationRef: string, onHand: numb
 });
 
 describe('notifyPositionWorkflow', () => {
+  it('enqueues nothing, and reads no workflow, while the retailer has not turned the setting on', async () => {
+    // Prepare
+    const { notify, queue, workflows } = deps({ driven: false });
+
+    // Act
+    const sent = await notifyPositionWorkflow(chunk(), [change(0, 'SKU-1', 'LOC-1', 5, null)], notify);
+
+    // Assess
+    expect(sent).toBe(0);
+    expect(queue.sent).toEqual([]);
+    expect(workflows.reads).toBe(0);
+  });
+
   it('enqueues nothing when the retailer has no INVENTORY_POSITION workflow', async () => {
     // Prepare
     const { notify, queue } = deps({ workflows: [] });

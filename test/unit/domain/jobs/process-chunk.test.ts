@@ -19,6 +19,7 @@ const processing = () => {
       roots: { existingRoots: async () => new Set<string>() },
       queue: new InMemoryEventQueue(),
       presence: new WorkflowPresenceCache(deps.clock),
+      settings: { valuesFor: async () => new Map() },
     }),
     metrics: () => metrics,
   };
