@@ -1,6 +1,7 @@
 import { anOrder, orderLines } from '../support/order-builder';
 import { waitFor } from '../support/wait-for';
 import { WebhookReceiver } from '../support/webhook-receiver';
+import { inventoryPositionWorkflow } from '../../shared/domain/inventory/reference-workflows/inventory-reference-workflows';
 import { http, operatorKey, type HttpReply } from './http-client';
 
 /**
@@ -15,6 +16,8 @@ const STORES = [
   { ref: 'CAMDEN', lat: 51.539, lon: -0.1426 },
   { ref: 'CROYDON', lat: 51.3762, lon: -0.0982 },
 ];
+// Sourcing reads the account's locations from a per-container copy kept for a while, so every location is made first.
+const HOLBORN = { ref: 'HOLBORN', lat: 51.517, lon: -0.12 };
 const SKUS = ['TEE', 'MUG', 'CAP'];
 
 let apiKey = '';
@@ -40,6 +43,9 @@ const live = (fulfilments: { ref: string; status: string; locationRef: string }[
 beforeAll(async () => {
   const account = await http('POST', '/v1/accounts', { apiKey: operatorKey(), body: { accountId: `e2e-journey-${Date.now() % 100_000}` } });
   apiKey = account.body.apiKey as string;
+  for (const { ref, lat, lon } of [...STORES, HOLBORN]) {
+    await ok(http('PUT', `/v1/locations/${ref}`, { apiKey, body: { type: 'STORE', name: ref, lat, lon } }));
+  }
   receiver = await WebhookReceiver.start();
 });
 
@@ -49,15 +55,14 @@ afterAll(async () => {
 
 describe('an order from registration to a return, on the running local stack', () => {
   it('registers a retailer, amends, re-sources, ships and takes back a unit, each step seen through the API', async () => {
-    // Prepare: a retailer with the reference workflows, two stores, a webhook for returns.
+    // Prepare: a retailer with the reference workflows, stock in two stores, a webhook for returns.
     const registered = await ok(http('PUT', `/v1/retailers/${RETAILER}`, { apiKey, body: { name: 'Journey Retail' } }), 201);
     expect(registered.body.workflows.map((w: { entityType: string; subtype: string }) => `${w.entityType}/${w.subtype}`).sort()).toEqual([
       'ORDER/CC',
       'ORDER/HD',
       'RETURN_ORDER/DEFAULT',
     ]);
-    for (const { ref, lat, lon } of STORES) {
-      await ok(http('PUT', `/v1/locations/${ref}`, { apiKey, body: { type: 'STORE', name: ref, lat, lon } }));
+    for (const { ref } of STORES) {
       for (const skuRef of SKUS) await ok(http('PUT', `/v1/inventory/${ref}/${skuRef}`, { apiKey, body: { onHand: 10 } }));
     }
     await ok(http('POST', '/v1/webhooks', { apiKey, body: { url: receiver.url().href, events: ['return.received'], retailerId: RETAILER } }), 201);
@@ -124,5 +129,52 @@ describe('an order from registration to a return, on the running local stack', (
       intervalMs: 250,
     });
     expect(delivered.find((message) => message.type === 'return.received')?.data).toMatchObject({ return: { ref: 'J-1-R1', refundableAmount: 12.5 } });
+  }, 120_000);
+
+  it('with partial allocation on, ships what is in stock now and sources the backorder when a batch brings the rest', async () => {
+    // Prepare: a second retailer with partial allocation, its position workflow driven by stock changes.
+    const retailerId = 'journey-partial';
+    await ok(http('PUT', `/v1/retailers/${retailerId}`, { apiKey, body: { name: 'Partial Retail' } }), 201);
+    const position = inventoryPositionWorkflow(retailerId);
+    await ok(http('PUT', `/v1/workflows/${position.entityType}/${position.subtype}`, { apiKey, body: position }), 201);
+    for (const name of ['order.partialAllocation', 'inventory.stockChangesDrivePositionWorkflow']) {
+      await ok(http('PUT', `/v1/settings/${name}`, { apiKey, body: { value: true, retailerId } }));
+    }
+    await ok(http('PUT', '/v1/inventory/HOLBORN/LAMP', { apiKey, body: { onHand: 5 } }));
+    const placed = await ok(
+      http('POST', '/v1/orders?mode=sync', {
+        apiKey,
+        body: anOrder({ ref: 'P-1', retailerId, deliveryAddress: london, lines: orderLines([{ skuRef: 'LAMP', qty: 1 }, { skuRef: 'SHADE', qty: 2 }]) }),
+      }),
+      201,
+    );
+    expect(placed.body).toMatchObject({
+      status: 'AWAITING_STOCK',
+      fulfilments: [{ ref: 'P-1-F1', locationRef: 'HOLBORN', lines: [{ skuRef: 'LAMP', qty: 1 }] }],
+      backorders: [{ ref: 'P-1-F2', status: 'AWAITING_STOCK', lines: [{ skuRef: 'SHADE', qty: 2 }] }],
+    });
+
+    // Act: shades arrive in a stock batch.
+    const job = await ok(http('POST', '/v1/jobs', { apiKey, body: { name: 'shades', retailerId } }), 201);
+    await ok(
+      http('POST', `/v1/jobs/${job.body.jobId}/batches`, {
+        apiKey,
+        body: { entityType: 'INVENTORY', action: 'UPSERT', entities: [{ skuRef: 'SHADE', locationRef: 'HOLBORN', qty: 4 }] },
+      }),
+      202,
+    );
+
+    // Assess
+    const sourced = await waitFor(async () => (await ok(http('GET', `/v1/orders/P-1?retailerId=${retailerId}`, { apiKey }))).body, {
+      description: 'the backorder to be sourced',
+      until: (order) => order.status === 'ALLOCATED',
+      timeoutMs: 60_000,
+      intervalMs: 1_000,
+    });
+    expect(sourced.backorders).toEqual([{ ref: 'P-1-F2', status: 'SOURCED', lines: [{ skuRef: 'SHADE', qty: 2 }] }]);
+    expect(sourced.fulfilments).toEqual([
+      expect.objectContaining({ ref: 'P-1-F1', lines: [{ skuRef: 'LAMP', qty: 1 }] }),
+      expect.objectContaining({ ref: 'P-1-F3', locationRef: 'HOLBORN', lines: [{ skuRef: 'SHADE', qty: 2 }] }),
+    ]);
   }, 120_000);
 });

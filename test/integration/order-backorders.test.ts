@@ -7,7 +7,7 @@ import { AWAITING_STOCK_AUTO_CANCEL_HOURS, PARTIAL_ALLOCATION } from '../../shar
 import { hdOrder } from '../support/order-builder';
 import { catalogApi } from './catalog-api';
 import { newAccount } from './control-plane-api';
-import { orderEventSync, ordersApi as api, positionOf, seedCatalog, uploadReferenceWorkflows, type SeedLocation } from './orders-api';
+import { orderEventSync, ordersApi as api, positionOf, RETAILER, seedCatalog, uploadReferenceWorkflows, type SeedLocation } from './orders-api';
 import { settingsApi } from './settings-api';
 
 jest.setTimeout(30_000);
@@ -20,7 +20,7 @@ const teesOnly = async (prefix: string, settings: Record<string, unknown> = {}) 
   await uploadReferenceWorkflows(account.apiKey);
   await seedCatalog(account.apiKey, [CAMDEN], [{ locationRef: 'CAMDEN', skuRef: 'TEE', onHand: 10 }]);
   for (const [name, value] of Object.entries(settings)) {
-    const stored = await settingsApi.put(account.apiKey, name, { value });
+    const stored = await settingsApi.put(account.apiKey, name, { value, retailerId: RETAILER });
     if (stored.status !== 200) throw new Error(`setting ${name} not stored: ${stored.raw}`);
   }
   return account;
