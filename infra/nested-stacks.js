@@ -15,4 +15,9 @@ module.exports = {
   'AWS::CloudWatch::Dashboard': { destination: 'Alarms' },
   'AWS::Lambda::Permission': { destination: 'Permissions' },
   'AWS::Lambda::Version': { destination: 'Versions' },
+  // The access logs' catalogue and saved queries: read by people in Athena, referenced by nothing that changes with a deploy.
+  'AWS::Glue::Database': { destination: 'AccessLogQueries' },
+  'AWS::Glue::Table': { destination: 'AccessLogQueries' },
+  'AWS::Athena::WorkGroup': { destination: 'AccessLogQueries' },
+  'AWS::Athena::NamedQuery': { destination: 'AccessLogQueries' },
 };

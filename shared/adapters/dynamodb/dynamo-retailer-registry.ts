@@ -1,19 +1,9 @@
-import { GetCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { RetailerRecord } from '../../domain/retailers/retailer';
 import type { RetailerRegistry } from '../../ports/retailer-registry';
 import { queryAll } from './query-all';
+import { RETAILERS_PARTITION, getRetailer, retailerFromItem as fromItem, retailerKey } from './retailer-items';
 
-// One partition for all of an account's retailers: a listing is one Query, read consistently.
-const RETAILERS_PARTITION = 'RETAILERS';
-const retailerKey = (retailerId: string) => ({ PK: RETAILERS_PARTITION, SK: `RETAILER#${retailerId}` });
-
-const fromItem = (item: Record<string, unknown>): RetailerRecord => ({
-  retailerId: String(item.retailerId),
-  name: String(item.name),
-  template: item.template as RetailerRecord['template'],
-  createdOn: String(item.createdOn),
-  updatedOn: String(item.updatedOn),
-});
 
 export class DynamoRetailerRegistry implements RetailerRegistry {
   constructor(
@@ -37,9 +27,8 @@ export class DynamoRetailerRegistry implements RetailerRegistry {
     return { retailer: { ...retailer, createdOn }, created: !Attributes };
   }
 
-  async get(retailerId: string): Promise<RetailerRecord | undefined> {
-    const { Item } = await this.client.send(new GetCommand({ TableName: this.tableName, Key: retailerKey(retailerId), ConsistentRead: true }));
-    return Item ? fromItem(Item) : undefined;
+  get(retailerId: string): Promise<RetailerRecord | undefined> {
+    return getRetailer(this.client, this.tableName, retailerId);
   }
 
   async list(): Promise<RetailerRecord[]> {
