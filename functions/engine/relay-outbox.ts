@@ -26,11 +26,22 @@ const relayStream = async (
     logger.warn('stream of no account skipped', { streamArn, records: records.length });
     return [];
   }
+  const stock = relay.stockChangesOf(records);
+  if (stock.length) {
+    try {
+      await relay.summariesOf(accountId).apply(stock);
+    } catch (error) {
+      // The figures are absolute: handing the whole batch on again brings the summaries up to date.
+      logger.error('availability summaries not updated', { accountId, records: records.length, errorName: (error as Error).name });
+      const first = records[0].dynamodb?.SequenceNumber ?? '';
+      return [{ itemIdentifier: first }];
+    }
+  }
   const changes = relay.changesOf(records);
   const outcome = await relayChanges(changes, relay.relayOf(accountId), { attemptBefore });
   const [first] = outcome.failed;
   if (!first) {
-    logger.info('account changes relayed', { accountId, records: records.length, changes: changes.length });
+    logger.info('account changes relayed', { accountId, records: records.length, changes: changes.length, stockChanges: stock.length });
     return [];
   }
   // Never the payload: it can carry customer data.

@@ -2,9 +2,12 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import { DynamoOutbox } from '../adapters/dynamodb/outbox';
 import { logContextRunScope } from '../adapters/logging/log-context-run-scope';
 import { accountChangesOf, tableOfStream } from '../adapters/dynamodb/stream-changes';
+import { DynamoStockSummaries } from '../adapters/dynamodb/dynamo-stock-summaries';
+import { stockFigureChangesOf } from '../adapters/dynamodb/stock-stream-changes';
 import { accountOfTable } from '../domain/accounts/account-of-table';
 import type { AccountChange } from '../domain/outbound/account-change';
 import type { AccountRelay } from '../domain/outbound/relay-changes';
+import type { StockFigureChange, StockSummaries } from '../ports/stock-summaries';
 import { accountContext, containerPart, type AccountContext } from './account-context';
 import { controlPlane } from './control-plane';
 import { documentClient } from './dynamodb-clients';
@@ -33,7 +36,13 @@ export interface StreamRelay {
   accountOfStream(streamArn: string | undefined): Promise<string | undefined>;
   changesOf(records: readonly DynamoDBRecord[]): AccountChange[];
   relayOf(accountId: string): AccountRelay;
+  /** The stock changes of the records, for the account's availability read model. */
+  stockChangesOf(records: readonly DynamoDBRecord[]): StockFigureChange[];
+  summariesOf(accountId: string): StockSummaries;
 }
+
+const stockSummariesOf = (accountId: string): StockSummaries =>
+  accountContext(accountId).part(({ tableName }) => new DynamoStockSummaries(documentClient(), tableName));
 
 const buildStreamRelay = (): StreamRelay => {
   // A table's account never changes, so one control-plane read per table and container is enough.
@@ -50,6 +59,8 @@ const buildStreamRelay = (): StreamRelay => {
     },
     changesOf: accountChangesOf,
     relayOf: outboxRelayOf,
+    stockChangesOf: stockFigureChangesOf,
+    summariesOf: stockSummariesOf,
   };
 };
 

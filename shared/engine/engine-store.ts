@@ -26,14 +26,25 @@ export interface EngineStore {
 
 export type IdGenerator = () => string;
 
+/**
+ * How fresh a read of stock must be:
+ * - `exact`: as committed now, read consistently, so a re-run after InsufficientStockError sees the
+ *   stock that made it fail;
+ * - `summary`: from the availability read model, which may lag the commits by a bounded time (see
+ *   shared/engine/README.md, "The availability read model"). Good enough to decide where to reserve,
+ *   because a reservation is conditioned on the stored figures: a stale read can cost a re-run, never an
+ *   oversell. A reader without a read model reads exactly either way.
+ */
+export type StockRead = 'exact' | 'summary';
+
 /** Reads inventory positions, for rules that decide on stock (through `ctx.services.inventory`). */
 export interface InventoryReader {
   /**
-   * Every position of these SKUs, at every location, as committed now (read consistently, so a
-   * re-run after InsufficientStockError sees the stock that made it fail). `available` is the
-   * stored figure and may be negative.
+   * Every position of these SKUs, at every location. `available` is the stored figure and may be
+   * negative. `read` defaults to the reader's own choice: rules get `summary` on an execution's first
+   * run and `exact` on its re-runs.
    */
-  positions(skuRefs: string[]): Promise<StockPosition[]>;
+  positions(skuRefs: string[], read?: StockRead): Promise<StockPosition[]>;
 }
 
 /**

@@ -101,7 +101,8 @@ export class Engine {
   async process(event: OrdoEvent): Promise<ExecutionResult> {
     const maxRetries = this.deps.maxConflictRetries ?? DEFAULT_MAX_CONFLICT_RETRIES;
     for (let attempt = 0; ; attempt += 1) {
-      const run = await this.runner.run(event, { dryRun: false });
+      // A first run may decide on the read model; a re-run reads exactly, so it sees what made the commit fail.
+      const run = await this.runner.run(event, { dryRun: false, stockRead: attempt === 0 ? 'summary' : 'exact' });
       const unitOfWork = unitOfWorkOf(event, run);
       try {
         await this.deps.store.commit(unitOfWork);

@@ -13,7 +13,7 @@ import {
   type OutboxRecord,
   type ScheduledEventRecord,
 } from './engine-model';
-import type { EngineStore, IdGenerator, RuleServices } from './engine-store';
+import type { EngineStore, IdGenerator, RuleServices, StockRead } from './engine-store';
 import { Execution } from './execution';
 import { settleFailure } from './execution-failure';
 import { newRecording, type ExecutionError, type ExecutionRecording, type ExecutionSettings } from './execution-outcome';
@@ -38,6 +38,8 @@ export interface EventRun {
 export interface RunOptions {
   draft?: Workflow;
   dryRun: boolean;
+  /** How rules read stock by default (see StockRead); `summary` unless said otherwise. */
+  stockRead?: StockRead;
 }
 
 export interface EventRunnerDeps {
@@ -110,6 +112,7 @@ export class EventRunner {
       rootRef,
       recording: options.dryRun ? newRecording() : undefined,
       services: this.deps.services,
+      stockRead: options.stockRead ?? 'summary',
     };
     const ran = await new Execution(settings, working).run(event, 'NORMAL');
     if (ran.outcome === 'SUCCESS') return this.finish({ ...empty, outcome: 'SUCCESS', ...ran.effects, recording: settings.recording });

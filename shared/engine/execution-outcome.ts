@@ -1,3 +1,4 @@
+import type { StockRead } from './engine-store';
 import type { Action } from './actions';
 import type { AuditTrail } from './audit-trail';
 import type { CompiledWorkflow } from './compiled-workflow';
@@ -29,6 +30,8 @@ export interface ExecutionSettings {
   recording?: ExecutionRecording;
   /** From EngineDeps.services: read-only, committed state. */
   services?: RuleServices;
+  /** How rules read stock by default: from the read model first, exactly on a re-run. */
+  stockRead?: StockRead;
 }
 
 /** Why an event FAILED or was a NO_MATCH, as its record and the API show it. */

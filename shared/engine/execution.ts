@@ -35,7 +35,7 @@ export class Execution {
     private readonly working: WorkingCopy,
   ) {
     const { rootEntityType, rootRef, trail, eventId, hops, ids, at } = settings;
-    this.inventory = new InventoryRequests(settings.services?.inventory, { rootEntityType, rootRef, working, trail });
+    this.inventory = new InventoryRequests(settings.services?.inventory, { rootEntityType, rootRef, working, trail }, settings.stockRead);
     this.routing = new EventRouting({ eventId, hops, rootEntityType, rootRef, ids, at, working });
     const reader = this.inventory.reader;
     this.services = reader ? { ...settings.services, inventory: reader } : { ...settings.services };

@@ -2,7 +2,7 @@ import type { Action, InventoryRequest } from './actions';
 import type { AuditTrail } from './audit-trail';
 import { RuleFailedError } from './engine-errors';
 import { entityKey, type Entity, type InventoryChange, type InventoryChangeKind } from './engine-model';
-import type { InventoryReader } from './engine-store';
+import type { InventoryReader, StockRead } from './engine-store';
 import { changeReservations, heldQty, PendingInventoryReader } from './stock-changes';
 import type { WorkingCopy } from './working-copy';
 
@@ -41,8 +41,9 @@ export class InventoryRequests {
   constructor(
     committed: InventoryReader | undefined,
     private readonly scope: InventoryScope,
+    read: StockRead = 'exact',
   ) {
-    this.reader = committed ? new PendingInventoryReader(committed, this.changes) : undefined;
+    this.reader = committed ? new PendingInventoryReader(committed, this.changes, read) : undefined;
   }
 
   /** The changes to commit, in the order they were asked for. */

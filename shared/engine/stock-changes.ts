@@ -1,5 +1,5 @@
 import type { InventoryChange, InventoryChangeKind, Reservation, StockBasis, StockPosition } from './engine-model';
-import type { InventoryReader } from './engine-store';
+import type { InventoryReader, StockRead } from './engine-store';
 
 /** Key of an inventory position among others, e.g. in a map. */
 export const stockKey = (skuRef: string, locationRef: string): string => `${skuRef}|${locationRef}`;
@@ -124,6 +124,8 @@ export class PendingInventoryReader implements InventoryReader {
   constructor(
     private readonly committed: InventoryReader,
     private readonly pending: readonly InventoryChange[],
+    /** How the execution reads stock unless a rule asks for a read of its own. */
+    private readonly read: StockRead = 'exact',
   ) {}
 
   /** The position as committed when this reader last read it, without the pending changes. */
@@ -131,8 +133,8 @@ export class PendingInventoryReader implements InventoryReader {
     return this.lastCommitted.get(stockKey(skuRef, locationRef));
   }
 
-  async positions(skuRefs: string[]): Promise<StockPosition[]> {
-    const stored = await this.committed.positions(skuRefs);
+  async positions(skuRefs: string[], read: StockRead = this.read): Promise<StockPosition[]> {
+    const stored = await this.committed.positions(skuRefs, read);
     for (const position of stored) this.lastCommitted.set(stockKey(position.skuRef, position.locationRef), position);
     const deltas = new Map(netInventoryChanges(this.pending).map((delta) => [stockKey(delta.skuRef, delta.locationRef), delta]));
     return stored.map((position) => {

@@ -7,7 +7,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { netInventoryChanges, type PositionDelta } from '../../engine/stock-changes';
 import type { AuditRecord, Entity, EntityChange, EventRecord, StockPosition, UnitOfWork } from '../../engine/engine-model';
-import type { EngineStore, InventoryReader } from '../../engine/engine-store';
+import type { EngineStore, InventoryReader, StockRead } from '../../engine/engine-store';
 import type { Workflow, WorkflowKey } from '../../engine/workflow';
 import { TRANSACTION_LIMIT, TransactionTooLargeError } from './transaction-limit';
 import { writeAll } from './batch-writer';
@@ -28,7 +28,7 @@ import {
 } from './engine-items';
 import { eventIdClaimPut, eventRecordUpdate } from './event-record-write';
 import { recordDuplicateDelivery } from './duplicate-delivery';
-import { skuPartition, stockPositionsFromItems } from './inventory-items';
+import { DynamoStockReader } from './dynamo-stock-reader';
 import { positionWrites, type PositionWrite } from './position-writes';
 import { queryAll } from './query-all';
 import { StockStaging, byPosition, splitStock } from './staged-stock';
@@ -61,7 +61,10 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     private readonly chain: () => { correlationId?: string } = () => ({}),
   ) {
     this.staging = new StockStaging(client, tableName);
+    this.stock = new DynamoStockReader(client, tableName);
   }
+
+  private readonly stock: DynamoStockReader;
 
   /** Stock of a commit too large for one transaction, written ahead of it and taken back if it fails. */
   readonly staging: StockStaging;
@@ -96,21 +99,9 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
     return Items[0]?.workflow as Workflow | undefined;
   }
 
-  /** Every position of these SKUs, one strongly consistent Query per SKU. */
-  async positions(skuRefs: string[]): Promise<StockPosition[]> {
-    const perSku = await Promise.all(
-      [...new Set(skuRefs)].map(async (skuRef) => {
-        // The partition holds the SKU's counts and reservations (see inventory-items.ts).
-        const items = await queryAll(this.client, {
-          TableName: this.tableName,
-          KeyConditionExpression: 'PK = :pk',
-          ExpressionAttributeValues: { ':pk': skuPartition(skuRef) },
-          ConsistentRead: true,
-        });
-        return stockPositionsFromItems(items);
-      }),
-    );
-    return perSku.flat();
+  /** Stock of these SKUs, from the read model or exactly (see DynamoStockReader); exactly unless asked. */
+  async positions(skuRefs: string[], read: StockRead = 'exact'): Promise<StockPosition[]> {
+    return this.stock.positions(skuRefs, read);
   }
 
   async getEvent(retailerId: string, eventId: string): Promise<EventRecord | undefined> {
@@ -224,7 +215,7 @@ export class DynamoEngineStore implements EngineStore, InventoryReader {
    */
   private async stockWrites(deltas: PositionDelta[], updatedOn: string): Promise<{ write: PositionWrite; delta: PositionDelta }[]> {
     const unread = deltas.filter((delta) => delta.minAvailable > 0 && !delta.seen);
-    const read = unread.length ? await this.positions(unread.map((delta) => delta.skuRef)) : [];
+    const read = unread.length ? await this.positions(unread.map((delta) => delta.skuRef), 'exact') : [];
     return deltas.flatMap((delta) => {
       const basis = delta.seen ?? read.find((position) => position.skuRef === delta.skuRef && position.locationRef === delta.locationRef);
       return positionWrites(this.tableName, delta, updatedOn, basis).map((write) => ({ write, delta }));

@@ -1,6 +1,7 @@
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { StockPosition } from '../../engine/engine-model';
 import type { InventoryStore } from '../../ports/inventory-store';
+import type { StockSummaries } from '../../ports/stock-summaries';
 import {
   stockCountItem,
   stockCountKey,
@@ -25,6 +26,8 @@ export class DynamoInventoryStore implements InventoryStore {
   constructor(
     private readonly client: DynamoDBDocumentClient,
     private readonly tableName: string,
+    /** The read model a count is written through to, where the SKU has a summary already. */
+    private readonly summaries?: StockSummaries,
   ) {}
 
   /**
@@ -43,6 +46,9 @@ export class DynamoInventoryStore implements InventoryStore {
         Item: stockCountItem({ skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, safetyStock, updatedOn }),
       }),
     );
+    await this.summaries?.apply([{ skuRef: count.skuRef, locationRef: count.locationRef, part: 'count', count: { onHand: count.onHand, safetyStock } }], {
+      build: false,
+    });
     return { skuRef: count.skuRef, locationRef: count.locationRef, onHand: count.onHand, reserved: current?.reserved ?? 0, safetyStock, updatedOn };
   }
 

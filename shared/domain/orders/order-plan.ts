@@ -1,4 +1,5 @@
 import type { Entity } from '../../engine/engine-model';
+import type { StockRead } from '../../engine/engine-store';
 import type { RuleContext } from '../../engine/rule-registry';
 import { planFulfilments } from '../sourcing/plan-fulfilments';
 import { loadSourcingInputs } from '../sourcing/sourcing-inputs';
@@ -17,34 +18,40 @@ export interface OrderPlanOptions {
 
 /**
  * Plans the order's lines with the same planFulfilments as POST /v1/availability, on stock as this execution sees
- * it (committed, with its own pending changes). Returns a planner so a partial allocation can plan again without
- * reading again.
+ * it (committed, with its own pending changes). The first read may come from the availability read model; when it
+ * finds the lines short, the stock is read again exactly, so an order waits for stock only on the exact figures.
+ * Returns a planner so a partial allocation can plan again without reading again.
  */
 export const orderPlanner = async (
   ctx: Pick<RuleContext, 'services'>,
   order: Entity,
-  skuRefs: readonly string[],
+  lines: readonly SourcingLine[],
   options: OrderPlanOptions,
 ): Promise<(lines: SourcingLine[]) => SourcingResult> => {
   const attributes = orderAttributes(order);
   const inventory = ctx.services.inventory;
-  const { profile, locations, positions } = await loadSourcingInputs(order.retailerId, [...skuRefs], {
-    ...sourcingCatalogOf(ctx.services),
-    stock: async (wanted) =>
-      (inventory ? await inventory.positions(wanted) : []).map(({ skuRef, locationRef, available }) => ({ skuRef, locationRef, available })),
-  });
+  const skuRefs = [...new Set(lines.map((line) => line.skuRef))];
   const returning = new Map<string, number>();
   for (const fulfilment of options.releasing ?? []) {
-    const { locationRef, lines } = fulfilmentAttributes(fulfilment);
-    for (const line of lines) returning.set(`${line.skuRef}@${locationRef}`, (returning.get(`${line.skuRef}@${locationRef}`) ?? 0) + line.qty);
+    const { locationRef, lines: held } = fulfilmentAttributes(fulfilment);
+    for (const line of held) returning.set(`${line.skuRef}@${locationRef}`, (returning.get(`${line.skuRef}@${locationRef}`) ?? 0) + line.qty);
   }
-  const usable = positions
-    .filter((position) => !(options.exclusions[position.skuRef] ?? []).includes(position.locationRef))
-    .map((position) => ({ ...position, available: position.available + (returning.get(`${position.skuRef}@${position.locationRef}`) ?? 0) }));
   const request = {
     type: attributes.type,
     deliveryPoint: options.deliveryPoint ?? attributes.deliveryPoint,
     pickupLocationRef: attributes.pickupLocationRef,
   };
-  return (lines) => planFulfilments({ ...request, lines }, profile, locations, usable);
+  const plannerFrom = async (read?: StockRead) => {
+    const { profile, locations, positions } = await loadSourcingInputs(order.retailerId, skuRefs, {
+      ...sourcingCatalogOf(ctx.services),
+      stock: async (wanted) =>
+        (inventory ? await inventory.positions(wanted, read) : []).map(({ skuRef, locationRef, available }) => ({ skuRef, locationRef, available })),
+    });
+    const usable = positions
+      .filter((position) => !(options.exclusions[position.skuRef] ?? []).includes(position.locationRef))
+      .map((position) => ({ ...position, available: position.available + (returning.get(`${position.skuRef}@${position.locationRef}`) ?? 0) }));
+    return (planned: SourcingLine[]) => planFulfilments({ ...request, lines: planned }, profile, locations, usable);
+  };
+  const planner = await plannerFrom();
+  return planner([...lines]).available ? planner : plannerFrom('exact');
 };

@@ -1,4 +1,4 @@
-import type { InventoryStore } from '../../ports/inventory-store';
+import type { InventoryReader, StockRead } from '../../engine/engine-store';
 import type { LocationStore } from '../../ports/location-store';
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
 import { availableOf } from '../inventory/position';
@@ -6,7 +6,7 @@ import { DEFAULT_SOURCING_PROFILE, type SourcingLocation, type SourcingProfile, 
 
 export interface SourcingData {
   locations: LocationStore;
-  inventory: InventoryStore;
+  stock: InventoryReader;
   profiles: SourcingProfileStore;
 }
 
@@ -18,14 +18,16 @@ export interface SourcingSource {
   stock(skuRefs: string[]): Promise<AvailableStock[]>;
 }
 
-/** The committed stock, read position by position through the inventory store. */
-export const committedSource = (data: SourcingData): SourcingSource => ({
+/** The committed stock, from the read model or read exactly (see StockRead). */
+export const committedSource = (data: SourcingData, read: StockRead): SourcingSource => ({
   profile: (retailerId) => data.profiles.get(retailerId),
   locations: () => data.locations.list(),
   stock: async (skuRefs) =>
-    (await Promise.all(skuRefs.map((skuRef) => data.inventory.listBySku(skuRef))))
-      .flat()
-      .map((position) => ({ skuRef: position.skuRef, locationRef: position.locationRef, available: availableOf(position) })),
+    (await data.stock.positions(skuRefs, read)).map((position) => ({
+      skuRef: position.skuRef,
+      locationRef: position.locationRef,
+      available: availableOf(position),
+    })),
 });
 
 /**

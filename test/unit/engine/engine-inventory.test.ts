@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { InsufficientStockError } from '../../../shared/engine/engine-errors';
 import { InMemoryEngineStore } from '../../../shared/engine/in-memory-store';
 import type { Entity, StockPosition, UnitOfWork } from '../../../shared/engine/engine-model';
+import type { StockRead } from '../../../shared/engine/engine-store';
 import type { Ruleset } from '../../../shared/engine/workflow';
 import { createCoreRegistry } from '../../../shared/engine/rules/core/core-rules';
 import { orderEvent, orderOf, testEngine } from './fixtures/engine';
@@ -35,7 +36,11 @@ class StockStore extends InMemoryEngineStore {
     return super.loadRoot(retailerId, rootEntityType, rootRef);
   }
 
-  override async positions(skuRefs: string[]): Promise<StockPosition[]> {
+  /** How each inventory read asked to read. */
+  readonly reads: (StockRead | undefined)[] = [];
+
+  override async positions(skuRefs: string[], read?: StockRead): Promise<StockPosition[]> {
+    this.reads.push(read);
     const levels = await super.positions(skuRefs);
     if (this.held > 0) {
       this.held -= 1;
@@ -148,6 +153,20 @@ describe('Engine inventory: reserving', () => {
     expect(result.outcome).toBe('SUCCESS');
     expect(orderOf(store)).toMatchObject({ status: 'NO_STOCK' });
     expect(orderOf(store)?.reservations).toBeUndefined();
+  });
+
+  it('reads stock from the read model on the first run and exactly on the re-run after a refused reservation', async () => {
+    // Prepare
+    const { engine, store } = stockEngine(1);
+    await bookOrder(engine, 'O-1', 1);
+    store.reads.length = 0;
+    store.beforeNextCommit = () => store.putPosition({ skuRef: SKU, locationRef: LOC, onHand: 1, reserved: 1 });
+
+    // Act
+    await engine.process(orderEvent('SOURCE'));
+
+    // Assess
+    expect(store.reads).toEqual(['summary', 'exact']);
   });
 
   it('gives up with InsufficientStockError after maxConflictRetries re-runs, writing nothing', async () => {

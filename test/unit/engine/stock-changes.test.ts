@@ -104,7 +104,7 @@ describe('PendingInventoryReader', () => {
     const seen = await reader.positions(['S1']);
 
     // Assess
-    expect(base.positions).toHaveBeenCalledWith(['S1']);
+    expect(base.positions).toHaveBeenCalledWith(['S1'], 'exact');
     expect(seen).toEqual([
       level({ reserved: 3, available: 7 }),
       level({ locationRef: 'L2', onHand: 3, reserved: 0, available: 3 }),

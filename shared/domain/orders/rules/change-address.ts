@@ -54,7 +54,7 @@ export const changeAddressRule = defineRule({
     // Against no fulfilments: every unit still ordered.
     const lines = remainingLines(order, []);
     const exclusions = orderAttributes(order).sourcingExclusions ?? {};
-    const plan = (await orderPlanner(ctx, order, lines.map((line) => line.skuRef), { exclusions, deliveryPoint: point, releasing: live }))(lines);
+    const plan = (await orderPlanner(ctx, order, lines, { exclusions, deliveryPoint: point, releasing: live }))(lines);
     const best = plan.available ? plan.plans[0] : undefined;
     if (!best || samePlan(best, live)) {
       return [...actions, { type: 'LOG', level: 'INFO', message: 'Address changed; the order keeps its fulfilments' }];

@@ -89,7 +89,7 @@ export const sourceOrderRule = defineRule({
       actions.push({ type: 'SET_ATTRIBUTES', attributes: { sourcingExclusions: exclusions } });
     }
 
-    const plan = (await orderPlanner(ctx, order, lines.map((line) => line.skuRef), { exclusions }))(lines);
+    const plan = (await orderPlanner(ctx, order, lines, { exclusions }))(lines);
     const best = plan.plans[0];
     const taken = fulfilmentsOf(entities, order.ref).length;
     if (plan.available && best) {

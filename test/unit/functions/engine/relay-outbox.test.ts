@@ -1,6 +1,8 @@
 import { handler } from '../../../../functions/engine/relay-outbox';
 import { outboxItem } from '../../../../shared/adapters/dynamodb/engine-items';
 import { accountChangesOf, tableOfStream } from '../../../../shared/adapters/dynamodb/stream-changes';
+import { reservationAttributes, reservationKey, stockCountItem } from '../../../../shared/adapters/dynamodb/inventory-items';
+import { stockFigureChangesOf } from '../../../../shared/adapters/dynamodb/stock-stream-changes';
 import type { StreamRelay } from '../../../../shared/composition/outbox-relay';
 import { accountOfTable } from '../../../../shared/domain/accounts/account-of-table';
 import type { OutboxKind, OutboxRecord } from '../../../../shared/engine/engine-model';
@@ -8,7 +10,8 @@ import { logger } from '../../../../shared/runtime/logger';
 import { InMemoryControlPlaneStore } from '../../../support/control-plane-store';
 import { lambdaContext } from '../../../support/lambda';
 import { fakeRelay, type FakeRelay } from '../../../support/outbox-relay';
-import { insertOf, streamEvent } from '../../../support/stream-records';
+import { RecordingStockSummaries } from '../../../support/stock-summaries';
+import { insertOf, modifyOf, streamEvent } from '../../../support/stream-records';
 
 const STAGE = 'unit';
 const TABLE = `ordo-${STAGE}-acct-acme`;
@@ -28,6 +31,8 @@ const committed = (record: OutboxRecord, tableName = TABLE) => insertOf(outboxIt
 let controlPlane: InMemoryControlPlaneStore;
 let fake: FakeRelay;
 let relayedFor: string[];
+let summaries: RecordingStockSummaries;
+let summarisedFor: string[];
 
 const relay = handler.with({
   context: (): StreamRelay => ({
@@ -39,6 +44,11 @@ const relay = handler.with({
     relayOf: (accountId) => {
       relayedFor.push(accountId);
       return fake.relay;
+    },
+    stockChangesOf: stockFigureChangesOf,
+    summariesOf: (accountId) => {
+      summarisedFor.push(accountId);
+      return summaries;
     },
   }),
 });
@@ -62,6 +72,8 @@ describe('the relay-outbox handler', () => {
     });
     fake = fakeRelay('acme');
     relayedFor = [];
+    summaries = new RecordingStockSummaries();
+    summarisedFor = [];
     jest.spyOn(logger, 'info').mockImplementation(() => undefined);
     jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
     jest.spyOn(logger, 'error').mockImplementation(() => undefined);
@@ -153,5 +165,45 @@ describe('the relay-outbox handler', () => {
 
     // Assess
     expect(relayedFor).toEqual([]);
+  });
+
+  describe('the availability read model', () => {
+    const count = (onHand: number) =>
+      insertOf(stockCountItem({ skuRef: 'TEE', locationRef: 'LDN', onHand, safetyStock: 1, updatedOn: '2025-03-14T09:00:00.000Z' }), { tableName: TABLE });
+    const reservation = (before: number, after: number) => {
+      const item = (reserved: number) => ({ ...reservationKey('TEE', 'LDN'), ...reservationAttributes('TEE', 'LDN'), reserved });
+      return modifyOf(item(before), item(after), { tableName: TABLE });
+    };
+
+    it("applies the batch's count and reservation changes, in stream order, to the owning account's summaries", async () => {
+      // Prepare
+      const event = streamEvent(count(10), reservation(0, 2));
+
+      // Act
+      const response = await relay(event, lambdaContext());
+
+      // Assess
+      expect(response).toEqual({ batchItemFailures: [] });
+      expect(summarisedFor).toEqual(['acme']);
+      expect(summaries.applied).toEqual([
+        { skuRef: 'TEE', locationRef: 'LDN', part: 'count', count: { onHand: 10, safetyStock: 1 } },
+        { skuRef: 'TEE', locationRef: 'LDN', part: 'reservation', reserved: 2 },
+      ]);
+    });
+
+    it('hands the whole batch on again, relaying nothing, when the summaries cannot be written', async () => {
+      // Prepare
+      const record = outboxRecord('out-1');
+      holding(record);
+      summaries.failure = Object.assign(new Error('Rate exceeded'), { name: 'ProvisionedThroughputExceededException' });
+      const event = streamEvent(count(10), committed(record));
+
+      // Act
+      const response = await relay(event, lambdaContext());
+
+      // Assess
+      expect(response.batchItemFailures).toEqual([{ itemIdentifier: event.Records[0].dynamodb?.SequenceNumber }]);
+      expect(fake.webhooks.dispatched).toEqual([]);
+    });
   });
 });

@@ -1,0 +1,97 @@
+import type { StockPosition } from '../../engine/engine-model';
+
+/**
+ * The availability read model: one item per SKU, `AVAIL#<skuRef>` / `SUMMARY`, holding the figures of
+ * every location of the SKU, so sourcing reads one item per SKU however many locations there are.
+ * - `locations`: the location refs joined by newlines (a ref cannot hold one);
+ * - `figures`: JSON, three numbers per location in the same order: onHand, reserved, safetyStock.
+ *   onHand is -1 where only a reservation item exists (no count: not a position).
+ * Two strings, not a map: DynamoDB and the SDK hand back one string far faster than thousands of
+ * attributes, and JSON.parse reads a list of numbers faster than anything hand-written.
+ * `version` grows by one with each write; every write is conditioned on the version it read.
+ * A summary past SUMMARY_LIMIT_BYTES is stored `overflow: true` without figures, and read exactly.
+ */
+export const SUMMARY_SORT_KEY = 'SUMMARY';
+export const summaryPartition = (skuRef: string) => `AVAIL#${skuRef}`;
+export const summaryKey = (skuRef: string) => ({ PK: summaryPartition(skuRef), SK: SUMMARY_SORT_KEY });
+export const isSummaryPartition = (pk: string) => pk.startsWith('AVAIL#');
+
+/** Under DynamoDB's 400 KB item, with room for the key and the other attributes. */
+export const SUMMARY_LIMIT_BYTES = 350_000;
+
+/** What the summary keeps of one location: the count's figures and the reservations'. */
+export interface SummaryFigures {
+  /** Undefined where nothing was ever counted. */
+  count?: { onHand: number; safetyStock: number };
+  reserved: number;
+}
+
+export interface Summary {
+  skuRef: string;
+  version: number;
+  /** Undefined when the figures did not fit in one item: read the SKU exactly. */
+  figures?: Map<string, SummaryFigures>;
+}
+
+export const summaryItem = (summary: Summary): Record<string, unknown> => {
+  const base = { ...summaryKey(summary.skuRef), skuRef: summary.skuRef, version: summary.version };
+  if (!summary.figures) return { ...base, overflow: true };
+  const refs: string[] = [];
+  const numbers: number[] = [];
+  for (const [locationRef, { count, reserved }] of summary.figures) {
+    if (!count && reserved === 0) continue;
+    refs.push(locationRef);
+    numbers.push(count?.onHand ?? -1, reserved, count?.safetyStock ?? 0);
+  }
+  const item = { ...base, locations: refs.join('\n'), figures: JSON.stringify(numbers) };
+  const size = item.locations.length + item.figures.length;
+  return size > SUMMARY_LIMIT_BYTES || refs.some((ref) => ref.includes('\n')) ? { ...base, overflow: true } : item;
+};
+
+export const summaryFromItem = (item: Record<string, unknown>): Summary => {
+  const summary: Summary = { skuRef: item.skuRef as string, version: Number(item.version ?? 0) };
+  if (item.overflow === true) return summary;
+  const refs = typeof item.locations === 'string' && item.locations.length ? item.locations.split('\n') : [];
+  const numbers = JSON.parse(typeof item.figures === 'string' ? item.figures : '[]') as number[];
+  summary.figures = new Map();
+  for (const [i, locationRef] of refs.entries()) {
+    const onHand = numbers[3 * i];
+    const figures: SummaryFigures = { reserved: numbers[3 * i + 1] };
+    if (onHand >= 0) figures.count = { onHand, safetyStock: numbers[3 * i + 2] };
+    summary.figures.set(locationRef, figures);
+  }
+  return summary;
+};
+
+/**
+ * The positions a summary holds, as a consistent read of the SKU's partition would give them,
+ * without `updatedOn`. Read straight from the item: this is the path every availability check takes.
+ */
+export const positionsOfSummaryItem = (item: Record<string, unknown>): StockPosition[] | undefined => {
+  if (item.overflow === true) return undefined;
+  const skuRef = item.skuRef as string;
+  const refs = typeof item.locations === 'string' && item.locations.length ? item.locations.split('\n') : [];
+  const numbers = JSON.parse(typeof item.figures === 'string' ? item.figures : '[]') as number[];
+  const positions: StockPosition[] = [];
+  for (let i = 0; i < refs.length; i++) {
+    const onHand = numbers[3 * i];
+    if (onHand < 0) continue;
+    const reserved = numbers[3 * i + 1];
+    const safetyStock = numbers[3 * i + 2];
+    positions.push({ skuRef, locationRef: refs[i], onHand, reserved, safetyStock, available: onHand - reserved - safetyStock });
+  }
+  return positions;
+};
+
+/** The figures of a SKU's partition read whole (a rebuild): counts, and reservations even without a count. */
+export const figuresOfItems = (items: readonly Record<string, unknown>[]): Map<string, SummaryFigures> => {
+  const figures = new Map<string, SummaryFigures>();
+  const of = (locationRef: string) => figures.get(locationRef) ?? figures.set(locationRef, { reserved: 0 }).get(locationRef)!;
+  for (const item of items) {
+    const sk = item.SK as string;
+    const locationRef = item.locationRef as string;
+    if (sk.startsWith('RES#')) of(locationRef).reserved = Number(item.reserved ?? 0);
+    else if (sk.startsWith('LOC#')) of(locationRef).count = { onHand: Number(item.onHand ?? 0), safetyStock: Number(item.safetyStock ?? 0) };
+  }
+  return figures;
+};
