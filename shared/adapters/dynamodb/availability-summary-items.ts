@@ -5,7 +5,8 @@ import type { StockPosition } from '../../engine/engine-model';
  * every location of the SKU, so sourcing reads one item per SKU however many locations there are.
  * - `locations`: the location refs joined by newlines (a ref cannot hold one);
  * - `figures`: JSON, three numbers per location in the same order: onHand, reserved, safetyStock.
- *   onHand is -1 where only a reservation item exists (no count: not a position).
+ *   onHand is null where only a reservation item exists (no count: not a position); not a negative
+ *   number, since a CONSUME after a recount below the reservations leaves a count below zero.
  * Two strings, not a map: DynamoDB and the SDK hand back one string far faster than thousands of
  * attributes, and JSON.parse reads a list of numbers faster than anything hand-written.
  * `version` grows by one with each write; every write is conditioned on the version it read.
@@ -37,27 +38,30 @@ export const summaryItem = (summary: Summary): Record<string, unknown> => {
   const base = { ...summaryKey(summary.skuRef), skuRef: summary.skuRef, version: summary.version };
   if (!summary.figures) return { ...base, overflow: true };
   const refs: string[] = [];
-  const numbers: number[] = [];
+  const numbers: (number | null)[] = [];
   for (const [locationRef, { count, reserved }] of summary.figures) {
     if (!count && reserved === 0) continue;
     refs.push(locationRef);
-    numbers.push(count?.onHand ?? -1, reserved, count?.safetyStock ?? 0);
+    numbers.push(count ? count.onHand : null, reserved, count?.safetyStock ?? 0);
   }
   const item = { ...base, locations: refs.join('\n'), figures: JSON.stringify(numbers) };
   const size = item.locations.length + item.figures.length;
   return size > SUMMARY_LIMIT_BYTES || refs.some((ref) => ref.includes('\n')) ? { ...base, overflow: true } : item;
 };
 
+const figureNumbers = (item: Record<string, unknown>) =>
+  JSON.parse(typeof item.figures === 'string' ? item.figures : '[]') as (number | null)[];
+
 export const summaryFromItem = (item: Record<string, unknown>): Summary => {
   const summary: Summary = { skuRef: item.skuRef as string, version: Number(item.version ?? 0) };
   if (item.overflow === true) return summary;
   const refs = typeof item.locations === 'string' && item.locations.length ? item.locations.split('\n') : [];
-  const numbers = JSON.parse(typeof item.figures === 'string' ? item.figures : '[]') as number[];
+  const numbers = figureNumbers(item);
   summary.figures = new Map();
   for (const [i, locationRef] of refs.entries()) {
     const onHand = numbers[3 * i];
-    const figures: SummaryFigures = { reserved: numbers[3 * i + 1] };
-    if (onHand >= 0) figures.count = { onHand, safetyStock: numbers[3 * i + 2] };
+    const figures: SummaryFigures = { reserved: numbers[3 * i + 1] ?? 0 };
+    if (onHand !== null) figures.count = { onHand, safetyStock: numbers[3 * i + 2] ?? 0 };
     summary.figures.set(locationRef, figures);
   }
   return summary;
@@ -71,13 +75,13 @@ export const positionsOfSummaryItem = (item: Record<string, unknown>): StockPosi
   if (item.overflow === true) return undefined;
   const skuRef = item.skuRef as string;
   const refs = typeof item.locations === 'string' && item.locations.length ? item.locations.split('\n') : [];
-  const numbers = JSON.parse(typeof item.figures === 'string' ? item.figures : '[]') as number[];
+  const numbers = figureNumbers(item);
   const positions: StockPosition[] = [];
   for (let i = 0; i < refs.length; i++) {
     const onHand = numbers[3 * i];
-    if (onHand < 0) continue;
-    const reserved = numbers[3 * i + 1];
-    const safetyStock = numbers[3 * i + 2];
+    if (onHand === null) continue;
+    const reserved = numbers[3 * i + 1] ?? 0;
+    const safetyStock = numbers[3 * i + 2] ?? 0;
     positions.push({ skuRef, locationRef: refs[i], onHand, reserved, safetyStock, available: onHand - reserved - safetyStock });
   }
   return positions;

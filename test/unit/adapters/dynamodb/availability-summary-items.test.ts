@@ -49,6 +49,17 @@ describe('availability summary items', () => {
       expect(read.figures).toEqual(figuresOf({ W1: { reserved: 2 } }));
     });
 
+    it('keep a count whose units on hand went below zero', () => {
+      // Prepare
+      const figures = figuresOf({ W1: { count: { onHand: -3, safetyStock: 1 }, reserved: 0 } });
+
+      // Act
+      const read = summaryFromItem(summaryItem({ skuRef: 'TEE', version: 1, figures }));
+
+      // Assess
+      expect(read.figures).toEqual(figures);
+    });
+
     it('leave out a location with neither a count nor a reservation', () => {
       // Prepare
       const figures = figuresOf({ W1: { count: { onHand: 5, safetyStock: 0 }, reserved: 0 }, GONE: { reserved: 0 } });
@@ -138,6 +149,17 @@ describe('availability summary items', () => {
       expect(positions?.map((position) => position.locationRef)).toEqual(['W2']);
     });
 
+    it('keeps a location whose units on hand went below zero, as a consistent read does', () => {
+      // Prepare
+      const item = summaryItem({ skuRef: 'TEE', version: 1, figures: figuresOf({ W1: { count: { onHand: -3, safetyStock: 0 }, reserved: 0 } }) });
+
+      // Act
+      const positions = positionsOfSummaryItem(item);
+
+      // Assess
+      expect(positions).toEqual([{ skuRef: 'TEE', locationRef: 'W1', onHand: -3, reserved: 0, safetyStock: 0, available: -3 }]);
+    });
+
     it('gives no positions for a summary of a SKU stocked nowhere', () => {
       // Prepare
       const item = summaryItem({ skuRef: 'TEE', version: 1, figures: new Map() });
@@ -152,7 +174,8 @@ describe('availability summary items', () => {
     it('gives the positions a consistent read of the partition gives, for any figures', () => {
       // Prepare
       const location = fc.record({
-        count: fc.option(fc.record({ onHand: fc.nat(10_000), safetyStock: fc.nat(100) }), { nil: undefined }),
+        // onHand goes below zero when reserved units are consumed after a recount below them.
+        count: fc.option(fc.record({ onHand: fc.integer({ min: -100, max: 10_000 }), safetyStock: fc.nat(100) }), { nil: undefined }),
         reserved: fc.nat(1_000),
       });
       const locations = fc.dictionary(fc.stringMatching(/^[A-Z0-9-]{1,12}$/), location, { maxKeys: 30 });
