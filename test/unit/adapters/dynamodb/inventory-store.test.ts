@@ -13,6 +13,7 @@ import { createDocumentClient } from '../../../../shared/adapters/dynamodb/docum
 import { DynamoInventoryStore } from '../../../../shared/adapters/dynamodb/dynamo-inventory-store';
 import type { StockPosition } from '../../../../shared/engine/engine-model';
 import { countItem, reservationItem } from '../../../support/inventory-items';
+import { RecordingStockSummaries } from '../../../support/stock-summaries';
 
 const TABLE = 'ordo-unit-acct-acme';
 const EARLIER = '2025-03-01T10:00:00.000Z';
@@ -158,6 +159,23 @@ describe('DynamoInventoryStore', () => {
       // Assess
       await expect(attempt).rejects.toBe(throttled);
       expect(ddbMock.commandCalls(PutCommand)).toHaveLength(1);
+    });
+  });
+
+  describe('setCount with the availability read model', () => {
+    const summaries = new RecordingStockSummaries();
+    const summarised = new DynamoInventoryStore(createDocumentClient(new DynamoDBClient({ region: 'us-east-1' })), TABLE, summaries);
+
+    it('writes the new count through to the SKU summary, without building one the SKU lacks', async () => {
+      // Prepare
+      holds(position({ safetyStock: 4 }));
+
+      // Act
+      await summarised.setCount({ skuRef: 'SKU-1', locationRef: 'W-1', onHand: 12 }, NOW);
+
+      // Assess
+      expect(summaries.applied).toEqual([{ skuRef: 'SKU-1', locationRef: 'W-1', part: 'count', count: { onHand: 12, safetyStock: 4 } }]);
+      expect(summaries.builds).toEqual([false]);
     });
   });
 
