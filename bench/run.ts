@@ -1,6 +1,7 @@
 // Lambdas run on Node 22 in AWS; the SDK's warning about local Node 20 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
+import { availabilityCurve } from './availability-scale';
 import { withBenchEnvironment } from './bench-environment';
 import { cliImportThroughput } from './cli-import';
 import { engineThroughput } from './engine-throughput';
@@ -14,7 +15,7 @@ import { syncEventRequests } from './sync-event-requests';
 import { webhookDeliveryBenchmarks } from './webhook-delivery';
 
 /** The groups `npm run bench -- <group>…` can select; none selected runs them all. */
-const GROUPS = ['bundles', 'engine', 'sourcing', 'dynamodb', 'import', 'webhooks'] as const;
+const GROUPS = ['bundles', 'engine', 'sourcing', 'availability', 'dynamodb', 'import', 'webhooks'] as const;
 
 const main = async () => {
   const selected = process.argv.slice(2);
@@ -36,13 +37,19 @@ const main = async () => {
     console.log('• sourcing decisions, in-process…');
     results.push(await sourcingThroughput());
   }
+  if (runs('availability')) {
+    await withBenchEnvironment(async (env) => {
+      console.log('• availability at 200 to 5,000 locations on DynamoDB Local…');
+      results.push(...(await availabilityCurve(env)));
+    });
+  }
   if (runs('dynamodb')) {
     await withBenchEnvironment(async (env) => {
       console.log('• sync events on DynamoDB Local…');
       results.push(...(await syncEventRequests(env)));
       console.log('• the per-account rate limit on DynamoDB Local…');
       results.push(...(await rateLimitCost(env)));
-      console.log('• availability and an order lifecycle on DynamoDB Local…');
+      console.log('• an order lifecycle on DynamoDB Local…');
       results.push(...(await orderBenchmarks(env)));
       console.log('• a 5,000-record inventory batch on DynamoDB Local…');
       results.push(...(await inventoryBatchBenchmarks(env)));
