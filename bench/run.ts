@@ -34,7 +34,7 @@ const main = async () => {
   }
   if (runs('sourcing')) {
     console.log('• sourcing decisions, in-process…');
-    results.push(await sourcingThroughput());
+    results.push(...(await sourcingThroughput()));
   }
   if (runs('dynamodb')) {
     await withBenchEnvironment(async (env) => {
