@@ -1,4 +1,5 @@
-import { distancesFrom } from './distance';
+import { indexedDistancesFrom } from './distance';
+import { locationIndexOf, type LocationIndex } from './location-index';
 import type { SourcingLocation, SourcingProfile, SourcingRequest, AvailableStock } from './sourcing-model';
 import { SourcingWorkspace } from './sourcing-workspace';
 
@@ -8,7 +9,8 @@ import { SourcingWorkspace } from './sourcing-workspace';
  * other's stock; its arrays are in the call's workspace.
  */
 export interface StockMatrix {
-  candidates: SourcingLocation[];
+  /** Every location, indexed as given; only the eligible ones ever hold stock. */
+  candidates: readonly SourcingLocation[];
   candidateCount: number;
   skus: string[];
   skuCount: number;
@@ -43,24 +45,30 @@ const linesBySku = (request: SourcingRequest) => {
   return { skuIndex, skus, quantities };
 };
 
-/** ACTIVE locations of the profile's types; for CC only the pickup location. A ref listed twice: the last one gets the stock. */
-const candidatesOf = (request: SourcingRequest, profile: SourcingProfile, locations: readonly SourcingLocation[]) => {
-  const allowStore = profile.locationTypes.includes('STORE');
-  const allowWarehouse = profile.locationTypes.includes('WAREHOUSE');
-  const candidates: SourcingLocation[] = [];
-  const candidateIndex = new Map<string, number>();
-  for (const location of locations) {
-    if (request.type === 'CC' && location.ref !== request.pickupLocationRef) continue;
-    if (location.status !== 'ACTIVE' || !(location.type === 'STORE' ? allowStore : location.type === 'WAREHOUSE' && allowWarehouse)) continue;
-    candidateIndex.set(location.ref, candidates.length);
-    candidates.push(location);
+/**
+ * Per location: 1 if it is a candidate, an ACTIVE location of the profile's types; for CC only the
+ * pickup location.
+ */
+const eligibilityOf = (request: SourcingRequest, profile: SourcingProfile, index: LocationIndex): Uint8Array => {
+  // Per type code (none, STORE, WAREHOUSE): whether the profile sources from it.
+  const allowedType = [0, profile.locationTypes.includes('STORE') ? 1 : 0, profile.locationTypes.includes('WAREHOUSE') ? 1 : 0];
+  const { active, typeCode, count } = index;
+  const eligible = new Uint8Array(count);
+  const allowed = (i: number) => active[i] === 1 && allowedType[typeCode[i]] === 1;
+  if (request.type === 'CC') {
+    const pickup = request.pickupLocationRef === undefined ? undefined : index.byRef.get(request.pickupLocationRef);
+    for (let i = pickup ?? -1; i >= 0; i = index.previousSameRef[i]) eligible[i] = allowed(i) ? 1 : 0;
+    return eligible;
   }
-  return { candidates, candidateIndex };
+  for (let i = 0; i < count; i++) eligible[i] = allowed(i) ? 1 : 0;
+  return eligible;
 };
 
 /**
  * The stock matrix of one order: positions indexed once by SKU and candidate, and the distance
  * (`distanceKm` from the HD delivery point, else 0) of every candidate that holds any of the order.
+ * Candidates are indexed as the locations are; one that is not eligible never gets stock. A ref
+ * listed twice: the last eligible one gets the stock.
  */
 export const stockMatrixOf = (
   request: SourcingRequest,
@@ -69,9 +77,11 @@ export const stockMatrixOf = (
   positions: readonly AvailableStock[],
 ): StockMatrix => {
   const { skuIndex, skus, quantities } = linesBySku(request);
-  const { candidates, candidateIndex } = candidatesOf(request, profile, locations);
+  const index = locationIndexOf(locations);
+  const eligible = eligibilityOf(request, profile, index);
+  const { refs, byRef, previousSameRef, distinctRefs } = index;
   const skuCount = skus.length;
-  const candidateCount = candidates.length;
+  const candidateCount = index.count;
   const workspace = new SourcingWorkspace(candidateCount, skuCount);
   const { requested, available, covered, distance } = workspace;
   let totalRequested = 0;
@@ -80,31 +90,39 @@ export const stockMatrixOf = (
     totalRequested += quantities[sku];
   }
 
-  // Positions usually come grouped by SKU (one query per SKU), so the SKU is looked up once per run.
+  // Positions usually come grouped by SKU (one query per SKU), so the SKU is looked up once per run;
+  // and in the locations' order, so the location after the last one found is tried before the map.
   let runSkuRef: string | undefined;
   let runSku = -1;
+  let next = 0;
+  // An empty position is still located, so the guess stays in step with the run.
   for (const position of positions) {
-    if (!(position.available > 0)) continue;
     if (position.skuRef !== runSkuRef) {
       runSkuRef = position.skuRef;
       runSku = skuIndex.get(runSkuRef) ?? -1;
     }
     if (runSku < 0) continue;
-    const c = candidateIndex.get(position.locationRef);
-    if (c !== undefined) available[c * skuCount + runSku] += position.available;
+    const ref = position.locationRef;
+    let c = distinctRefs && next < candidateCount && refs[next] === ref ? next : (byRef.get(ref) ?? -1);
+    if (c < 0) continue;
+    next = c + 1;
+    if (!(position.available > 0)) continue;
+    while (c >= 0 && eligible[c] === 0) c = previousSameRef[c];
+    if (c >= 0) available[c * skuCount + runSku] += position.available;
   }
 
-  const distanceFromDelivery = request.type === 'HD' && request.deliveryPoint ? distancesFrom(request.deliveryPoint) : undefined;
+  const distanceFromDelivery = request.type === 'HD' && request.deliveryPoint ? indexedDistancesFrom(request.deliveryPoint) : undefined;
+  const { latRad, lonRad, cosLat } = index;
   for (let c = 0; c < candidateCount; c++) {
     let units = 0;
     const row = c * skuCount;
     for (let sku = 0; sku < skuCount; sku++) units += available[row + sku] < requested[sku] ? available[row + sku] : requested[sku];
     covered[c] = units;
     if (!distanceFromDelivery || units === 0) continue;
-    const km = distanceFromDelivery(candidates[c]);
+    const km = distanceFromDelivery(latRad[c], lonRad[c], cosLat[c]);
     distance[c] = km >= 0 ? km : Infinity;
   }
-  return { candidates, candidateCount, skus, skuCount, requested, available, covered, distance, totalRequested, workspace };
+  return { candidates: locations, candidateCount, skus, skuCount, requested, available, covered, distance, totalRequested, workspace };
 };
 
 /** Indices of the candidates that hold some but not all of the order, in index order. */
