@@ -27,6 +27,15 @@ export interface LocationIndex {
   latRad: Float64Array;
   lonRad: Float64Array;
   cosLat: Float64Array;
+  /**
+   * The indices whose latitude is a real one (within ±90°), south to north, and those latitudes:
+   * a location's distance is at least the radius times its latitude's difference from the delivery
+   * point's, which lets the search measure the nearest locations first and stop early.
+   */
+  bySouthToNorth: Int32Array;
+  sortedLatRad: Float64Array;
+  /** The indices without a real latitude, which no latitude bounds: always measured. */
+  unbounded: Int32Array;
 }
 
 const STORE_CODE = 1;
@@ -66,7 +75,13 @@ const indexOf = (locations: readonly SourcingLocation[]): LocationIndex => {
     lonRad[i] = location.lon * RADIANS;
     cosLat[i] = Math.cos(latRad[i]);
   }
-  return { refs, statuses, types, lats, lons, count, byRef, previousSameRef, distinctRefs: byRef.size === count, active, typeCode, latRad, lonRad, cosLat };
+  const bounded: number[] = [];
+  const unbounded: number[] = [];
+  for (let i = 0; i < count; i++) (Math.abs(latRad[i]) <= Math.PI / 2 ? bounded : unbounded).push(i);
+  bounded.sort((a, b) => latRad[a] - latRad[b] || a - b);
+  const bySouthToNorth = Int32Array.from(bounded);
+  const sortedLatRad = Float64Array.from(bounded, (i) => latRad[i]);
+  return { bySouthToNorth, sortedLatRad, unbounded: Int32Array.from(unbounded), refs, statuses, types, lats, lons, count, byRef, previousSameRef, distinctRefs: byRef.size === count, active, typeCode, latRad, lonRad, cosLat };
 };
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The arrays one planFulfilments call works in, carved from a single buffer: allocating a typed
- * array costs more than many a search, so a call allocates one buffer, not seven. Created by each
+ * array costs more than many a search, so a call allocates one buffer, not eight. Created by each
  * call (its stock matrix owns it) and handed to the searches, so no two calls ever share one.
  */
 export class SourcingWorkspace {
@@ -18,10 +18,12 @@ export class SourcingWorkspace {
   readonly gains: Float64Array;
   /** Room for a heap of candidate indices. */
   readonly heap: Int32Array;
+  /** Per candidate: 1 once its distance is measured. */
+  readonly measured: Uint8Array;
 
   constructor(candidateCount: number, skuCount: number) {
     const doubles = 2 * skuCount + candidateCount * skuCount + 3 * candidateCount;
-    const buffer = new ArrayBuffer(doubles * Float64Array.BYTES_PER_ELEMENT + candidateCount * Int32Array.BYTES_PER_ELEMENT);
+    const buffer = new ArrayBuffer(doubles * Float64Array.BYTES_PER_ELEMENT + candidateCount * Int32Array.BYTES_PER_ELEMENT + candidateCount);
     let offset = 0;
     const doublesOf = (length: number): Float64Array => {
       const view = new Float64Array(buffer, offset, length);
@@ -35,5 +37,6 @@ export class SourcingWorkspace {
     this.distance = doublesOf(candidateCount);
     this.gains = doublesOf(candidateCount);
     this.heap = new Int32Array(buffer, offset, candidateCount);
+    this.measured = new Uint8Array(buffer, offset + candidateCount * Int32Array.BYTES_PER_ELEMENT, candidateCount);
   }
 }

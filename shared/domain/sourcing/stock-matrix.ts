@@ -1,4 +1,4 @@
-import { indexedDistancesFrom } from './distance';
+import { DeliveryDistances } from './delivery-distances';
 import { locationIndexOf, type LocationIndex } from './location-index';
 import type { SourcingLocation, SourcingProfile, SourcingRequest, AvailableStock } from './sourcing-model';
 import { SourcingWorkspace } from './sourcing-workspace';
@@ -20,9 +20,16 @@ export interface StockMatrix {
   available: Float64Array;
   /** Units a candidate covers on its own (each SKU capped at what is requested). */
   covered: Float64Array;
-  /** From the delivery point; Infinity for a location without valid coordinates. */
+  /**
+   * From the delivery point; Infinity for a location without valid coordinates. Measured on
+   * demand (`distances`): read only a candidate the searches were handed, or after `measureAll`.
+   */
   distance: Float64Array;
+  distances: DeliveryDistances;
   totalRequested: number;
+  /** How many candidates cover the whole order, and how many some of it but not all. */
+  completeCount: number;
+  partialCount: number;
   /** The call's scratch arrays, for the searches. */
   workspace: SourcingWorkspace;
 }
@@ -65,8 +72,8 @@ const eligibilityOf = (request: SourcingRequest, profile: SourcingProfile, index
 };
 
 /**
- * The stock matrix of one order: positions indexed once by SKU and candidate, and the distance
- * (`distanceKm` from the HD delivery point, else 0) of every candidate that holds any of the order.
+ * The stock matrix of one order: positions indexed once by SKU and candidate, and the distances
+ * (`distanceKm` from the HD delivery point, else 0) of the candidates, measured when first needed.
  * Candidates are indexed as the locations are; one that is not eligible never gets stock. A ref
  * listed twice: the last eligible one gets the stock.
  */
@@ -111,18 +118,19 @@ export const stockMatrixOf = (
     if (c >= 0) available[c * skuCount + runSku] += position.available;
   }
 
-  const distanceFromDelivery = request.type === 'HD' && request.deliveryPoint ? indexedDistancesFrom(request.deliveryPoint) : undefined;
-  const { latRad, lonRad, cosLat } = index;
+  let completeCount = 0;
+  let partialCount = 0;
   for (let c = 0; c < candidateCount; c++) {
     let units = 0;
     const row = c * skuCount;
     for (let sku = 0; sku < skuCount; sku++) units += available[row + sku] < requested[sku] ? available[row + sku] : requested[sku];
     covered[c] = units;
-    if (!distanceFromDelivery || units === 0) continue;
-    const km = distanceFromDelivery(latRad[c], lonRad[c], cosLat[c]);
-    distance[c] = km >= 0 ? km : Infinity;
+    if (units === totalRequested) completeCount++;
+    else if (units > 0) partialCount++;
   }
-  return { candidates: locations, candidateCount, skus, skuCount, requested, available, covered, distance, totalRequested, workspace };
+  const origin = request.type === 'HD' ? request.deliveryPoint : undefined;
+  const distances = new DeliveryDistances(index, distance, workspace.measured, origin);
+  return { candidates: locations, candidateCount, skus, skuCount, requested, available, covered, completeCount, partialCount, distance, distances, totalRequested, workspace };
 };
 
 /** Indices of the candidates that hold some but not all of the order, in index order. */
