@@ -1,6 +1,6 @@
 /**
  * The arrays one planFulfilments call works in, carved from a single buffer: allocating a typed
- * array costs more than many a search, so a call allocates one buffer, not eight. Created by each
+ * array costs more than many a search, so a call allocates one buffer, not nine. Created by each
  * call (its stock matrix owns it) and handed to the searches, so no two calls ever share one.
  */
 export class SourcingWorkspace {
@@ -18,12 +18,14 @@ export class SourcingWorkspace {
   readonly gains: Float64Array;
   /** Room for a heap of candidate indices. */
   readonly heap: Int32Array;
+  /** Per candidate: which of the order's SKUs it holds, as bits. */
+  readonly holds: Int32Array;
   /** Per candidate: 1 once its distance is measured. */
   readonly measured: Uint8Array;
 
   constructor(candidateCount: number, skuCount: number) {
     const doubles = 2 * skuCount + candidateCount * skuCount + 3 * candidateCount;
-    const buffer = new ArrayBuffer(doubles * Float64Array.BYTES_PER_ELEMENT + candidateCount * Int32Array.BYTES_PER_ELEMENT + candidateCount);
+    const buffer = new ArrayBuffer(doubles * Float64Array.BYTES_PER_ELEMENT + 2 * candidateCount * Int32Array.BYTES_PER_ELEMENT + candidateCount);
     let offset = 0;
     const doublesOf = (length: number): Float64Array => {
       const view = new Float64Array(buffer, offset, length);
@@ -37,6 +39,7 @@ export class SourcingWorkspace {
     this.distance = doublesOf(candidateCount);
     this.gains = doublesOf(candidateCount);
     this.heap = new Int32Array(buffer, offset, candidateCount);
-    this.measured = new Uint8Array(buffer, offset + candidateCount * Int32Array.BYTES_PER_ELEMENT, candidateCount);
+    this.holds = new Int32Array(buffer, offset + candidateCount * Int32Array.BYTES_PER_ELEMENT, candidateCount);
+    this.measured = new Uint8Array(buffer, offset + 2 * candidateCount * Int32Array.BYTES_PER_ELEMENT, candidateCount);
   }
 }

@@ -20,6 +20,8 @@ export interface StockMatrix {
   available: Float64Array;
   /** Units a candidate covers on its own (each SKU capped at what is requested). */
   covered: Float64Array;
+  /** Per candidate, for orders of at most MASKED_SKUS SKUs: bit `sku` set if it holds any of that SKU. */
+  holds: Int32Array;
   /**
    * From the delivery point; Infinity for a location without valid coordinates. Measured on
    * demand (`distances`): read only a candidate the searches were handed, or after `measureAll`.
@@ -33,6 +35,9 @@ export interface StockMatrix {
   /** The call's scratch arrays, for the searches. */
   workspace: SourcingWorkspace;
 }
+
+/** Orders of up to this many SKUs get `holds` masks (and the pair search's pruning by them). */
+export const MASKED_SKUS = 12;
 
 /** The order's SKUs in order of first appearance, lines of one SKU summed. */
 const linesBySku = (request: SourcingRequest) => {
@@ -90,7 +95,7 @@ export const stockMatrixOf = (
   const skuCount = skus.length;
   const candidateCount = index.count;
   const workspace = new SourcingWorkspace(candidateCount, skuCount);
-  const { requested, available, covered, distance } = workspace;
+  const { requested, available, covered, distance, holds } = workspace;
   let totalRequested = 0;
   for (let sku = 0; sku < skuCount; sku++) {
     requested[sku] = quantities[sku];
@@ -125,12 +130,17 @@ export const stockMatrixOf = (
     const row = c * skuCount;
     for (let sku = 0; sku < skuCount; sku++) units += available[row + sku] < requested[sku] ? available[row + sku] : requested[sku];
     covered[c] = units;
+    if (skuCount <= MASKED_SKUS) {
+      let mask = 0;
+      for (let sku = 0; sku < skuCount; sku++) if (available[row + sku] > 0) mask |= 1 << sku;
+      holds[c] = mask;
+    }
     if (units === totalRequested) completeCount++;
     else if (units > 0) partialCount++;
   }
   const origin = request.type === 'HD' ? request.deliveryPoint : undefined;
   const distances = new DeliveryDistances(index, distance, workspace.measured, origin);
-  return { candidates: locations, candidateCount, skus, skuCount, requested, available, covered, completeCount, partialCount, distance, distances, totalRequested, workspace };
+  return { candidates: locations, candidateCount, skus, skuCount, requested, available, covered, holds, completeCount, partialCount, distance, distances, totalRequested, workspace };
 };
 
 /** Indices of the candidates that hold some but not all of the order, in index order. */
