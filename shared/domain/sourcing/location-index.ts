@@ -38,8 +38,8 @@ export interface LocationIndex {
   unbounded: Int32Array;
 }
 
-const STORE_CODE = 1;
-const WAREHOUSE_CODE = 2;
+export const STORE_CODE = 1;
+export const WAREHOUSE_CODE = 2;
 
 /** Equal, or both NaN (a location without valid coordinates stays indexed). */
 const sameNumber = (a: number, b: number): boolean => a === b || (a !== a && b !== b);

@@ -1,5 +1,5 @@
 import { DeliveryDistances } from './delivery-distances';
-import { locationIndexOf, type LocationIndex } from './location-index';
+import { locationIndexOf, STORE_CODE, WAREHOUSE_CODE, type LocationIndex } from './location-index';
 import type { SourcingLocation, SourcingProfile, SourcingRequest, AvailableStock } from './sourcing-model';
 import { SourcingWorkspace } from './sourcing-workspace';
 
@@ -58,22 +58,18 @@ const linesBySku = (request: SourcingRequest) => {
 };
 
 /**
- * Per location: 1 if it is a candidate, an ACTIVE location of the profile's types; for CC only the
- * pickup location.
+ * Whether a location is a candidate: an ACTIVE location of the profile's types; for CC only the
+ * pickup location. Asked only of locations that hold some of the order.
  */
-const eligibilityOf = (request: SourcingRequest, profile: SourcingProfile, index: LocationIndex): Uint8Array => {
-  // Per type code (none, STORE, WAREHOUSE): whether the profile sources from it.
-  const allowedType = [0, profile.locationTypes.includes('STORE') ? 1 : 0, profile.locationTypes.includes('WAREHOUSE') ? 1 : 0];
-  const { active, typeCode, count } = index;
-  const eligible = new Uint8Array(count);
-  const allowed = (i: number) => active[i] === 1 && allowedType[typeCode[i]] === 1;
-  if (request.type === 'CC') {
-    const pickup = request.pickupLocationRef === undefined ? undefined : index.byRef.get(request.pickupLocationRef);
-    for (let i = pickup ?? -1; i >= 0; i = index.previousSameRef[i]) eligible[i] = allowed(i) ? 1 : 0;
-    return eligible;
-  }
-  for (let i = 0; i < count; i++) eligible[i] = allowed(i) ? 1 : 0;
-  return eligible;
+const eligibilityOf = (request: SourcingRequest, profile: SourcingProfile, index: LocationIndex): ((i: number) => boolean) => {
+  const allowStore = profile.locationTypes.includes('STORE');
+  const allowWarehouse = profile.locationTypes.includes('WAREHOUSE');
+  const { active, typeCode, refs } = index;
+  const pickup = request.type === 'CC' ? (request.pickupLocationRef ?? null) : undefined;
+  return (i) =>
+    active[i] === 1 &&
+    (typeCode[i] === STORE_CODE ? allowStore : typeCode[i] === WAREHOUSE_CODE && allowWarehouse) &&
+    (pickup === undefined || refs[i] === pickup);
 };
 
 /**
@@ -119,22 +115,26 @@ export const stockMatrixOf = (
     if (c < 0) continue;
     next = c + 1;
     if (!(position.available > 0)) continue;
-    while (c >= 0 && eligible[c] === 0) c = previousSameRef[c];
+    while (c >= 0 && !eligible(c)) c = previousSameRef[c];
     if (c >= 0) available[c * skuCount + runSku] += position.available;
   }
 
   let completeCount = 0;
   let partialCount = 0;
+  const masked = skuCount <= MASKED_SKUS;
   for (let c = 0; c < candidateCount; c++) {
     let units = 0;
+    let mask = 0;
     const row = c * skuCount;
-    for (let sku = 0; sku < skuCount; sku++) units += available[row + sku] < requested[sku] ? available[row + sku] : requested[sku];
-    covered[c] = units;
-    if (skuCount <= MASKED_SKUS) {
-      let mask = 0;
-      for (let sku = 0; sku < skuCount; sku++) if (available[row + sku] > 0) mask |= 1 << sku;
-      holds[c] = mask;
+    for (let sku = 0; sku < skuCount; sku++) {
+      const held = available[row + sku];
+      if (held > 0) {
+        units += held < requested[sku] ? held : requested[sku];
+        mask |= 1 << sku;
+      }
     }
+    covered[c] = units;
+    if (masked) holds[c] = mask;
     if (units === totalRequested) completeCount++;
     else if (units > 0) partialCount++;
   }
