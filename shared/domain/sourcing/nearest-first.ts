@@ -1,6 +1,9 @@
 import type { DeliveryDistances } from './delivery-distances';
 import { EARTH_RADIUS_KM } from './distance';
 
+/** Read once: a module's export read in a hot loop costs a call in CommonJS builds. */
+const RADIUS_KM = EARTH_RADIUS_KM;
+
 /** Slack on the latitude bound, far above the haversine formula's rounding, so no nearer location is ever passed over. */
 const BOUND_SLACK = 1e-9;
 
@@ -68,7 +71,7 @@ export class NearestFirst {
       const southGap = this.south >= 0 ? this.originLat - sortedLatRad[this.south] : Infinity;
       const northGap = this.north < sortedLatRad.length ? sortedLatRad[this.north] - this.originLat : Infinity;
       const gap = this.admitted === this.admissible ? Infinity : southGap < northGap ? southGap : northGap;
-      const bound = gap === Infinity ? Infinity : gap * EARTH_RADIUS_KM * (1 - BOUND_SLACK) - BOUND_SLACK;
+      const bound = gap === Infinity ? Infinity : gap * RADIUS_KM * (1 - BOUND_SLACK) - BOUND_SLACK;
       if (this.size > 0 && (distance[heap[0]] < bound || gap === Infinity)) {
         sorted.push(heap[0]);
         heap[0] = heap[--this.size];

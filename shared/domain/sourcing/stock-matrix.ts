@@ -65,10 +65,13 @@ const eligibilityOf = (request: SourcingRequest, profile: SourcingProfile, index
   const allowStore = profile.locationTypes.includes('STORE');
   const allowWarehouse = profile.locationTypes.includes('WAREHOUSE');
   const { active, typeCode, refs } = index;
+  // Read once: a module's export read in a hot loop costs a call in CommonJS builds.
+  const store = STORE_CODE;
+  const warehouse = WAREHOUSE_CODE;
   const pickup = request.type === 'CC' ? (request.pickupLocationRef ?? null) : undefined;
   return (i) =>
     active[i] === 1 &&
-    (typeCode[i] === STORE_CODE ? allowStore : typeCode[i] === WAREHOUSE_CODE && allowWarehouse) &&
+    (typeCode[i] === store ? allowStore : typeCode[i] === warehouse && allowWarehouse) &&
     (pickup === undefined || refs[i] === pickup);
 };
 
