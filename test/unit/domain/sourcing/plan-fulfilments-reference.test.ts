@@ -122,4 +122,20 @@ describe('planFulfilments against the search as it was before it scaled with the
       { numRuns: 200 },
     );
   });
+
+  it('returns exactly the reference plans on networks of hundreds of locations', () => {
+    fc.assert(
+      fc.property(caseOf(300, 600, 1), ({ request, profile, locations, positions }) => {
+        // Prepare
+        const expected = referencePlanFulfilments(request, profile, locations, positions);
+
+        // Act
+        const actual = planFulfilments(request, profile, locations, positions);
+
+        // Assess
+        expect(actual).toEqual(expected);
+      }),
+      { numRuns: 40 },
+    );
+  });
 });
