@@ -35,7 +35,7 @@ const main = async () => {
   }
   if (runs('sourcing')) {
     console.log('• sourcing decisions, in-process…');
-    results.push(await sourcingThroughput());
+    results.push(...(await sourcingThroughput()));
   }
   if (runs('availability')) {
     await withBenchEnvironment(async (env) => {

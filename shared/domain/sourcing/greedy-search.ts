@@ -31,7 +31,7 @@ export class GreedySearch {
     private readonly nearest: NearestFirst,
     private readonly top: TopChoices,
   ) {
-    this.gains = stock.workspace.gains;
+    this.gains = new Float64Array(stock.candidateCount);
     this.missing = stock.workspace.missing;
   }
 

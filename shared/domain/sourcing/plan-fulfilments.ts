@@ -47,19 +47,20 @@ export const planFulfilments = (
 
   searchSingles(stock, top);
 
-  let partial: number[] | undefined;
+  // Nearest first among the partial candidates (some of the order, not all); one sweep for both stages.
+  const { covered, totalRequested } = stock;
   let nearest: NearestFirst | undefined;
   if (maxSplit >= 2 && top.threshold(2) > 0) {
-    partial = partialCandidates(stock);
-    nearest = new NearestFirst(stock.distance, partial, stock.workspace.heap);
+    nearest = new NearestFirst(stock.distances, (c) => covered[c] > 0 && covered[c] < totalRequested, stock.partialCount, stock.workspace.heap);
     searchPairs(stock, nearest, top);
   }
   let bestPartial: Choice | undefined;
   const nothingComplete = top.choices.length === 0;
   if ((maxSplit >= 3 && top.threshold(3) > 0) || (nothingComplete && maxSplit >= 2)) {
-    partial ??= partialCandidates(stock);
-    nearest ??= new NearestFirst(stock.distance, partial, stock.workspace.heap);
-    bestPartial = new GreedySearch(stock, partial, nearest, top).run(maxSplit);
+    nearest ??= new NearestFirst(stock.distances, (c) => covered[c] > 0 && covered[c] < totalRequested, stock.partialCount, stock.workspace.heap);
+    // The greedy search weighs every partial candidate, so every one is measured.
+    stock.distances.measureAll(covered);
+    bestPartial = new GreedySearch(stock, partialCandidates(stock), nearest, top).run(maxSplit);
   }
 
   if (top.choices.length > 0) {

@@ -1,7 +1,10 @@
 /**
- * The arrays one planFulfilments call works in, carved from a single buffer: allocating a typed
- * array costs more than many a search, so a call allocates one buffer, not seven. Created by each
- * call (its stock matrix owns it) and handed to the searches, so no two calls ever share one.
+ * The arrays one planFulfilments call works in, carved from two buffers: allocating a typed array
+ * costs more than many a search, so a call allocates two buffers, not nine. The stock matrix has
+ * its own: at thousands of locations one buffer for everything passes the size (128 KiB) past
+ * which the allocator maps fresh pages for each call. The greedy search's gains, needed by few
+ * orders, are allocated by that search. Created by each call (its stock matrix owns it) and handed
+ * to the searches, so no two calls ever share one.
  */
 export class SourcingWorkspace {
   /** Per SKU: requested units. */
@@ -14,14 +17,17 @@ export class SourcingWorkspace {
   readonly covered: Float64Array;
   /** Per candidate: distance from the delivery point. */
   readonly distance: Float64Array;
-  /** Per candidate: what it would add to the plan being grown. */
-  readonly gains: Float64Array;
   /** Room for a heap of candidate indices. */
   readonly heap: Int32Array;
+  /** Per candidate: which of the order's SKUs it holds, as bits. */
+  readonly holds: Int32Array;
+  /** Per candidate: 1 once its distance is measured. */
+  readonly measured: Uint8Array;
 
   constructor(candidateCount: number, skuCount: number) {
-    const doubles = 2 * skuCount + candidateCount * skuCount + 3 * candidateCount;
-    const buffer = new ArrayBuffer(doubles * Float64Array.BYTES_PER_ELEMENT + candidateCount * Int32Array.BYTES_PER_ELEMENT);
+    this.available = new Float64Array(candidateCount * skuCount);
+    const doubles = 2 * skuCount + 2 * candidateCount;
+    const buffer = new ArrayBuffer(doubles * Float64Array.BYTES_PER_ELEMENT + 2 * candidateCount * Int32Array.BYTES_PER_ELEMENT + candidateCount);
     let offset = 0;
     const doublesOf = (length: number): Float64Array => {
       const view = new Float64Array(buffer, offset, length);
@@ -30,10 +36,10 @@ export class SourcingWorkspace {
     };
     this.requested = doublesOf(skuCount);
     this.missing = doublesOf(skuCount);
-    this.available = doublesOf(candidateCount * skuCount);
     this.covered = doublesOf(candidateCount);
     this.distance = doublesOf(candidateCount);
-    this.gains = doublesOf(candidateCount);
     this.heap = new Int32Array(buffer, offset, candidateCount);
+    this.holds = new Int32Array(buffer, offset + candidateCount * Int32Array.BYTES_PER_ELEMENT, candidateCount);
+    this.measured = new Uint8Array(buffer, offset + 2 * candidateCount * Int32Array.BYTES_PER_ELEMENT, candidateCount);
   }
 }

@@ -1,4 +1,5 @@
-import { distancesFrom } from './distance';
+import { DeliveryDistances } from './delivery-distances';
+import { locationIndexOf, STORE_CODE, WAREHOUSE_CODE, type LocationIndex } from './location-index';
 import type { SourcingLocation, SourcingProfile, SourcingRequest, AvailableStock } from './sourcing-model';
 import { SourcingWorkspace } from './sourcing-workspace';
 
@@ -8,7 +9,8 @@ import { SourcingWorkspace } from './sourcing-workspace';
  * other's stock; its arrays are in the call's workspace.
  */
 export interface StockMatrix {
-  candidates: SourcingLocation[];
+  /** Every location, indexed as given; only the eligible ones ever hold stock. */
+  candidates: readonly SourcingLocation[];
   candidateCount: number;
   skus: string[];
   skuCount: number;
@@ -18,12 +20,24 @@ export interface StockMatrix {
   available: Float64Array;
   /** Units a candidate covers on its own (each SKU capped at what is requested). */
   covered: Float64Array;
-  /** From the delivery point; Infinity for a location without valid coordinates. */
+  /** Per candidate, for orders of at most MASKED_SKUS SKUs: bit `sku` set if it holds any of that SKU. */
+  holds: Int32Array;
+  /**
+   * From the delivery point; Infinity for a location without valid coordinates. Measured on
+   * demand (`distances`): read only a candidate the searches were handed, or after `measureAll`.
+   */
   distance: Float64Array;
+  distances: DeliveryDistances;
   totalRequested: number;
+  /** How many candidates cover the whole order, and how many some of it but not all. */
+  completeCount: number;
+  partialCount: number;
   /** The call's scratch arrays, for the searches. */
   workspace: SourcingWorkspace;
 }
+
+/** Orders of up to this many SKUs get `holds` masks (and the pair search's pruning by them). */
+export const MASKED_SKUS = 12;
 
 /** The order's SKUs in order of first appearance, lines of one SKU summed. */
 const linesBySku = (request: SourcingRequest) => {
@@ -43,24 +57,29 @@ const linesBySku = (request: SourcingRequest) => {
   return { skuIndex, skus, quantities };
 };
 
-/** ACTIVE locations of the profile's types; for CC only the pickup location. A ref listed twice: the last one gets the stock. */
-const candidatesOf = (request: SourcingRequest, profile: SourcingProfile, locations: readonly SourcingLocation[]) => {
+/**
+ * Whether a location is a candidate: an ACTIVE location of the profile's types; for CC only the
+ * pickup location. Asked only of locations that hold some of the order.
+ */
+const eligibilityOf = (request: SourcingRequest, profile: SourcingProfile, index: LocationIndex): ((i: number) => boolean) => {
   const allowStore = profile.locationTypes.includes('STORE');
   const allowWarehouse = profile.locationTypes.includes('WAREHOUSE');
-  const candidates: SourcingLocation[] = [];
-  const candidateIndex = new Map<string, number>();
-  for (const location of locations) {
-    if (request.type === 'CC' && location.ref !== request.pickupLocationRef) continue;
-    if (location.status !== 'ACTIVE' || !(location.type === 'STORE' ? allowStore : location.type === 'WAREHOUSE' && allowWarehouse)) continue;
-    candidateIndex.set(location.ref, candidates.length);
-    candidates.push(location);
-  }
-  return { candidates, candidateIndex };
+  const { active, typeCode, refs } = index;
+  // Read once: a module's export read in a hot loop costs a call in CommonJS builds.
+  const store = STORE_CODE;
+  const warehouse = WAREHOUSE_CODE;
+  const pickup = request.type === 'CC' ? (request.pickupLocationRef ?? null) : undefined;
+  return (i) =>
+    active[i] === 1 &&
+    (typeCode[i] === store ? allowStore : typeCode[i] === warehouse && allowWarehouse) &&
+    (pickup === undefined || refs[i] === pickup);
 };
 
 /**
- * The stock matrix of one order: positions indexed once by SKU and candidate, and the distance
- * (`distanceKm` from the HD delivery point, else 0) of every candidate that holds any of the order.
+ * The stock matrix of one order: positions indexed once by SKU and candidate, and the distances
+ * (`distanceKm` from the HD delivery point, else 0) of the candidates, measured when first needed.
+ * Candidates are indexed as the locations are; one that is not eligible never gets stock. A ref
+ * listed twice: the last eligible one gets the stock.
  */
 export const stockMatrixOf = (
   request: SourcingRequest,
@@ -69,42 +88,62 @@ export const stockMatrixOf = (
   positions: readonly AvailableStock[],
 ): StockMatrix => {
   const { skuIndex, skus, quantities } = linesBySku(request);
-  const { candidates, candidateIndex } = candidatesOf(request, profile, locations);
+  const index = locationIndexOf(locations);
+  const eligible = eligibilityOf(request, profile, index);
+  const { refs, byRef, previousSameRef, distinctRefs } = index;
   const skuCount = skus.length;
-  const candidateCount = candidates.length;
+  const candidateCount = index.count;
   const workspace = new SourcingWorkspace(candidateCount, skuCount);
-  const { requested, available, covered, distance } = workspace;
+  const { requested, available, covered, distance, holds } = workspace;
   let totalRequested = 0;
   for (let sku = 0; sku < skuCount; sku++) {
     requested[sku] = quantities[sku];
     totalRequested += quantities[sku];
   }
 
-  // Positions usually come grouped by SKU (one query per SKU), so the SKU is looked up once per run.
+  // Positions usually come grouped by SKU (one query per SKU), so the SKU is looked up once per run;
+  // and in the locations' order, so the location after the last one found is tried before the map.
   let runSkuRef: string | undefined;
   let runSku = -1;
+  let next = 0;
+  // An empty position is still located, so the guess stays in step with the run.
   for (const position of positions) {
-    if (!(position.available > 0)) continue;
     if (position.skuRef !== runSkuRef) {
       runSkuRef = position.skuRef;
       runSku = skuIndex.get(runSkuRef) ?? -1;
     }
     if (runSku < 0) continue;
-    const c = candidateIndex.get(position.locationRef);
-    if (c !== undefined) available[c * skuCount + runSku] += position.available;
+    const ref = position.locationRef;
+    let c = distinctRefs && next < candidateCount && refs[next] === ref ? next : (byRef.get(ref) ?? -1);
+    if (c < 0) continue;
+    next = c + 1;
+    if (!(position.available > 0)) continue;
+    while (c >= 0 && !eligible(c)) c = previousSameRef[c];
+    if (c >= 0) available[c * skuCount + runSku] += position.available;
   }
 
-  const distanceFromDelivery = request.type === 'HD' && request.deliveryPoint ? distancesFrom(request.deliveryPoint) : undefined;
+  let completeCount = 0;
+  let partialCount = 0;
+  const masked = skuCount <= MASKED_SKUS;
   for (let c = 0; c < candidateCount; c++) {
     let units = 0;
+    let mask = 0;
     const row = c * skuCount;
-    for (let sku = 0; sku < skuCount; sku++) units += available[row + sku] < requested[sku] ? available[row + sku] : requested[sku];
+    for (let sku = 0; sku < skuCount; sku++) {
+      const held = available[row + sku];
+      if (held > 0) {
+        units += held < requested[sku] ? held : requested[sku];
+        mask |= 1 << sku;
+      }
+    }
     covered[c] = units;
-    if (!distanceFromDelivery || units === 0) continue;
-    const km = distanceFromDelivery(candidates[c]);
-    distance[c] = km >= 0 ? km : Infinity;
+    if (masked) holds[c] = mask;
+    if (units === totalRequested) completeCount++;
+    else if (units > 0) partialCount++;
   }
-  return { candidates, candidateCount, skus, skuCount, requested, available, covered, distance, totalRequested, workspace };
+  const origin = request.type === 'HD' ? request.deliveryPoint : undefined;
+  const distances = new DeliveryDistances(index, distance, workspace.measured, origin);
+  return { candidates: locations, candidateCount, skus, skuCount, requested, available, covered, holds, completeCount, partialCount, distance, distances, totalRequested, workspace };
 };
 
 /** Indices of the candidates that hold some but not all of the order, in index order. */

@@ -24,13 +24,14 @@ describe('stockMatrixOf', () => {
     expect(matrix.totalRequested).toBe(3);
   });
 
-  it('measures a candidate holding any of the order from the delivery point, and one holding none as 0', () => {
+  it('measures, once asked, a candidate holding any of the order from the delivery point, and one holding none as 0', () => {
     // Prepare
     const locations = [location('A', 0.5), location('EMPTY', 0.7)];
     const positions = [...stock('A', { TEE: 1 }), ...stock('EMPTY', { CAP: 1 })];
 
     // Act
     const matrix = stockMatrixOf(homeDelivery({ TEE: 1 }), profile(), locations, positions);
+    matrix.distances.measureAll(matrix.covered);
 
     // Assess
     expect(matrix.distance[0]).toBeCloseTo(0.5 * KM_PER_DEGREE, 6);
@@ -43,11 +44,14 @@ describe('stockMatrixOf', () => {
     const positions = [...stock('A', { TEE: 2, SOCKS: 1 }), ...stock('B', { TEE: 7, CAP: 3 })];
     const first = homeDelivery({ TEE: 1, SOCKS: 1 });
     const alone = stockMatrixOf(first, profile(), locations, positions);
+    alone.distances.measureAll(alone.covered);
     const aloneHoldings = { A: holdings(alone, 'A'), B: holdings(alone, 'B') };
 
     // Act
     const matrix = stockMatrixOf(first, profile(), locations, positions);
-    stockMatrixOf(homeDelivery({ CAP: 2, TEE: 5 }, { deliveryPoint: { lat: 1, lon: 1 } }), profile(), locations, positions);
+    matrix.distances.measureAll(matrix.covered);
+    const other = stockMatrixOf(homeDelivery({ CAP: 2, TEE: 5 }, { deliveryPoint: { lat: 1, lon: 1 } }), profile(), locations, positions);
+    other.distances.measureAll(other.covered);
 
     // Assess
     expect({ A: holdings(matrix, 'A'), B: holdings(matrix, 'B') }).toEqual(aloneHoldings);
@@ -63,6 +67,7 @@ describe('withoutRedundant', () => {
     const locations = [location('A', 0.1), location('B', 0.2), location('C', 0.3)];
     const positions = [...stock('A', { TEE: 1 }), ...stock('B', { SOCKS: 1 }), ...stock('C', { TEE: 1 })];
     const matrix = stockMatrixOf(homeDelivery({ TEE: 1, SOCKS: 1 }), profile(), locations, positions);
+    matrix.distances.measureAll(matrix.covered);
 
     // Act
     const kept = withoutRedundant(matrix, [2, 1, 0]);
