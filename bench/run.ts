@@ -1,7 +1,9 @@
 // Lambdas run on Node 22 in AWS; the SDK's warning about local Node 20 is noise here.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
-import { availabilityCurve } from './availability-scale';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { availabilityRows, NETWORK_SIZES, type CurvePoint } from './availability-scale';
 import { withBenchEnvironment } from './bench-environment';
 import { cliImportThroughput } from './cli-import';
 import { engineThroughput } from './engine-throughput';
@@ -16,6 +18,19 @@ import { webhookDeliveryBenchmarks } from './webhook-delivery';
 
 /** The groups `npm run bench -- <group>…` can select; none selected runs them all. */
 const GROUPS = ['bundles', 'engine', 'sourcing', 'availability', 'dynamodb', 'import', 'webhooks'] as const;
+
+/** One point of the availability curve, measured in a child process (see availability-point.ts). */
+const availabilityPoint = (size: number): CurvePoint => {
+  const child = spawnSync(process.execPath, [...process.execArgv, join(__dirname, 'availability-point.ts'), String(size)], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  const lines = child.stdout.trim().split('\n');
+  if (child.status !== 0) throw new Error(`availability at ${size} locations failed:\n${child.stdout}`);
+  lines.slice(0, -1).forEach((line) => console.log(line));
+  return JSON.parse(lines[lines.length - 1]) as CurvePoint;
+};
 
 const main = async () => {
   const selected = process.argv.slice(2);
@@ -38,10 +53,10 @@ const main = async () => {
     results.push(...(await sourcingThroughput()));
   }
   if (runs('availability')) {
-    await withBenchEnvironment(async (env) => {
-      console.log('• availability at 200 to 5,000 locations on DynamoDB Local…');
-      results.push(...(await availabilityCurve(env)));
-    });
+    console.log('• availability at 200 to 5,000 locations, each on a DynamoDB Local of its own…');
+    const curve: CurvePoint[] = [];
+    for (const size of NETWORK_SIZES) curve.push(availabilityPoint(size));
+    results.push(...availabilityRows(curve));
   }
   if (runs('dynamodb')) {
     await withBenchEnvironment(async (env) => {

@@ -1,7 +1,6 @@
 import type { InventoryReader, StockRead } from '../../engine/engine-store';
 import type { LocationStore } from '../../ports/location-store';
 import type { SourcingProfileStore } from '../../ports/sourcing-profile-store';
-import { availableOf } from '../inventory/position';
 import { DEFAULT_SOURCING_PROFILE, type SourcingLocation, type SourcingProfile, type AvailableStock } from './sourcing-model';
 
 export interface SourcingData {
@@ -15,19 +14,16 @@ export interface SourcingSource {
   profile(retailerId: string): Promise<SourcingProfile | undefined>;
   locations(): Promise<SourcingLocation[]>;
   /** Stock of these SKUs at every location; `available` may be negative and is clamped here. */
-  stock(skuRefs: string[]): Promise<AvailableStock[]>;
+  stock(skuRefs: string[]): Promise<readonly AvailableStock[]>;
 }
 
 /** The committed stock, from the read model or read exactly (see StockRead). */
 export const committedSource = (data: SourcingData, read: StockRead): SourcingSource => ({
   profile: (retailerId) => data.profiles.get(retailerId),
   locations: () => data.locations.list(),
-  stock: async (skuRefs) =>
-    (await data.stock.positions(skuRefs, read)).map((position) => ({
-      skuRef: position.skuRef,
-      locationRef: position.locationRef,
-      available: availableOf(position),
-    })),
+  // Positions are handed on as read (they carry more than AvailableStock asks): at thousands of locations
+  // a copy of each would cost more than the search.
+  stock: (skuRefs) => data.stock.positions(skuRefs, read),
 });
 
 /**
@@ -48,6 +44,6 @@ export const loadSourcingInputs = async (
   return {
     profile: profile ?? DEFAULT_SOURCING_PROFILE,
     locations,
-    positions: stock.map((position) => ({ ...position, available: Math.max(0, position.available) })),
+    positions: stock.map((position) => (position.available >= 0 ? position : { ...position, available: 0 })),
   };
 };
