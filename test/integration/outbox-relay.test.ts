@@ -1,9 +1,9 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
-import type { DynamoDBRecord } from 'aws-lambda';
 import { handler as relayOutbox } from '../../functions/engine/relay-outbox';
 import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
 import { StreamRelayPoller } from '../../scripts/local-stack/stream-relay-poller';
 import { LocalChangeStreams } from '../../scripts/local-stack/stream-reader';
+import { streamedRecords } from '../support/change-stream';
 import { DynamoAccountTableProvisioner } from '../../shared/adapters/dynamodb/dynamo-account-table-provisioner';
 import { DynamoOutbox } from '../../shared/adapters/dynamodb/outbox';
 import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
@@ -63,21 +63,6 @@ const createEvent = (id: string, ref: string): OrdoEvent => ({
   source: 'API',
 });
 
-/** Every record the table's stream holds so far, from its start, in Lambda's shape. */
-const streamedRecords = async (tableName: string): Promise<DynamoDBRecord[]> => {
-  const [table] = await streams.tables(tableName);
-  if (!table?.streamArn) throw new Error(`${tableName} has no change stream`);
-  const records: DynamoDBRecord[] = [];
-  for (const { shardId } of await streams.shards(table.streamArn)) {
-    let iterator: string | undefined = await streams.iterator(table.streamArn, shardId, { type: 'TRIM_HORIZON' });
-    while (iterator) {
-      const page = await streams.records(table.streamArn, iterator);
-      records.push(...page.records);
-      iterator = page.records.length ? page.next : undefined;
-    }
-  }
-  return records;
-};
 
 const outboxItemsOf = async (tableName: string, eventId: string) => {
   const { Items = [] } = await raw.send(

@@ -1,6 +1,4 @@
-import type { DynamoDBRecord } from 'aws-lambda';
-import { localDynamoDbClient } from '../../scripts/local-stack/dynamodb-local';
-import { LocalChangeStreams } from '../../scripts/local-stack/stream-reader';
+import { streamedRecords } from '../support/change-stream';
 import { accountChangesOf } from '../../shared/adapters/dynamodb/stream-changes';
 import { accountTableName } from '../../shared/domain/accounts/account';
 import { outboundEventsOf } from '../../shared/domain/outbound/change-events';
@@ -72,30 +70,6 @@ const returnNotes = async (accountId: string) =>
     .filter((item) => item.PK?.S?.startsWith('RETURNS#'))
     .map((item) => item.returnRef?.S);
 
-const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '';
-const raw = localDynamoDbClient(endpoint);
-const streams = new LocalChangeStreams(raw, endpoint);
-
-afterAll(() => {
-  raw.destroy();
-});
-
-/** Every record the account table's change stream holds so far, from its start, in Lambda's shape. */
-const streamedRecords = async (accountId: string): Promise<DynamoDBRecord[]> => {
-  const [table] = await streams.tables(accountTableName('sandbox', accountId));
-  if (!table?.streamArn) throw new Error(`the table of ${accountId} has no change stream`);
-  const records: DynamoDBRecord[] = [];
-  for (const { shardId } of await streams.shards(table.streamArn)) {
-    let iterator: string | undefined = await streams.iterator(table.streamArn, shardId, { type: 'TRIM_HORIZON' });
-    while (iterator) {
-      const page = await streams.records(table.streamArn, iterator);
-      records.push(...page.records);
-      iterator = page.records.length ? page.next : undefined;
-    }
-  }
-  return records;
-};
-
 describe('returns', () => {
   it('puts a unit returned RESALEABLE back on hand at the return location', async () => {
     // Prepare
@@ -145,7 +119,7 @@ describe('returns', () => {
     const context = { ...outboundContext(), accountId };
 
     // Act
-    const changes = accountChangesOf(await streamedRecords(accountId));
+    const changes = accountChangesOf(await streamedRecords(accountTableName('sandbox', accountId)));
     const sent = (await Promise.all(changes.map((change) => outboundEventsOf(change, context)))).flat();
 
     // Assess
