@@ -3,6 +3,8 @@ import { stockCountItem } from '../../shared/adapters/dynamodb/inventory-items';
 import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
 import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
 import type { StockPosition, UnitOfWork } from '../../shared/engine/engine-model';
+import type { StockRead } from '../../shared/engine/engine-store';
+import { DynamoStockSummaries } from '../../shared/adapters/dynamodb/dynamo-stock-summaries';
 import type { Workflow } from '../../shared/engine/workflow';
 import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
 
@@ -40,8 +42,8 @@ class RacingStore extends DynamoEngineStore {
     this.barrier = barrier;
   }
 
-  override async positions(skuRefs: string[]): Promise<StockPosition[]> {
-    const levels = await super.positions(skuRefs);
+  override async positions(skuRefs: string[], read?: StockRead): Promise<StockPosition[]> {
+    const levels = await super.positions(skuRefs, read);
     const barrier = this.barrier;
     this.barrier = undefined;
     await barrier?.();
@@ -104,6 +106,28 @@ describe('Engine inventory over DynamoEngineStore', () => {
     expect(RacingStore.stockFailures).toBeGreaterThan(0);
     // Twenty transactions racing and re-running on a shared machine can take more than jest's 5 s; speed is the benchmark's to judge.
   }, 30_000);
+
+  it('lets exactly 100 of 500 concurrent one-unit reservations through, deciding on a read model stale from the first commit', async () => {
+    // Prepare
+    const skuRef = await newSku(100);
+    await new DynamoStockSummaries(documents, TABLE).rebuild([skuRef]);
+    const refs: string[] = [];
+    for (let wave = 0; wave < 10; wave++) refs.push(...(await Promise.all(Array.from({ length: 50 }, () => bookedOrder(skuRef, 1)))));
+    RacingStore.stockFailures = 0;
+    RacingStore.conflicts = 0;
+
+    // Act
+    const results = await Promise.all(refs.map((ref) => newEngine(new RacingStore(async () => undefined)).process(orderEvent('SOURCE', ref, skuRef))));
+
+    // Assess
+    expect(results.every((result) => result.outcome === 'SUCCESS')).toBe(true);
+    const orders = await Promise.all(refs.map(storedOrder));
+    expect(orders.filter((order) => order?.status === 'RESERVED')).toHaveLength(100);
+    expect(orders.filter((order) => order?.status === 'NO_STOCK')).toHaveLength(400);
+    expect(await storedPosition(skuRef)).toMatchObject({ onHand: 100, reserved: 100, available: 0 });
+    // The summary still counts 100 available: every one of the 400 decided on it first, failed its commit and re-ran on exact stock.
+    expect(RacingStore.stockFailures).toBeGreaterThanOrEqual(400);
+  }, 120_000);
 
   it('releases on cancel and consumes on ship, keeping available = onHand − reserved − safetyStock', async () => {
     // Prepare
