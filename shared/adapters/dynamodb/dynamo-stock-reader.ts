@@ -13,8 +13,8 @@ import { queryAll } from './query-all';
  * Stock for sourcing, from one account's table. Exactly: one consistent Query of each SKU's partition
  * (two items per location). From the read model: one BatchGetItem of the SKUs' summaries, whatever the
  * number of locations; a SKU without a summary (none built yet, or too large for one item) is read exactly.
- * A summary read again at the same version is not unpacked again: the reader keeps the positions of the
- * last version it read of each SKU (frozen, since every caller shares them).
+ * A summary read again unchanged is not unpacked again: the reader keeps the positions of the last
+ * summary it read of each SKU (frozen, since every caller shares them).
  */
 export class DynamoStockReader implements InventoryReader {
   constructor(
@@ -36,21 +36,25 @@ export class DynamoStockReader implements InventoryReader {
     return [...wanted.flatMap((skuRef) => summarised.get(skuRef) ?? []), ...(await this.exact(unsummarised))];
   }
 
-  private readonly kept = new Map<string, { version: number; positions: readonly StockPosition[] }>();
+  private readonly kept = new Map<string, { packed: Uint8Array; positions: readonly StockPosition[] }>();
 
+  /**
+   * Kept by the packed bytes, not the version: a summary deleted and built again starts its versions
+   * afresh, and comparing 10 KB costs next to nothing beside unpacking them.
+   */
   private unpacked(item: Record<string, unknown>): readonly StockPosition[] | undefined {
     const skuRef = item.skuRef as string;
-    const version = Number(item.version);
+    const packed = item.packed instanceof Uint8Array ? item.packed : undefined;
     const kept = this.kept.get(skuRef);
     this.kept.delete(skuRef);
-    if (kept?.version === version) {
+    if (kept && packed && Buffer.compare(kept.packed, packed) === 0) {
       this.kept.set(skuRef, kept);
       return kept.positions;
     }
     const positions = positionsOfSummaryItem(item);
-    if (!positions) return undefined;
+    if (!positions || !packed) return positions;
     const frozen = Object.freeze(positions.map((position) => Object.freeze(position)));
-    this.kept.set(skuRef, { version, positions: frozen });
+    this.kept.set(skuRef, { packed, positions: frozen });
     if (this.kept.size > KEPT_SUMMARIES) this.kept.delete(this.kept.keys().next().value as string);
     return frozen;
   }

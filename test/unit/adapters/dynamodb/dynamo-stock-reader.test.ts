@@ -36,6 +36,34 @@ describe('DynamoStockReader', () => {
   describe('from the read model', () => {
     const reader = new DynamoStockReader(client, TABLE, 'summary');
 
+    it('reads a changed summary afresh even at the version it read before, as after the summary was built again', async () => {
+      // Prepare
+      const fresh = new DynamoStockReader(client, TABLE, 'summary');
+      summariesHeld(summaryOf('TEE', 'W1', 5));
+      await fresh.positions(['TEE']);
+      summariesHeld(summaryOf('TEE', 'W1', 2));
+
+      // Act
+      const positions = await fresh.positions(['TEE']);
+
+      // Assess
+      expect(positions).toEqual([{ skuRef: 'TEE', locationRef: 'W1', onHand: 2, reserved: 0, safetyStock: 0, available: 2 }]);
+    });
+
+    it('hands out the positions it unpacked before while the summary is unchanged', async () => {
+      // Prepare
+      const fresh = new DynamoStockReader(client, TABLE, 'summary');
+      summariesHeld(summaryOf('TEE', 'W1', 5));
+      const [first] = await fresh.positions(['TEE']);
+
+      // Act
+      const [again] = await fresh.positions(['TEE']);
+
+      // Assess
+      expect(again).toBe(first);
+      expect(Object.isFrozen(again)).toBe(true);
+    });
+
     it('reads the summaries of every SKU in one BatchGetItem and queries no partition', async () => {
       // Prepare
       summariesHeld(summaryOf('TEE', 'W1', 5, 1), summaryOf('CAP', 'W2', 3));
