@@ -25,7 +25,7 @@ const problemWith = (value: unknown): string | undefined => {
 /**
  * Refuses a body holding a value DynamoDB cannot store, naming the field, before anything is
  * written: numbers out of DynamoDB's range, strings that are not well-formed Unicode (in values
- * and in keys) and values nested more than MAX_BODY_NESTING levels down. Walks with its own
+ * and in keys), fields named `__proto__` and values nested more than MAX_BODY_NESTING levels down. Walks with its own
  * stack: a body may nest deeper than the call stack allows.
  */
 export const assertStorableBody = (body: unknown): void => {
@@ -42,6 +42,8 @@ export const assertStorableBody = (body: unknown): void => {
       for (const [key, item] of Object.entries(value)) {
         const name = field ? `${field}.${key}` : key;
         if (problemWith(key)) throw new ValidationError(`${name}: a field name ${problemWith(key)}`, name);
+        // JSON.parse makes `__proto__` an own field; copied or marshalled, it sets a prototype instead and the value is lost.
+        if (key === '__proto__') throw new ValidationError(`${name}: a field may not be named __proto__`, name);
         pending.push([item, name, level + 1]);
       }
     }

@@ -239,6 +239,7 @@ describe('readJsonBody and values DynamoDB cannot store', () => {
     ['a number past 2^53 - 1 with a fraction written', '{"attributes": {"reason": 1.5e20}}', 'attributes.reason'],
     ['a lone surrogate', '{"retailerId": "\\ud800"}', 'retailerId'],
     ['a lone surrogate in a field name', '{"attributes": {"\\udc00x": 1}}', 'attributes.\udc00x'],
+    ['a field named __proto__', '{"attributes": [{"name": "channel", "value": {"__proto__": ""}}]}', 'attributes[0].value.__proto__'],
   ])('refuses %s with a 400 naming the field', (_what, body, field) => {
     // Act
     const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
