@@ -9,6 +9,10 @@ import { catalogApi as catalog, store } from './catalog-api';
 import { newAccount } from './control-plane-api';
 import { inventoryBatch, jobsApi as jobs, runBatchProcessor, settledBatch } from './jobs-api';
 
+// A batch goes through the queue and the processor: late in the full suite, on a DynamoDB Local holding every earlier
+// suite's tables, even 300 records have taken longer than jest's default 5 s.
+jest.setTimeout(30_000);
+
 const counter = new DynamoDbRequestCounter().attach(dynamoDbClient());
 const tableOf = (accountId: string) => `ordo-sandbox-acct-${accountId}`;
 
