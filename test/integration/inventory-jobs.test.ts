@@ -113,7 +113,7 @@ describe('inventory jobs and batches, on DynamoDB Local and the local queue', ()
     expect(counter.writesTo(tableName)).toBeLessThanOrEqual(5);
     expect(firstWrites).toBeGreaterThanOrEqual(200);
     expect(firstWrites).toBeLessThanOrEqual(205);
-  }, 60_000);
+  }, 150_000);
 
   it('changes nothing when the queue delivers a chunk a second time', async () => {
     // Prepare

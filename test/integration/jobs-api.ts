@@ -25,7 +25,7 @@ export const jobsApi = {
 
 export const inventoryBatch = (entities: unknown[]) => ({ entityType: 'INVENTORY', action: 'UPSERT', entities });
 
-/** Runs the processor until the batch is final (COMPLETE, PARTIAL or FAILED) and returns it. */
+/** Runs the processor until the batch is final (COMPLETE, PARTIAL or FAILED) and returns it; late in the full suite a 5,000-record batch has needed more than 20 s. */
 export const settledBatch = (apiKey: string, jobId: string, batchId: string) => {
   const settled = (batch: Awaited<ReturnType<typeof jobsApi.getBatch>>) => ['COMPLETE', 'PARTIAL', 'FAILED'].includes(batch.body.status as string);
   return waitFor(
@@ -34,6 +34,6 @@ export const settledBatch = (apiKey: string, jobId: string, batchId: string) => 
       if (!settled(batch)) await runBatchProcessor();
       return batch;
     },
-    { description: `batch ${batchId} to settle`, until: settled, timeoutMs: 20_000, intervalMs: 50 },
+    { description: `batch ${batchId} to settle`, until: settled, timeoutMs: 60_000, intervalMs: 50 },
   );
 };
