@@ -27,6 +27,8 @@ module.exports = {
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
+      setupFiles: ['<rootDir>/test/integration/worker-environment.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/integration/file-tables.ts'],
     },
     {
       ...e2e,

@@ -1,28 +1,38 @@
 import { ensureControlPlaneTable } from '../../scripts/local-stack/bootstrap';
 import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
-import { localDynamoDbClient, startDynamoDbLocal } from '../../scripts/local-stack/dynamodb-local';
+import { localDynamoDbClient, startDynamoDbLocal, type RunningDynamoDb } from '../../scripts/local-stack/dynamodb-local';
 import { assertJava } from '../../scripts/local-stack/java';
 import { freePort } from '../../scripts/local-stack/ports';
-import { startLocalSqs } from '../../scripts/local-stack/sqs-local';
+import { startLocalSqs, type RunningSqs } from '../../scripts/local-stack/sqs-local';
+import type { Config } from '@jest/types';
+import { CONTROL_TABLE, EMULATORS_PER_WORKER } from './worker-emulators';
+
+/** One DynamoDB Local and one local SQS server, on free ports, with the control-plane table and the stack's queues. */
+const startEmulators = async (): Promise<{ dynamodb: RunningDynamoDb; sqs: RunningSqs }> => {
+  const [dynamodb, sqs] = await Promise.all([startDynamoDbLocal(await freePort()), startLocalSqs(await freePort(), 'sandbox')]);
+  const client = localDynamoDbClient(dynamodb.endpoint);
+  await ensureControlPlaneTable(client, CONTROL_TABLE);
+  client.destroy();
+  return { dynamodb, sqs };
+};
 
 /**
- * Real DynamoDB Local, in memory, and the local SQS server with the stack's queues, on free
- * ports; the handlers under test reach them through env.
+ * Real DynamoDB Local, in memory, and the local SQS server with the stack's queues: a pair for each jest worker, so
+ * the files one worker runs never share an emulator with the other's (test/integration/worker-emulators.ts). The
+ * handlers under test reach them through env.
  */
-export default async function globalSetup(): Promise<void> {
+export default async function globalSetup(globalConfig: Config.GlobalConfig): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   assertJava();
-  const dynamodb = await startDynamoDbLocal(await freePort());
-  (globalThis as Record<string, unknown>).__ORDO_DYNAMODB__ = dynamodb;
-  const sqs = await startLocalSqs(await freePort(), 'sandbox');
-  (globalThis as Record<string, unknown>).__ORDO_SQS__ = sqs;
+  const emulators = await Promise.all(Array.from({ length: Math.max(1, Number(globalConfig.maxWorkers) || 1) }, startEmulators));
+  (globalThis as Record<string, unknown>).__ORDO_EMULATORS__ = emulators;
 
   Object.assign(process.env, {
+    [EMULATORS_PER_WORKER.dynamodb]: emulators.map(({ dynamodb }) => dynamodb.endpoint).join(','),
+    [EMULATORS_PER_WORKER.sqs]: emulators.map(({ sqs }) => sqs.endpoint).join(','),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL_DYNAMODB: dynamodb.endpoint,
-    AWS_ENDPOINT_URL_SQS: sqs.endpoint,
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
     ORDO_STAGE: 'sandbox',
     ORDO_OPERATOR_KEY_HASH: operatorKeyHashOf('integration-operator-key'),
@@ -34,7 +44,4 @@ export default async function globalSetup(): Promise<void> {
     // The handlers' embedded-metric lines would fill the test output; unit tests read them.
     POWERTOOLS_METRICS_DISABLED: 'true',
   });
-  const client = localDynamoDbClient(dynamodb.endpoint);
-  await ensureControlPlaneTable(client, 'ordo-sandbox-control');
-  client.destroy();
 }

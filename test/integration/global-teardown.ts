@@ -2,7 +2,6 @@ import type { RunningDynamoDb } from '../../scripts/local-stack/dynamodb-local';
 import type { RunningSqs } from '../../scripts/local-stack/sqs-local';
 
 export default async function globalTeardown(): Promise<void> {
-  const shared = globalThis as Record<string, unknown>;
-  await (shared.__ORDO_DYNAMODB__ as RunningDynamoDb | undefined)?.stop();
-  await (shared.__ORDO_SQS__ as RunningSqs | undefined)?.stop();
+  const emulators = (globalThis as Record<string, unknown>).__ORDO_EMULATORS__ as { dynamodb: RunningDynamoDb; sqs: RunningSqs }[] | undefined;
+  await Promise.all((emulators ?? []).flatMap(({ dynamodb, sqs }) => [dynamodb.stop(), sqs.stop()]));
 }
