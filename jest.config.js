@@ -14,7 +14,6 @@ const e2e = {
   globalSetup: '<rootDir>/test/e2e/global-setup.ts',
   globalTeardown: '<rootDir>/test/e2e/global-teardown.ts',
 };
-const INVOKE_LOCAL = 'test/e2e/invoke-local.test.ts';
 
 module.exports = {
   projects: [
@@ -30,15 +29,6 @@ module.exports = {
       setupFiles: ['<rootDir>/test/integration/worker-environment.ts'],
       setupFilesAfterEnv: ['<rootDir>/test/integration/file-tables.ts'],
     },
-    {
-      ...e2e,
-      displayName: 'e2e',
-      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testPathIgnorePatterns: [INVOKE_LOCAL],
-    },
-    // `serverless invoke local` starts the framework and bundles a function per sample, four at a time: run beside the
-    // other e2e files on two cores, it stretched sync orders past the emulator's timeout and webhooks past their
-    // deadline. It runs on a stack of its own after them (npm run test:e2e).
-    { ...e2e, displayName: 'e2e-invoke-local', testMatch: [`<rootDir>/${INVOKE_LOCAL}`] },
+    { ...e2e, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],
 };
