@@ -1,11 +1,7 @@
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { stockCountItem } from '../../shared/adapters/dynamodb/inventory-items';
-import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-store';
-import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
-import type { StockPosition, UnitOfWork } from '../../shared/engine/engine-model';
-import type { StockRead } from '../../shared/engine/engine-store';
 import type { Workflow } from '../../shared/engine/workflow';
-import { barrierFor, rule, ruleset, stockHarness } from './stock-harness';
+import { RacingStore, barrierFor, raceCounts, rule, ruleset, stockHarness } from './stock-harness';
 
 const TABLE = `ordo-sandbox-acct-stock-${process.pid}-${Date.now()}`;
 const RETAILER = 'R1';
@@ -29,36 +25,6 @@ const stockWorkflow = (skuRef: string): Workflow => ({
 
 const { documents, newEngine, orderEvent, skuWithWorkflow, storedPosition, storedOrder, bookedOrder, createTable, dropTable } =
   stockHarness({ table: TABLE, retailerId: RETAILER, subtype: SUBTYPE, location: LOCATION, workflow: stockWorkflow });
-
-/** Holds its first inventory read until `barrier` opens, and counts the commits that failed on stock or on a conflict. */
-class RacingStore extends DynamoEngineStore {
-  static stockFailures = 0;
-  static conflicts = 0;
-  private barrier: (() => Promise<void>) | undefined;
-
-  constructor(barrier: () => Promise<void>) {
-    super(documents, TABLE, 30);
-    this.barrier = barrier;
-  }
-
-  override async positions(skuRefs: string[], read?: StockRead): Promise<StockPosition[]> {
-    const levels = await super.positions(skuRefs, read);
-    const barrier = this.barrier;
-    this.barrier = undefined;
-    await barrier?.();
-    return levels;
-  }
-
-  override async commit(uow: UnitOfWork): Promise<void> {
-    try {
-      await super.commit(uow);
-    } catch (error) {
-      if (error instanceof InsufficientStockError) RacingStore.stockFailures += 1;
-      if (error instanceof VersionConflictError) RacingStore.conflicts += 1;
-      throw error;
-    }
-  }
-}
 
 /** A fresh SKU with its own workflow and one position of `onHand` units at DC-1. */
 const newSku = async (onHand: number): Promise<string> => {
@@ -85,12 +51,12 @@ describe('Engine inventory over DynamoEngineStore', () => {
     // Prepare
     const skuRef = await newSku(10);
     const refs = await Promise.all(Array.from({ length: 20 }, () => bookedOrder(skuRef, 1)));
-    RacingStore.stockFailures = 0;
-    RacingStore.conflicts = 0;
+    raceCounts.stockFailures = 0;
+    raceCounts.conflicts = 0;
     const barrier = barrierFor(refs.length);
 
     // Act
-    const results = await Promise.all(refs.map((ref) => newEngine(new RacingStore(barrier)).process(orderEvent('SOURCE', ref, skuRef))));
+    const results = await Promise.all(refs.map((ref) => newEngine(new RacingStore(documents, TABLE, barrier)).process(orderEvent('SOURCE', ref, skuRef))));
 
     // Assess
     expect(results.every((result) => result.outcome === 'SUCCESS')).toBe(true);
@@ -101,8 +67,8 @@ describe('Engine inventory over DynamoEngineStore', () => {
     expect(reserved.every((order) => order?.reservations?.[0]?.qty === 1)).toBe(true);
     expect(await storedPosition(skuRef)).toMatchObject({ onHand: 10, reserved: 10, available: 0, safetyStock: 0 });
     // All twenty read 10 available; each of the ten losers failed its commit at least once and re-ran.
-    expect(RacingStore.stockFailures + RacingStore.conflicts).toBeGreaterThanOrEqual(10);
-    expect(RacingStore.stockFailures).toBeGreaterThan(0);
+    expect(raceCounts.stockFailures + raceCounts.conflicts).toBeGreaterThanOrEqual(10);
+    expect(raceCounts.stockFailures).toBeGreaterThan(0);
     // Twenty transactions racing and re-running on a shared machine can take more than jest's 5 s; speed is the benchmark's to judge.
   }, 30_000);
 

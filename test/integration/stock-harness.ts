@@ -5,7 +5,10 @@ import { DynamoEngineStore } from '../../shared/adapters/dynamodb/dynamo-engine-
 import { accountTableSchema } from '../../shared/adapters/dynamodb/table-schemas';
 import { DynamoWorkflowRepository } from '../../shared/adapters/dynamodb/dynamo-workflow-repository';
 import { Engine } from '../../shared/engine/engine';
-import type { Entity, OrdoEvent } from '../../shared/engine/engine-model';
+import { InsufficientStockError, VersionConflictError } from '../../shared/engine/engine-errors';
+import type { Entity, OrdoEvent, StockPosition, UnitOfWork } from '../../shared/engine/engine-model';
+import type { StockRead } from '../../shared/engine/engine-store';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { createCoreRegistry } from '../../shared/engine/rules/core/core-rules';
 import type { Ruleset, Workflow, WorkflowRule } from '../../shared/engine/workflow';
 import { systemClock } from '../../shared/adapters/clock/system-clock';
@@ -26,6 +29,37 @@ export const barrierFor = (count: number) => {
     await opened;
   };
 };
+
+/** Counts the commits of every RacingStore that failed on stock or on a conflict; reset before a race. */
+export const raceCounts = { stockFailures: 0, conflicts: 0 };
+
+/** Holds its first inventory read until `barrier` opens, and counts the commits that failed on stock or on a conflict. */
+export class RacingStore extends DynamoEngineStore {
+  private barrier: (() => Promise<void>) | undefined;
+
+  constructor(documents: DynamoDBDocumentClient, table: string, barrier: () => Promise<void>) {
+    super(documents, table, 30);
+    this.barrier = barrier;
+  }
+
+  override async positions(skuRefs: string[], read?: StockRead): Promise<StockPosition[]> {
+    const levels = await super.positions(skuRefs, read);
+    const barrier = this.barrier;
+    this.barrier = undefined;
+    await barrier?.();
+    return levels;
+  }
+
+  override async commit(uow: UnitOfWork): Promise<void> {
+    try {
+      await super.commit(uow);
+    } catch (error) {
+      if (error instanceof InsufficientStockError) raceCounts.stockFailures += 1;
+      if (error instanceof VersionConflictError) raceCounts.conflicts += 1;
+      throw error;
+    }
+  }
+}
 
 export interface StockHarnessOptions {
   /** The account table the suite creates and drops. */
