@@ -16,6 +16,13 @@ const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[
 // payload), so a body may nest half as deep.
 export const MAX_BODY_NESTING = 16;
 
+/**
+ * Field names a JSON body cannot carry into DynamoDB. JSON.parse makes `__proto__` an own field; copied or marshalled,
+ * it sets a prototype instead and the value is lost. The SDK's marshaller takes an object's `constructor` for its type
+ * (a Set, a Number…), so an own field of that name makes the write fail or changes what is stored.
+ */
+const UNSTORABLE_FIELD_NAMES = new Set(['__proto__', 'constructor']);
+
 const problemWith = (value: unknown): string | undefined => {
   if (typeof value === 'number' && !storableNumber(value)) return `must be 0 or of magnitude between 1e-130 and ${Number.MAX_SAFE_INTEGER}`;
   if (typeof value === 'string' && LONE_SURROGATE.test(value)) return 'must be well-formed Unicode (it holds half of a surrogate pair)';
@@ -25,7 +32,7 @@ const problemWith = (value: unknown): string | undefined => {
 /**
  * Refuses a body holding a value DynamoDB cannot store, naming the field, before anything is
  * written: numbers out of DynamoDB's range, strings that are not well-formed Unicode (in values
- * and in keys), fields named `__proto__` and values nested more than MAX_BODY_NESTING levels down. Walks with its own
+ * and in keys), fields named `__proto__` or `constructor` and values nested more than MAX_BODY_NESTING levels down. Walks with its own
  * stack: a body may nest deeper than the call stack allows.
  */
 export const assertStorableBody = (body: unknown): void => {
@@ -42,8 +49,7 @@ export const assertStorableBody = (body: unknown): void => {
       for (const [key, item] of Object.entries(value)) {
         const name = field ? `${field}.${key}` : key;
         if (problemWith(key)) throw new ValidationError(`${name}: a field name ${problemWith(key)}`, name);
-        // JSON.parse makes `__proto__` an own field; copied or marshalled, it sets a prototype instead and the value is lost.
-        if (key === '__proto__') throw new ValidationError(`${name}: a field may not be named __proto__`, name);
+        if (UNSTORABLE_FIELD_NAMES.has(key)) throw new ValidationError(`${name}: a field may not be named ${key}`, name);
         pending.push([item, name, level + 1]);
       }
     }

@@ -240,6 +240,7 @@ describe('readJsonBody and values DynamoDB cannot store', () => {
     ['a lone surrogate', '{"retailerId": "\\ud800"}', 'retailerId'],
     ['a lone surrogate in a field name', '{"attributes": {"\\udc00x": 1}}', 'attributes.\udc00x'],
     ['a field named __proto__', '{"attributes": [{"name": "channel", "value": {"__proto__": ""}}]}', 'attributes[0].value.__proto__'],
+    ['a field named constructor', '{"attributes": {"constructor": []}}', 'attributes.constructor'],
   ])('refuses %s with a 400 naming the field', (_what, body, field) => {
     // Act
     const read = () => readJsonBody(apiGatewayEvent({ method: 'POST', body }), anything, 1024);
