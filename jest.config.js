@@ -27,7 +27,7 @@ module.exports = {
       globalSetup: '<rootDir>/test/integration/global-setup.ts',
       globalTeardown: '<rootDir>/test/integration/global-teardown.ts',
       setupFiles: ['<rootDir>/test/integration/worker-environment.ts'],
-      setupFilesAfterEnv: ['<rootDir>/test/integration/file-tables.ts'],
+      setupFilesAfterEnv: ['<rootDir>/test/integration/fresh-emulators.ts'],
     },
     { ...e2e, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
   ],

@@ -6,7 +6,7 @@ import { RacingStore, raceCounts, rule, ruleset, stockHarness } from './stock-ha
 /*
  * The no-oversell guarantee under the heaviest contention a single SKU sees: hundreds of executions reserving one
  * position at once, deciding on figures that are already wrong, while inventory batches replace its count. A file of
- * its own, so it starts on an empty DynamoDB Local (file-tables.ts) whatever ran before it.
+ * its own, so it starts on an empty DynamoDB Local (fresh-emulators.ts) whatever ran before it.
  */
 jest.setTimeout(180_000);
 
