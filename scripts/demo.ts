@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { DEMO_RETAILER } from './local-stack/demo-catalog';
+import { fulfilmentEvent } from './local-stack/demo-orders';
 
 /**
  * `npm run demo`: places a home-delivery order on the running local stack, walks its
@@ -42,15 +43,7 @@ const main = async () => {
 
   for (const fulfilment of order.fulfilments as { ref: string }[]) {
     for (const name of ['PICKED', 'PACKED', 'SHIPPED']) {
-      const result = await call('POST', '/v1/events/sync', {
-        name,
-        retailerId: DEMO_RETAILER,
-        entityType: 'FULFILMENT',
-        entitySubtype: 'HD',
-        entityRef: fulfilment.ref,
-        rootEntityType: 'ORDER',
-        rootEntityRef: ref,
-      });
+      const result = await call('POST', '/v1/events/sync', fulfilmentEvent(ref, fulfilment.ref, name));
       console.log(`  ${fulfilment.ref} ${name}: ${result.status}`);
     }
   }

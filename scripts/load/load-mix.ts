@@ -1,4 +1,5 @@
 import { DEMO_RETAILER, demoSkus } from '../local-stack/demo-catalog';
+import { fulfilmentEvent } from '../local-stack/demo-orders';
 import type { LoadClient } from './load-client';
 
 /** A number in [0, 1), seeded (scripts/seeded-random.ts) so a run's mix can be made again. */
@@ -110,15 +111,7 @@ const fulfilmentEvent: LoadKind = {
     const fulfilment = state.fulfilments.shift();
     if (!fulfilment) return availability.run(client, state, random);
     const name = FULFILMENT_STEPS[fulfilment.next];
-    const reply = await client.call('fulfilment event', 'POST', '/v1/events/sync', {
-      name,
-      retailerId: DEMO_RETAILER,
-      entityType: 'FULFILMENT',
-      entitySubtype: 'HD',
-      entityRef: fulfilment.ref,
-      rootEntityType: 'ORDER',
-      rootEntityRef: fulfilment.orderRef,
-    });
+    const reply = await client.call('fulfilment event', 'POST', '/v1/events/sync', fulfilmentEvent(fulfilment.orderRef, fulfilment.ref, name));
     if (reply.status === 200 && reply.body.status !== 'SUCCESS') state.eventsNotApplied += 1;
     if (fulfilment.next + 1 < FULFILMENT_STEPS.length) state.fulfilments.push({ ...fulfilment, next: fulfilment.next + 1 });
   },

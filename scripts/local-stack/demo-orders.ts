@@ -36,3 +36,14 @@ export const demoOrders = [
     lines: [{ skuRef: 'SKU-010', qty: 1, unitPrice: 64.99, currency: 'GBP' }],
   },
 ];
+
+/** The event that moves a demo HD order's fulfilment on (PICKED, PACKED, SHIPPED), as POST /v1/events/sync takes it. */
+export const fulfilmentEvent = (orderRef: string, fulfilmentRef: string, name: string) => ({
+  name,
+  retailerId: DEMO_RETAILER,
+  entityType: 'FULFILMENT',
+  entitySubtype: 'HD',
+  entityRef: fulfilmentRef,
+  rootEntityType: 'ORDER',
+  rootEntityRef: orderRef,
+});
