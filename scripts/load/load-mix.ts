@@ -103,7 +103,7 @@ const orderRead: LoadKind = {
 };
 
 /** The next step of a sync order's fulfilment: PICKED, PACKED, then SHIPPED, each as a sync event. */
-const fulfilmentEvent: LoadKind = {
+const fulfilmentStep: LoadKind = {
   name: 'fulfilment event',
   weight: 25,
   expected: [200],
@@ -117,7 +117,7 @@ const fulfilmentEvent: LoadKind = {
   },
 };
 
-export const LOAD_MIX: LoadKind[] = [availability, syncOrder, asyncOrder, orderRead, fulfilmentEvent];
+export const LOAD_MIX: LoadKind[] = [availability, syncOrder, asyncOrder, orderRead, fulfilmentStep];
 
 /** A kind drawn by weight. */
 export const drawKind = (random: Random, mix: LoadKind[] = LOAD_MIX): LoadKind => {
