@@ -9,17 +9,15 @@
  * not on this machine unless --i-own-this-stack is given: a load is an attack on someone else's stack. Exit 0 only
  * when every request got an expected answer and every invariant held.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isLoopbackUrl } from '../shared/composition/smoke-target';
+import { localDemoKey } from './local-stack/demo-key';
 import { LoadClient } from './load/load-client';
 import type { LoadState } from './load/load-mix';
 import { figuresByKind, runLoad } from './load/load-run';
 import { settleQueuedOrders, stockInvariants } from './load/stock-invariants';
 import { seededRandom } from './seeded-random';
 
-const DEMO_KEY_FILE = join(__dirname, '..', '.ordo', 'demo-key');
 const USAGE = 'usage: npm run load -- --base <URL> [--seconds N] [--concurrency C] [--key <apiKey>] [--seed S] [--i-own-this-stack]';
 
 const positiveInteger = (name: string, value: string | undefined, fallback: number, max: number): number => {
@@ -39,7 +37,7 @@ const targetOf = (base: string | undefined, owned: boolean): URL => {
 };
 
 const keyFor = (url: URL, given: string | undefined): string => {
-  const key = given ?? process.env.ORDO_LOAD_KEY ?? (isLoopbackUrl(url) && existsSync(DEMO_KEY_FILE) ? readFileSync(DEMO_KEY_FILE, 'utf8').trim() : undefined);
+  const key = given ?? process.env.ORDO_LOAD_KEY ?? localDemoKey(url.toString());
   if (!key) throw new Error('no API key: pass --key, set ORDO_LOAD_KEY, or start the local stack (npm start), which writes .ordo/demo-key');
   return key;
 };

@@ -7,20 +7,16 @@
  * The key: --key, else ORDO_SMOKE_KEY, else (on a stack on this machine) .ordo/demo-key. One line per check;
  * exit 1 when any fails.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isLoopbackUrl, smokeTarget } from '../shared/composition/smoke-target';
+import { smokeTarget } from '../shared/composition/smoke-target';
+import { localDemoKey } from './local-stack/demo-key';
 import { allPassed, runSmokeChecks, smokeResultLine } from '../shared/domain/operations/smoke-check';
 import { stageSmokeChecks } from '../shared/domain/operations/stage-smoke-checks';
-
-const DEMO_KEY_FILE = join(__dirname, '..', '.ordo', 'demo-key');
 
 const keyFor = (base: string, given: string | undefined): string | undefined => {
   if (given) return given;
   if (process.env.ORDO_SMOKE_KEY) return process.env.ORDO_SMOKE_KEY;
-  const local = URL.canParse(base) && isLoopbackUrl(new URL(base));
-  return local && existsSync(DEMO_KEY_FILE) ? readFileSync(DEMO_KEY_FILE, 'utf8').trim() || undefined : undefined;
+  return localDemoKey(base);
 };
 
 /** Runs the checks and answers the exit code; `write` gets each line. */

@@ -1,8 +1,9 @@
-import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand } from '@aws-sdk/client-s3';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ensureDemoCatalog } from '../../scripts/local-stack/demo-seed';
+import { localS3Client } from '../../scripts/local-stack/s3-local';
 import { STACK_STATE_FILE, writeStackState, type LocalStackState } from '../../scripts/local-stack/stack-state';
 import { baseUrl, http, operatorKey } from './http-client';
 
@@ -25,7 +26,7 @@ export const sampleStack = async (accountId: string): Promise<SampleStack> => {
   if (created.status !== 201) throw new Error(`account ${accountId} was not created: ${created.status} ${created.text}`);
   await ensureDemoCatalog(baseUrl(), created.body.apiKey);
   const importBucket = `ordo-${accountId}-${process.pid}`;
-  const s3 = new S3Client({ region: 'us-east-1', endpoint: stack.environment.AWS_ENDPOINT_URL_S3, forcePathStyle: true, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const s3 = localS3Client(stack.environment.AWS_ENDPOINT_URL_S3);
   await s3.send(new CreateBucketCommand({ Bucket: importBucket }));
   s3.destroy();
   const stateDir = mkdtempSync(join(tmpdir(), 'ordo-samples-'));
