@@ -68,6 +68,12 @@ export const peekQueuedEvents = async (accountId: string): Promise<QueuedEvent[]
 };
 
 /**
+ * The function's timeout in serverless.yml: a 200-line order's execution, on two cores shared with the rest of the
+ * suite, can take longer than a route's budget, as it may on AWS.
+ */
+const PROCESS_QUEUED_EVENTS_TIMEOUT_MS = 50_000;
+
+/**
  * Does what the SQS event source does in AWS for one account, in this process: hands the
  * account's queued events to the process-queued-events handler and deletes those it did not
  * report as failed, until a few rounds find none (events the handler relays are queued anew).
@@ -88,7 +94,7 @@ export const runQueuedEvents = async (
       continue;
     }
     empty = 0;
-    const processing = processQueuedEvents(fifoEventOf(messages), lambdaContext('processQueuedEvents')) as Promise<{
+    const processing = processQueuedEvents(fifoEventOf(messages), lambdaContext('processQueuedEvents', PROCESS_QUEUED_EVENTS_TIMEOUT_MS)) as Promise<{
       batchItemFailures: { itemIdentifier: string }[];
     }>;
     // Powertools throws when every record of a batch failed; a suite only clearing the queue deletes them all the same.
