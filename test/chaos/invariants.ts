@@ -1,0 +1,166 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { loadSettings } from '../../shared/composition/settings';
+import { accountTableName } from '../../shared/domain/accounts/account-table';
+import { scanTable } from '../integration/control-plane-api';
+import type { WebhookHit } from './webhook-endpoint';
+import type { ChaosAccount } from './workload';
+
+/** One invariant's verdict, with what broke it (a few examples) when it did. */
+export interface Verdict {
+  name: string;
+  holds: boolean;
+  detail: string;
+}
+
+/** What the run knows besides the tables: the events the API accepted and those the DLQ holds (stuck, re-drivable). */
+export interface RunFacts {
+  accepted: Map<string, ChaosAccount>;
+  deadLettered: Set<string>;
+  /** What the webhook endpoint received and answered. */
+  webhooks: WebhookHit[];
+  /** Stream batches the relay gave up on (sent to the outbox DLQ). */
+  relayGaveUp: number;
+}
+
+type Item = Record<string, unknown>;
+
+interface AccountScan {
+  account: ChaosAccount;
+  items: Item[];
+}
+
+const scanAccount = async (account: ChaosAccount): Promise<AccountScan> => ({
+  account,
+  items: (await scanTable(accountTableName(loadSettings().stage, account.accountId))).map((item) => unmarshall(item as Record<string, AttributeValue>)),
+});
+
+const sk = (item: Item) => String(item.SK ?? '');
+const pk = (item: Item) => String(item.PK ?? '');
+const isEventRecord = (item: Item) => pk(item).startsWith('EVENT#') && sk(item) === 'EVENT';
+const isAudit = (item: Item) => pk(item).startsWith('EVENT#') && sk(item).startsWith('AUDIT#');
+const isOrder = (item: Item) => pk(item).startsWith('ROOT#') && sk(item).startsWith('ENTITY#ORDER#');
+const eventIdOf = (item: Item) => String((item.event as { id?: string } | undefined)?.id ?? '');
+
+const verdict = (name: string, broken: string[], total: number, unit: string): Verdict => ({
+  name,
+  holds: broken.length === 0,
+  detail: broken.length ? `${broken.length} of ${total} ${unit}: ${broken.slice(0, 3).join('; ')}` : `${total} ${unit}`,
+});
+
+const countBy = <T>(values: T[], key: (value: T) => string): Map<string, number> => {
+  const counts = new Map<string, number>();
+  for (const value of values) counts.set(key(value), (counts.get(key(value)) ?? 0) + 1);
+  return counts;
+};
+
+/** Each order's version is the number of its events that succeeded: every success moved it once, none twice. */
+const appliedOnce = (scans: AccountScan[]): Verdict => {
+  const broken: string[] = [];
+  let roots = 0;
+  for (const { account, items } of scans) {
+    const successes = countBy(
+      items.filter((item) => isEventRecord(item) && item.outcome === 'SUCCESS'),
+      (item) => String(item.rootRef),
+    );
+    const orders = new Map(items.filter(isOrder).map((item) => [String(item.ref), item]));
+    for (const ref of account.roots) {
+      roots++;
+      const version = Number(orders.get(ref)?.version ?? 0);
+      const applied = successes.get(ref) ?? 0;
+      if (version !== applied) broken.push(`${ref} at version ${version} after ${applied} successful events`);
+    }
+  }
+  return verdict('every event applied exactly once (versions)', broken, roots, 'orders');
+};
+
+/**
+ * The audit trails agree: an order's status changes on record are one fewer than its version (CREATE writes
+ * version 1 without one), and each successful event has one trail ending in SUCCESS, however often it was delivered.
+ */
+const auditAgrees = (scans: AccountScan[]): Verdict => {
+  const broken: string[] = [];
+  let roots = 0;
+  for (const { account, items } of scans) {
+    const audits = items.filter(isAudit);
+    const changes = countBy(
+      audits.filter((audit) => audit.kind === 'STATE_CHANGE'),
+      (audit) => String(audit.rootRef),
+    );
+    const successTrails = countBy(
+      audits.filter((audit) => audit.kind === 'OUTCOME' && audit.outcome === 'SUCCESS'),
+      (audit) => String(audit.eventId),
+    );
+    const orders = new Map(items.filter(isOrder).map((item) => [String(item.ref), Number(item.version)]));
+    for (const ref of account.roots) {
+      roots++;
+      const version = orders.get(ref) ?? 0;
+      if ((changes.get(ref) ?? 0) !== Math.max(0, version - 1)) broken.push(`${ref}: ${changes.get(ref) ?? 0} status changes audited at version ${version}`);
+    }
+    for (const record of items.filter((item) => isEventRecord(item) && item.outcome === 'SUCCESS')) {
+      const trails = successTrails.get(eventIdOf(record)) ?? 0;
+      if (trails !== 1) broken.push(`${eventIdOf(record)}: ${trails} successful trails`);
+    }
+  }
+  return verdict('audit trails agree with versions', broken, roots, 'orders');
+};
+
+/** Every accepted event ended SUCCESS or NO_MATCH, FAILED with a reason, or waits in the DLQ to be re-driven. */
+const noneLost = (scans: AccountScan[], facts: RunFacts): Verdict => {
+  const records = new Map<string, Item>();
+  for (const { items } of scans) for (const item of items.filter(isEventRecord)) records.set(eventIdOf(item), item);
+  const broken: string[] = [];
+  for (const id of facts.accepted.keys()) {
+    const record = records.get(id);
+    const outcome = String(record?.outcome ?? 'none');
+    const settled = outcome === 'SUCCESS' || outcome === 'NO_MATCH' || (outcome === 'FAILED' && Boolean(record?.error));
+    if (!settled && !facts.deadLettered.has(id)) broken.push(`${id} ${outcome}`);
+  }
+  return verdict('no accepted event lost', broken, facts.accepted.size, 'events');
+};
+
+/** Every outbox record was relayed and removed, and the relay gave up on no batch. */
+const outboxEmpty = (scans: AccountScan[], facts: RunFacts): Verdict => {
+  const left = scans.flatMap(({ items }) => items.filter((item) => sk(item).startsWith('OUTBOX#')).map((item) => `${pk(item)} ${sk(item)}`));
+  if (facts.relayGaveUp) left.push(`${facts.relayGaveUp} stream batches given up`);
+  return verdict('outbox empty', left, scans.length, 'account tables');
+};
+
+/**
+ * Each successful BOOK sent one webhook message: the endpoint accepted every message at least once, a message sent
+ * again came under the same `webhook-id` with the same body, and no message came that no BOOK sent.
+ */
+const webhooksDelivered = (scans: AccountScan[], facts: RunFacts): Verdict => {
+  const books = scans.reduce((sum, { items }) => sum + items.filter((item) => isEventRecord(item) && item.outcome === 'SUCCESS' && (item.event as { name?: string }).name === 'BOOK').length, 0);
+  const byId = new Map<string, WebhookHit[]>();
+  for (const hit of facts.webhooks) byId.set(hit.webhookId, [...(byId.get(hit.webhookId) ?? []), hit]);
+  const broken: string[] = [];
+  if (byId.size !== books) broken.push(`${byId.size} webhook-ids for ${books} successful BOOKs`);
+  for (const [id, hits] of byId) {
+    if (!id) broken.push(`${hits.length} requests without a webhook-id`);
+    if (!hits.some((hit) => hit.status < 300)) broken.push(`${id} never accepted (${hits.length} tries)`);
+    if (new Set(hits.map((hit) => hit.body)).size > 1) broken.push(`${id} sent with different bodies`);
+  }
+  const again = facts.webhooks.length - byId.size;
+  return { ...verdict('every webhook delivered, once per message id', broken, books, 'messages'), ...(broken.length ? {} : { detail: `${books} messages, ${again} sent again under their id` }) };
+};
+
+/** No account's table holds anything naming another account's orders (each ref starts with its account's id). */
+const noCrossAccountWrite = (scans: AccountScan[]): Verdict => {
+  const broken: string[] = [];
+  for (const { account, items } of scans) {
+    const others = scans.map((scan) => scan.account.accountId).filter((id) => id !== account.accountId);
+    for (const item of items) {
+      const text = JSON.stringify(item);
+      const foreign = others.find((id) => text.includes(`${id}.O`));
+      if (foreign) broken.push(`${account.accountId} holds ${pk(item)} of ${foreign}`);
+    }
+  }
+  return verdict('no cross-account write', broken, scans.reduce((sum, scan) => sum + scan.items.length, 0), 'items');
+};
+
+/** The invariants, checked from a raw Scan of every account table once the run has settled. */
+export const checkInvariants = async (accounts: ChaosAccount[], facts: RunFacts): Promise<Verdict[]> => {
+  const scans = await Promise.all(accounts.map(scanAccount));
+  return [appliedOnce(scans), auditAgrees(scans), noneLost(scans, facts), outboxEmpty(scans, facts), webhooksDelivered(scans, facts), noCrossAccountWrite(scans)];
+};
