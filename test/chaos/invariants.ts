@@ -145,6 +145,44 @@ const webhooksDelivered = (scans: AccountScan[], facts: RunFacts): Verdict => {
   return { ...verdict('every webhook delivered, once per message id', broken, books, 'messages'), ...(broken.length ? {} : { detail: `${books} messages, ${again} sent again under their id` }) };
 };
 
+const positionKey = (item: Item) => `${String(item.skuRef)}@${String(item.locationRef)}`;
+
+/** No position has more units reserved than it has on hand. */
+const reservedWithinOnHand = (scans: AccountScan[]): Verdict => {
+  const broken: string[] = [];
+  let positions = 0;
+  for (const { account, items } of scans) {
+    const reserved = new Map(items.filter((item) => pk(item).startsWith('SKU#') && sk(item).startsWith('RES#')).map((item) => [positionKey(item), Number(item.reserved ?? 0)]));
+    for (const count of items.filter((item) => pk(item).startsWith('SKU#') && sk(item).startsWith('LOC#'))) {
+      positions++;
+      const held = reserved.get(positionKey(count)) ?? 0;
+      if (held > Number(count.onHand) || held < 0) broken.push(`${account.accountId} ${positionKey(count)}: ${held} reserved of ${String(count.onHand)} on hand`);
+    }
+  }
+  return verdict('stock reserved ≤ on hand everywhere', broken, positions, 'positions');
+};
+
+/** Each position's reserved units are exactly what the entities (fulfilments) hold of it. */
+const reservationsHeld = (scans: AccountScan[]): Verdict => {
+  const broken: string[] = [];
+  let positions = 0;
+  for (const { account, items } of scans) {
+    const held = new Map<string, number>();
+    for (const entity of items.filter((item) => pk(item).startsWith('ROOT#') && Array.isArray(item.reservations))) {
+      for (const reservation of entity.reservations as Item[]) held.set(positionKey(reservation), (held.get(positionKey(reservation)) ?? 0) + Number(reservation.qty));
+    }
+    for (const item of items.filter((candidate) => pk(candidate).startsWith('SKU#') && sk(candidate).startsWith('RES#'))) {
+      positions++;
+      const reserved = Number(item.reserved ?? 0);
+      const holding = held.get(positionKey(item)) ?? 0;
+      if (reserved !== holding) broken.push(`${account.accountId} ${positionKey(item)}: ${reserved} reserved, ${holding} held`);
+      held.delete(positionKey(item));
+    }
+    for (const [key, qty] of held) if (qty !== 0) broken.push(`${account.accountId} ${key}: ${qty} held without a reservation item`);
+  }
+  return verdict('reservations equal what fulfilments hold', broken, positions, 'positions');
+};
+
 /** No account's table holds anything naming another account's orders (each ref starts with its account's id). */
 const noCrossAccountWrite = (scans: AccountScan[]): Verdict => {
   const broken: string[] = [];
@@ -152,15 +190,32 @@ const noCrossAccountWrite = (scans: AccountScan[]): Verdict => {
     const others = scans.map((scan) => scan.account.accountId).filter((id) => id !== account.accountId);
     for (const item of items) {
       const text = JSON.stringify(item);
-      const foreign = others.find((id) => text.includes(`${id}.O`));
+      const foreign = others.find((id) => text.includes(`${id}.`));
       if (foreign) broken.push(`${account.accountId} holds ${pk(item)} of ${foreign}`);
     }
   }
   return verdict('no cross-account write', broken, scans.reduce((sum, scan) => sum + scan.items.length, 0), 'items');
 };
 
-/** The invariants, checked from a raw Scan of every account table once the run has settled. */
-export const checkInvariants = async (accounts: ChaosAccount[], facts: RunFacts): Promise<Verdict[]> => {
+/** How the accepted events ended, by outcome, as their records say. */
+const outcomesOf = (scans: AccountScan[]): Record<string, number> => {
+  const outcomes: Record<string, number> = {};
+  for (const { items } of scans) for (const item of items.filter(isEventRecord)) outcomes[String(item.outcome)] = (outcomes[String(item.outcome)] ?? 0) + 1;
+  return outcomes;
+};
+
+/** The invariants, checked from a raw Scan of every account table once the run has settled, and the events' outcomes. */
+export const checkInvariants = async (accounts: ChaosAccount[], facts: RunFacts): Promise<{ verdicts: Verdict[]; outcomes: Record<string, number> }> => {
   const scans = await Promise.all(accounts.map(scanAccount));
-  return [appliedOnce(scans), auditAgrees(scans), noneLost(scans, facts), outboxEmpty(scans, facts), webhooksDelivered(scans, facts), noCrossAccountWrite(scans)];
+  const verdicts = [
+    appliedOnce(scans),
+    auditAgrees(scans),
+    noneLost(scans, facts),
+    reservedWithinOnHand(scans),
+    reservationsHeld(scans),
+    outboxEmpty(scans, facts),
+    webhooksDelivered(scans, facts),
+    noCrossAccountWrite(scans),
+  ];
+  return { verdicts, outcomes: outcomesOf(scans) };
 };

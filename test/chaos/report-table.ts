@@ -1,13 +1,15 @@
 import type { ChaosReport } from './run-chaos';
 
-const row = (label: string, value: string | number) => `│ ${label.padEnd(46)} │ ${String(value).padStart(28)} │`;
-const rule = (left: string, middle: string, right: string) => `${left}${'─'.repeat(48)}${middle}${'─'.repeat(30)}${right}`;
+const row = (label: string, value: string | number) => `│ ${label.padEnd(46)} │ ${String(value).padStart(40)} │`;
+const rule = (left: string, middle: string, right: string) => `${left}${'─'.repeat(48)}${middle}${'─'.repeat(42)}${right}`;
 
 /** The run as one table: the workload, the faults by boundary, the retries, and each invariant with ✔ or ✘. */
 export const reportTable = (report: ChaosReport): string =>
   [
     rule('┌', '┬', '┐'),
     row('events planned / accepted', `${report.planned} / ${report.accepted}`),
+    row('  status / order / fulfilment events', `${report.acceptedByKind.status} / ${report.acceptedByKind.order} / ${report.acceptedByKind.fulfilment}`),
+    row('outcomes', Object.entries(report.outcomes).sort().map(([outcome, count]) => `${outcome} ${count}`).join(', ')),
     row('accounts / roots', `${report.accounts} / ${report.roots}`),
     row('duplicate deliveries (sent again)', report.faults.duplicate),
     row('crash after rules, before commit (throttled)', report.faults.beforeCommit),
@@ -18,9 +20,9 @@ export const reportTable = (report: ChaosReport): string =>
     row('batches handled', report.pump.batches),
     row('retries (redeliveries)', report.pump.redeliveries),
     row('records reported failed', report.pump.failedRecords),
-    row('stuck in the DLQ (re-drivable)', report.deadLettered),
+    row('messages in the events DLQ (re-drivable)', report.deadLettered),
     row('webhook requests (20% answered 500)', report.webhookRequests),
-    row('elapsed', `${(report.elapsedMs / 1000).toFixed(1)} s`),
+    row('elapsed (of which setup)', `${(report.elapsedMs / 1000).toFixed(1)} s (${(report.setupMs / 1000).toFixed(1)} s)`),
     rule('├', '┼', '┤'),
     ...report.verdicts.map((verdict) => row(`${verdict.holds ? '✔' : '✘'} ${verdict.name}`, verdict.holds ? 'holds' : 'BROKEN')),
     rule('└', '┴', '┘'),

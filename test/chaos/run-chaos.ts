@@ -4,10 +4,14 @@ import { DEFAULT_RATES, failingCommits, FaultPlan, type FaultName, type FaultRat
 import { checkInvariants, type Verdict } from './invariants';
 import { RelayPump } from './relay-pump';
 import { deliverDueWebhooks, FlakyEndpoint } from './webhook-endpoint';
-import { chaosAccounts, eventWaves, postPlanned, type ChaosAccount, type PlannedEvent } from './workload';
+import { orderWaves, stockShop } from './stock-workload';
+import { chaosAccounts, eventWaves, type Post } from './workload';
 
 export interface ChaosOptions {
+  /** Status events of the back-and-forth orders. */
   events: number;
+  /** Orders of the reference workflows that reserve stock (created async), half of them shipped after. */
+  orders: number;
   roots: number;
   accounts: number;
   /** The same seed draws the same faults (the timing of the emulators still varies). */
@@ -26,6 +30,7 @@ export interface ChaosOptions {
 
 export const DEFAULT_OPTIONS: ChaosOptions = {
   events: 10_000,
+  orders: 500,
   roots: 200,
   accounts: 5,
   seed: 16,
@@ -40,6 +45,10 @@ export const DEFAULT_OPTIONS: ChaosOptions = {
 export interface ChaosReport {
   planned: number;
   accepted: number;
+  /** Accepted, by kind: status events, order creations, fulfilment events. */
+  acceptedByKind: Record<Post['kind'], number>;
+  /** Event records by outcome (SUCCESS, NO_MATCH, FAILED, PENDING), from the scan. */
+  outcomes: Record<string, number>;
   accounts: number;
   roots: number;
   faults: Record<FaultName, number>;
@@ -48,6 +57,8 @@ export interface ChaosReport {
   pump: PumpCounts;
   webhookRequests: number;
   deadLettered: number;
+  /** Accounts, workflows, catalogue and subscriptions made, before the first event. */
+  setupMs: number;
   elapsedMs: number;
   verdicts: Verdict[];
 }
@@ -90,9 +101,19 @@ class Progress {
   }
 }
 
-/** Posts the waves in order, stopping the consumer for the planned outages; the ids the API accepted. */
-const post = async (waves: PlannedEvent[][], options: ChaosOptions, pump: EventsPump, progress: Progress) => {
-  const accepted = new Map<string, ChaosAccount>();
+const countKinds = (posts: Post[]): Record<Post['kind'], number> => {
+  const counts = { status: 0, order: 0, fulfilment: 0 };
+  for (const { kind } of posts) counts[kind]++;
+  return counts;
+};
+
+/** Wave by wave, what each list plans for it. */
+const mergeWaves = (...lists: Post[][][]): Post[][] =>
+  Array.from({ length: Math.max(...lists.map((list) => list.length)) }, (_, w) => lists.flatMap((list) => list[w] ?? []));
+
+/** Posts the waves in order, stopping the consumer for the planned outages; what the API accepted, by event id. */
+const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, progress: Progress) => {
+  const accepted = new Map<string, Post>();
   const outageWaves = new Set(Array.from({ length: options.outages }, (_, i) => Math.floor(((i + 1) * waves.length) / (options.outages + 1))));
   for (const [w, wave] of waves.entries()) {
     if (Date.now() > progress.deadline) break;
@@ -103,8 +124,8 @@ const post = async (waves: PlannedEvent[][], options: ChaosOptions, pump: Events
         progress.moved();
       }, options.outageMs);
     }
-    await inPool(wave, options.posting, async (event) => {
-      if (await postPlanned(event)) accepted.set(event.id, event.account);
+    await inPool(wave, options.posting, async (planned) => {
+      if (await planned.send()) accepted.set(planned.id, planned);
     });
     progress.moved();
   }
@@ -134,12 +155,17 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
   const restore = failingCommits(faults);
   try {
     const accounts = await chaosAccounts(options.accounts, options.roots, endpoint.url());
+    if (options.orders > 0) for (const account of accounts) await stockShop(account);
+    const statusWaves = eventWaves(accounts, options.events);
+    const waves = mergeWaves(statusWaves, orderWaves(accounts, options.orders, statusWaves.length, options.seed));
+    const planned = waves.reduce((sum, wave) => sum + wave.length, 0);
+    const setupMs = Date.now() - started;
     await relay.start();
     // The first read takes each stream's place: from here on, every commit's records reach the relay.
     await relay.round();
     const pump = new EventsPump(faults);
     const [accepted] = await Promise.all([
-      post(eventWaves(accounts, options.events), options, pump, progress).finally(() => (progress.posting = false)),
+      post(waves, options, pump, progress).finally(() => (progress.posting = false)),
       // One events consumer, as the handler's batch processor is one per container: two batches at once would share its state.
       loop(progress, async () => {
         const received = await pump.round();
@@ -153,17 +179,20 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     restore();
     const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);
     const requests = endpoint.requests();
+    const checked = await checkInvariants(accounts, { accepted: new Map([...accepted].map(([id, { account }]) => [id, account])), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });
     const verdicts = [
       {
         name: 'run settled before its deadline',
-        holds: progress.settled && accepted.size === options.events,
-        detail: `${accepted.size} of ${options.events} events accepted, settled: ${progress.settled}`,
+        holds: progress.settled && accepted.size === planned,
+        detail: `${accepted.size} of ${planned} events accepted, settled: ${progress.settled}`,
       },
-      ...(await checkInvariants(accounts, { accepted, deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length })),
+      ...checked.verdicts,
     ];
     return {
-      planned: options.events,
+      planned,
       accepted: accepted.size,
+      acceptedByKind: countKinds([...accepted.values()]),
+      outcomes: checked.outcomes,
       accounts: accounts.length,
       roots: accounts.reduce((sum, account) => sum + account.roots.length, 0),
       faults: { ...faults.counts },
@@ -172,6 +201,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       pump: { ...pump.counts },
       webhookRequests: requests.length,
       deadLettered: deadLettered.size,
+      setupMs,
       elapsedMs: Date.now() - started,
       verdicts,
     };

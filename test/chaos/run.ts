@@ -3,8 +3,8 @@
  * duplicate deliveries, crashes around the commit, racing workers and queue outages; then the invariants from a raw
  * Scan of every account table. Bounded in count and time: it stops by itself, prints one table, exits 1 on any ✘.
  *
- *   npm run chaos                                   # 10,000 events, 200 orders, 5 accounts
- *   npm run chaos -- --events 300 --roots 30 --seed 7
+ *   npm run chaos                                   # 10,000 status events on 200 orders, 500 stock orders, 5 accounts
+ *   npm run chaos -- --events 300 --orders 20 --roots 30 --seed 7
  */
 import { parseArgs } from 'node:util';
 import { ensureControlPlaneTable } from '../../scripts/local-stack/bootstrap';
@@ -14,7 +14,7 @@ import { freePort } from '../../scripts/local-stack/ports';
 import { startLocalSqs } from '../../scripts/local-stack/sqs-local';
 import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 
-const USAGE = 'usage: npm run chaos -- [--events N] [--roots N] [--accounts N] [--seed S] [--minutes M]';
+const USAGE = 'usage: npm run chaos -- [--events N] [--orders N] [--roots N] [--accounts N] [--seed S] [--minutes M]';
 
 const wholeNumber = (name: string, value: string | undefined, fallback: number, max: number): number => {
   if (value === undefined) return fallback;
@@ -25,7 +25,7 @@ const wholeNumber = (name: string, value: string | undefined, fallback: number, 
 
 const main = async (): Promise<number> => {
   const { values } = parseArgs({
-    options: { events: { type: 'string' }, roots: { type: 'string' }, accounts: { type: 'string' }, seed: { type: 'string' }, minutes: { type: 'string' } },
+    options: { events: { type: 'string' }, orders: { type: 'string' }, roots: { type: 'string' }, accounts: { type: 'string' }, seed: { type: 'string' }, minutes: { type: 'string' } },
   });
   assertJava();
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -59,6 +59,7 @@ const main = async (): Promise<number> => {
     const events = wholeNumber('events', values.events, 10_000, 100_000);
     const report = await runChaos({
       events,
+      orders: wholeNumber('orders', values.orders, Math.ceil(events / 20), 10_000),
       roots: wholeNumber('roots', values.roots, Math.min(200, events), 10_000),
       accounts: wholeNumber('accounts', values.accounts, 5, 50),
       seed: wholeNumber('seed', values.seed, 16, 2 ** 31),
@@ -74,7 +75,7 @@ const main = async (): Promise<number> => {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(error instanceof Error ? error.stack : error);
     process.exit(1);
   },
 );

@@ -1,4 +1,5 @@
 import { newAccount } from '../integration/control-plane-api';
+import { RETAILER as SHOP } from '../integration/orders-api';
 import { orchestrationApi as api } from '../integration/orchestration-api';
 import { webhooksApi } from '../integration/webhooks-api';
 
@@ -9,12 +10,12 @@ export interface ChaosAccount {
   roots: string[];
 }
 
-/** One event the run posts: which account, which root, its id and name. */
-export interface PlannedEvent {
+/** One thing the run sends to the API: the id of the event it makes, and the call; `send` is true when accepted. */
+export interface Post {
   account: ChaosAccount;
-  ref: string;
   id: string;
-  name: 'CREATE' | 'BOOK' | 'UNBOOK';
+  kind: 'status' | 'order' | 'fulfilment';
+  send(): Promise<boolean>;
 }
 
 export const RETAILER = 'r1';
@@ -51,7 +52,7 @@ export const backAndForthWorkflow = {
 export const chaosAccounts = async (accounts: number, roots: number, webhookUrl: string): Promise<ChaosAccount[]> => {
   const made: ChaosAccount[] = [];
   for (let a = 0; a < accounts; a++) {
-    const { accountId, apiKey } = await newAccount(`chaos${a}`, { retailers: [RETAILER] });
+    const { accountId, apiKey } = await newAccount(`chaos${a}`, { retailers: [RETAILER, SHOP] });
     const put = await api.putWorkflow(apiKey, 'ORDER', 'HD', backAndForthWorkflow);
     if (put.status >= 300) throw new Error(`workflow not stored for ${accountId}: ${put.raw}`);
     const subscribed = await webhooksApi.create(apiKey, { url: webhookUrl, events: [BOOKED_WEBHOOK] });
@@ -62,31 +63,29 @@ export const chaosAccounts = async (accounts: number, roots: number, webhookUrl:
   return made;
 };
 
+/** One status event (CREATE, BOOK, UNBOOK) of one order of the back-and-forth workflow, through POST /v1/events. */
+const statusPost = (account: ChaosAccount, ref: string, id: string, name: string): Post => ({
+  account,
+  id,
+  kind: 'status',
+  send: async () => {
+    const response = await api.postEvent(account.apiKey, { id, name, retailerId: RETAILER, entityType: 'ORDER', entitySubtype: 'HD', entityRef: ref });
+    return response.status === 202;
+  },
+});
+
 /**
  * The events in waves: wave w holds event w of every root (CREATE, then BOOK and UNBOOK in turn), so posting a
  * wave only after the one before keeps each root's events in order, while the roots of a wave interleave.
  */
-export const eventWaves = (accounts: ChaosAccount[], events: number): PlannedEvent[][] => {
+export const eventWaves = (accounts: ChaosAccount[], events: number): Post[][] => {
   const roots = accounts.flatMap((account) => account.roots.map((ref) => ({ account, ref })));
-  const waves: PlannedEvent[][] = [];
+  const waves: Post[][] = [];
   for (let n = 0; n < events; n++) {
     const w = Math.floor(n / roots.length);
     const { account, ref } = roots[n % roots.length];
     const name = w === 0 ? 'CREATE' : w % 2 === 1 ? 'BOOK' : 'UNBOOK';
-    (waves[w] ??= []).push({ account, ref, id: `${ref}.e${w}`, name });
+    (waves[w] ??= []).push(statusPost(account, ref, `${ref}.e${w}`, name));
   }
   return waves;
-};
-
-/** Posts one event to POST /v1/events (accepted, then queued); true when the API accepted it (202). */
-export const postPlanned = async (event: PlannedEvent): Promise<boolean> => {
-  const response = await api.postEvent(event.account.apiKey, {
-    id: event.id,
-    name: event.name,
-    retailerId: RETAILER,
-    entityType: 'ORDER',
-    entitySubtype: 'HD',
-    entityRef: event.ref,
-  });
-  return response.status === 202;
 };
