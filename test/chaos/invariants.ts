@@ -1,8 +1,3 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { loadSettings } from '../../shared/composition/settings';
-import { accountTableName } from '../../shared/domain/accounts/account-table';
-import { scanTable } from '../integration/control-plane-api';
 import type { WebhookHit } from './webhook-endpoint';
 import type { ChaosAccount } from './workload';
 
@@ -15,8 +10,8 @@ export interface Verdict {
 
 /** What the run knows besides the tables: the events the API accepted and those the DLQ holds (stuck, re-drivable). */
 export interface RunFacts {
-  accepted: Map<string, ChaosAccount>;
-  deadLettered: Set<string>;
+  accepted: ReadonlySet<string>;
+  deadLettered: ReadonlySet<string>;
   /** What the webhook endpoint received and answered. */
   webhooks: WebhookHit[];
   /** Stream batches the relay gave up on (sent to the outbox DLQ). */
@@ -25,15 +20,11 @@ export interface RunFacts {
 
 type Item = Record<string, unknown>;
 
-interface AccountScan {
-  account: ChaosAccount;
+/** An account's table as a raw Scan read it, unmarshalled. */
+export interface AccountScan {
+  account: Pick<ChaosAccount, 'accountId' | 'roots'>;
   items: Item[];
 }
-
-const scanAccount = async (account: ChaosAccount): Promise<AccountScan> => ({
-  account,
-  items: (await scanTable(accountTableName(loadSettings().stage, account.accountId))).map((item) => unmarshall(item as Record<string, AttributeValue>)),
-});
 
 const sk = (item: Item) => String(item.SK ?? '');
 const pk = (item: Item) => String(item.PK ?? '');
@@ -110,7 +101,7 @@ const noneLost = (scans: AccountScan[], facts: RunFacts): Verdict => {
   const records = new Map<string, Item>();
   for (const { items } of scans) for (const item of items.filter(isEventRecord)) records.set(eventIdOf(item), item);
   const broken: string[] = [];
-  for (const id of facts.accepted.keys()) {
+  for (const id of facts.accepted) {
     const record = records.get(id);
     const outcome = String(record?.outcome ?? 'none');
     const settled = outcome === 'SUCCESS' || outcome === 'NO_MATCH' || (outcome === 'FAILED' && Boolean(record?.error));
@@ -204,9 +195,8 @@ const outcomesOf = (scans: AccountScan[]): Record<string, number> => {
   return outcomes;
 };
 
-/** The invariants, checked from a raw Scan of every account table once the run has settled, and the events' outcomes. */
-export const checkInvariants = async (accounts: ChaosAccount[], facts: RunFacts): Promise<{ verdicts: Verdict[]; outcomes: Record<string, number> }> => {
-  const scans = await Promise.all(accounts.map(scanAccount));
+/** The invariants, checked on a raw Scan of every account table once the run has settled, and the events' outcomes. */
+export const checkInvariants = (scans: AccountScan[], facts: RunFacts): { verdicts: Verdict[]; outcomes: Record<string, number> } => {
   const verdicts = [
     appliedOnce(scans),
     auditAgrees(scans),

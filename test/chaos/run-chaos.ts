@@ -1,3 +1,4 @@
+import { scanAccounts } from './account-scans';
 import { deadLetteredEventIds } from './dead-letters';
 import { EventsPump, type PumpCounts } from './events-pump';
 import { DEFAULT_RATES, failingCommits, FaultPlan, type FaultName, type FaultRates } from './faults';
@@ -179,7 +180,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     restore();
     const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);
     const requests = endpoint.requests();
-    const checked = await checkInvariants(accounts, { accepted: new Map([...accepted].map(([id, { account }]) => [id, account])), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });
+    const checked = checkInvariants(await scanAccounts(accounts), { accepted: new Set(accepted.keys()), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });
     const verdicts = [
       {
         name: 'run settled before its deadline',
