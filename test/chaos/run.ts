@@ -7,12 +7,6 @@
  *   npm run chaos -- --events 300 --orders 20 --roots 30 --seed 7
  */
 import { parseArgs } from 'node:util';
-import { ensureControlPlaneTable } from '../../scripts/local-stack/bootstrap';
-import { localDynamoDbClient, startDynamoDbLocal } from '../../scripts/local-stack/dynamodb-local';
-import { assertJava } from '../../scripts/local-stack/java';
-import { freePort } from '../../scripts/local-stack/ports';
-import { startLocalSqs } from '../../scripts/local-stack/sqs-local';
-import { operatorKeyHashOf } from '../../shared/domain/accounts/operator-key-hash';
 
 const USAGE = 'usage: npm run chaos -- [--events N] [--orders N] [--roots N] [--accounts N] [--seed S] [--minutes M]';
 
@@ -27,8 +21,15 @@ const main = async (): Promise<number> => {
   const { values } = parseArgs({
     options: { events: { type: 'string' }, orders: { type: 'string' }, roots: { type: 'string' }, accounts: { type: 'string' }, seed: { type: 'string' }, minutes: { type: 'string' } },
   });
-  assertJava();
+  // Before the AWS SDK loads: it warns about the Node version at import.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+  const { ensureControlPlaneTable } = await import('../../scripts/local-stack/bootstrap');
+  const { localDynamoDbClient, startDynamoDbLocal } = await import('../../scripts/local-stack/dynamodb-local');
+  const { assertJava } = await import('../../scripts/local-stack/java');
+  const { freePort } = await import('../../scripts/local-stack/ports');
+  const { startLocalSqs } = await import('../../scripts/local-stack/sqs-local');
+  const { operatorKeyHashOf } = await import('../../shared/domain/accounts/operator-key-hash');
+  assertJava();
   const [dynamodb, sqs] = await Promise.all([startDynamoDbLocal(await freePort()), startLocalSqs(await freePort(), 'sandbox')]);
   try {
     // As the integration project's global setup; before any handler is imported, as they read their settings then.
