@@ -1,5 +1,5 @@
 import type { WebhookHit } from './webhook-endpoint';
-import type { ChaosAccount } from './workload';
+import { DERIVED_EVENTS, type ChaosAccount } from './workload';
 
 /** One invariant's verdict, with what broke it (a few examples) when it did. */
 export interface Verdict {
@@ -32,6 +32,8 @@ const isEventRecord = (item: Item) => pk(item).startsWith('EVENT#') && sk(item) 
 const isAudit = (item: Item) => pk(item).startsWith('EVENT#') && sk(item).startsWith('AUDIT#');
 const isOrder = (item: Item) => pk(item).startsWith('ROOT#') && sk(item).startsWith('ENTITY#ORDER#');
 const eventIdOf = (item: Item) => String((item.event as { id?: string } | undefined)?.id ?? '');
+const eventNameOf = (item: Item) => String((item.event as { name?: string } | undefined)?.name ?? '');
+const isDerived = (item: Item) => eventNameOf(item) in DERIVED_EVENTS;
 
 const verdict = (name: string, broken: string[], total: number, unit: string): Verdict => ({
   name,
@@ -45,13 +47,13 @@ const countBy = <T>(values: T[], key: (value: T) => string): Map<string, number>
   return counts;
 };
 
-/** Each order's version is the number of its events that succeeded: every success moved it once, none twice. */
+/** Each order's version is the number of its status events that succeeded: every success moved it once, none twice. */
 const appliedOnce = (scans: AccountScan[]): Verdict => {
   const broken: string[] = [];
   let roots = 0;
   for (const { account, items } of scans) {
     const successes = countBy(
-      items.filter((item) => isEventRecord(item) && item.outcome === 'SUCCESS'),
+      items.filter((item) => isEventRecord(item) && item.outcome === 'SUCCESS' && !isDerived(item)),
       (item) => String(item.rootRef),
     );
     const orders = new Map(items.filter(isOrder).map((item) => [String(item.ref), item]));
@@ -94,6 +96,27 @@ const auditAgrees = (scans: AccountScan[]): Verdict => {
     }
   }
   return verdict('audit trails agree with versions', broken, roots, 'orders');
+};
+
+/**
+ * The events the workflow sends itself arrived once each, and ran to an outcome: as many PING records as UNBOOKs
+ * applied (sent to another root through the outbox), as many TICKs as BOOKs applied (scheduled, then released).
+ */
+const derivedOnce = (scans: AccountScan[]): Verdict => {
+  const broken: string[] = [];
+  let derived = 0;
+  for (const { account, items } of scans) {
+    const records = items.filter(isEventRecord);
+    for (const [name, cause] of Object.entries(DERIVED_EVENTS)) {
+      const sent = records.filter((item) => eventNameOf(item) === name);
+      const causes = records.filter((item) => eventNameOf(item) === cause && item.outcome === 'SUCCESS').length;
+      derived += sent.length;
+      if (sent.length !== causes) broken.push(`${account.accountId}: ${sent.length} ${name} for ${causes} ${cause}`);
+      const unsettled = sent.filter((item) => item.outcome !== 'SUCCESS' && item.outcome !== 'NO_MATCH');
+      if (unsettled.length) broken.push(`${account.accountId}: ${unsettled.length} ${name} ${String(unsettled[0].outcome)}`);
+    }
+  }
+  return verdict('cross-root and scheduled events arrived once each', broken, derived, 'events');
 };
 
 /** Every accepted event ended SUCCESS or NO_MATCH, FAILED with a reason, or waits in the DLQ to be re-driven. */
@@ -201,6 +224,7 @@ export const checkInvariants = (scans: AccountScan[], facts: RunFacts): { verdic
     appliedOnce(scans),
     auditAgrees(scans),
     noneLost(scans, facts),
+    derivedOnce(scans),
     reservedWithinOnHand(scans),
     reservationsHeld(scans),
     outboxEmpty(scans, facts),

@@ -1,3 +1,5 @@
+import { handler as sweepScheduledEvents } from '../../functions/engine/sweep-scheduled-events';
+import { lambdaContext } from '../support/api-gateway-event';
 import { scanAccounts } from './account-scans';
 import { deadLetteredEventIds } from './dead-letters';
 import { EventsPump, type PumpCounts } from './events-pump';
@@ -176,6 +178,8 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       }),
       loop(progress, () => relay.round()),
       loop(progress, async () => (await deliverDueWebhooks()) > 0),
+      // The schedule's sweep, as its rule runs it every minute on AWS; here as often as the loop comes round.
+      loop(progress, async () => ((await sweepScheduledEvents({}, lambdaContext('sweepScheduledEvents', 60_000))) as { released: number }).released > 0),
     ]);
     restore();
     const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);

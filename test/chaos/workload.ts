@@ -23,18 +23,25 @@ export const RETAILER = 'r1';
 /** The webhook each successful BOOK sends (one message per BOOK applied). */
 export const BOOKED_WEBHOOK = 'order.booked';
 
+/** Events the workflow sends itself: PING to another root after each UNBOOK, TICK a second after each BOOK. */
+export const DERIVED_EVENTS: Record<string, string> = { PING: 'UNBOOK', TICK: 'BOOK' };
+
+const logOnly = (name: string) => ({ name, type: 'ORDER', rules: [{ name: 'ordo.core.Log', props: { message: `${name} received` } }] });
+
 /**
  * Orders that go back and forth between CREATED and BOOKED: every event after CREATE moves its order, so an
- * order's version counts exactly the events applied to it (CREATE writes version 1, each move adds one). Each
- * BOOK also sends a webhook, through the outbox.
+ * order's version counts exactly the status events applied to it (CREATE writes version 1, each move adds one).
+ * Each BOOK also sends a webhook (through the outbox) and schedules a TICK to itself a second later (released by the
+ * sweep of scheduled events); each UNBOOK sends a PING to another root, `pingRef` (through the outbox and the relay).
+ * PING and TICK only log: they move nothing.
  */
-export const backAndForthWorkflow = {
+export const backAndForthWorkflow = (pingRef: string) => ({
   retailerId: RETAILER,
   entityType: 'ORDER',
   subtype: 'HD',
   statuses: [{ name: 'CREATED' }, { name: 'BOOKED' }],
   rulesets: [
-    { name: 'CREATE', type: 'ORDER', rules: [{ name: 'ordo.core.Log', props: { message: 'order received' } }] },
+    logOnly('CREATE'),
     {
       name: 'BOOK',
       type: 'ORDER',
@@ -42,19 +49,34 @@ export const backAndForthWorkflow = {
       rules: [
         { name: 'ordo.core.SetState', props: { status: 'BOOKED' } },
         { name: 'ordo.core.SendWebhook', props: { eventType: BOOKED_WEBHOOK } },
+        { name: 'ordo.core.SendEvent', props: { eventName: 'TICK', delaySeconds: 1 } },
       ],
     },
-    { name: 'UNBOOK', type: 'ORDER', triggers: [{ status: 'BOOKED' }], rules: [{ name: 'ordo.core.SetState', props: { status: 'CREATED' } }] },
+    {
+      name: 'UNBOOK',
+      type: 'ORDER',
+      triggers: [{ status: 'BOOKED' }],
+      rules: [
+        { name: 'ordo.core.SetState', props: { status: 'CREATED' } },
+        { name: 'ordo.core.SendEvent', props: { eventName: 'PING', target: { entityType: 'ORDER', entityRef: pingRef } } },
+      ],
+    },
+    logOnly('PING'),
+    logOnly('TICK'),
   ],
-};
+});
 
 /** The accounts, each with its workflow, its share of the roots and a subscription of `webhookUrl` to BOOKED_WEBHOOK. */
 export const chaosAccounts = async (accounts: number, roots: number, webhookUrl: string): Promise<ChaosAccount[]> => {
   const made: ChaosAccount[] = [];
   for (let a = 0; a < accounts; a++) {
     const { accountId, apiKey } = await newAccount(`chaos${a}`, { retailers: [RETAILER, SHOP] });
-    const put = await api.putWorkflow(apiKey, 'ORDER', 'HD', backAndForthWorkflow);
+    // A root of its own: a PING sent to the root that sent it would run inline, in the same execution.
+    const pingRef = `${accountId}.PINGED`;
+    const put = await api.putWorkflow(apiKey, 'ORDER', 'HD', backAndForthWorkflow(pingRef));
     if (put.status >= 300) throw new Error(`workflow not stored for ${accountId}: ${put.raw}`);
+    const pinged = await api.postEventSync(apiKey, { id: `${pingRef}.e0`, name: 'CREATE', retailerId: RETAILER, entityType: 'ORDER', entitySubtype: 'HD', entityRef: pingRef });
+    if (pinged.status !== 200) throw new Error(`pinged order not created for ${accountId}: ${pinged.raw}`);
     const subscribed = await webhooksApi.create(apiKey, { url: webhookUrl, events: [BOOKED_WEBHOOK] });
     if (subscribed.status !== 201) throw new Error(`webhook not subscribed for ${accountId}: ${subscribed.raw}`);
     const share = Math.floor(roots / accounts) + (a < roots % accounts ? 1 : 0);

@@ -1,6 +1,9 @@
 import { checkInvariants, type AccountScan, type RunFacts } from '../../chaos/invariants';
 
-/** One account, `acme`, with one back-and-forth order `acme.O0` that CREATE then BOOK moved to version 2. */
+/**
+ * One account, `acme`, with one back-and-forth order `acme.O0` that CREATE then BOOK moved to version 2, the TICK its
+ * BOOK scheduled, and a fulfilment holding 2 of the 2 units reserved at TEE@CAMDEN.
+ */
 const consistentScan = (): AccountScan[] => [
   {
     account: { accountId: 'acme', roots: ['acme.O0'] },
@@ -11,6 +14,8 @@ const consistentScan = (): AccountScan[] => [
       { PK: 'EVENT#r1#acme.O0.e1', SK: 'EVENT', event: { id: 'acme.O0.e1', name: 'BOOK' }, outcome: 'SUCCESS', rootRef: 'acme.O0' },
       { PK: 'EVENT#r1#acme.O0.e1', SK: 'AUDIT#t1#000001', kind: 'STATE_CHANGE', eventId: 'acme.O0.e1', rootRef: 'acme.O0' },
       { PK: 'EVENT#r1#acme.O0.e1', SK: 'AUDIT#t1#000002', kind: 'OUTCOME', outcome: 'SUCCESS', eventId: 'acme.O0.e1', rootRef: 'acme.O0' },
+      { PK: 'EVENT#r1#tick-1', SK: 'EVENT', event: { id: 'tick-1', name: 'TICK' }, outcome: 'SUCCESS', rootRef: 'acme.O0' },
+      { PK: 'EVENT#r1#tick-1', SK: 'AUDIT#t2#000002', kind: 'OUTCOME', outcome: 'SUCCESS', eventId: 'tick-1', rootRef: 'acme.O0' },
       { PK: 'SKU#TEE', SK: 'LOC#CAMDEN', skuRef: 'TEE', locationRef: 'CAMDEN', onHand: 5 },
       { PK: 'SKU#TEE', SK: 'RES#CAMDEN', skuRef: 'TEE', locationRef: 'CAMDEN', reserved: 2 },
       { PK: 'ROOT#shop#ORDER#acme.S0', SK: 'ENTITY#FULFILMENT#acme.S0-F1', reservations: [{ skuRef: 'TEE', locationRef: 'CAMDEN', qty: 2 }] },
@@ -64,6 +69,17 @@ describe('the chaos invariants', () => {
 
     // Assess
     expect(result).toEqual(['no accepted event lost']);
+  });
+
+  it('catch an event the workflow scheduled that never arrived', () => {
+    // Prepare
+    const scans = withItems((items) => items.filter((item) => item.PK !== 'EVENT#r1#tick-1'));
+
+    // Act
+    const result = broken(scans);
+
+    // Assess
+    expect(result).toEqual(['cross-root and scheduled events arrived once each']);
   });
 
   it('catch a position with more reserved than on hand, and reservations nobody holds', () => {
