@@ -116,7 +116,7 @@ const derivedOnce = (scans: AccountScan[]): Verdict => {
       if (unsettled.length) broken.push(`${account.accountId}: ${unsettled.length} ${name} ${String(unsettled[0].outcome)}`);
     }
   }
-  return verdict('cross-root and scheduled events arrived once each', broken, derived, 'events');
+  return verdict('sent and scheduled events arrived once', broken, derived, 'events');
 };
 
 /** Every accepted event ended SUCCESS or NO_MATCH, FAILED with a reason, or waits in the DLQ to be re-driven. */
