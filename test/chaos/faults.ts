@@ -21,21 +21,30 @@ export const DEFAULT_RATES: FaultRates = { duplicate: 0.1, beforeCommit: 0.05, a
 
 export type FaultName = keyof FaultRates;
 
-/** The faults of one run: a seeded draw for each (the same seed, the same draws), and how many of each happened. */
+/**
+ * The faults of one run: a seeded draw for each (the same seed, the same draws), and how many of each happened.
+ * With `atLeastOnce`, the first chance of each kind strikes whatever the draw: a short run cannot miss a kind by
+ * chance, and a test may count on every kind having happened; the draws after it are the seeded ones.
+ */
 export class FaultPlan {
   readonly counts: Record<FaultName, number> = { duplicate: 0, beforeCommit: 0, afterCommit: 0, race: 0, afterDelivery: 0 };
   private readonly draw: () => number;
+  private readonly drawn = new Set<FaultName>();
 
   constructor(
     private readonly rates: FaultRates,
     seed: number,
+    private readonly atLeastOnce = false,
   ) {
     this.draw = seededRandom(seed);
   }
 
   /** Whether the fault happens this time; counted when it does. */
   strikes(fault: FaultName): boolean {
-    const hit = this.draw() < this.rates[fault];
+    const first = !this.drawn.has(fault);
+    this.drawn.add(fault);
+    // The draw is made either way, so the seeded sequence after a forced first strike is the one without it.
+    const hit = this.draw() < this.rates[fault] || (this.atLeastOnce && first && this.rates[fault] > 0);
     if (hit) this.counts[fault]++;
     return hit;
   }

@@ -3,6 +3,8 @@ import type { ChaosReport } from './run-chaos';
 const row = (label: string, value: string | number) => `│ ${label.padEnd(46)} │ ${String(value).padStart(40)} │`;
 const rule = (left: string, middle: string, right: string) => `${left}${'─'.repeat(48)}${middle}${'─'.repeat(42)}${right}`;
 
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+
 /** The run as one table: the workload, the faults by boundary, the retries, and each invariant with ✔ or ✘. */
 export const reportTable = (report: ChaosReport): string =>
   [
@@ -22,7 +24,7 @@ export const reportTable = (report: ChaosReport): string =>
     row('records reported failed', report.pump.failedRecords),
     row('messages in the events DLQ (re-drivable)', report.deadLettered),
     row('webhook requests (20% answered 500)', report.webhookRequests),
-    row('elapsed (of which setup)', `${(report.elapsedMs / 1000).toFixed(1)} s (${(report.setupMs / 1000).toFixed(1)} s)`),
+    row('elapsed (setup / posting)', `${seconds(report.elapsedMs)} (${seconds(report.setupMs)} / ${seconds(report.postingMs)})`),
     rule('├', '┼', '┤'),
     ...report.verdicts.map((verdict) => row(`${verdict.holds ? '✔' : '✘'} ${verdict.name}`, verdict.holds ? 'holds' : 'BROKEN')),
     rule('└', '┴', '┘'),

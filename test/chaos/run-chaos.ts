@@ -5,6 +5,7 @@ import { deadLetteredEventIds } from './dead-letters';
 import { EventsPump, type PumpCounts } from './events-pump';
 import { DEFAULT_RATES, failingCommits, FaultPlan, type FaultName, type FaultRates } from './faults';
 import { checkInvariants, type Verdict } from './invariants';
+import { inPool, loop, Progress } from './progress';
 import { RelayPump } from './relay-pump';
 import { deliverDueWebhooks, FlakyEndpoint } from './webhook-endpoint';
 import { orderWaves, stockShop } from './stock-workload';
@@ -29,6 +30,8 @@ export interface ChaosOptions {
   posting: number;
   /** The whole run stops here whatever is left; an unsettled run fails. */
   deadlineMs: number;
+  /** The first chance of each fault strikes (see FaultPlan), so every kind happens even in a short run. */
+  atLeastOnce: boolean;
 }
 
 export const DEFAULT_OPTIONS: ChaosOptions = {
@@ -43,6 +46,7 @@ export const DEFAULT_OPTIONS: ChaosOptions = {
   outageMs: 3_000,
   posting: 16,
   deadlineMs: 15 * 60_000,
+  atLeastOnce: true,
 };
 
 export interface ChaosReport {
@@ -62,47 +66,17 @@ export interface ChaosReport {
   deadLettered: number;
   /** Accounts, workflows, catalogue and subscriptions made, before the first event. */
   setupMs: number;
+  /** From the first post to the last one accepted; the rest of the run is the queues draining. */
+  postingMs: number;
   elapsedMs: number;
   verdicts: Verdict[];
 }
 
 /**
- * Nothing moved on any queue or stream this long (past the 1 s visibility timeout of what a crash left and the 1 s
- * between webhook attempts) before the run calls itself settled.
+ * Between sweeps of the scheduled events that released nothing. A sweep reads every account, and the TICKs it
+ * releases are due a second after their BOOK: sweeping more often only takes the emulator from the consumer.
  */
-const SETTLED_AFTER_MS = 4_000;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs `work` over the items, `width` at a time. */
-const inPool = async <T>(items: T[], width: number, work: (item: T) => Promise<void>): Promise<void> => {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(width, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]);
-    }),
-  );
-};
-
-/** When anything last moved, and whether the run is still posting or in an outage; shared by the loops. */
-class Progress {
-  lastMoved = Date.now();
-  posting = true;
-
-  constructor(readonly deadline: number) {}
-
-  moved(): void {
-    this.lastMoved = Date.now();
-  }
-
-  get settled(): boolean {
-    return !this.posting && Date.now() - this.lastMoved > SETTLED_AFTER_MS;
-  }
-
-  get over(): boolean {
-    return this.settled || Date.now() > this.deadline;
-  }
-}
+const SWEEP_IDLE_MS = 400;
 
 const countKinds = (posts: Post[]): Record<Post['kind'], number> => {
   const counts = { status: 0, order: 0, fulfilment: 0 };
@@ -114,10 +88,15 @@ const countKinds = (posts: Post[]): Record<Post['kind'], number> => {
 const mergeWaves = (...lists: Post[][][]): Post[][] =>
   Array.from({ length: Math.max(...lists.map((list) => list.length)) }, (_, w) => lists.flatMap((list) => list[w] ?? []));
 
-/** Posts the waves in order, stopping the consumer for the planned outages; what the API accepted, by event id. */
+/** `count` waves out of `waves`, evenly spread, none the first. */
+const spread = (count: number, waves: number) => new Set(Array.from({ length: count }, (_, i) => Math.floor(((i + 1) * waves) / (count + 1))));
+
+/**
+ * Posts the waves in order, stopping the consumer for the planned outages; what the API accepted, by event id.
+ */
 const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, progress: Progress) => {
   const accepted = new Map<string, Post>();
-  const outageWaves = new Set(Array.from({ length: options.outages }, (_, i) => Math.floor(((i + 1) * waves.length) / (options.outages + 1))));
+  const outageWaves = spread(options.outages, waves.length);
   for (const [w, wave] of waves.entries()) {
     if (Date.now() > progress.deadline) break;
     if (outageWaves.has(w)) {
@@ -135,14 +114,6 @@ const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, pr
   return accepted;
 };
 
-/** Runs a round again and again until the run settles or its deadline passes; a round that moved something says so. */
-const loop = async (progress: Progress, round: () => Promise<boolean>): Promise<void> => {
-  while (!progress.over) {
-    if (await round()) progress.moved();
-    else await pause(50);
-  }
-};
-
 /**
  * The chaos run: accounts and their orders, events posted through the API and consumed from the real events queue
  * by the real handler, the outbox relayed from the change streams, webhooks sent to a flaky endpoint and retried from
@@ -153,22 +124,28 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
   const started = Date.now();
   const progress = new Progress(started + options.deadlineMs);
   const endpoint = await FlakyEndpoint.start(options.webhookFailureRate, options.seed);
-  const faults = new FaultPlan(options.rates, options.seed);
+  const faults = new FaultPlan(options.rates, options.seed, options.atLeastOnce);
   const relay = new RelayPump(faults);
-  const restore = failingCommits(faults);
+  let restore = () => undefined as void;
   try {
     const accounts = await chaosAccounts(options.accounts, options.roots, endpoint.url());
-    if (options.orders > 0) for (const account of accounts) await stockShop(account);
+    if (options.orders > 0) await Promise.all(accounts.map(stockShop));
     const statusWaves = eventWaves(accounts, options.events);
     const waves = mergeWaves(statusWaves, orderWaves(accounts, options.orders, statusWaves.length, options.seed));
     const planned = waves.reduce((sum, wave) => sum + wave.length, 0);
     const setupMs = Date.now() - started;
+    // Only once set up: a commit failing in the setup would stop the run before it began.
+    restore = failingCommits(faults);
     await relay.start();
     // The first read takes each stream's place: from here on, every commit's records reach the relay.
     await relay.round();
     const pump = new EventsPump(faults);
+    let postingMs = 0;
     const [accepted] = await Promise.all([
-      post(waves, options, pump, progress).finally(() => (progress.posting = false)),
+      post(waves, options, pump, progress).finally(() => {
+        progress.posting = false;
+        postingMs = Date.now() - started - setupMs;
+      }),
       // One events consumer, as the handler's batch processor is one per container: two batches at once would share its state.
       loop(progress, async () => {
         const received = await pump.round();
@@ -178,8 +155,8 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       }),
       loop(progress, () => relay.round()),
       loop(progress, async () => (await deliverDueWebhooks()) > 0),
-      // The schedule's sweep, as its rule runs it every minute on AWS; here as often as the loop comes round.
-      loop(progress, async () => ((await sweepScheduledEvents({}, lambdaContext('sweepScheduledEvents', 60_000))) as { released: number }).released > 0),
+      // The schedule's sweep, as its rule runs it every minute on AWS; here every SWEEP_IDLE_MS when it found nothing.
+      loop(progress, async () => ((await sweepScheduledEvents({}, lambdaContext('sweepScheduledEvents', 60_000))) as { released: number }).released > 0, SWEEP_IDLE_MS),
     ]);
     restore();
     const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);
@@ -207,6 +184,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       webhookRequests: requests.length,
       deadLettered: deadLettered.size,
       setupMs,
+      postingMs,
       elapsedMs: Date.now() - started,
       verdicts,
     };
