@@ -7,6 +7,7 @@ import { DEFAULT_RATES, failingCommits, FaultPlan, type FaultName, type FaultRat
 import { checkInvariants, type Verdict } from './invariants';
 import { inPool, loop, Progress } from './progress';
 import { RelayPump } from './relay-pump';
+import { Restocks, type RestockCounts } from './restocks';
 import { deliverDueWebhooks, FlakyEndpoint } from './webhook-endpoint';
 import { orderWaves, stockShop } from './stock-workload';
 import { chaosAccounts, eventWaves, type Post } from './workload';
@@ -26,6 +27,8 @@ export interface ChaosOptions {
   /** The consumer is stopped this many times, evenly through the posting, for outageMs each. */
   outages: number;
   outageMs: number;
+  /** Recounts of every stocked position through inventory batches, evenly through the posting (none without orders). */
+  recounts: number;
   /** Events posted at once. */
   posting: number;
   /** The whole run stops here whatever is left; an unsettled run fails. */
@@ -44,6 +47,7 @@ export const DEFAULT_OPTIONS: ChaosOptions = {
   webhookFailureRate: 0.2,
   outages: 2,
   outageMs: 3_000,
+  recounts: 10,
   posting: 16,
   deadlineMs: 15 * 60_000,
   atLeastOnce: true,
@@ -62,6 +66,7 @@ export interface ChaosReport {
   outages: number;
   outageMs: number;
   pump: PumpCounts;
+  restocks: RestockCounts;
   webhookRequests: number;
   deadLettered: number;
   /** Accounts, workflows, catalogue and subscriptions made, before the first event. */
@@ -92,11 +97,13 @@ const mergeWaves = (...lists: Post[][][]): Post[][] =>
 const spread = (count: number, waves: number) => new Set(Array.from({ length: count }, (_, i) => Math.floor(((i + 1) * waves) / (count + 1))));
 
 /**
- * Posts the waves in order, stopping the consumer for the planned outages; what the API accepted, by event id.
+ * Posts the waves in order, stopping the consumer for the planned outages and recounting stock at the planned waves;
+ * what the API accepted, by event id.
  */
-const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, progress: Progress) => {
+const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, restocks: Restocks, progress: Progress) => {
   const accepted = new Map<string, Post>();
   const outageWaves = spread(options.outages, waves.length);
+  const recountWaves = spread(options.recounts, waves.length);
   for (const [w, wave] of waves.entries()) {
     if (Date.now() > progress.deadline) break;
     if (outageWaves.has(w)) {
@@ -106,11 +113,13 @@ const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, pr
         progress.moved();
       }, options.outageMs);
     }
+    if (recountWaves.has(w)) restocks.recount();
     await inPool(wave, options.posting, async (planned) => {
       if (await planned.send()) accepted.set(planned.id, planned);
     });
     progress.moved();
   }
+  await restocks.done();
   return accepted;
 };
 
@@ -130,6 +139,8 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
   try {
     const accounts = await chaosAccounts(options.accounts, options.roots, endpoint.url());
     if (options.orders > 0) await Promise.all(accounts.map(stockShop));
+    const restocks = new Restocks(accounts, progress);
+    if (options.orders > 0 && options.recounts > 0) await restocks.open();
     const statusWaves = eventWaves(accounts, options.events);
     const waves = mergeWaves(statusWaves, orderWaves(accounts, options.orders, statusWaves.length, options.seed));
     const planned = waves.reduce((sum, wave) => sum + wave.length, 0);
@@ -142,7 +153,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     const pump = new EventsPump(faults);
     let postingMs = 0;
     const [accepted] = await Promise.all([
-      post(waves, options, pump, progress).finally(() => {
+      post(waves, options, pump, restocks, progress).finally(() => {
         progress.posting = false;
         postingMs = Date.now() - started - setupMs;
       }),
@@ -169,6 +180,13 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
         detail: `${accepted.size} of ${planned} events accepted, settled: ${progress.settled}`,
       },
       ...checked.verdicts,
+      {
+        name: 'every inventory batch complete',
+        holds: restocks.counts.unfinished.length === 0 && restocks.counts.complete === restocks.counts.batches,
+        detail: restocks.counts.unfinished.length
+          ? `${restocks.counts.unfinished.length} of ${restocks.counts.batches} batches: ${restocks.counts.unfinished.slice(0, 3).join('; ')}`
+          : `${restocks.counts.complete} batches, ${restocks.counts.applied} counts applied`,
+      },
     ];
     return {
       planned,
@@ -181,6 +199,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       outages: options.outages,
       outageMs: options.outageMs,
       pump: { ...pump.counts },
+      restocks: { ...restocks.counts },
       webhookRequests: requests.length,
       deadLettered: deadLettered.size,
       setupMs,

@@ -10,8 +10,11 @@ const LOCATIONS: SeedLocation[] = [
   { ref: 'CROYDON', lat: 51.3762, lon: -0.0982 },
 ];
 const SKUS = ['TEE', 'MUG', 'CAP'];
-/** Little stock, so orders compete for it and some find none. */
-const ON_HAND = 12;
+/** Little stock, so orders compete for it and some find none; recounts add one unit each time (restocks.ts). */
+export const ON_HAND = 12;
+
+/** Every position the shop stocks: each SKU at each location. */
+export const STOCKED_POSITIONS = LOCATIONS.flatMap(({ ref }) => SKUS.map((skuRef) => ({ locationRef: ref, skuRef })));
 
 /** The fulfilment events of the reference HD workflow, in order, that take a fulfilment to SHIPPED. */
 const SHIPPING = ['PICKED', 'PACKED', 'SHIPPED'] as const;
@@ -24,7 +27,7 @@ export const stockShop = async (account: ChaosAccount): Promise<void> => {
   await seedCatalog(
     account.apiKey,
     LOCATIONS,
-    LOCATIONS.flatMap(({ ref }) => SKUS.map((skuRef) => ({ locationRef: ref, skuRef, onHand: ON_HAND }))),
+    STOCKED_POSITIONS.map((position) => ({ ...position, onHand: ON_HAND })),
   );
 };
 

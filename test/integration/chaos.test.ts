@@ -17,7 +17,7 @@ describe('the chaos run, reduced to about 1,000 events', () => {
   let report: ChaosReport;
 
   beforeAll(async () => {
-    report = await runChaos({ events: 500, orders: 40, roots: 50, accounts: 5, seed: 16, outages: 1, outageMs: 1_000, deadlineMs: 90_000 });
+    report = await runChaos({ events: 500, orders: 40, roots: 50, accounts: 5, seed: 16, outages: 1, outageMs: 1_000, recounts: 3, deadlineMs: 90_000 });
     // The run's table on demand (ORDO_CHAOS_TABLE=1), not in every npm test.
     if (process.env.ORDO_CHAOS_TABLE) process.stdout.write(`${reportTable(report)}\n`);
   });
@@ -32,6 +32,18 @@ describe('the chaos run, reduced to about 1,000 events', () => {
     // Assess
     expect(absent).toEqual([]);
     expect(report.pump.redeliveries).toBeGreaterThan(0);
+  });
+
+  it('recounts the stock of every account through inventory batches while orders reserve it', () => {
+    // Prepare
+    const planned = 3 * 5;
+
+    // Act
+    const { batches, complete, applied } = report.restocks;
+
+    // Assess
+    expect({ batches, complete }).toEqual({ batches: planned, complete: planned });
+    expect(applied).toBe(planned * 6);
   });
 
   it('keeps every invariant, checked from a raw scan of each account table', () => {
