@@ -38,18 +38,16 @@ const secondWorker = async (messages: Message[]): Promise<void> => {
  * The events queue's consumer, in this process, as the SQS event source runs the process-queued-events function:
  * receive a batch, hand it to the handler, delete what it did not report failed. The faults happen here: a message
  * sent again (duplicate delivery), a second worker on the same batch (a race), a handled message never deleted (a
- * crash before the ack). `paused` stands for a queue outage: nothing is received while it is set.
+ * crash before the ack).
  */
 export class EventsPump {
   readonly counts: PumpCounts = { batches: 0, redeliveries: 0, failedRecords: 0, acked: 0 };
-  paused = false;
   private duplicates = 0;
 
   constructor(private readonly faults: FaultPlan) {}
 
-  /** One receive and what follows; the number of messages received (0 while paused or empty). */
+  /** One receive and what follows; the number of messages received. */
   async round(): Promise<number> {
-    if (this.paused) return 0;
     const queueName = loadSettings().eventsQueueName;
     const QueueUrl = await queueUrlOf(queueName);
     const { Messages = [] } = await localSqs().send(

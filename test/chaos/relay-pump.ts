@@ -34,8 +34,11 @@ export class RelayPump {
   private readonly raw: DynamoDBClient;
   private readonly poller: StreamRelayPoller;
 
-  constructor(private readonly faults: FaultPlan) {
-    const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '';
+  /** `endpoint`: DynamoDB Local itself, not the throttling link, as the stream reads are the harness's, not a handler's. */
+  constructor(
+    private readonly faults: FaultPlan,
+    endpoint: string,
+  ) {
     this.raw = localDynamoDbClient(endpoint);
     const relay = relayOutbox.with({ context: () => ({ ...streamRelay(), relayOf: (accountId: string) => this.relayOf(accountId) }) });
     this.poller = new StreamRelayPoller({

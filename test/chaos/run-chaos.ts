@@ -5,7 +5,9 @@ import { deadLetteredEventIds } from './dead-letters';
 import { EventsPump, type PumpCounts } from './events-pump';
 import { DEFAULT_RATES, failingCommits, FaultPlan, type FaultName, type FaultRates } from './faults';
 import { checkInvariants, type Verdict } from './invariants';
-import { inPool, loop, Progress } from './progress';
+import { FaultyLink } from './faulty-link';
+import { postWaves, spread, type PostingCounts } from './posting';
+import { loop, Progress } from './progress';
 import { RelayPump } from './relay-pump';
 import { Restocks, type RestockCounts } from './restocks';
 import { deliverDueWebhooks, FlakyEndpoint } from './webhook-endpoint';
@@ -24,7 +26,7 @@ export interface ChaosOptions {
   rates: FaultRates;
   /** Share of webhook requests the endpoint answers with 500. */
   webhookFailureRate: number;
-  /** The consumer is stopped this many times, evenly through the posting, for outageMs each. */
+  /** The queue is down this many times, evenly through the posting, for outageMs each (see FaultyLink). */
   outages: number;
   outageMs: number;
   /** Recounts of every stocked position through inventory batches, evenly through the posting (none without orders). */
@@ -66,6 +68,9 @@ export interface ChaosReport {
   outages: number;
   outageMs: number;
   pump: PumpCounts;
+  posting: PostingCounts;
+  /** Requests to the queue refused while it was down, and consumer rounds that failed and went on. */
+  outage: { refused: number; roundsFailed: number };
   restocks: RestockCounts;
   webhookRequests: number;
   deadLettered: number;
@@ -93,36 +98,6 @@ const countKinds = (posts: Post[]): Record<Post['kind'], number> => {
 const mergeWaves = (...lists: Post[][][]): Post[][] =>
   Array.from({ length: Math.max(...lists.map((list) => list.length)) }, (_, w) => lists.flatMap((list) => list[w] ?? []));
 
-/** `count` waves out of `waves`, evenly spread, none the first. */
-const spread = (count: number, waves: number) => new Set(Array.from({ length: count }, (_, i) => Math.floor(((i + 1) * waves) / (count + 1))));
-
-/**
- * Posts the waves in order, stopping the consumer for the planned outages and recounting stock at the planned waves;
- * what the API accepted, by event id.
- */
-const post = async (waves: Post[][], options: ChaosOptions, pump: EventsPump, restocks: Restocks, progress: Progress) => {
-  const accepted = new Map<string, Post>();
-  const outageWaves = spread(options.outages, waves.length);
-  const recountWaves = spread(options.recounts, waves.length);
-  for (const [w, wave] of waves.entries()) {
-    if (Date.now() > progress.deadline) break;
-    if (outageWaves.has(w)) {
-      pump.paused = true;
-      setTimeout(() => {
-        pump.paused = false;
-        progress.moved();
-      }, options.outageMs);
-    }
-    if (recountWaves.has(w)) restocks.recount();
-    await inPool(wave, options.posting, async (planned) => {
-      if (await planned.send()) accepted.set(planned.id, planned);
-    });
-    progress.moved();
-  }
-  await restocks.done();
-  return accepted;
-};
-
 /**
  * The chaos run: accounts and their orders, events posted through the API and consumed from the real events queue
  * by the real handler, the outbox relayed from the change streams, webhooks sent to a flaky endpoint and retried from
@@ -134,8 +109,12 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
   const progress = new Progress(started + options.deadlineMs);
   const endpoint = await FlakyEndpoint.start(options.webhookFailureRate, options.seed);
   const faults = new FaultPlan(options.rates, options.seed, options.atLeastOnce);
-  const relay = new RelayPump(faults);
   let restore = () => undefined as void;
+  // Every SQS client of the process goes through the link, so it must be in place before the first one is made.
+  const direct = { sqs: process.env.AWS_ENDPOINT_URL_SQS ?? '', dynamodb: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '' };
+  const relay = new RelayPump(faults, direct.dynamodb);
+  const queueLink = await FaultyLink.start(direct.sqs, { rewriteOrigin: true });
+  process.env.AWS_ENDPOINT_URL_SQS = queueLink.url();
   try {
     const accounts = await chaosAccounts(options.accounts, options.roots, endpoint.url());
     if (options.orders > 0) await Promise.all(accounts.map(stockShop));
@@ -152,18 +131,22 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     await relay.round();
     const pump = new EventsPump(faults);
     let postingMs = 0;
+    const posting: PostingCounts = { refusedThenAccepted: 0, refusals: 0 };
+    const recountWaves = spread(options.recounts, waves.length);
+    const plan = { width: options.posting, outages: options.outages, outageMs: options.outageMs, queueLink, onWave: (w: number) => recountWaves.has(w) && restocks.recount() };
     const [accepted] = await Promise.all([
-      post(waves, options, pump, restocks, progress).finally(() => {
-        progress.posting = false;
-        postingMs = Date.now() - started - setupMs;
-      }),
+      postWaves(waves, plan, progress, posting)
+        .then(async (taken) => {
+          await restocks.done();
+          return taken;
+        })
+        .finally(() => {
+          progress.posting = false;
+          postingMs = Date.now() - started - setupMs;
+        }),
       // One events consumer, as the handler's batch processor is one per container: two batches at once would share its state.
-      loop(progress, async () => {
-        const received = await pump.round();
-        // An outage is not a quiet queue: the run is not settled while the consumer is stopped.
-        if (pump.paused) progress.moved();
-        return received > 0;
-      }),
+      // An outage is not a quiet queue: the run is not settled while the queue is down.
+      loop(progress, async () => (await pump.round()) > 0 || queueLink.down),
       loop(progress, () => relay.round()),
       loop(progress, async () => (await deliverDueWebhooks()) > 0),
       // The schedule's sweep, as its rule runs it every minute on AWS; here every SWEEP_IDLE_MS when it found nothing.
@@ -199,6 +182,8 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       outages: options.outages,
       outageMs: options.outageMs,
       pump: { ...pump.counts },
+      posting,
+      outage: { refused: queueLink.refused, roundsFailed: progress.roundsFailed },
       restocks: { ...restocks.counts },
       webhookRequests: requests.length,
       deadLettered: deadLettered.size,
@@ -211,5 +196,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     restore();
     relay.stop();
     await endpoint.close();
+    process.env.AWS_ENDPOINT_URL_SQS = direct.sqs;
+    await queueLink.close();
   }
 };

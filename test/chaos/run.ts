@@ -68,6 +68,7 @@ const main = async (): Promise<number> => {
       deadlineMs: wholeNumber('minutes', values.minutes, 15, 120) * 60_000,
     });
     console.log(reportTable(report));
+    if (report.posting.firstRefusal) console.log(`first 5xx answer during an outage: ${report.posting.firstRefusal}`);
     return report.verdicts.every((verdict) => verdict.holds) ? 0 : 1;
   } finally {
     await Promise.all([dynamodb.stop(), sqs.stop()]);

@@ -2,6 +2,7 @@ import { newAccount } from '../integration/control-plane-api';
 import { RETAILER as SHOP } from '../integration/orders-api';
 import { orchestrationApi as api } from '../integration/orchestration-api';
 import { webhooksApi } from '../integration/webhooks-api';
+import type { ApiResponse } from '../support/api-gateway-event';
 
 /** An account of the run, with the roots (orders) its events go to; every ref starts with the account's id. */
 export interface ChaosAccount {
@@ -10,12 +11,12 @@ export interface ChaosAccount {
   roots: string[];
 }
 
-/** One thing the run sends to the API: the id of the event it makes, and the call; `send` is true when accepted. */
+/** One thing the run sends to the API: the id of the event it makes, and the call, which gives the API's answer. */
 export interface Post {
   account: ChaosAccount;
   id: string;
   kind: 'status' | 'order' | 'fulfilment';
-  send(): Promise<boolean>;
+  send(): Promise<ApiResponse>;
 }
 
 export const RETAILER = 'r1';
@@ -90,10 +91,7 @@ const statusPost = (account: ChaosAccount, ref: string, id: string, name: string
   account,
   id,
   kind: 'status',
-  send: async () => {
-    const response = await api.postEvent(account.apiKey, { id, name, retailerId: RETAILER, entityType: 'ORDER', entitySubtype: 'HD', entityRef: ref });
-    return response.status === 202;
-  },
+  send: () => api.postEvent(account.apiKey, { id, name, retailerId: RETAILER, entityType: 'ORDER', entitySubtype: 'HD', entityRef: ref }),
 });
 
 /**

@@ -6,7 +6,7 @@ import { runChaos, type ChaosReport } from '../chaos/run-chaos';
 // of half of them, in 5 accounts, through the real handlers on this worker's DynamoDB Local and local queues, under
 // random faults. The plan strikes the first chance of each fault kind (atLeastOnce, on by default), so every kind
 // happens whatever the draws.
-jest.setTimeout(120_000);
+jest.setTimeout(200_000);
 
 // As on a developer's stack: webhooks may reach the local endpoint. Retries 1 s apart, nine of them: a message
 // failing all ten tries at 20% is one in ten million (with five, one in 16,000: a full run met one). Read on first use.
@@ -17,7 +17,7 @@ describe('the chaos run, reduced to about 1,000 events', () => {
   let report: ChaosReport;
 
   beforeAll(async () => {
-    report = await runChaos({ events: 500, orders: 40, roots: 50, accounts: 5, seed: 16, outages: 1, outageMs: 1_000, recounts: 3, deadlineMs: 90_000 });
+    report = await runChaos({ events: 500, orders: 40, roots: 50, accounts: 5, seed: 16, outages: 1, outageMs: 1_000, recounts: 3, deadlineMs: 150_000 });
     // The run's table on demand (ORDO_CHAOS_TABLE=1), not in every npm test.
     if (process.env.ORDO_CHAOS_TABLE) process.stdout.write(`${reportTable(report)}\n`);
   });
@@ -32,6 +32,20 @@ describe('the chaos run, reduced to about 1,000 events', () => {
     // Assess
     expect(absent).toEqual([]);
     expect(report.pump.redeliveries).toBeGreaterThan(0);
+  });
+
+  it('takes the queue down for a second, and every post it refused with a 5xx is accepted when sent again', () => {
+    // Prepare
+    const { posting, outage } = report;
+
+    // Act
+    const refused = outage.refused;
+
+    // Assess
+    expect(refused).toBeGreaterThan(0);
+    expect(posting.refusedThenAccepted).toBeGreaterThan(0);
+    expect(posting.firstRefusal).toMatch(/^5\d\d .*"requestId":"[^"]+"/);
+    expect(report.accepted).toBe(report.planned);
   });
 
   it('recounts the stock of every account through inventory batches while orders reserve it', () => {
