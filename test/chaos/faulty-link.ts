@@ -13,8 +13,8 @@ export interface LinkOptions {
    * the SDK sends to a queue URL's host rather than to its configured endpoint, which would go round the link.
    */
   rewriteOrigin?: boolean;
-  /** Called for each request while the link is up; a reply answers it in the emulator's place. */
-  interfere?: () => Interference | undefined;
+  /** Called with each request's body while the link is up; a reply answers it in the emulator's place. */
+  interfere?: (body: Buffer) => Interference | undefined;
 }
 
 /**
@@ -75,12 +75,17 @@ export class FaultyLink {
       incoming.socket.destroy();
       return;
     }
-    const interference = this.options.interfere?.();
+    // The whole request first: `interfere` may look at it, and it goes on in one piece.
+    const chunks: Buffer[] = [];
+    incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+    incoming.on('end', () => this.answer(incoming, outgoing, Buffer.concat(chunks)));
+  }
+
+  private answer(incoming: IncomingMessage, outgoing: ServerResponse, body: Buffer): void {
+    const interference = this.options.interfere?.(body);
     if (interference) {
       this.interfered++;
-      // The request's body is read first: answering before it arrived would break the connection for the next one.
-      incoming.resume();
-      incoming.on('end', () => outgoing.writeHead(interference.status, { 'content-type': 'application/x-amz-json-1.0' }).end(interference.body));
+      outgoing.writeHead(interference.status, { 'content-type': 'application/x-amz-json-1.0' }).end(interference.body);
       return;
     }
     const upstream = request(
@@ -88,7 +93,7 @@ export class FaultyLink {
       (reply) => (this.options.rewriteOrigin ? this.rewritten(reply, outgoing) : this.piped(reply, outgoing)),
     );
     upstream.on('error', () => incoming.socket.destroy());
-    incoming.pipe(upstream);
+    upstream.end(body);
   }
 
   private piped(reply: IncomingMessage, outgoing: ServerResponse): void {

@@ -17,6 +17,7 @@ export const reportTable = (report: ChaosReport): string =>
     row('duplicate deliveries (sent again)', report.faults.duplicate),
     row('crash after rules, before commit (throttled)', report.faults.beforeCommit),
     row('crash after commit, before ack (not deleted)', report.faults.afterCommit),
+    row('DynamoDB requests throttled at the wire', report.throttled),
     row('second worker racing on a batch', report.faults.race),
     row('relay died after delivery, before removal', report.faults.afterDelivery),
     row('queue outages (requests refused)', `${report.outages} × ${report.outageMs} ms (${report.outage.refused})`),

@@ -10,6 +10,7 @@ import { postWaves, spread, type PostingCounts } from './posting';
 import { loop, Progress } from './progress';
 import { RelayPump } from './relay-pump';
 import { Restocks, type RestockCounts } from './restocks';
+import { WireThrottle } from './wire-throttle';
 import { deliverDueWebhooks, FlakyEndpoint } from './webhook-endpoint';
 import { orderWaves, stockShop } from './stock-workload';
 import { chaosAccounts, eventWaves, type Post } from './workload';
@@ -24,6 +25,8 @@ export interface ChaosOptions {
   /** The same seed draws the same faults (the timing of the emulators still varies). */
   seed: number;
   rates: FaultRates;
+  /** Share of the handlers' DynamoDB requests answered ProvisionedThroughputExceededException (see WireThrottle); 0 for none. */
+  throttleRate: number;
   /** Share of webhook requests the endpoint answers with 500. */
   webhookFailureRate: number;
   /** The queue is down this many times, evenly through the posting, for outageMs each (see FaultyLink). */
@@ -46,6 +49,8 @@ export const DEFAULT_OPTIONS: ChaosOptions = {
   accounts: 5,
   seed: 16,
   rates: DEFAULT_RATES,
+  // Off unless asked for (npm run chaos -- --throttle 2): see the README on what a throttled run still breaks.
+  throttleRate: 0,
   webhookFailureRate: 0.2,
   outages: 2,
   outageMs: 3_000,
@@ -71,6 +76,8 @@ export interface ChaosReport {
   posting: PostingCounts;
   /** Requests to the queue refused while it was down, and consumer rounds that failed and went on. */
   outage: { refused: number; roundsFailed: number };
+  /** DynamoDB requests of the handlers answered throttled at the wire, the SDK's retries included. */
+  throttled: number;
   restocks: RestockCounts;
   webhookRequests: number;
   deadLettered: number;
@@ -110,11 +117,16 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
   const endpoint = await FlakyEndpoint.start(options.webhookFailureRate, options.seed);
   const faults = new FaultPlan(options.rates, options.seed, options.atLeastOnce);
   let restore = () => undefined as void;
-  // Every SQS client of the process goes through the link, so it must be in place before the first one is made.
+  // Every client of the process goes through the links, so they must be in place before the first one is made. The
+  // harness's own DynamoDB reads (streams here, the final scans once throttling is off) go to the emulator.
   const direct = { sqs: process.env.AWS_ENDPOINT_URL_SQS ?? '', dynamodb: process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '' };
   const relay = new RelayPump(faults, direct.dynamodb);
   const queueLink = await FaultyLink.start(direct.sqs, { rewriteOrigin: true });
+  const throttle = new WireThrottle(options.throttleRate, options.seed);
+  // Without throttling, the handlers talk to DynamoDB Local directly: a hop that does nothing only slows the run.
+  const tableLink = options.throttleRate > 0 ? await FaultyLink.start(direct.dynamodb, { interfere: throttle.interfere }) : undefined;
   process.env.AWS_ENDPOINT_URL_SQS = queueLink.url();
+  if (tableLink) process.env.AWS_ENDPOINT_URL_DYNAMODB = tableLink.url();
   try {
     const accounts = await chaosAccounts(options.accounts, options.roots, endpoint.url());
     if (options.orders > 0) await Promise.all(accounts.map(stockShop));
@@ -126,6 +138,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     const setupMs = Date.now() - started;
     // Only once set up: a commit failing in the setup would stop the run before it began.
     restore = failingCommits(faults);
+    throttle.on = true;
     await relay.start();
     // The first read takes each stream's place: from here on, every commit's records reach the relay.
     await relay.round();
@@ -153,6 +166,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       loop(progress, async () => ((await sweepScheduledEvents({}, lambdaContext('sweepScheduledEvents', 60_000))) as { released: number }).released > 0, SWEEP_IDLE_MS),
     ]);
     restore();
+    throttle.on = false;
     const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);
     const requests = endpoint.requests();
     const checked = checkInvariants(await scanAccounts(accounts), { accepted: new Set(accepted.keys()), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });
@@ -184,6 +198,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       pump: { ...pump.counts },
       posting,
       outage: { refused: queueLink.refused, roundsFailed: progress.roundsFailed },
+      throttled: throttle.throttled,
       restocks: { ...restocks.counts },
       webhookRequests: requests.length,
       deadLettered: deadLettered.size,
@@ -197,6 +212,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     relay.stop();
     await endpoint.close();
     process.env.AWS_ENDPOINT_URL_SQS = direct.sqs;
-    await queueLink.close();
+    process.env.AWS_ENDPOINT_URL_DYNAMODB = direct.dynamodb;
+    await Promise.all([queueLink.close(), tableLink?.close()]);
   }
 };

@@ -5,10 +5,11 @@
  *
  *   npm run chaos                                   # 10,000 status events on 200 orders, 500 stock orders, 5 accounts
  *   npm run chaos -- --events 300 --orders 20 --roots 30 --seed 7
+ *   npm run chaos -- --events 100 --orders 6 --roots 10 --accounts 2 --throttle 2   # 2% of DynamoDB requests throttled
  */
 import { parseArgs } from 'node:util';
 
-const USAGE = 'usage: npm run chaos -- [--events N] [--orders N] [--roots N] [--accounts N] [--seed S] [--minutes M]';
+const USAGE = 'usage: npm run chaos -- [--events N] [--orders N] [--roots N] [--accounts N] [--seed S] [--minutes M] [--throttle PERCENT]';
 
 const wholeNumber = (name: string, value: string | undefined, fallback: number, max: number): number => {
   if (value === undefined) return fallback;
@@ -19,7 +20,7 @@ const wholeNumber = (name: string, value: string | undefined, fallback: number, 
 
 const main = async (): Promise<number> => {
   const { values } = parseArgs({
-    options: { events: { type: 'string' }, orders: { type: 'string' }, roots: { type: 'string' }, accounts: { type: 'string' }, seed: { type: 'string' }, minutes: { type: 'string' } },
+    options: { events: { type: 'string' }, orders: { type: 'string' }, roots: { type: 'string' }, accounts: { type: 'string' }, seed: { type: 'string' }, minutes: { type: 'string' }, throttle: { type: 'string' } },
   });
   // Before the AWS SDK loads: it warns about the Node version at import.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
@@ -66,6 +67,8 @@ const main = async (): Promise<number> => {
       accounts: wholeNumber('accounts', values.accounts, 5, 50),
       seed: wholeNumber('seed', values.seed, 16, 2 ** 31),
       deadlineMs: wholeNumber('minutes', values.minutes, 15, 120) * 60_000,
+      // A share of the handlers' DynamoDB requests answered throttled at the wire; none unless asked for.
+      throttleRate: values.throttle === undefined ? 0 : wholeNumber('throttle', values.throttle, 0, 50) / 100,
     });
     console.log(reportTable(report));
     if (report.posting.firstRefusal) console.log(`first 5xx answer during an outage: ${report.posting.firstRefusal}`);
