@@ -21,7 +21,7 @@ const accountOf = (message: Message): string | undefined => {
 };
 
 /** A FIFO queue's records carry their group, deduplication id and sequence number. */
-const fifoEventOf = (messages: Message[]): SQSEvent =>
+export const fifoEventOf = (messages: Message[]): SQSEvent =>
   sqsEventOf(messages, queueName(), (message) => ({
     ApproximateReceiveCount: '1',
     SentTimestamp: String(Date.now()),

@@ -1,0 +1,79 @@
+import { seededRandom } from '../../scripts/seeded-random';
+import { orchestrationApi } from '../integration/orchestration-api';
+import { ordersApi, RETAILER as SHOP, seedCatalog, uploadReferenceWorkflows, type SeedLocation } from '../integration/orders-api';
+import { hdOrder } from '../support/order-builder';
+import type { ChaosAccount, Post } from './workload';
+
+/** Near the HD delivery point the order builder uses (London): both are candidates for every order. */
+const LOCATIONS: SeedLocation[] = [
+  { ref: 'CAMDEN', lat: 51.539, lon: -0.1426 },
+  { ref: 'CROYDON', lat: 51.3762, lon: -0.0982 },
+];
+const SKUS = ['TEE', 'MUG', 'CAP'];
+/** Little stock, so orders compete for it and some find none; recounts add one unit each time (restocks.ts). */
+export const ON_HAND = 12;
+
+/** Every position the shop stocks: each SKU at each location. */
+export const STOCKED_POSITIONS = LOCATIONS.flatMap(({ ref }) => SKUS.map((skuRef) => ({ locationRef: ref, skuRef })));
+
+/** The fulfilment events of the reference HD workflow, in order, that take a fulfilment to SHIPPED. */
+const SHIPPING = ['PICKED', 'PACKED', 'SHIPPED'] as const;
+/** Waves between an order's CREATE and its first fulfilment event, so the fulfilment exists by then (mostly). */
+const FULFILMENT_LAG = 3;
+
+/** The reference order workflows and a small catalogue for the account's order retailer. */
+export const stockShop = async (account: ChaosAccount): Promise<void> => {
+  await uploadReferenceWorkflows(account.apiKey);
+  await seedCatalog(
+    account.apiKey,
+    LOCATIONS,
+    STOCKED_POSITIONS.map((position) => ({ ...position, onHand: ON_HAND })),
+  );
+};
+
+const createPost = (account: ChaosAccount, ref: string, lines: { skuRef: string; qty: number }[]): Post => ({
+  account,
+  id: `order:${ref}:create`,
+  kind: 'order',
+  send: () => ordersApi.createOrder(account.apiKey, hdOrder(ref, lines), 'async'),
+});
+
+const fulfilmentPost = (account: ChaosAccount, ref: string, name: string): Post => {
+  const fulfilmentRef = `${ref}-F1`;
+  const id = `${fulfilmentRef}.${name}`;
+  return {
+    account,
+    id,
+    kind: 'fulfilment',
+    send: () =>
+      orchestrationApi.postEvent(account.apiKey, {
+        id,
+        name,
+        retailerId: SHOP,
+        entityType: 'FULFILMENT',
+        entitySubtype: 'HD',
+        entityRef: fulfilmentRef,
+        rootEntityType: 'ORDER',
+        rootEntityRef: ref,
+      }),
+  };
+};
+
+/**
+ * Orders of one or two lines, created through POST /v1/orders (async: queued), each wave's orders spread over the
+ * accounts; a wave FULFILMENT_LAG later, half of them start shipping (one fulfilment event a wave).
+ */
+export const orderWaves = (accounts: ChaosAccount[], orders: number, waves: number, seed: number): Post[][] => {
+  const draw = seededRandom(seed);
+  const planned: Post[][] = Array.from({ length: waves + FULFILMENT_LAG + SHIPPING.length }, () => []);
+  for (let n = 0; n < orders; n++) {
+    const account = accounts[n % accounts.length];
+    const ref = `${account.accountId}.S${n}`;
+    const skus = SKUS.filter(() => draw() < 0.5);
+    const lines = (skus.length ? skus : [SKUS[n % SKUS.length]]).slice(0, 2).map((skuRef) => ({ skuRef, qty: 1 + Math.floor(draw() * 3) }));
+    const wave = n % Math.max(1, waves);
+    planned[wave].push(createPost(account, ref, lines));
+    if (draw() < 0.5) for (const [i, name] of SHIPPING.entries()) planned[wave + FULFILMENT_LAG + i].push(fulfilmentPost(account, ref, name));
+  }
+  return planned;
+};
