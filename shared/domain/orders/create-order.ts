@@ -94,6 +94,10 @@ export const createOrder = async (
       if ((queued.event.event.attributes as Partial<OrderAttributes> | undefined)?.requestHash !== requestHash) {
         throw new ConflictError(`Order ${input.ref} was already accepted with a different body`, 'ref');
       }
+      // Queued again, as a resent event is (submitEvent): the first call may have recorded it and then failed to
+      // queue it, answering 5xx, and this resend is its only way onto the queue. The queue's deduplication folds a
+      // second message sent soon after, and the engine reports a later one as a duplicate.
+      if (queued.event.outcome === 'PENDING') await account.queue.enqueue({ accountId: account.accountId, event: queued.event.event });
       return { outcome: 'QUEUED', order: { ref: input.ref, status: 'PENDING', eventId: event.id } };
     }
     const submitted = await submitEvent(event, account);
