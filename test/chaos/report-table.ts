@@ -12,6 +12,7 @@ export const reportTable = (report: ChaosReport): string =>
     row('events planned / accepted', `${report.planned} / ${report.accepted}`),
     row('  status / order / fulfilment events', `${report.acceptedByKind.status} / ${report.acceptedByKind.order} / ${report.acceptedByKind.fulfilment}`),
     row('outcomes', Object.entries(report.outcomes).sort().map(([outcome, count]) => `${outcome} ${count}`).join(', ')),
+    row('on hand / orders waited for stock (still)', `${report.onHand} / ${report.stockOrders.waited} (${report.stockOrders.waiting})`),
     row('inventory batches / answered 503 / counts set', `${report.restocks.batches} / ${report.restocks.refused} / ${report.restocks.applied}`),
     row('accounts / roots', `${report.accounts} / ${report.roots}`),
     row('duplicate deliveries (sent again)', report.faults.duplicate),

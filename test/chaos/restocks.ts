@@ -1,7 +1,7 @@
 import { inventoryBatch, jobsApi, runBatchProcessor } from '../integration/jobs-api';
 import { RETAILER as SHOP } from '../integration/orders-api';
 import { pause, type Progress } from './progress';
-import { ON_HAND, STOCKED_POSITIONS } from './stock-workload';
+import { STOCKED_POSITIONS } from './stock-workload';
 import type { ChaosAccount } from './workload';
 
 /** What the recounts did, for the table and the verdict. */
@@ -23,7 +23,9 @@ const FINAL = new Set(['COMPLETE', 'PARTIAL', 'FAILED']);
 /**
  * Stock counts from inventory batches while orders reserve, through the real path: a job per account (POST
  * /v1/jobs), a batch per recount (POST /v1/jobs/{jobId}/batches) and the batch processor fed from the inventory
- * queue. Each recount sets every stocked position to a count above the last one: counts only rise, because a
+ * queue. Each recount sets a third of the stocked positions (in turn) to one unit above their last count: a count
+ * sets the position whatever shipped, so a bigger rise would refill the shelf and stock would never run short. Counts
+ * only rise, because a
  * recount below the units already reserved leaves reserved > onHand by design (the shelf says otherwise), and the
  * run checks reserved ≤ onHand. Recounts run one after another, so a later count never lands before an earlier one.
  */
@@ -31,12 +33,18 @@ export class Restocks {
   readonly counts: RestockCounts = { batches: 0, refused: 0, complete: 0, applied: 0, unfinished: [] };
   private readonly jobs = new Map<string, string>();
   private recounts = 0;
+  /** The last count set at each stocked position, in STOCKED_POSITIONS order. */
+  private readonly counted: number[];
   private chain: Promise<void> = Promise.resolve();
 
   constructor(
     private readonly accounts: ChaosAccount[],
     private readonly progress: Progress,
-  ) {}
+    /** What the shop was stocked with at every position. */
+    onHand: number,
+  ) {
+    this.counted = STOCKED_POSITIONS.map(() => onHand);
+  }
 
   /** A job for each account's counts, before the run. */
   async open(): Promise<void> {
@@ -51,9 +59,10 @@ export class Restocks {
   recount(): void {
     // A run without stock orders stocks nothing, so it has nothing to count.
     if (!this.jobs.size) return;
-    const onHand = ON_HAND + ++this.recounts;
+    const turn = ++this.recounts % 3;
+    const records = STOCKED_POSITIONS.flatMap(({ locationRef, skuRef }, i) => (i % 3 === turn ? [{ locationRef, skuRef, qty: ++this.counted[i] }] : []));
     this.chain = this.chain.then(async () => {
-      await Promise.all(this.accounts.map((account) => this.recountOf(account, onHand)));
+      await Promise.all(this.accounts.map((account) => this.recountOf(account, records)));
     });
   }
 
@@ -62,9 +71,8 @@ export class Restocks {
     return this.chain;
   }
 
-  private async recountOf(account: ChaosAccount, onHand: number): Promise<void> {
+  private async recountOf(account: ChaosAccount, records: { locationRef: string; skuRef: string; qty: number }[]): Promise<void> {
     const jobId = this.jobs.get(account.accountId) as string;
-    const records = STOCKED_POSITIONS.map(({ locationRef, skuRef }) => ({ locationRef, skuRef, qty: onHand }));
     const batchId = await this.accepted(account, jobId, records);
     if (!batchId) return;
     const status = await this.settled(account, jobId, batchId);

@@ -12,7 +12,8 @@ import { RelayPump } from './relay-pump';
 import { Restocks, type RestockCounts } from './restocks';
 import { WireThrottle } from './wire-throttle';
 import { deliverDueWebhooks, FlakyEndpoint } from './webhook-endpoint';
-import { orderWaves, stockShop } from './stock-workload';
+import { onHandFor, orderWaves, stockShop } from './stock-workload';
+import { tallyStockOrders, type StockOrderTally } from './stock-orders';
 import { chaosAccounts, eventWaves, type Post } from './workload';
 
 export interface ChaosOptions {
@@ -79,6 +80,9 @@ export interface ChaosReport {
   /** DynamoDB requests of the handlers answered throttled at the wire, the SDK's retries included. */
   throttled: number;
   restocks: RestockCounts;
+  /** Units first on hand at each position, and how the reference-workflow orders fared for stock. */
+  onHand: number;
+  stockOrders: StockOrderTally;
   webhookRequests: number;
   deadLettered: number;
   /** Accounts, workflows, catalogue and subscriptions made, before the first event. */
@@ -129,8 +133,9 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
   if (tableLink) process.env.AWS_ENDPOINT_URL_DYNAMODB = tableLink.url();
   try {
     const accounts = await chaosAccounts(options.accounts, options.roots, endpoint.url());
-    if (options.orders > 0) await Promise.all(accounts.map(stockShop));
-    const restocks = new Restocks(accounts, progress);
+    const onHand = onHandFor(options.orders, accounts.length);
+    if (options.orders > 0) await Promise.all(accounts.map((account) => stockShop(account, onHand)));
+    const restocks = new Restocks(accounts, progress, onHand);
     if (options.orders > 0 && options.recounts > 0) await restocks.open();
     const statusWaves = eventWaves(accounts, options.events);
     const waves = mergeWaves(statusWaves, orderWaves(accounts, options.orders, statusWaves.length, options.seed));
@@ -169,7 +174,8 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     throttle.on = false;
     const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);
     const requests = endpoint.requests();
-    const checked = checkInvariants(await scanAccounts(accounts), { accepted: new Set(accepted.keys()), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });
+    const scans = await scanAccounts(accounts);
+    const checked = checkInvariants(scans, { accepted: new Set(accepted.keys()), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });
     const verdicts = [
       {
         name: 'run settled before its deadline',
@@ -200,6 +206,8 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
       outage: { refused: queueLink.refused, roundsFailed: progress.roundsFailed },
       throttled: throttle.throttled,
       restocks: { ...restocks.counts },
+      onHand,
+      stockOrders: tallyStockOrders(scans),
       webhookRequests: requests.length,
       deadLettered: deadLettered.size,
       setupMs,

@@ -10,8 +10,12 @@ const LOCATIONS: SeedLocation[] = [
   { ref: 'CROYDON', lat: 51.3762, lon: -0.0982 },
 ];
 const SKUS = ['TEE', 'MUG', 'CAP'];
-/** Little stock, so orders compete for it and some find none; recounts add one unit each time (restocks.ts). */
-export const ON_HAND = 12;
+/**
+ * Units on hand at each position: about half what the account's orders ask of each SKU (an order asks about one unit
+ * of each, across two locations), so stock runs short at every size and some orders wait in AWAITING_STOCK until a
+ * recount (a unit more at a third of the positions, restocks.ts) or a release lets the position workflow source them.
+ */
+export const onHandFor = (orders: number, accounts: number): number => Math.max(1, Math.round(orders / Math.max(1, accounts) / 4));
 
 /** Every position the shop stocks: each SKU at each location. */
 export const STOCKED_POSITIONS = LOCATIONS.flatMap(({ ref }) => SKUS.map((skuRef) => ({ locationRef: ref, skuRef })));
@@ -22,12 +26,12 @@ const SHIPPING = ['PICKED', 'PACKED', 'SHIPPED'] as const;
 const FULFILMENT_LAG = 3;
 
 /** The reference order workflows and a small catalogue for the account's order retailer. */
-export const stockShop = async (account: ChaosAccount): Promise<void> => {
+export const stockShop = async (account: ChaosAccount, onHand: number): Promise<void> => {
   await uploadReferenceWorkflows(account.apiKey);
   await seedCatalog(
     account.apiKey,
     LOCATIONS,
-    STOCKED_POSITIONS.map((position) => ({ ...position, onHand: ON_HAND })),
+    STOCKED_POSITIONS.map((position) => ({ ...position, onHand })),
   );
 };
 
