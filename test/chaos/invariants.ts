@@ -176,7 +176,10 @@ const reservedWithinOnHand = (scans: AccountScan[]): Verdict => {
   return verdict('stock reserved ≤ on hand everywhere', broken, positions, 'positions');
 };
 
-/** Each position's reserved units are exactly what the entities (fulfilments) hold of it. */
+/**
+ * Each position's reserved units are exactly what the entities (fulfilments, whatever their status) hold of it, and
+ * a cancelled entity holds nothing: a cancel that released nothing leaves both sides agreeing, so it is named apart.
+ */
 const reservationsHeld = (scans: AccountScan[]): Verdict => {
   const broken: string[] = [];
   let positions = 0;
@@ -184,6 +187,8 @@ const reservationsHeld = (scans: AccountScan[]): Verdict => {
     const held = new Map<string, number>();
     for (const entity of items.filter((item) => pk(item).startsWith('ROOT#') && Array.isArray(item.reservations))) {
       for (const reservation of entity.reservations as Item[]) held.set(positionKey(reservation), (held.get(positionKey(reservation)) ?? 0) + Number(reservation.qty));
+      const kept = (entity.reservations as Item[]).reduce((sum, reservation) => sum + Number(reservation.qty), 0);
+      if (entity.status === 'CANCELLED' && kept > 0) broken.push(`${account.accountId} ${sk(entity)} CANCELLED and holds ${kept}`);
     }
     for (const item of items.filter((candidate) => pk(candidate).startsWith('SKU#') && sk(candidate).startsWith('RES#'))) {
       positions++;

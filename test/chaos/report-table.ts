@@ -10,7 +10,8 @@ export const reportTable = (report: ChaosReport): string =>
   [
     rule('┌', '┬', '┐'),
     row('events planned / accepted', `${report.planned} / ${report.accepted}`),
-    row('  status / order / fulfilment events', `${report.acceptedByKind.status} / ${report.acceptedByKind.order} / ${report.acceptedByKind.fulfilment}`),
+    row('  status / order / fulfilment / cancel events', `${report.acceptedByKind.status} / ${report.acceptedByKind.order} / ${report.acceptedByKind.fulfilment} / ${report.acceptedByKind.cancel}`),
+    row('  orders cancelled (wholly or partly)', report.stockOrders.cancelled),
     row('outcomes', Object.entries(report.outcomes).sort().map(([outcome, count]) => `${outcome} ${count}`).join(', ')),
     row('on hand / orders waited for stock (still)', `${report.onHand} / ${report.stockOrders.waited} (${report.stockOrders.waiting})`),
     row('inventory batches / answered 503 / counts set', `${report.restocks.batches} / ${report.restocks.refused} / ${report.restocks.applied}`),

@@ -19,7 +19,7 @@ import { chaosAccounts, eventWaves, type Post } from './workload';
 export interface ChaosOptions {
   /** Status events of the back-and-forth orders. */
   events: number;
-  /** Orders of the reference workflows that reserve stock (created async), half of them shipped after. */
+  /** Orders of the reference workflows that reserve stock (created async), half of them shipped after, a quarter cancelled. */
   orders: number;
   roots: number;
   accounts: number;
@@ -64,7 +64,7 @@ export const DEFAULT_OPTIONS: ChaosOptions = {
 export interface ChaosReport {
   planned: number;
   accepted: number;
-  /** Accepted, by kind: status events, order creations, fulfilment events. */
+  /** Accepted, by kind: status events, order creations, fulfilment events, order cancels. */
   acceptedByKind: Record<Post['kind'], number>;
   /** Event records by outcome (SUCCESS, NO_MATCH, FAILED, PENDING), from the scan. */
   outcomes: Record<string, number>;
@@ -100,7 +100,7 @@ export interface ChaosReport {
 const SWEEP_IDLE_MS = 400;
 
 const countKinds = (posts: Post[]): Record<Post['kind'], number> => {
-  const counts = { status: 0, order: 0, fulfilment: 0 };
+  const counts = { status: 0, order: 0, fulfilment: 0, cancel: 0 };
   for (const { kind } of posts) counts[kind]++;
   return counts;
 };

@@ -42,6 +42,27 @@ const createPost = (account: ChaosAccount, ref: string, lines: { skuRef: string;
   send: () => ordersApi.createOrder(account.apiKey, hdOrder(ref, lines), 'async'),
 });
 
+/** The order's CANCEL (reference HD workflow): before shipping it releases every reservation the order's fulfilments hold. */
+const cancelPost = (account: ChaosAccount, ref: string): Post => {
+  const id = `${ref}.CANCEL`;
+  return {
+    account,
+    id,
+    kind: 'cancel',
+    send: () =>
+      orchestrationApi.postEvent(account.apiKey, {
+        id,
+        name: 'CANCEL',
+        retailerId: SHOP,
+        entityType: 'ORDER',
+        entitySubtype: 'HD',
+        entityRef: ref,
+        rootEntityType: 'ORDER',
+        rootEntityRef: ref,
+      }),
+  };
+};
+
 const fulfilmentPost = (account: ChaosAccount, ref: string, name: string): Post => {
   const fulfilmentRef = `${ref}-F1`;
   const id = `${fulfilmentRef}.${name}`;
@@ -65,7 +86,8 @@ const fulfilmentPost = (account: ChaosAccount, ref: string, name: string): Post 
 
 /**
  * Orders of one or two lines, created through POST /v1/orders (async: queued), each wave's orders spread over the
- * accounts; a wave FULFILMENT_LAG later, half of them start shipping (one fulfilment event a wave).
+ * accounts; a wave FULFILMENT_LAG later, half of them start shipping (one fulfilment event a wave), and half of the
+ * others are cancelled a wave after that (once they reserved, or while they wait for stock).
  */
 export const orderWaves = (accounts: ChaosAccount[], orders: number, waves: number, seed: number): Post[][] => {
   const draw = seededRandom(seed);
@@ -77,7 +99,9 @@ export const orderWaves = (accounts: ChaosAccount[], orders: number, waves: numb
     const lines = (skus.length ? skus : [SKUS[n % SKUS.length]]).slice(0, 2).map((skuRef) => ({ skuRef, qty: 1 + Math.floor(draw() * 3) }));
     const wave = n % Math.max(1, waves);
     planned[wave].push(createPost(account, ref, lines));
-    if (draw() < 0.5) for (const [i, name] of SHIPPING.entries()) planned[wave + FULFILMENT_LAG + i].push(fulfilmentPost(account, ref, name));
+    const ships = draw() < 0.5;
+    if (ships) for (const [i, name] of SHIPPING.entries()) planned[wave + FULFILMENT_LAG + i].push(fulfilmentPost(account, ref, name));
+    else if (draw() < 0.5) planned[wave + FULFILMENT_LAG + 1].push(cancelPost(account, ref));
   }
   return planned;
 };

@@ -15,7 +15,7 @@ export interface ChaosAccount {
 export interface Post {
   account: ChaosAccount;
   id: string;
-  kind: 'status' | 'order' | 'fulfilment';
+  kind: 'status' | 'order' | 'fulfilment' | 'cancel';
   send(): Promise<ApiResponse>;
 }
 

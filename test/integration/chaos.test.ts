@@ -3,7 +3,7 @@ import { runChaos, type ChaosReport } from '../chaos/run-chaos';
 
 // A reduced chaos run (npm run chaos runs the full one), about 1,000 events handled: 500 status events over 50
 // orders and the PING and TICK events they send (about 450), 40 orders that reserve stock and the fulfilment events
-// of half of them, in 5 accounts, through the real handlers on this worker's DynamoDB Local and local queues, under
+// of half of them (a quarter cancelled), in 5 accounts, through the real handlers on this worker's DynamoDB Local and local queues, under
 // random faults. The plan strikes the first chance of each fault kind (atLeastOnce, on by default), so every kind
 // happens whatever the draws.
 jest.setTimeout(200_000);
@@ -71,6 +71,18 @@ describe('the chaos run, reduced to about 1,000 events', () => {
     // Assess
     expect(onHand).toBe(2);
     expect(waited).toBeGreaterThan(0);
+  });
+
+  it('cancels some of the orders that do not ship, which releases what their fulfilments hold', () => {
+    // Prepare
+    const { acceptedByKind } = report;
+
+    // Act
+    const { cancelled } = report.stockOrders;
+
+    // Assess
+    expect(acceptedByKind.cancel).toBeGreaterThan(0);
+    expect(cancelled).toBeGreaterThan(0);
   });
 
   it('keeps every invariant, checked from a raw scan of each account table', () => {

@@ -93,6 +93,17 @@ describe('the chaos invariants', () => {
     expect(result).toEqual(['stock reserved ≤ on hand everywhere', 'reservations equal what fulfilments hold']);
   });
 
+  it('catch a cancelled fulfilment that still holds its units, though the position counts them', () => {
+    // Prepare
+    const scans = withItems((items) => items.map((item) => (item.SK === 'ENTITY#FULFILMENT#acme.S0-F1' ? { ...item, status: 'CANCELLED' } : item)));
+
+    // Act
+    const result = checkInvariants(scans, facts()).verdicts.find((verdict) => !verdict.holds);
+
+    // Assess
+    expect(result).toMatchObject({ name: 'reservations equal what fulfilments hold', detail: expect.stringContaining('CANCELLED and holds 2') });
+  });
+
   it('catch an outbox record left behind', () => {
     // Prepare
     const scans = withItems((items) => [...items, { PK: 'EVENT#r1#acme.O0.e1', SK: 'OUTBOX#t1#w1' }]);
