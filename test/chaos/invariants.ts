@@ -1,3 +1,4 @@
+import { SCHEDULED_PARTITION } from '../../shared/adapters/dynamodb/engine-items';
 import type { WebhookHit } from './webhook-endpoint';
 import { DERIVED_EVENTS, type ChaosAccount } from './workload';
 
@@ -141,6 +142,15 @@ const outboxEmpty = (scans: AccountScan[], facts: RunFacts): Verdict => {
 };
 
 /**
+ * Every scheduled event was released and its record removed (the workflow schedules nothing past the run): a sweep that leaves a record releases it again at every sweep, which the
+ * engine folds as a duplicate, so only this names the leak before the run's deadline.
+ */
+const noScheduledLeft = (scans: AccountScan[]): Verdict => {
+  const left = scans.flatMap(({ account, items }) => items.filter((item) => pk(item) === SCHEDULED_PARTITION).map((item) => `${account.accountId} ${SCHEDULED_PARTITION} ${sk(item)}`));
+  return verdict('no scheduled event left', left, scans.length, 'account tables');
+};
+
+/**
  * Each successful BOOK sent one webhook message: the endpoint accepted every message at least once, a message sent
  * again came under the same `webhook-id` with the same body, and no message came that no BOOK sent.
  */
@@ -233,6 +243,7 @@ export const checkInvariants = (scans: AccountScan[], facts: RunFacts): { verdic
     reservedWithinOnHand(scans),
     reservationsHeld(scans),
     outboxEmpty(scans, facts),
+    noScheduledLeft(scans),
     webhooksDelivered(scans, facts),
     noCrossAccountWrite(scans),
   ];

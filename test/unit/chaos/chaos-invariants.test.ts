@@ -115,6 +115,17 @@ describe('the chaos invariants', () => {
     expect(result).toEqual(['outbox empty']);
   });
 
+  it('catch a scheduled event whose record the sweep left behind', () => {
+    // Prepare
+    const scans = withItems((items) => [...items, { PK: 'SCHEDULED', SK: '2026-12-05T15:00:01.000Z#tick-1', event: { id: 'tick-1', name: 'TICK' } }]);
+
+    // Act
+    const result = broken(scans);
+
+    // Assess
+    expect(result).toEqual(['no scheduled event left']);
+  });
+
   it('catch a webhook message the endpoint never accepted, and a resend with another body', () => {
     // Prepare
     const webhooks = [
