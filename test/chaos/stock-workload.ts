@@ -84,10 +84,23 @@ const fulfilmentPost = (account: ChaosAccount, ref: string, name: string): Post 
   };
 };
 
+/** Orders of one account created together: one commits its reservation while the next still reads the summary. */
+const BURST = 4;
+
 /**
- * Orders of one or two lines, created through POST /v1/orders (async: queued), each wave's orders spread over the
- * accounts; a wave FULFILMENT_LAG later, half of them start shipping (one fulfilment event a wave), and half of the
- * others are cancelled a wave after that (once they reserved, or while they wait for stock).
+ * The wave of the n-th order: orders come in bursts of BURST per account, the bursts spread evenly over the waves,
+ * so a reservation is often decided on an availability summary that has not caught up yet (only the position's
+ * condition then refuses it).
+ */
+const burstWave = (n: number, accounts: number, orders: number, waves: number): number => {
+  const bursts = Math.ceil(orders / (accounts * BURST));
+  return Math.floor((Math.floor(n / (accounts * BURST)) * Math.max(1, waves)) / bursts);
+};
+
+/**
+ * Orders of one or two lines, created through POST /v1/orders (async: queued), in bursts (burstWave); a wave
+ * FULFILMENT_LAG later, half of them start shipping (one fulfilment event a wave), and half of the others are
+ * cancelled a wave after that (once they reserved, or while they wait for stock).
  */
 export const orderWaves = (accounts: ChaosAccount[], orders: number, waves: number, seed: number): Post[][] => {
   const draw = seededRandom(seed);
@@ -97,7 +110,7 @@ export const orderWaves = (accounts: ChaosAccount[], orders: number, waves: numb
     const ref = `${account.accountId}.S${n}`;
     const skus = SKUS.filter(() => draw() < 0.5);
     const lines = (skus.length ? skus : [SKUS[n % SKUS.length]]).slice(0, 2).map((skuRef) => ({ skuRef, qty: 1 + Math.floor(draw() * 3) }));
-    const wave = n % Math.max(1, waves);
+    const wave = burstWave(n, accounts.length, orders, waves);
     planned[wave].push(createPost(account, ref, lines));
     const ships = draw() < 0.5;
     if (ships) for (const [i, name] of SHIPPING.entries()) planned[wave + FULFILMENT_LAG + i].push(fulfilmentPost(account, ref, name));
