@@ -1,7 +1,7 @@
 import { handler as sweepScheduledEvents } from '../../functions/engine/sweep-scheduled-events';
 import { lambdaContext } from '../support/api-gateway-event';
 import { scanAccounts } from './account-scans';
-import { deadLetteredEventIds } from './dead-letters';
+import { deadLetteredEvents } from './dead-letters';
 import { EventsPump, type PumpCounts } from './events-pump';
 import { DEFAULT_RATES, failingCommits, FaultPlan, type FaultName, type FaultRates } from './faults';
 import { checkInvariants, type Verdict } from './invariants';
@@ -172,7 +172,7 @@ export const runChaos = async (given: Partial<ChaosOptions> = {}): Promise<Chaos
     ]);
     restore();
     throttle.on = false;
-    const deadLettered = await deadLetteredEventIds(Date.now() + 30_000);
+    const deadLettered = await deadLetteredEvents(Date.now() + 30_000);
     const requests = endpoint.requests();
     const scans = await scanAccounts(accounts);
     const checked = checkInvariants(scans, { accepted: new Set(accepted.keys()), deadLettered, webhooks: requests, relayGaveUp: relay.givenUp.length });

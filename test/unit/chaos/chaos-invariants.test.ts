@@ -25,7 +25,7 @@ const consistentScan = (): AccountScan[] => [
 
 const facts = (overrides: Partial<RunFacts> = {}): RunFacts => ({
   accepted: new Set(['acme.O0.e0', 'acme.O0.e1']),
-  deadLettered: new Set(),
+  deadLettered: new Map(),
   webhooks: [
     { webhookId: 'msg_1', body: '{"a":1}', status: 500 },
     { webhookId: 'msg_1', body: '{"a":1}', status: 204 },
@@ -80,6 +80,31 @@ describe('the chaos invariants', () => {
 
     // Assess
     expect(result).toEqual(['sent and scheduled events arrived once']);
+  });
+
+  it('count a scheduled event in the events DLQ as arrived, stuck and re-drivable, though it has no record', () => {
+    // Prepare: every delivery of the TICK failed before its commit, so the DLQ holds it and no record exists.
+    const scans = withItems((items) => items.filter((item) => item.PK !== 'EVENT#r1#tick-1'));
+    const runFacts = facts({ deadLettered: new Map([['tick-1', { accountId: 'acme', name: 'TICK' }]]) });
+
+    // Act
+    const result = broken(scans, runFacts);
+
+    // Assess
+    expect(result).toEqual([]);
+  });
+
+  it("catch an event the workflow sent that arrived twice, one of them in the DLQ under another id, or in another account's DLQ", () => {
+    // Prepare
+    const twice = facts({ deadLettered: new Map([['tick-2', { accountId: 'acme', name: 'TICK' }]]) });
+    const elsewhere = facts({ deadLettered: new Map([['tick-1', { accountId: 'other', name: 'TICK' }]]) });
+    const missing = withItems((items) => items.filter((item) => item.PK !== 'EVENT#r1#tick-1'));
+
+    // Act
+    const result = [broken(consistentScan(), twice), broken(missing, elsewhere)];
+
+    // Assess
+    expect(result).toEqual([['sent and scheduled events arrived once'], ['sent and scheduled events arrived once']]);
   });
 
   it('catch a position with more reserved than on hand, and reservations nobody holds', () => {
