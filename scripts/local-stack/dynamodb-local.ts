@@ -15,46 +15,17 @@ export const localDynamoDbClient = (endpoint: string) =>
   new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
 
 /**
- * JVM options for an emulator that serves one test run and stops: the C1 compiler only, and the serial collector.
- * Over a few minutes of small requests, C2's compilations cost more CPU than they save, on two cores the tests share
- * with it: one integration file took 17 s of CPU with the JVM's defaults and 9.5 s with these, the route fuzz 68 s
- * and 53 s. A stack that runs for hours (`npm start`) and the benchmarks keep the defaults.
+ * Starts DynamoDB Local as a java child. `dataDir` keeps the data between runs; without it
+ * the data lives in memory. sharedDb makes every access key and region see the same tables.
  */
-const TEST_RUN_JVM_OPTIONS = '-XX:TieredStopAtLevel=1 -XX:+UseSerialGC';
-
-export interface DynamoDbLocalOptions {
-  /** Keeps the data between runs; without it the data lives in memory. */
-  dataDir?: string;
-  /** The emulator serves one test run: it starts with TEST_RUN_JVM_OPTIONS. */
-  testRun?: boolean;
-}
-
-/** JAVA_TOOL_OPTIONS for the child: the environment's own, then the test run's. */
-export const javaToolOptionsFor = (given: string | undefined, testRun: boolean): string | undefined =>
-  testRun ? [given, TEST_RUN_JVM_OPTIONS].filter(Boolean).join(' ') : given;
-
-const spawnJava = (options: Parameters<typeof spawn>[0], testRun: boolean) => {
-  // The package's spawn passes no env of its own, so the child takes process.env as it is at this call.
-  const given = process.env.JAVA_TOOL_OPTIONS;
-  const child = javaToolOptionsFor(given, testRun);
-  if (child !== undefined) process.env.JAVA_TOOL_OPTIONS = child;
-  try {
-    return spawn(options);
-  } finally {
-    if (given === undefined) delete process.env.JAVA_TOOL_OPTIONS;
-    else process.env.JAVA_TOOL_OPTIONS = given;
-  }
-};
-
-/** Starts DynamoDB Local as a java child. sharedDb makes every access key and region see the same tables. */
-export const startDynamoDbLocal = async (port: number, { dataDir, testRun = false }: DynamoDbLocalOptions = {}): Promise<RunningDynamoDb> => {
+export const startDynamoDbLocal = async (port: number, dataDir?: string): Promise<RunningDynamoDb> => {
   let path: string | undefined;
   if (dataDir) {
     // The child runs in another cwd, and a missing folder makes java exit silently.
     path = resolve(dataDir);
     mkdirSync(path, { recursive: true });
   }
-  const child = spawnJava({ port, sharedDb: true, stdio: 'ignore', ...(path ? { path } : {}) }, testRun);
+  const child = spawn({ port, sharedDb: true, stdio: 'ignore', ...(path ? { path } : {}) });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const endpoint = `http://127.0.0.1:${port}`;
   const client = localDynamoDbClient(endpoint);

@@ -42,8 +42,6 @@ export interface LocalStackOptions {
   /** The events queue's redelivery (default LOCAL_EVENTS_REDELIVERY); the e2e stack shortens it so a failing event reaches the DLQ in seconds. */
   eventsRedelivery?: EventsRedelivery;
   onProgress?: (step: string) => void;
-  /** The stack serves one test run and stops: its DynamoDB Local starts with the JVM options for that (dynamodb-local.ts). */
-  testRun?: boolean;
 }
 
 export interface LocalStack {
@@ -125,7 +123,7 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     }
 
     progress(`Starting DynamoDB Local on port ${ports.dynamodb}${options.inMemory ? ' (in memory)' : ''}`);
-    const dynamodb = await startDynamoDbLocal(ports.dynamodb, { dataDir: options.inMemory ? undefined : `${stateDir}/dynamodb`, testRun: options.testRun });
+    const dynamodb = await startDynamoDbLocal(ports.dynamodb, options.inMemory ? undefined : `${stateDir}/dynamodb`);
     stops.push(dynamodb.stop);
     const client = localDynamoDbClient(dynamodb.endpoint);
     await ensureControlPlaneTable(client, settings.controlTableName);

@@ -23,7 +23,6 @@ const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStac
       // minute apart. Not less: serverless-offline-sqs gathers a batch until a 5 s poll comes back empty, so a shorter
       // timeout hands it the same message twice in one batch and delays every queued event.
       eventsRedelivery: { visibilityTimeout: 20, maxReceiveCount: 2 },
-      testRun: true,
     });
     return { stack, ports, stateDir };
   };

@@ -9,7 +9,7 @@ import { CONTROL_TABLE, EMULATORS_PER_WORKER } from './worker-emulators';
 
 /** One DynamoDB Local and one local SQS server, on free ports, with the control-plane table and the stack's queues. */
 const startEmulators = async (): Promise<{ dynamodb: RunningDynamoDb; sqs: RunningSqs }> => {
-  const [dynamodb, sqs] = await Promise.all([startDynamoDbLocal(await freePort(), { testRun: true }), startLocalSqs(await freePort(), 'sandbox')]);
+  const [dynamodb, sqs] = await Promise.all([startDynamoDbLocal(await freePort()), startLocalSqs(await freePort(), 'sandbox')]);
   const client = localDynamoDbClient(dynamodb.endpoint);
   await ensureControlPlaneTable(client, CONTROL_TABLE);
   client.destroy();
