@@ -1,5 +1,5 @@
-import { reportTable } from '../chaos/report-table';
-import { runChaos, type ChaosReport } from '../chaos/run-chaos';
+import { reportTable } from './report-table';
+import { runChaos, type ChaosReport } from './run-chaos';
 
 // A reduced chaos run (npm run chaos runs the full one), about 1,000 events handled: 500 status events over 50
 // orders and the PING and TICK events they send (about 450), 40 orders that reserve stock and the fulfilment events
