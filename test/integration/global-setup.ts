@@ -5,6 +5,7 @@ import { assertJava } from '../../scripts/local-stack/java';
 import { freePort } from '../../scripts/local-stack/ports';
 import { startLocalSqs, type RunningSqs } from '../../scripts/local-stack/sqs-local';
 import type { Config } from '@jest/types';
+import { DYNAMODB_RESTARTS, serveDynamoDbRestarts } from './dynamodb-restarts';
 import { CONTROL_TABLE, EMULATORS_PER_WORKER } from './worker-emulators';
 
 /** One DynamoDB Local and one local SQS server, on free ports, with the control-plane table and the stack's queues. */
@@ -26,10 +27,13 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   assertJava();
   const emulators = await Promise.all(Array.from({ length: Math.max(1, Number(globalConfig.maxWorkers) || 1) }, startEmulators));
   (globalThis as Record<string, unknown>).__ORDO_EMULATORS__ = emulators;
+  const restarts = await serveDynamoDbRestarts(emulators);
+  (globalThis as Record<string, unknown>).__ORDO_DYNAMODB_RESTARTS__ = restarts;
 
   Object.assign(process.env, {
     [EMULATORS_PER_WORKER.dynamodb]: emulators.map(({ dynamodb }) => dynamodb.endpoint).join(','),
     [EMULATORS_PER_WORKER.sqs]: emulators.map(({ sqs }) => sqs.endpoint).join(','),
+    [DYNAMODB_RESTARTS]: restarts.url,
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_REGION: 'us-east-1',

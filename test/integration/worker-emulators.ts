@@ -7,10 +7,17 @@ export const EMULATORS_PER_WORKER = { dynamodb: 'ORDO_TEST_DYNAMODB_ENDPOINTS', 
 
 export const CONTROL_TABLE = 'ordo-sandbox-control';
 
-/** The endpoint of this worker's emulator, from the list globalSetup made. */
-export const workerEndpoint = (variable: string, workerId = process.env.JEST_WORKER_ID): string => {
+const endpointsOf = (variable: string): string[] => {
   const endpoints = (process.env[variable] ?? '').split(',').filter(Boolean);
   if (endpoints.length === 0) throw new Error(`${variable} is not set: the integration project's globalSetup starts the emulators`);
-  const index = (Number(workerId ?? '1') - 1) % endpoints.length;
-  return endpoints[Number.isInteger(index) && index >= 0 ? index : 0];
+  return endpoints;
 };
+
+/** Which pair of globalSetup's list is this worker's. */
+export const workerIndex = (workerId = process.env.JEST_WORKER_ID): number => {
+  const index = (Number(workerId ?? '1') - 1) % endpointsOf(EMULATORS_PER_WORKER.dynamodb).length;
+  return Number.isInteger(index) && index >= 0 ? index : 0;
+};
+
+/** The endpoint of this worker's emulator, from the list globalSetup made. */
+export const workerEndpoint = (variable: string, workerId = process.env.JEST_WORKER_ID): string => endpointsOf(variable)[workerIndex(workerId)];
