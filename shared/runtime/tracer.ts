@@ -1,22 +1,41 @@
-import { Tracer } from '@aws-lambda-powertools/tracer';
-import { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
+import type { Tracer } from '@aws-lambda-powertools/tracer';
+import type { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { instrumentSdkClients } from './sdk-instrumentation';
 
+type TracerMiddleware = ReturnType<typeof captureLambdaHandler>;
+
 /**
- * One tracer per container. It switches itself off outside Lambda (the local stack, `serverless
- * invoke local`, the tests) and with POWERTOOLS_TRACE_ENABLED=false, so nothing there looks for an
- * X-Ray daemon.
+ * Powertools switches its tracer off outside Lambda (no AWS_EXECUTION_ENV: the local stack, `serverless invoke local`,
+ * the tests), but loading it loads the X-Ray SDK, and where LAMBDA_TASK_ROOT is set, as serverless offline sets it,
+ * that SDK turns on cls-hooked's async hooks for the whole process: every promise of every handler then runs its init
+ * and destroy hooks, 40% of serverless offline's CPU under the e2e suite. So the tracer is loaded only in Lambda, where
+ * POWERTOOLS_TRACE_ENABLED still decides whether it traces.
  */
-export const tracer = new Tracer({ serviceName: 'ordo' });
+const inLambda = Boolean(process.env.AWS_EXECUTION_ENV);
+
+/* eslint-disable @typescript-eslint/no-require-imports -- loaded on a condition, see above; esbuild still bundles both */
+const powertools = inLambda
+  ? {
+      Tracer: (require('@aws-lambda-powertools/tracer') as typeof import('@aws-lambda-powertools/tracer')).Tracer,
+      captureLambdaHandler: (require('@aws-lambda-powertools/tracer/middleware') as typeof import('@aws-lambda-powertools/tracer/middleware'))
+        .captureLambdaHandler,
+    }
+  : undefined;
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** One tracer per container, in Lambda only. */
+const tracer: Tracer | undefined = powertools && new powertools.Tracer({ serviceName: 'ordo' });
 
 // Every SDK client the composition root builds from now on shows its calls as subsegments of the invocation's trace.
-instrumentSdkClients((client) => tracer.captureAWSv3Client(client));
+if (tracer) instrumentSdkClients((client) => tracer.captureAWSv3Client(client));
 
 /**
  * The handler's own subsegment, which annotations need (Lambda's segment takes none). Responses
- * stay out of the trace: they carry customer data.
+ * stay out of the trace: they carry customer data. Outside Lambda, a middleware that does nothing.
  */
-export const tracedHandler = () => captureLambdaHandler(tracer, { captureResponse: false });
+export const tracedHandler = (): TracerMiddleware =>
+  // middy refuses a middleware with none of before, after and onError.
+  powertools && tracer ? powertools.captureLambdaHandler(tracer, { captureResponse: false }) : { before: () => undefined };
 
 /** Indexed in X-Ray, so an account's traces can be found; an annotation, never a metric dimension. */
-export const annotateAccount = (accountId: string): void => tracer.putAnnotation('accountId', accountId);
+export const annotateAccount = (accountId: string): void => tracer?.putAnnotation('accountId', accountId);
