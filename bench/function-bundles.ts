@@ -61,6 +61,8 @@ const lambdaLikeEnv = (): NodeJS.ProcessEnv => ({
   AWS_REGION: 'eu-west-1',
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
   ORDO_STAGE: 'production',
+  // Set in every Lambda: the tracer module loads Powertools' tracer and the X-Ray SDK only where it is (runtime/tracer.ts).
+  AWS_EXECUTION_ENV: 'AWS_Lambda_nodejs22.x',
 });
 
 /** Prints the process's CPU time (user + system, start included) as it exits. */

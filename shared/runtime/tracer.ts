@@ -13,18 +13,10 @@ type TracerMiddleware = ReturnType<typeof captureLambdaHandler>;
  */
 const inLambda = Boolean(process.env.AWS_EXECUTION_ENV);
 
-/* eslint-disable @typescript-eslint/no-require-imports -- loaded on a condition, see above; esbuild still bundles both */
-const powertools = inLambda
-  ? {
-      Tracer: (require('@aws-lambda-powertools/tracer') as typeof import('@aws-lambda-powertools/tracer')).Tracer,
-      captureLambdaHandler: (require('@aws-lambda-powertools/tracer/middleware') as typeof import('@aws-lambda-powertools/tracer/middleware'))
-        .captureLambdaHandler,
-    }
-  : undefined;
-/* eslint-enable @typescript-eslint/no-require-imports */
-
-/** One tracer per container, in Lambda only. */
-const tracer: Tracer | undefined = powertools && new powertools.Tracer({ serviceName: 'ordo' });
+// A module of its own, required here: esbuild still bundles it, tree-shaken as an import, but runs it only when required.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const xray = inLambda ? (require('./xray-tracer') as typeof import('./xray-tracer')) : undefined;
+const tracer: Tracer | undefined = xray?.xrayTracer;
 
 // Every SDK client the composition root builds from now on shows its calls as subsegments of the invocation's trace.
 if (tracer) instrumentSdkClients((client) => tracer.captureAWSv3Client(client));
@@ -35,7 +27,7 @@ if (tracer) instrumentSdkClients((client) => tracer.captureAWSv3Client(client));
  */
 export const tracedHandler = (): TracerMiddleware =>
   // middy refuses a middleware with none of before, after and onError.
-  powertools && tracer ? powertools.captureLambdaHandler(tracer, { captureResponse: false }) : { before: () => undefined };
+  xray ? xray.xrayHandlerSubsegment() : { before: () => undefined };
 
 /** Indexed in X-Ray, so an account's traces can be found; an annotation, never a metric dimension. */
 export const annotateAccount = (accountId: string): void => tracer?.putAnnotation('accountId', accountId);
