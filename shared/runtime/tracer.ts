@@ -1,4 +1,3 @@
-import type { Tracer } from '@aws-lambda-powertools/tracer';
 import type { captureLambdaHandler } from '@aws-lambda-powertools/tracer/middleware';
 import { instrumentSdkClients } from './sdk-instrumentation';
 
@@ -16,7 +15,7 @@ const inLambda = Boolean(process.env.AWS_EXECUTION_ENV);
 // A module of its own, required here: esbuild still bundles it, tree-shaken as an import, but runs it only when required.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const xray = inLambda ? (require('./xray-tracer') as typeof import('./xray-tracer')) : undefined;
-const tracer: Tracer | undefined = xray?.xrayTracer;
+const tracer = xray?.xrayTracer;
 
 // Every SDK client the composition root builds from now on shows its calls as subsegments of the invocation's trace.
 if (tracer) instrumentSdkClients((client) => tracer.captureAWSv3Client(client));

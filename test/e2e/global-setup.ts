@@ -35,11 +35,6 @@ const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStac
 };
 
 /**
- * The same local stack that `npm start` runs (DynamoDB Local, local SQS, EventBridge
- * emulator, serverless offline), on free ports and in memory, so it never clashes with a
- * developer's running stack.
- */
-/**
  * The account of the 200 concurrent orders (orders.test.ts), made before any file writes. DynamoDB Local scans, on each
  * write to a table with a stream, every stream record written before that stream began (test/integration/
  * dynamodb-restarts.ts): an account made mid-run, behind 20,000 records, took 30 s for the 200 orders and 150 of them
@@ -56,6 +51,11 @@ const createOversellAccount = async (stack: LocalStack): Promise<string> => {
   return body.apiKey;
 };
 
+/**
+ * The same local stack that `npm start` runs (DynamoDB Local, local SQS, EventBridge
+ * emulator, serverless offline), on free ports and in memory, so it never clashes with a
+ * developer's running stack.
+ */
 export default async function globalSetup(): Promise<void> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
   const { stack, ports, stateDir } = await startOnFreePorts();

@@ -9,7 +9,7 @@ const PROBE_TABLE = 'ordo-test-stream-probe';
  * tables' included, so a probe table's first record carries the count. Its table is gone again on return.
  */
 export const streamRecordsWritten = async (client: DynamoDBClient, endpoint: string): Promise<number> => {
-  await client.send(
+  const { TableDescription } = await client.send(
     new CreateTableCommand({
       TableName: PROBE_TABLE,
       BillingMode: 'PAY_PER_REQUEST',
@@ -20,9 +20,9 @@ export const streamRecordsWritten = async (client: DynamoDBClient, endpoint: str
   );
   try {
     await client.send(new PutItemCommand({ TableName: PROBE_TABLE, Item: { pk: { S: 'probe' } } }));
-    const streams = new LocalChangeStreams(client, endpoint);
-    const [{ streamArn }] = await streams.tables(PROBE_TABLE);
+    const streamArn = TableDescription?.LatestStreamArn;
     if (!streamArn) throw new Error(`${PROBE_TABLE} has no change stream`);
+    const streams = new LocalChangeStreams(client, endpoint);
     const [{ shardId }] = await streams.shards(streamArn);
     const { records } = await streams.records(streamArn, await streams.iterator(streamArn, shardId, { type: 'TRIM_HORIZON' }));
     return Number(records[0]?.dynamodb?.SequenceNumber ?? 0);
