@@ -25,6 +25,8 @@ const integration = {
 };
 
 module.exports = {
+  // The longest files first, from jest's cache or else from a recorded run (test/longest-first.js).
+  testSequencer: '<rootDir>/test/longest-first.js',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     // Reads the templates `npm run package:production` writes under .package/.
