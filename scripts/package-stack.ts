@@ -5,7 +5,7 @@
  *   npm run package:production                 # us-east-1 and eu-west-1 into .package/production-<region>
  *   npm run package:production -- --no-lint    # skip cfn-lint
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGED_REGIONS, PACKAGED_STAGE, packagedDir } from '../test/template/packaged-template';
@@ -39,25 +39,33 @@ const templatesOf = (region: string): string[] =>
     .filter((file) => file === 'cloudformation-template-update-stack.json' || file.endsWith('-nested-stack.json'))
     .map((file) => join(packagedDir(region), file));
 
-const lintRegion = (region: string): void => {
+/** One region's cfn-lint runs while the next region packages: each takes about 10 s. */
+const lintRegion = (region: string): Promise<void> => {
   const templates = templatesOf(region);
   console.log(`• cfn-lint: ${templates.length} templates for ${region}`);
-  const status = run('cfn-lint', ['--regions', region, '--', ...templates]);
-  if (status !== 0) throw new Error(`cfn-lint found problems in the ${region} templates (exit ${status})`);
+  const child = spawn('cfn-lint', ['--regions', region, '--', ...templates], { cwd: projectRoot, stdio: 'inherit' });
+  return new Promise((done, fail) => {
+    child.once('error', fail);
+    child.once('exit', (status) =>
+      status === 0 ? done() : fail(new Error(`cfn-lint found problems in the ${region} templates (exit ${status})`)),
+    );
+  });
 };
 
-const main = (): void => {
+const main = async (): Promise<void> => {
   const lint = !process.argv.includes('--no-lint');
+  // Each lint's failure is kept until the packaging is done, rather than left unhandled meanwhile.
+  const lints: Promise<Error | undefined>[] = [];
   for (const region of PACKAGED_REGIONS) {
     packageRegion(region);
-    if (lint) lintRegion(region);
+    if (lint) lints.push(lintRegion(region).then(() => undefined, (error: Error) => error));
   }
   rmSync(join(projectRoot, BUILD_DIR), { recursive: true, force: true });
+  const [failure] = (await Promise.all(lints)).filter((error) => error !== undefined);
+  if (failure) throw failure;
 };
 
-try {
-  main();
-} catch (error) {
+main().catch((error: unknown) => {
   console.error((error as Error).message);
   process.exit(1);
-}
+});
