@@ -1,11 +1,14 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { addStreamIndex, streamIndexAvailable, throwawayDatabaseRoot } from './dynamodb-stream-index';
 import { StartFailedError, waitFor } from './ports';
 
 export interface RunningDynamoDb {
   endpoint: string;
+  /** Whether its change-stream records are indexed by stream (dynamodb-stream-index.ts): without, writes slow as it fills. */
+  streamIndex: boolean;
   stop(): Promise<void>;
 }
 
@@ -15,7 +18,7 @@ export const localDynamoDbClient = (endpoint: string) =>
   new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
 
 /**
- * C1 only: a DynamoDB Local lives for minutes (the integration suite restarts its own every few files), and C2's
+ * C1 only: a DynamoDB Local here lives for minutes, and C2's
  * compiler threads cost it more CPU than they ever win back; `npm run test:integration`'s heaviest files spent 38% less
  * CPU in java with this flag.
  */
@@ -33,16 +36,18 @@ const dynamoDbLocalJar = (): { jar: string; nativeLibraries: string } => {
 };
 
 /**
- * Starts DynamoDB Local as a java child. `dataDir` keeps the data between runs; without it
- * the data lives in memory. sharedDb makes every access key and region see the same tables.
+ * Starts DynamoDB Local as a java child. `dataDir` keeps the data between runs. Without it the data is thrown away at
+ * stop: kept in a file in memory (/dev/shm), which can take the stream index, or in DynamoDB Local's own memory where
+ * nothing can add one. sharedDb makes every access key and region see the same tables.
  */
 export const startDynamoDbLocal = async (port: number, dataDir?: string): Promise<RunningDynamoDb> => {
-  let path: string | undefined;
-  if (dataDir) {
-    // The child runs in another cwd, and a missing folder makes java exit silently.
-    path = resolve(dataDir);
-    mkdirSync(path, { recursive: true });
-  }
+  const streamIndex = streamIndexAvailable();
+  const throwaway = !dataDir && streamIndex ? mkdtempSync(join(throwawayDatabaseRoot(), 'ordo-dynamodb-')) : undefined;
+  const folder = dataDir ?? throwaway;
+  const path = folder ? resolve(folder) : undefined;
+  // The child runs in another cwd, and a missing folder makes java exit silently.
+  if (path) mkdirSync(path, { recursive: true });
+  const removeThrowaway = () => throwaway && rmSync(throwaway, { recursive: true, force: true });
   const { jar, nativeLibraries } = dynamoDbLocalJar();
   const storage = path ? ['-dbPath', path] : ['-inMemory'];
   const child = spawn(
@@ -63,8 +68,11 @@ export const startDynamoDbLocal = async (port: number, dataDir?: string): Promis
       },
       30_000,
     );
+    // With sharedDb, every table lives in this one file, made at start.
+    if (path && streamIndex) addStreamIndex(join(path, 'shared-local-instance.db'));
   } catch (error) {
     child.kill('SIGKILL');
+    removeThrowaway();
     throw error;
   } finally {
     client.destroy();
@@ -72,6 +80,7 @@ export const startDynamoDbLocal = async (port: number, dataDir?: string): Promis
 
   return {
     endpoint,
+    streamIndex,
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
@@ -79,6 +88,7 @@ export const startDynamoDbLocal = async (port: number, dataDir?: string): Promis
         await exited;
         clearTimeout(timer);
       }
+      removeThrowaway();
     },
   };
 };

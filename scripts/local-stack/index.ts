@@ -125,6 +125,9 @@ export const startLocalStack = async (options: LocalStackOptions): Promise<Local
     progress(`Starting DynamoDB Local on port ${ports.dynamodb}${options.inMemory ? ' (in memory)' : ''}`);
     const dynamodb = await startDynamoDbLocal(ports.dynamodb, options.inMemory ? undefined : `${stateDir}/dynamodb`);
     stops.push(dynamodb.stop);
+    if (!dynamodb.streamIndex) {
+      progress('python3 (with sqlite3) not found: DynamoDB Local runs without its stream index, and writes to accounts made late slow down');
+    }
     const client = localDynamoDbClient(dynamodb.endpoint);
     await ensureControlPlaneTable(client, settings.controlTableName);
     client.destroy();

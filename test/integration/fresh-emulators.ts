@@ -13,8 +13,9 @@ import { CONTROL_TABLE, workerIndex } from './worker-emulators';
  * are deleted (the previous file's, its accounts' and the control plane), and the control-plane table made again.
  * Its queues are made again too, empty: a message a previous file left would name an account whose table is gone
  * (and SQS allows one PurgeQueue a minute).
- * Deleting tables leaves their stream records behind, and those slow every write to a table with a stream
- * (dynamodb-restarts.ts): past STREAM_RECORDS_LIMIT of them, the worker's DynamoDB Local is replaced by a new one.
+ * Deleting tables leaves their stream records behind. Where DynamoDB Local runs without the stream index
+ * (scripts/local-stack/dynamodb-stream-index.ts), those slow every write to a table with a stream (dynamodb-restarts.ts):
+ * past STREAM_RECORDS_LIMIT of them, the worker's DynamoDB Local is replaced by a new one.
  * At the start, not the end: a file's own afterAll may still use its tables, and jest runs this file's hooks first.
  */
 jest.setTimeout(30_000);
@@ -38,14 +39,16 @@ const tableNames = async (client: DynamoDBClient): Promise<string[]> => {
 
 /** Asks globalSetup's process for a new, empty DynamoDB Local on this worker's port. */
 const restartDynamoDb = async (): Promise<void> => {
-  const response = await fetch(`${process.env[DYNAMODB_RESTARTS]}/dynamodb/${workerIndex()}`, { method: 'POST' });
+  const response = await fetch(`${process.env[DYNAMODB_RESTARTS] ?? ''}/dynamodb/${workerIndex()}`, { method: 'POST' });
   if (response.status !== 204) throw new Error(`DynamoDB Local did not restart (${response.status}): ${await response.text()}`);
 };
 
 beforeAll(async () => {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB ?? '';
   let client = localDynamoDbClient(endpoint);
-  if ((await streamRecordsWritten(client, endpoint)) > STREAM_RECORDS_LIMIT) {
+  // Set by globalSetup only when DynamoDB Local runs without the stream index.
+  const restarts = process.env[DYNAMODB_RESTARTS];
+  if (restarts && (await streamRecordsWritten(client, endpoint)) > STREAM_RECORDS_LIMIT) {
     client.destroy();
     await restartDynamoDb();
     client = localDynamoDbClient(endpoint);

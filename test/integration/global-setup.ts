@@ -18,7 +18,7 @@ const startEmulators = async (): Promise<{ dynamodb: RunningDynamoDb; sqs: Runni
 };
 
 /**
- * Real DynamoDB Local, in memory, and the local SQS server with the stack's queues: a pair for each jest worker, so
+ * Real DynamoDB Local, its data thrown away at the end, and the local SQS server with the stack's queues: a pair for each jest worker, so
  * the files one worker runs never share an emulator with the other's (test/integration/worker-emulators.ts). The
  * handlers under test reach them through env.
  */
@@ -27,13 +27,15 @@ export default async function globalSetup(globalConfig: Config.GlobalConfig): Pr
   assertJava();
   const emulators = await Promise.all(Array.from({ length: Math.max(1, Number(globalConfig.maxWorkers) || 1) }, startEmulators));
   (globalThis as Record<string, unknown>).__ORDO_EMULATORS__ = emulators;
-  const restarts = await serveDynamoDbRestarts(emulators);
+  // With their stream records indexed (scripts/local-stack/dynamodb-stream-index.ts) the emulators do not slow as they
+  // fill; without the index, a worker asks for a new one now and then (dynamodb-restarts.ts).
+  const restarts = emulators.every(({ dynamodb }) => dynamodb.streamIndex) ? undefined : await serveDynamoDbRestarts(emulators);
   (globalThis as Record<string, unknown>).__ORDO_DYNAMODB_RESTARTS__ = restarts;
 
   Object.assign(process.env, {
     [EMULATORS_PER_WORKER.dynamodb]: emulators.map(({ dynamodb }) => dynamodb.endpoint).join(','),
     [EMULATORS_PER_WORKER.sqs]: emulators.map(({ sqs }) => sqs.endpoint).join(','),
-    [DYNAMODB_RESTARTS]: restarts.url,
+    ...(restarts ? { [DYNAMODB_RESTARTS]: restarts.url } : {}),
     AWS_ACCESS_KEY_ID: 'local',
     AWS_SECRET_ACCESS_KEY: 'local',
     AWS_REGION: 'us-east-1',
