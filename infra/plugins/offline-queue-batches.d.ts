@@ -1,0 +1,4 @@
+export interface ServerlessFunctionEvents {
+  events?: Record<string, unknown>[];
+}
+export function oneMessagePerCall(functions: Record<string, ServerlessFunctionEvents>): void;
