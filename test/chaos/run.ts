@@ -33,8 +33,8 @@ const main = async (): Promise<number> => {
   assertJava();
   // In DynamoDB Local's own memory and with C2: the run makes every table at its start, so the stream index would save
   // little, its database grows past 200 MB, where a file's page reads cost more, and it keeps DynamoDB Local busy for
-  // ten minutes, long enough for C2 to pay (scripts/local-stack/dynamodb-local.ts). On a file, or on C1 alone, the
-  // full run missed its 15-minute deadline.
+  // ten minutes, long enough for C2 to pay (scripts/local-stack/dynamodb-local.ts). On a file the full run missed its
+  // 15-minute deadline; on C1 alone it had not settled after 12 minutes, where it takes about 10 with C2.
   const emulator = { streamIndex: false, fullJit: true };
   const [dynamodb, sqs] = await Promise.all([startDynamoDbLocal(await freePort(), undefined, emulator), startLocalSqs(await freePort(), 'sandbox')]);
   try {
